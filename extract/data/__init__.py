@@ -1,0 +1,1 @@
+"""Lexicons, cue words and patterns: the extractor's data, in one place."""

@@ -1,0 +1,63 @@
+"""Word segmentation with jieba, behind one small adapter.
+
+jieba's module-level tokenizer logs to stderr and keeps global state, and its
+dictionary cache defaults to the system temp folder. This adapter builds a
+private :class:`jieba.Tokenizer` per process, with its cache in a folder the
+application owns and the domain dictionary ``extract/data/userdict.txt``.
+
+Examples
+--------
+>>> [w for w, s, e in tokens("各党委要组织转段分析会")][:3]
+['各', '党委', '要']
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from pathlib import Path
+
+from extract.lexicon import lexicon
+
+
+def cache_dir() -> Path:
+    """Folder for jieba's dictionary cache (``$CAMPAIGN_KG_CACHE`` or ``~/.cache/campaign-kg``)."""
+    base = os.environ.get("CAMPAIGN_KG_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "campaign-kg"
+    )
+    path = Path(base) / "jieba"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@functools.cache
+def tokenizer():
+    """The process's private, initialized ``jieba.Tokenizer`` (built on first use)."""
+    import jieba
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    tk.tmp_dir = str(cache_dir())
+    tk.cache_file = "jieba.main.cache"
+    tk.initialize()
+    tk.load_userdict(str(lexicon().userdict))
+    return tk
+
+
+def tokens(text: str, hmm: bool = False) -> list[tuple[str, int, int]]:
+    """Segment ``text`` into ``(word, start, end)`` triples (indices into ``text``).
+
+    Parameters
+    ----------
+    text : str
+        Normalized (simplified) text.
+    hmm : bool
+        Use jieba's HMM for unknown words (slower; off by default).
+    """
+    return list(tokenizer().tokenize(text, HMM=hmm))
+
+
+def words(text: str, hmm: bool = False) -> list[str]:
+    """Segment ``text`` into words (jieba ``lcut``)."""
+    return tokenizer().lcut(text, HMM=hmm)

@@ -1,0 +1,1 @@
+"""Records to knowledge graph: IRIs, RDF, the store, SPARQL, NetworkX, HTML, CLI."""
