@@ -1,0 +1,1 @@
+"""The campaign-kg vocabulary: OWL ontology, SHACL shapes, JSON-LD context, namespaces."""
