@@ -32,16 +32,30 @@ from extract.segment import clauses, sentences
 EXTRACTOR_VERSION = "0.1.0"
 
 _ACTORS = {
-    "党委": "PartyCommittee", "工委": "PartyCommittee", "县委": "PartyCommittee",
-    "区委": "PartyCommittee", "市委": "PartyCommittee", "省委": "PartyCommittee",
-    "督导组": "SupervisoryGroup", "党支部": "PartyBranch", "党员": "MemberGroup",
-    "群众": "Public", "领导小组": "LeadingGroup", "先教办": "CampaignOffice",
+    "党委": "PartyCommittee",
+    "工委": "PartyCommittee",
+    "县委": "PartyCommittee",
+    "区委": "PartyCommittee",
+    "市委": "PartyCommittee",
+    "省委": "PartyCommittee",
+    "督导组": "SupervisoryGroup",
+    "党支部": "PartyBranch",
+    "党员": "MemberGroup",
+    "群众": "Public",
+    "领导小组": "LeadingGroup",
+    "先教办": "CampaignOffice",
 }
 _STAGES = ("学习动员", "分析评议", "整改提高")
 _STEPS = ("转段", "回头看", "大讨论", "四讲")
 _DATE = re.compile(r"(\d{1,2})月(\d{1,2})日")
-_CUES = (("不得", "prohibition"), ("严禁", "prohibition"), ("必须", "obligation"),
-         ("要", "obligation"), ("可以", "permission"), ("希望", "exhortation"))
+_CUES = (
+    ("不得", "prohibition"),
+    ("严禁", "prohibition"),
+    ("必须", "obligation"),
+    ("要", "obligation"),
+    ("可以", "permission"),
+    ("希望", "exhortation"),
+)
 
 
 def _mentions(doc: Document, word: str) -> tuple[Span, ...]:
@@ -66,7 +80,12 @@ def extract(doc: Document) -> Extraction:
         for cl in clauses(sent.text, sent.start):
             for cue, modality in _CUES:
                 if cue in cl.text:
-                    reqs.append(Requirement(doc.span(cl.start, cl.end), modality,  # type: ignore[arg-type]
-                                            prov=Provenance("requirement.baseline", 0.5)))
+                    reqs.append(
+                        Requirement(
+                            doc.span(cl.start, cl.end),
+                            modality,  # type: ignore[arg-type]
+                            prov=Provenance("requirement.baseline", 0.5),
+                        )
+                    )
                     break
     return Extraction(doc, DocumentMeta(), actors, stages, steps, times, tuple(reqs))
