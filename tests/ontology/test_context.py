@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from ontology_minigraph import build_mini_graph
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from ontology.namespaces import CK, context_path, load_context
+from tests.ontology.ontology_minigraph import build_mini_graph
 
 
 def _expansions(context: dict) -> dict[str, str]:

@@ -7,7 +7,11 @@ from decimal import Decimal
 
 import pyshacl
 import pytest
-from ontology_minigraph import (
+from rdflib import Graph, Literal, Node, URIRef
+
+import ontology.namespaces as ns
+from ontology.namespaces import CK, OA, SHAPES, load_ontology, load_shapes
+from tests.ontology.ontology_minigraph import (
     ACTOR,
     ACTOR_EVIDENCE,
     ASSERTION,
@@ -19,10 +23,6 @@ from ontology_minigraph import (
     TIME_EXPRESSION,
     build_mini_graph,
 )
-from rdflib import Graph, Literal, Node, URIRef
-
-import ontology.namespaces as ns
-from ontology.namespaces import CK, OA, SHAPES, load_ontology, load_shapes
 
 Breakage = Callable[[Graph], None]
 
