@@ -230,10 +230,18 @@ def build(
     if not entries:
         raise BuildError("no readable input documents (all were skipped)")
     publish(out, entries, views=views, progress=progress)
+    _prune(out, entries)
     report.counts = Counts.load(out)
     report.quads = report.counts.quads
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _prune(out: Path, entries: dict[str, dict]) -> None:
+    """Delete the cache files of documents no longer in the build."""
+    from kg.incremental import prune_cache
+
+    prune_cache(out, entries)
 
 
 def _skip(report: BuildReport, src: Source, reason: str, strict: bool, warn) -> None:
