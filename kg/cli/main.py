@@ -13,6 +13,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("kg.cli.eval_cmd", "eval_"),
     ("kg.cli.export_cmd", "export"),
     ("kg.cli.remove_cmd", "remove"),
+    ("kg.cli.push_cmd", "push"),
 )
 
 
