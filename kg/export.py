@@ -118,11 +118,27 @@ def _document_quads(out: Path, names: list[str]) -> Iterator[ox.Quad]:
             raise ExportError(f"{path}: unreadable cached graph of {name} ({e})") from e
 
 
-def ontology_quads() -> list[ox.Quad]:
-    """The ontology (``campaign.ttl``) as quads in its named graph ``kg.iri.ONTOLOGY_GRAPH``."""
-    g = ox.NamedNode(str(iri.ONTOLOGY_GRAPH))
+def ontology_triples() -> list[ox.Triple]:
+    """The ontology (``campaign.ttl``), its blank nodes named ``o0``, ``o1``... in file order.
+
+    The parser names blank nodes at random; renaming them by first appearance
+    makes every export of the ontology byte-stable.
+    """
+    names: dict[str, ox.BlankNode] = {}
+
+    def stable(term):
+        if isinstance(term, ox.BlankNode):
+            return names.setdefault(term.value, ox.BlankNode(f"o{len(names)}"))
+        return term
+
     triples = ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
-    return [ox.Quad(t.subject, t.predicate, t.object, g) for t in triples]
+    return [ox.Triple(stable(t.subject), t.predicate, stable(t.object)) for t in triples]
+
+
+def ontology_quads() -> list[ox.Quad]:
+    """The ontology as quads in its named graph ``kg.iri.ONTOLOGY_GRAPH``."""
+    g = ox.NamedNode(str(iri.ONTOLOGY_GRAPH))
+    return [ox.Quad(t.subject, t.predicate, t.object, g) for t in ontology_triples()]
 
 
 def load_triples(out: Path, documents: Iterable[str] | None = None) -> list[Triple]:

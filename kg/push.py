@@ -33,7 +33,6 @@ import pyoxigraph as ox
 from kg import iri
 from kg.build import CACHE_DIR, BuildError
 from kg.manifest import read_documents, select_documents
-from ontology.namespaces import ontology_path
 
 CONTENT_TYPE = "text/turtle; charset=utf-8"  # N-Triples is Turtle; every store reads Turtle
 DEFAULT_BATCH = 50_000
@@ -110,8 +109,9 @@ def graphs_to_push(
             raise PushError(f"{path}: unreadable cached graph of {name} ({e})") from e
         yield graph, _to_triples(text, graph)
     if ontology:
-        triples = ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
-        data = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES)
+        from kg.export import ontology_triples
+
+        data = ox.serialize(ontology_triples(), format=ox.RdfFormat.N_TRIPLES)
         yield str(iri.ONTOLOGY_GRAPH), sorted(data.decode("utf-8").splitlines(keepends=True))
 
 
