@@ -2,8 +2,9 @@
 
 Each document's named graph (and the ontology's, ``kg.iri.ONTOLOGY_GRAPH``) is
 sent as N-Triples to ``GRAPH_STORE?graph=IRI``: the first batch with ``PUT``,
-which replaces the graph, the rest with ``POST``, which adds to it. Pushing the
-same build twice leaves the server in the same state. Afterwards the SPARQL
+which replaces the graph, the rest with ``POST``, which adds to it; a few graphs
+travel at once, each over its own connection. Pushing the same build twice
+leaves the server in the same state. Afterwards the SPARQL
 endpoint is asked how many triples each graph holds, to catch silent losses.
 
 The triples come from the build's per-document N-Quads cache, so their
@@ -21,8 +22,10 @@ Examples
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -36,6 +39,7 @@ from kg.manifest import read_documents, select_documents
 
 CONTENT_TYPE = "text/turtle; charset=utf-8"  # N-Triples is Turtle; every store reads Turtle
 DEFAULT_BATCH = 50_000
+DEFAULT_JOBS = 4
 COUNT_QUERY = "push_graph_sizes.rq"
 
 
@@ -163,6 +167,7 @@ def push(
     ontology: bool = True,
     verify: bool = True,
     timeout: float = 600.0,
+    jobs: int = DEFAULT_JOBS,
     progress: Callable[[int], None] | None = None,
 ) -> PushReport:
     """Push the build in ``out`` to a SPARQL 1.1 store.
@@ -185,6 +190,8 @@ def push(
         Also push the ontology's graph.
     verify : bool
         Query the graph sizes after loading.
+    jobs : int
+        Graphs sent at the same time (each over its own connection).
     progress : callable, optional
         Called with the number of triples of each request once it is done.
 
@@ -200,32 +207,68 @@ def push(
     t0 = time.perf_counter()
     store_url = graph_store or default_graph_store(endpoint, authenticated=user is not None)
     report = PushReport()
+    local = threading.local()
+    clients: list[httpx.Client] = []
+    lock = threading.Lock()
+
+    def client() -> httpx.Client:
+        c = getattr(local, "client", None)
+        if c is None:  # one client (and digest state) per thread
+            c = local.client = httpx.Client(auth=_auth(user, password, auth), timeout=timeout)
+            with lock:
+                clients.append(c)
+        return c
+
+    def send(graph: str, lines: list[str]) -> tuple[str, int, int]:
+        requests = 0
+        for i, chunk in enumerate(batches(lines, batch_triples) if lines else [[]]):
+            method = "PUT" if i == 0 else "POST"
+            r = client().request(
+                method,
+                store_url,
+                params={"graph": graph},
+                content="".join(chunk).encode("utf-8"),
+                headers={"Content-Type": CONTENT_TYPE},
+            )
+            _check(r, f"{method} of graph {graph}")
+            requests += 1
+        return graph, len(lines), requests
+
+    def done(fut: Future) -> None:
+        graph, n, requests = fut.result()
+        report.sent[graph] = n
+        report.triples += n
+        report.requests += requests
+        report.graphs += 1
+        if progress is not None:
+            progress(n)
+
     try:
-        with httpx.Client(auth=_auth(user, password, auth), timeout=timeout) as client:
-            for graph, lines in graphs_to_push(out, documents, ontology=ontology):
-                for i, chunk in enumerate(batches(lines, batch_triples) if lines else [[]]):
-                    body = "".join(chunk).encode("utf-8")
-                    send = client.put if i == 0 else client.post
-                    r = send(
-                        store_url,
-                        params={"graph": graph},
-                        content=body,
-                        headers={"Content-Type": CONTENT_TYPE},
-                    )
-                    _check(r, f"{'PUT' if i == 0 else 'POST'} of graph {graph}")
-                    report.requests += 1
-                    if progress is not None:
-                        progress(len(chunk))
-                report.sent[graph] = len(lines)
-                report.triples += len(lines)
-                report.graphs += 1
-            if verify:
-                report.held = graph_sizes(client, endpoint, sorted(report.sent))
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            pending: set[Future] = set()
+            try:
+                for graph, lines in graphs_to_push(out, documents, ontology=ontology):
+                    pending.add(pool.submit(send, graph, lines))
+                    if len(pending) >= 4 * jobs:
+                        finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                        for fut in finished:
+                            done(fut)
+                for fut in pending:
+                    done(fut)
+            except BaseException:
+                for fut in pending:
+                    fut.cancel()
+                raise
+        if verify:
+            report.held = graph_sizes(client(), endpoint, sorted(report.sent))
     except httpx.HTTPError as e:
         try:
             url = str(e.request.url)
         except RuntimeError:
             url = store_url
         raise PushError(f"{url}: {type(e).__name__}: {e}") from e
+    finally:
+        for c in clients:
+            c.close()
     report.seconds = time.perf_counter() - t0
     return report

@@ -42,6 +42,13 @@ Examples:
     show_default=True,
     help="Triples per request.",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=4,
+    show_default=True,
+    help="Graphs sent at the same time.",
+)
 @click.option("--doc", "docs", multiple=True, help="Only this document (repeatable).")
 @click.option("--no-ontology", is_flag=True, help="Do not push the ontology's graph.")
 @fatal_errors
@@ -53,6 +60,7 @@ def push(
     auth: str,
     out: Path,
     batch_triples: int,
+    jobs: int,
     docs: tuple[str, ...],
     no_ontology: bool,
 ) -> None:
@@ -73,6 +81,7 @@ def push(
             password=password,
             auth=auth,
             batch_triples=batch_triples,
+            jobs=jobs,
             documents=docs,
             ontology=not no_ontology,
             progress=bar.update if bar is not None else None,
