@@ -122,3 +122,17 @@ def test_cli_push_reports_triples(pushed, seeds_build: Path, virtuoso) -> None:
     result = CliRunner().invoke(cli, [*args, "--out", str(seeds_build)])
     assert result.exit_code == 0, result.output
     assert f"pushed {pushed[0].triples} triples in {pushed[0].graphs} graphs" in result.output
+
+
+def test_serial_push_gives_the_same_graphs(pushed, seeds_build: Path, virtuoso) -> None:
+    serial = _push(seeds_build, virtuoso, jobs=1)
+    assert serial.held == pushed[0].held
+
+
+def test_graph_sizes_are_read_page_by_page(pushed, virtuoso, monkeypatch) -> None:
+    import kg.push
+
+    monkeypatch.setattr(kg.push, "PAGE", 2)
+    with httpx.Client() as client:
+        sizes = kg.push.graph_sizes(client, virtuoso.sparql, sorted(pushed[0].sent))
+    assert sizes == pushed[0].sent
