@@ -1,5 +1,5 @@
 /* campaign-kg graph view: filters, search, side panel. Text is only ever set
-   through textContent (never innerHTML): labels and quotes come from sources. */
+   through textContent, never as markup: labels and quotes come from sources. */
 (function () {
   "use strict";
   var DATA = JSON.parse(document.getElementById("kg-data").textContent);
