@@ -6,7 +6,9 @@ box, and a side panel with a node's properties and source quotes. Up to
 :data:`PHYSICS_LIMIT` nodes the browser lays the graph out (physics, then
 frozen); above it positions are computed here and physics is off; above
 :data:`AGGREGATE_LIMIT` nodes, unless ``focus`` or ``doc`` narrows the graph,
-requirements are grouped into an overview.
+requirements are grouped into an overview. Large graphs also leave out the
+edges from requirements and time expressions to their document (the side
+panel and the document filter still show it).
 
 Examples
 --------
@@ -26,7 +28,7 @@ from typing import Any
 
 from kg import atomic
 from kg.html import select
-from kg.html.layout import layout
+from kg.html.layout import SATELLITES, layout
 from kg.html.model import KINDS, RELATIONS, SELECTABLE_KINDS, ViewGraph, short_label
 from kg.html.pyvis_adapter import render_network
 from kg.html.reader import read_view_graph
@@ -120,6 +122,8 @@ def render_view(
         }
     vis_edges = []
     for e in g.sorted_edges():
+        if large and e.relation == "mentionedIn" and g.nodes[e.source].kind in SATELLITES:
+            continue  # thousands of edges into a few hubs; the panel and doc filter show it
         rel = RELATIONS[e.relation]
         vis_edges.append(
             {

@@ -12,23 +12,6 @@
   var status = document.getElementById("kg-search-status");
   var hidden = {};
 
-  window.kgInteractive = false;
-  function ready() {
-    if (!window.kgInteractive) {
-      window.kgInteractive = true;
-      window.kgInteractiveAt = performance.now();
-    }
-  }
-  if (options.physics && options.physics.enabled) {
-    network.once("stabilizationIterationsDone", function () {
-      network.setOptions({physics: {enabled: false}});
-      network.once("afterDrawing", ready);
-      network.redraw();
-    });
-  } else {
-    network.once("afterDrawing", ready);
-  }
-
   function el(tag, text, cls) {
     var e = document.createElement(tag);
     if (text !== undefined && text !== null) { e.textContent = String(text); }
@@ -60,6 +43,7 @@
       ol.appendChild(li);
     });
     panel.appendChild(ol);
+    window.kgPanelAt = performance.now();
     if (d.nquotes > quotes.length) { panel.appendChild(el("p", "另有 " + (d.nquotes - quotes.length) + " 处未列出。", "kg-hint")); }
   }
   window.kgShowNode = showNode;
