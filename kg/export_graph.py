@@ -39,6 +39,7 @@ TYPE_ORDER = [
     CK.Actor,
     CK.Stage,
     CK.Step,
+    CK.PhaseKind,
     CK.TimeExpression,
     CK.Requirement,
     CK.Quantity,

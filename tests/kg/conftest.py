@@ -1,4 +1,4 @@
-"""Session fixtures for kg tests: the seeds build, a private Virtuoso server."""
+"""Shared fixtures of the kg tests: the seeds built once per session, a private Virtuoso."""
 
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ SEEDS = SHARED / "corpus" / "seeds"
 
 @pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seeds built once per session (read-only for tests: copy before changing)."""
+    """A build (with views) of ``../shared/corpus/seeds`` (read-only: copy before changing)."""
     from kg.build import build
 
-    out = tmp_path_factory.mktemp("seeds") / "build"
-    build([SEEDS], out, progress=False, views=False)
+    out = tmp_path_factory.mktemp("seeds") / "out"
+    build([SEEDS], out, progress=False)
     return out
 
 
