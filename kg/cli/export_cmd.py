@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -43,8 +44,10 @@ def export(fmt: str, out: Path, dest: Path | None, docs: tuple[str, ...], no_ont
     """Export the build in --out as FORMAT, to -o PATH or stdout."""
     from kg.export import export as run_export
 
-    stream = None if dest is not None else click.get_binary_stream("stdout")
+    stream = None if dest is not None else sys.stdout.buffer
     report = run_export(out, fmt, dest, docs, ontology=not no_ontology, stream=stream)
+    if stream is not None:
+        stream.flush()
     if dest is not None:
         click.echo(
             f"exported {report.documents} documents as {report.format} to {dest} "
