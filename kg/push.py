@@ -3,7 +3,9 @@
 Each document's named graph (and the ontology's, ``kg.iri.ONTOLOGY_GRAPH``) is
 sent as N-Triples to ``GRAPH_STORE?graph=IRI``: the first batch with ``PUT``,
 which replaces the graph, the rest with ``POST``, which adds to it; a few graphs
-travel at once, each over its own connection. Pushing the same build twice
+travel at once, each over its own connection, and a graph answered with a 5xx
+(Virtuoso reports deadlocks between concurrent replacements so) is sent again
+from its ``PUT``. Pushing the same build twice
 leaves the server in the same state. Afterwards the SPARQL
 endpoint is asked how many triples each graph holds, to catch silent losses.
 
@@ -40,6 +42,7 @@ from kg.manifest import read_documents, select_documents
 CONTENT_TYPE = "text/turtle; charset=utf-8"  # N-Triples is Turtle; every store reads Turtle
 DEFAULT_BATCH = 50_000
 DEFAULT_JOBS = 4
+ATTEMPTS = 5  # per graph, on 5xx answers
 COUNT_QUERY = "push_graph_sizes.rq"
 
 
@@ -127,19 +130,24 @@ def _auth(user: str | None, password: str | None, scheme: str) -> httpx.Auth | N
     return httpx.DigestAuth(user, password or "")
 
 
+class ServerBusy(PushError):
+    """A 5xx answer (e.g. Virtuoso's deadlock 40001 between concurrent graph replacements)."""
+
+
 def _check(r: httpx.Response, what: str) -> None:
     if r.status_code >= 300:
         body = " ".join(r.text.split())[:200]
-        raise PushError(f"{r.request.url}: HTTP {r.status_code} on {what}: {body}")
+        error = ServerBusy if r.status_code >= 500 else PushError
+        raise error(f"{r.request.url}: HTTP {r.status_code} on {what}: {body}")
 
 
 PAGE = 5000  # below Virtuoso's default 10,000-row result cap
 
 
-def _count_query(offset: int) -> str:
+def _count_query(after: str) -> str:
     template = files("kg").joinpath(COUNT_QUERY).read_text(encoding="utf-8")
     prefix = str(iri.graph_iri(""))  # every graph IRI of the project starts so
-    for key, value in (("#PREFIX", prefix), ("#LIMIT", str(PAGE)), ("#OFFSET", str(offset))):
+    for key, value in (("#PREFIX", prefix), ("#AFTER", after), ("#LIMIT", str(PAGE))):
         template = template.replace(key, value)
     return template
 
@@ -147,14 +155,14 @@ def _count_query(offset: int) -> str:
 def graph_sizes(client: httpx.Client, endpoint: str, graphs: list[str]) -> dict[str, int]:
     """Triples per named graph ``graphs`` on the server, by SPARQL queries to ``endpoint``.
 
-    One grouped count over the project's graphs, a page of :data:`PAGE` rows at a time.
+    One grouped count over the project's graphs, :data:`PAGE` graphs at a time.
     """
     sizes: dict[str, int] = {}
-    offset = 0
+    after = ""
     while True:
         r = client.post(
             endpoint,
-            data={"query": _count_query(offset)},
+            data={"query": _count_query(after)},
             headers={"Accept": "application/sparql-results+json"},
         )
         _check(r, "the graph size query")
@@ -163,7 +171,7 @@ def graph_sizes(client: httpx.Client, endpoint: str, graphs: list[str]) -> dict[
             sizes[b["g"]["value"]] = int(b["n"]["value"])
         if len(rows) < PAGE:
             break
-        offset += PAGE
+        after = max(b["g"]["value"] for b in rows)
     return {g: sizes.get(g, 0) for g in graphs}
 
 
@@ -233,19 +241,27 @@ def push(
         return c
 
     def send(graph: str, lines: list[str]) -> tuple[str, int, int]:
+        # A whole graph is resent from its PUT, so a retry never duplicates a POST.
         requests = 0
-        for i, chunk in enumerate(batches(lines, batch_triples) if lines else [[]]):
-            method = "PUT" if i == 0 else "POST"
-            r = client().request(
-                method,
-                store_url,
-                params={"graph": graph},
-                content="".join(chunk).encode("utf-8"),
-                headers={"Content-Type": CONTENT_TYPE},
-            )
-            _check(r, f"{method} of graph {graph}")
-            requests += 1
-        return graph, len(lines), requests
+        for attempt in range(ATTEMPTS):
+            try:
+                for i, chunk in enumerate(batches(lines, batch_triples) if lines else [[]]):
+                    method = "PUT" if i == 0 else "POST"
+                    requests += 1
+                    r = client().request(
+                        method,
+                        store_url,
+                        params={"graph": graph},
+                        content="".join(chunk).encode("utf-8"),
+                        headers={"Content-Type": CONTENT_TYPE},
+                    )
+                    _check(r, f"{method} of graph {graph}")
+                return graph, len(lines), requests
+            except ServerBusy:
+                if attempt == ATTEMPTS - 1:
+                    raise
+                time.sleep(0.2 * 2**attempt)
+        raise AssertionError("unreachable")
 
     def done(fut: Future) -> None:
         graph, n, requests = fut.result()
