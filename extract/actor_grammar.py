@@ -189,7 +189,8 @@ def _left(g: Grammar, text: str, rev: str, head: Head, s: int, e: int) -> RawMen
     jur = camp = None
     members: list[str] = []
     mod_re = g.left_re.get(head.form) or g.left_re.get(head.kind)
-    if mod_re and (mm := mod_re.match(rev, pos)):
+    place_first = "place" in head.flags and g.place_r.match(rev, pos)
+    if mod_re and not place_first and (mm := mod_re.match(rev, pos)):
         pos = mm.end()
         label = d["modifier_labels"].get(text[n - pos : e], text[n - pos : e])
     if {"campaign", "office"} & head.flags and (cm := g.left_re["camp"].match(rev, pos)):
@@ -222,6 +223,9 @@ def _left(g: Grammar, text: str, rev: str, head: Head, s: int, e: int) -> RawMen
             jur = _norm_jur(g, jm.group(1)[::-1])
             pos = jm.end()
             label = _committee_label(g, jur, head) if head.form == "党委" else text[n - pos : e]
+    flags = head.flags
+    if rev.startswith(tuple(d["list_joiners"]), pos) and rev[pos + 1 : pos + 2] not in ("", "，"):
+        flags = flags | {"listed"}
     qm = g.quant_r.match(rev, pos)
     quant = qm.group()[::-1] if qm and "noquant" not in head.flags else ""
     s0 = n - pos - len(quant)
@@ -231,9 +235,7 @@ def _left(g: Grammar, text: str, rev: str, head: Head, s: int, e: int) -> RawMen
                        head.form, j, camp, head.flags | {"collective"}, quant)
             for j in members
         ]
-    return RawMention(
-        s0, e, label, text[s0:e], head.type, head.kind, surface, jur, camp, head.flags, quant
-    )
+    return RawMention(s0, e, label, text[s0:e], head.type, head.kind, surface, jur, camp, flags, quant)
 
 
 def _raw_heads(g: Grammar, text: str) -> list[RawMention]:
@@ -249,10 +251,15 @@ def _raw_heads(g: Grammar, text: str) -> list[RawMention]:
     return out
 
 
+_ROLE_PARENTS = {"PartyCommittee", "PartyBranch", "SupervisoryGroup", "LeadingGroup", "CampaignOffice"}
+
+
 def _fuses(a: RawMention, b: RawMention) -> bool:
     if a.end != b.start or b.quant or a.nested:
         return False
     if {"sub", "sub_or_free", "needs_prefix"} & b.flags:
+        if b.type == "MemberGroup" and {"sub_or_free", "needs_prefix"} & b.flags:
+            return a.type in _ROLE_PARENTS and "listed" not in a.flags
         return True
     if "jur_only" in b.flags:
         return b.jur is None and (a.kind == "委" or a.jur is not None)
@@ -284,7 +291,9 @@ def scan(text: str) -> list[RawMention]:
                     )
                 )
             continue
-        if ({"sub", "needs_prefix"} & m.flags and m.label == m.surface.removeprefix(m.quant)) or (
+        if ("sub" in m.flags and m.label == m.surface.removeprefix(m.quant)) or (
+            "needs_prefix" in m.flags and m.label == m.head
+        ) or (
             "jur_only" in m.flags and m.jur is None
         ):
             continue

@@ -51,6 +51,8 @@ class _PersonGrammar:
     stop_words: tuple[str, ...]
     loc_list: re.Pattern[str]
     loc_single: re.Pattern[str]
+    place: re.Pattern[str]
+    place_stop: tuple[str, ...]
 
 
 @functools.cache
@@ -75,6 +77,11 @@ def _grammar() -> _PersonGrammar:
             f"(?<![{CJK}])((?:{locs})(?:[、和]?(?:{locs}))+)(?={right})"
             f"|(?<=[{''.join(p['left_boundary'])}对于好])((?:{locs})(?:[、和]?(?:{locs}))+)(?={right})"
         ),
+        place=re.compile(
+            f"(?:(?<=[^{CJK}])|(?<=^)|(?<={')|(?<='.join(d['place_left'])}))"
+            f"({d['place_standalone_re']})(?={'|'.join(map(re.escape, d['place_right_standalone']))})"
+        ),
+        place_stop=tuple(d["place_stop"]),
         loc_single=re.compile(f"(?:每一个|每个|各)(村|乡镇)(?=都|要|也|的|，|,)|(?<=[而和或])(乡镇)(?=[或和])"),
     )
 
@@ -134,6 +141,15 @@ def localities(text: str) -> list[RawMention]:
         for it in item.finditer(text, m.start(grp), m.end(grp)):
             out.append(RawMention(it.start(), it.end(), it.group(), it.group(), "GovernmentBody",
                                   it.group(), it.group(), flags=frozenset({"collective"})))
+    for m in g.place.finditer(text):
+        name, start = m.group(1), m.start(1)
+        for w in sorted(d["place_left"], key=len, reverse=True):
+            if name.startswith(w) and re.fullmatch(d["place_standalone_re"], name[len(w) :]):
+                name, start = name[len(w) :], start + len(w)
+                break
+        if len(name) > 2 and not any(x in name for x in g.place_stop):
+            out.append(RawMention(start, m.end(1), name, name, "GovernmentBody", "地方", name,
+                                  jur=name))
     for m in g.loc_single.finditer(text):
         grp = 1 if m.group(1) else 2
         out.append(RawMention(m.start(), m.end(grp), m.group(grp), m.group(), "GovernmentBody",

@@ -116,6 +116,7 @@ class _Group:
     surfaces: set[str] = field(default_factory=set)
     role: str | None = None
     committee_form: bool = False
+    collective: set[tuple[int, int]] = field(default_factory=set)
 
 
 def _identity(m: RawMention, syn: dict[str, str], noun_excl: set[str]) -> tuple[str, str, str]:
@@ -221,6 +222,9 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
     raws = scan(text)
     taken = [(m.start, m.end) for m in raws if not m.nested]
     raws += [m for m in localities(text) if not any(s < m.end and m.start < e for s, e in taken)]
+    people = persons(text)
+    titles = {p.start for p in people}
+    raws = [m for m in raws if not (m.type == "MemberGroup" and m.end in titles)]
     groups: dict[tuple[str, str, str], _Group] = {}
     for m in raws:
         ident = _identity(m, syn, noun_excl)
@@ -229,12 +233,14 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
         for a, b in syn.items():
             lbl = lbl.replace(a, b) if m.type == "MemberGroup" else lbl
         g.mentions.append((m.start, m.end, m.label, m.nested))
+        if "collective" in m.flags:
+            g.collective.add((m.start, m.end))
         g.labels[m.label] += 1
         if "collective" not in m.flags:
             g.surfaces.add(m.surface)
         if m.kind == "委" or (m.jur and m.label.startswith(m.jur + "委")) or "委" in m.label[:4]:
             g.committee_form = True
-    for p in persons(text):
+    for p in people:
         ident = ("", "Person", p.name)
         g = groups.setdefault(ident, _Group(ident, "Person", "人", None, []))
         g.mentions.append((p.start, p.end, p.name, False))
@@ -246,9 +252,9 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
     for ident in sorted(groups):
         g = groups[ident]
         label = ident[2] if ident[2] in g.labels else max(
-            g.labels, key=lambda lb: (("委" in lb[:4]), g.labels[lb] > 0, len(lb), lb)
+            g.labels, key=lambda lb: (("委" in lb[:4]), g.labels[lb], len(lb), lb)
         )
-        raw_forms = {doc.span(s, e).text for s, e, _, _ in g.mentions}
+        raw_forms = {doc.span(s, e).text for s, e, _, _ in g.mentions if (s, e) not in g.collective}
         aliases = sorted(({*g.labels, *g.surfaces, *raw_forms} - {label}) - {""})
         spans = sorted({doc.span(s, e) for s, e, _, _ in g.mentions})
         scope = "global" if g.jur == "中央" or (
