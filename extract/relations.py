@@ -1,17 +1,256 @@
 """Relations between actors, stages, steps and requirements (DOMAIN.md section 2).
 
-:func:`find_relations` ``(doc, actors, stages, steps, requirements)`` returns
-``reportsTo``, ``approves``, ``supervises``, ``subOrganizationOf``,
-``precedes`` and ``dependsOn`` edges, each with an evidence span and a
-:class:`~extract.records.Provenance` naming the rule.
+:func:`find_relations` returns ``reportsTo``, ``approves``, ``supervises``,
+``subOrganizationOf``, ``precedes`` and ``dependsOn`` edges, each with an
+evidence span and a :class:`~extract.records.Provenance` naming the rule.
+Cue words and patterns are in ``extract/data/relations.json``.
+
+Rule families (rule ids in ``Provenance.rule``):
+
+* ``rel.suborg.name``: a body named after its parent (区委督导组 -> 区委,
+  先教办指导协调组 -> 县委先教办, 州先教办 -> 州…领导小组);
+* ``rel.suborg.dispatch`` / ``rel.suborg.establish``: 督导组是…领导小组派出的,
+  各单位成立了领导小组;
+* ``rel.supervises.verb``: subject + 督导/指导/督促/检查/联系/协助… + object;
+  ``rel.supervises.passive``: 接受群众监督; ``rel.supervises.name``: 督导单位;
+* ``rel.reports``: 向…汇报/反映, 报…备案; ``rel.approves.by``: 由…批复;
+  ``rel.approves.verb``: 严格把关/批准 over the units named after it;
+* ``rel.precedes.stage``: canonical stage order; ``rel.precedes.sequence``:
+  steps in order inside one sentence or across enumerated items;
+  ``rel.precedes.entry``: 转段 -> the stage it enters;
+* ``rel.depends.cue``: steps in a sentence with a gate cue (基础上, 合格后,
+  不要急于…) depend on the ones before them.
+
+Examples
+--------
+>>> from extract.ingest.reader import document_from_bytes
+>>> from extract.actors import actor_index
+>>> doc = document_from_bytes("a.txt", "各支部转段请示由各党委批复，并报区委督导组备案。".encode())
+>>> sorted((r.type, r.source, r.target) for r in find_relations(doc, actor_index(doc)))
+[('approves', '党委', '党支部'), ('reportsTo', '党委', '区委督导组'), ('reportsTo', '党支部', '党委')]
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Sequence
 
-from extract.actors import ActorIndex
-from extract.records import Document, Phase, Relation, Requirement
+from extract.actors import ActorIndex, ActorMention
+from extract.lexicon import data_json
+from extract.records import Document, Phase, Provenance, Relation, Requirement
+from extract.segment import clauses, sentences
+
+_BODY = {"PartyCommittee", "LeadingGroup", "CampaignOffice", "SupervisoryGroup"}
+
+
+@functools.cache
+def _cues() -> dict:
+    d = data_json("relations.json")
+    alt = lambda ws: "(?:" + "|".join(map(re.escape, sorted(ws, key=len, reverse=True))) + ")"  # noqa: E731
+    return {
+        **d,
+        "supervise": re.compile(alt(d["supervise_verbs"])),
+        "passive": re.compile(d["supervise_passive_re"]),
+        "report": re.compile(d["report_re"]),
+        "approve_by": re.compile(d["approve_by_re"]),
+        "approve": re.compile(d["approve_verbs_re"]),
+        "dispatch": re.compile(d["dispatch_re"]),
+        "establish": re.compile(d["establish_re"]),
+        "entry": re.compile(d["stage_entry_re"]),
+        "joiners": re.compile(d["slot_joiners_re"]),
+        "item": re.compile(d["item_re"]),
+    }
+
+
+class _Out:
+    """Collects relations without repeats, keeping the first evidence."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.rel: dict[tuple[str, str, str, str, str], Relation] = {}
+
+    def add(self, typ: str, sk: str, s: str, tk: str, t: str, span: tuple[int, int], rule: str,
+            conf: float = 0.7) -> None:
+        if s == t and sk == tk:
+            return
+        key = (typ, sk, s, tk, t)
+        if key not in self.rel:
+            self.rel[key] = Relation(typ, sk, s, tk, t, self.doc.span(*span), Provenance(rule, conf))  # type: ignore[arg-type]
+
+
+def _lead(mentions: Sequence[ActorMention], text: str, start: int, limit: int = 10) -> list[str]:
+    """Coordinated actor keys at the start of ``text[start:]`` (各党委、工委要… -> 党委, 工委)."""
+    out: list[str] = []
+    pos = start
+    for m in mentions:
+        gap = text[pos : m.start]
+        if m.start - start > limit or (out and not re.fullmatch(r"[、和及与（）()]*", gap)):
+            break
+        if not out and len(gap) > limit:
+            break
+        out.append(m.key)
+        pos = m.end
+    return list(dict.fromkeys(out))
+
+
+def _actor_relations(doc: Document, idx: ActorIndex, out: _Out) -> None:
+    c = _cues()
+    text = doc.text
+    topic: list[str] = []
+    for sent in sentences(text):
+        s_ments = idx.mentions_in(sent.start, sent.end)
+        subj_sent = _lead(s_ments, text, sent.start) or topic
+        approver: list[str] = []
+        for cl in clauses(sent.text, sent.start):
+            ments = idx.mentions_in(cl.start, cl.end)
+            subj = _lead(ments, text, cl.start, 6) or subj_sent
+            if not _lead(ments, text, cl.start, 6) and re.match(r"我(?!们)", text[cl.start : cl.end]):
+                subj = [idx.speaker] if idx.speaker else subj
+            span = (cl.start, cl.end)
+            for m in c["approve_by"].finditer(text, cl.start, cl.end):
+                approver = [x.key for x in idx.mentions_in(m.start("obj"), m.end("obj"))]
+                for a in approver:
+                    for r in subj_sent:
+                        out.add("approves", "actor", a, "actor", r, span, "rel.approves.by")
+                        out.add("reportsTo", "actor", r, "actor", a, span, "rel.reports.request")
+            for m in c["report"].finditer(text, cl.start, cl.end):
+                g = "obj" if m.group("obj") is not None else "obj2"
+                targets = [x.key for x in idx.mentions_in(m.start(g), m.end(g))]
+                who = approver if approver and g == "obj2" else subj
+                for r in who:
+                    for t in targets:
+                        out.add("reportsTo", "actor", r, "actor", t, span, "rel.reports")
+            for m in c["passive"].finditer(text, cl.start, cl.end):
+                for x in idx.mentions_in(m.start("obj"), m.end("obj")):
+                    for s in subj:
+                        out.add("supervises", "actor", x.key, "actor", s, span, "rel.supervises.passive")
+            for m in c["supervise"].finditer(text, cl.start, cl.end):
+                objs = [x.key for x in ments if x.start >= m.end()]
+                before = text[cl.start : m.start()]
+                if "对" in before:
+                    k = cl.start + before.rindex("对")
+                    objs = [x.key for x in ments if k < x.start < m.start()] + objs
+                objs = objs[:3]
+                for s in subj:
+                    if idx.get(s) is None or idx.get(s).type in {"Public", "MemberGroup"}:
+                        continue
+                    for o in objs:
+                        if o not in subj:
+                            out.add("supervises", "actor", s, "actor", o, span, "rel.supervises.verb")
+            if c["approve"].search(text, cl.start, cl.end):
+                after = [x.key for x in idx.mentions_in(cl.end, sent.end)]
+                for s in subj:
+                    if idx.get(s) is not None and idx.get(s).type in _BODY:
+                        for o in after[:2]:
+                            out.add("approves", "actor", s, "actor", o, span, "rel.approves.verb", 0.5)
+        for m in c["dispatch"].finditer(text, sent.start, sent.end):
+            ch, pa = ("child", "parent") if m.group("child") is not None else ("child2", "parent2")
+            kids = [x.key for x in idx.mentions_in(m.start(ch), m.end(ch))]
+            parents = [x.key for x in idx.mentions_in(m.start(pa), m.end(pa))] or subj_sent
+            for k in kids:
+                for p in parents[-1:]:
+                    out.add("subOrganizationOf", "actor", k, "actor", p, (sent.start, sent.end),
+                            "rel.suborg.dispatch")
+        for m in c["establish"].finditer(text, sent.start, sent.end):
+            kids = [x for x in idx.mentions_in(m.end(), sent.end)]
+            parents = _lead(s_ments, text, sent.start)
+            for k in kids:
+                a = idx.get(k.key)
+                if a is not None and a.type in _BODY:
+                    for p in parents:
+                        out.add("subOrganizationOf", "actor", k.key, "actor", p,
+                                (sent.start, sent.end), "rel.suborg.establish", 0.6)
+        topic = _lead(s_ments, text, sent.start) or topic
+
+
+def _name_relations(doc: Document, idx: ActorIndex, out: _Out) -> None:
+    c = _cues()
+    for a in idx.actors:
+        if a.type not in _BODY | {"GovernmentBody"}:
+            continue
+        best = None
+        for b in idx.actors:
+            if b is a or b.type not in _BODY:
+                continue
+            for form in (b.label, *b.aliases):
+                if len(form) >= 2 and a.label.startswith(form) and a.label != form and (
+                    best is None or len(form) > best[1]
+                ):
+                    best = (b.key, len(form))
+        if best is None and a.type == "CampaignOffice" and a.level and "委" not in a.label[:3]:
+            lg = [b for b in idx.actors if b.type == "LeadingGroup" and b.level == a.level
+                  and b.label[:1] == a.label[:1]]
+            best = (lg[0].key, 0) if len(lg) == 1 else None
+        if best is not None:
+            s = a.mentions[0]
+            out.add("subOrganizationOf", "actor", a.key, "actor", best[0], (0, 0), "rel.suborg.name", 0.9)
+            out.rel[("subOrganizationOf", "actor", a.key, "actor", best[0])] = Relation(
+                "subOrganizationOf", "actor", a.key, "actor", best[0], s, Provenance("rel.suborg.name", 0.9))
+    for a in idx.actors:
+        for kind in c["supervised_by_name"].get(a.kind or "", ()):
+            for b in idx.actors:
+                if b.type == "SupervisoryGroup" and b.kind == kind:
+                    out.rel.setdefault(("supervises", "actor", b.key, "actor", a.key), Relation(
+                        "supervises", "actor", b.key, "actor", a.key, a.mentions[0],
+                        Provenance("rel.supervises.name", 0.6)))
+
+
+def _phase_mentions(text: str, labels: set[str]) -> list[tuple[int, int, str, str]]:
+    from extract.phases import find_phases
+
+    return [(p.start, p.end, p.label, p.kind) for p in find_phases(text) if p.label in labels]
+
+
+def _phase_relations(doc: Document, stages: Sequence[Phase], steps: Sequence[Phase], out: _Out) -> None:
+    c = _cues()
+    text = doc.text
+    stage_labels = {p.label for p in stages}
+    order = [s for s in c["stage_order"] if s in stage_labels]
+    for a, b in zip(order, order[1:], strict=False):
+        ev = next(p for p in stages if p.label == b).mentions[0]
+        out.rel.setdefault(("precedes", "stage", a, "stage", b), Relation(
+            "precedes", "stage", a, "stage", b, ev, Provenance("rel.precedes.stage", 0.9)))
+    step_labels = {p.label for p in steps}
+    ments = _phase_mentions(text, step_labels | stage_labels)
+    kinds = {lb: k for _, _, lb, k in ments}
+    items: list[tuple[str, tuple[int, int]]] = []
+    for sent in sentences(text):
+        ms = [m for m in ments if sent.start <= m[0] < sent.end]
+        steps_in = [m for m in ms if m[3] == "step"]
+        slots: list[list[tuple[int, int, str, str]]] = []
+        for m in steps_in:
+            if slots and (slots[-1][-1][2] == m[2] or c["joiners"].match(text[slots[-1][-1][1] : m[0]])):
+                if m[2] not in [x[2] for x in slots[-1]]:
+                    slots[-1].append(m)
+                continue
+            if any(m[2] in [x[2] for x in sl] for sl in slots):
+                continue
+            slots.append([m])
+        span = (sent.start, sent.end)
+        dep = any(w in sent.text for w in c["dependency_cues"])
+        for a, b in zip(slots, slots[1:], strict=False):
+            for x in a:
+                for y in b:
+                    out.add("precedes", "step", x[2], "step", y[2], span, "rel.precedes.sequence", 0.6)
+                    if dep:
+                        out.add("dependsOn", "step", y[2], "step", x[2], span, "rel.depends.cue", 0.6)
+        if c["item"].match(text, sent.start) and slots:
+            items.append((slots[0][0][2], span))
+        elif not c["item"].match(text, sent.start) and len(sent.text) > 40:
+            items.append(("", span))
+        for m in c["entry"].finditer(text, sent.start, sent.end):
+            tgt = [x[2] for x in ments if x[3] == "stage" and m.start() <= x[0] < m.end()]
+            if "转段" in step_labels and tgt:
+                out.add("precedes", "step", "转段", "stage", tgt[0], span, "rel.precedes.entry", 0.6)
+        if dep and "准备" in stage_labels and any(w in sent.text for w in c["start_words"]):
+            first = next((s for s in c["stage_order"] if s in stage_labels and s != "准备"), None)
+            if first and "准备" in sent.text:
+                out.add("dependsOn", "stage", first, "stage", "准备", span, "rel.depends.start", 0.6)
+    for (a, _), (b, span) in zip(items, items[1:], strict=False):
+        if a and b and a != b:
+            out.add("precedes", kinds.get(a, "step"), a, kinds.get(b, "step"), b, span,
+                    "rel.precedes.items", 0.5)
 
 
 def find_relations(
@@ -21,5 +260,26 @@ def find_relations(
     steps: Sequence[Phase] = (),
     requirements: Sequence[Requirement] = (),
 ) -> tuple[Relation, ...]:
-    """Find the relations of one document (sorted, deterministic)."""
-    raise NotImplementedError
+    """Find the relations of one document (sorted, deterministic).
+
+    Parameters
+    ----------
+    doc : Document
+        The document.
+    actors : ActorIndex
+        Its actors (:func:`extract.actors.actor_index`).
+    stages, steps : sequence of Phase
+        Its stages and steps; relation endpoints use their labels.
+    requirements : sequence of Requirement
+        Its requirements (reserved for requirement-level ``dependsOn``).
+
+    Returns
+    -------
+    tuple of Relation
+        Sorted by (type, source, target).
+    """
+    out = _Out(doc)
+    _name_relations(doc, actors, out)
+    _actor_relations(doc, actors, out)
+    _phase_relations(doc, stages, steps, out)
+    return tuple(out.rel[k] for k in sorted(out.rel))
