@@ -98,7 +98,10 @@ def regex_table(name: str) -> dict[str, re.Pattern[str]]:
     >>> bool(table["month"].fullmatch("12月"))
     True
     """
-    raw = {k: v for k, v in data_json(name).items() if not k.startswith("_")}
+    raw = {
+        k: v for k, v in data_json(name).items()
+        if not k.startswith("_") and isinstance(v, (str, list))
+    }
     sources: dict[str, str] = {}
 
     def source(key: str, depth: int = 0) -> str:

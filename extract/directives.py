@@ -1,0 +1,231 @@
+"""Directive units: a speech's sentences cut into one unit per directive clause.
+
+A new unit starts at each clause carrying a modal cue (要A，要B -> two), at each
+enumerated item (一是/一要/一看/第一) and at connectives that open a new point
+(同时, 此外). Clauses without a cue continue the unit before them, except
+prefixes (对…的, 在…上, 根据…) which attach to the clause that follows. A
+consequence (…，就必须…) stays with its condition. Duty lists ("X的主要职责是：
+A；B；") give one unit per item. Filters drop framing (应当看到), reports (确保了,
+已经), criticism in review sections, significance (只有…才), meeting purposes,
+questions and lead-ins that only announce items (要做好以下工作：).
+
+Examples
+--------
+>>> from extract.clauses import sentences
+>>> [u.text for u in directive_units("一、做好学习\\n各单位要抓好学习，要注重实效，不得走过场。")]
+['做好学习', '各单位要抓好学习', '要注重实效', '不得走过场']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.clauses import Sentence, sentences
+from extract.lexicon import regex_table, word_table
+from extract.modality import Cue, cues, is_framing
+from extract.segment import Segment
+
+STRONG = ("要", "必须", "务必", "一定要", "希望", "应当", "应该", "应", "须", "请", "要求")
+_TRAIL = "，,；;。！？!?：:、 \n"
+
+
+@dataclass
+class Unit:
+    """One directive clause (or a candidate that a filter may drop).
+
+    ``start``/``end`` are offsets of the normalized text; ``cue`` has absolute
+    offsets; ``kind`` is ``heading``, ``item`` (enumerated or split off without a
+    cue), ``duty`` (an item of a duty list) or ``cue``.
+    """
+
+    sent: Sentence
+    clauses: list[Segment] = field(default_factory=list)
+    cue: Cue | None = None
+    cue_clause: Segment | None = None
+    kind: str = "cue"
+    drop: str = ""
+    lead_in: bool = False
+    text: str = ""
+    start: int = 0
+    end: int = 0
+
+    def add(self, segs: list[Segment]) -> None:
+        self.clauses.extend(segs)
+
+
+def _r() -> dict[str, re.Pattern[str]]:
+    return regex_table("requirements.json")
+
+
+def _abs_cue(c: Cue, offset: int) -> Cue:
+    return Cue(c.start + offset, c.end + offset, c.word, c.modality, c.weak)
+
+
+def _clause_cue(seg: Segment) -> Cue | None:
+    r = _r()
+    if r["prefix_end"].search(seg.text) and seg.text.rstrip(_TRAIL).endswith("的"):
+        return None  # …的, : a relative or topic clause, its cues are not directives
+    for c in cues(seg.text):
+        return _abs_cue(c, seg.start)
+    return None
+
+
+def _is_prefix(seg: Segment) -> bool:
+    r = _r()
+    return bool(r["prefix_start"].match(seg.text) or r["prefix_end"].search(seg.text))
+
+
+def _sentence_units(sent: Sentence, text: str) -> list[Unit]:
+    r = _r()
+    clauses_t = regex_table("clauses.json")
+    if sent.heading:
+        u = Unit(sent, list(sent.clauses), kind="heading")
+        u.cue = next((c for s in sent.clauses if (c := _clause_cue(s))), None)
+        return [u]
+    units: list[Unit] = []
+    cur: Unit | None = None
+    pending: list[Segment] = []
+    for seg in sent.clauses:
+        body = seg.text
+        enum = clauses_t["enum_item"].match(body) or clauses_t["enum_keep"].match(body)
+        split = r["splitter"].match(body)
+        if (enum or split) and (cur is not None or pending):
+            if cur is not None:
+                units.append(cur)
+            cur = None
+        if split and split.end() >= len(body.rstrip(_TRAIL)):
+            pending.append(seg)  # a bare 同时， opens the next unit
+            continue
+        cue = _clause_cue(seg)
+        if r["consequence"].match(body) and cur is not None:
+            cur.add([*pending, seg])
+            pending = []
+            continue
+        if cue is not None and not cue.weak:
+            if cur is not None and cur.cue is not None:
+                units.append(cur)
+                cur = None
+            if cur is None:
+                cur = Unit(sent, kind="item" if (enum or split or pending) else "cue")
+            cur.add([*pending, seg])
+            cur.cue, cur.cue_clause = cue, seg
+            pending = []
+        elif cue is None and _is_prefix(seg) and not enum:
+            pending.append(seg)
+        else:
+            if cur is None:
+                cur = Unit(sent, kind="item" if (enum or split or pending) else "cue")
+            cur.add([*pending, seg])
+            if cue is not None and cur.cue is None:
+                cur.cue, cur.cue_clause = cue, seg
+            pending = []
+    if pending:
+        if cur is None:
+            cur = Unit(sent, kind="item")
+        cur.add(pending)
+    if cur is not None:
+        units.append(cur)
+    for u in units:
+        if u.kind == "item" and not (clauses_t["enum_item"].match(u.clauses[0].text)
+                                     or clauses_t["enum_keep"].match(u.clauses[0].text)
+                                     or r["splitter"].match(u.clauses[0].text)):
+            u.kind = "cue"
+    return units
+
+
+def _duty_units(sent: Sentence) -> list[Unit]:
+    out, group = [], []
+    for seg in sent.clauses:
+        group.append(seg)
+        if seg.text.endswith(("；", ";", "。")):
+            out.append(Unit(sent, group, kind="duty"))
+            group = []
+    if group:
+        out.append(Unit(sent, group, kind="duty"))
+    return out
+
+
+def _finish(u: Unit, text: str) -> None:
+    enum_rx = regex_table("clauses.json")
+    s, e = u.clauses[0].start, u.clauses[-1].end
+    head = text[s:e]
+    for kind in ("enum_l1", "enum_l2", "enum_l3", "enum_item"):
+        if m := enum_rx[kind].match(head):
+            s += m.end()
+            break
+    while s < e and text[s] in _TRAIL + "×":
+        s += 1
+    while e > s and text[e - 1] in _TRAIL:
+        e -= 1
+    u.start, u.end, u.text = s, e, text[s:e]
+
+
+def _filter(u: Unit, sent_has_strong: bool, sent_has_cue: bool) -> str:
+    r = _r()
+    sent = u.sent
+    if sent.heading:
+        return "topic heading" if sent.topic or sent.review else ""
+    if r["question_end"].search(sent.text.rstrip("”\"’ ")):
+        return "question"
+    if r["purpose_start"].match(sent.text) or r["significance"].search(u.text):
+        return "purpose or significance"
+    if u.kind == "duty":
+        return ""
+    if sent.review or sent.section == 0:
+        if not sent_has_strong:
+            return "review without a strong cue"
+        if r["criticism_start"].match(u.text):
+            return "criticism"
+    if u.cue is None:
+        if u.kind == "item" and not sent.review and sent.section > 0:
+            return ""
+        return "no cue"
+    clause = u.cue_clause
+    assert clause is not None
+    rel = u.cue.start - clause.start
+    if is_framing(clause.text, Cue(rel, u.cue.end - clause.start, u.cue.word,
+                                   u.cue.modality, u.cue.weak)):
+        return "framing"
+    if r["report_before"].search(clause.text[:rel]) or r["report_after"].match(
+        clause.text[rel + len(u.cue.word) :]
+    ):
+        return "report"
+    tail = u.text[u.cue.end - u.start :]
+    if r["lead_in"].search(tail) or r["lead_in_from"].search(tail):
+        u.lead_in = True
+        return "lead-in"
+    return ""
+
+
+def directive_units(text: str, sents: list[Sentence] | None = None) -> list[Unit]:
+    """Directive units of a normalized text, filtered (dropped ones have ``drop`` set)."""
+    r = _r()
+    sents = sentences(text) if sents is None else sents
+    out: list[Unit] = []
+    duty_next = False
+    for sent in sents:
+        units = _duty_units(sent) if duty_next and not sent.heading else _sentence_units(sent, text)
+        duty_next = bool(r["duty"].search(sent.text)) and not sent.heading
+        all_cues = [c for seg in sent.clauses for c in cues(seg.text)]
+        strong = any(c.word in STRONG for c in all_cues)
+        for u in units:
+            if not u.clauses:
+                continue
+            _finish(u, text)
+            if not u.text:
+                continue
+            u.drop = _filter(u, strong, bool(all_cues))
+            out.append(u)
+    return out
+
+
+def modality_of(u: Unit) -> str:
+    """Modality of a kept unit (a cue-less heading, item or duty is an obligation)."""
+    return u.cue.modality if u.cue is not None else "obligation"
+
+
+def pronoun_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(first-person pronouns, audience words) from the data."""
+    w = word_table("requirements.json")
+    return w["pronoun_we"], w["audience"]
