@@ -39,7 +39,9 @@ def data_lines(name: str) -> tuple[str, ...]:
     """Non-comment, non-blank lines of a data file, stripped of trailing newlines."""
     text = data_path(name).read_text(encoding="utf-8")
     return tuple(
-        ln.rstrip("\r\n") for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")
+        ln.rstrip("\r\n")
+        for ln in text.splitlines()
+        if ln.strip() and not ln.lstrip().startswith("#")
     )
 
 
@@ -61,6 +63,7 @@ class Lexicon:
 
     boilerplate: tuple[re.Pattern[str], ...]
     userdict: Path
+    common_chars: frozenset[str]
 
 
 @functools.cache
@@ -69,6 +72,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         boilerplate=tuple(re.compile(p.strip()) for p in data_lines("boilerplate.txt")),
         userdict=data_path("userdict.txt"),
+        common_chars=frozenset("".join(data_lines("common_chars.txt"))),
     )
 
 

@@ -48,7 +48,12 @@ Level = Literal["中央", "省", "市", "县", "乡镇", "单位"]
 MODALITIES: tuple[str, ...] = ("obligation", "prohibition", "permission", "exhortation")
 TIME_ROLES: tuple[str, ...] = ("deadline", "schedule", "event")
 RELATION_TYPES: tuple[str, ...] = (
-    "reportsTo", "approves", "supervises", "subOrganizationOf", "precedes", "dependsOn"
+    "reportsTo",
+    "approves",
+    "supervises",
+    "subOrganizationOf",
+    "precedes",
+    "dependsOn",
 )
 
 
@@ -286,7 +291,8 @@ def check_spans(ex: Extraction) -> list[Span]:
     Examples
     --------
     >>> doc = Document("a.txt", "县委要抓好", "县委要抓好")
-    >>> check_spans(Extraction(doc, actors=(Actor("县委", "PartyCommittee", (Span(0, 2, "县委"),)),)))
+    >>> actor = Actor("县委", "PartyCommittee", (Span(0, 2, "县委"),))
+    >>> check_spans(Extraction(doc, actors=(actor,)))
     []
     """
     raw = ex.document.raw

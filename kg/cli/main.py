@@ -1,0 +1,32 @@
+"""The ``kg`` command: one group, thin subcommands over library functions."""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+# (module, command attribute) pairs, in help order. Each module holds thin commands.
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("kg.cli.build_cmd", "build"),
+    ("kg.cli.build_cmd", "validate"),
+    ("kg.cli.eval_cmd", "eval_"),
+)
+
+
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog="Example: kg build examples/corpus --out output && kg validate --out output",
+)
+@click.version_option(package_name="campaign-kg")
+def cli() -> None:
+    """campaign-kg: Chinese campaign directive speeches as a knowledge graph."""
+
+
+for module, attr in COMMANDS:
+    cli.add_command(getattr(importlib.import_module(module), attr))
+
+
+def main() -> None:
+    """Console entry point."""
+    cli(prog_name="kg")

@@ -1,0 +1,95 @@
+"""Render tabular results as ``table``, ``csv``, ``json`` or ``md``.
+
+Every tabular subcommand takes ``--format`` and hands its rows here.
+
+Examples
+--------
+>>> print(render([{"actor": "督导组", "n": 2}], "md"))
+| actor | n |
+| --- | --- |
+| 督导组 | 2 |
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+FORMATS = ("table", "csv", "json", "md")
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, (list, tuple)):
+        return "; ".join(_cell(x) for x in v)
+    if isinstance(v, dict):
+        return json.dumps(v, ensure_ascii=False, sort_keys=True)
+    return str(v)
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _pad(s: str, w: int) -> str:
+    return s + " " * (w - _width(s))
+
+
+def render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> str:
+    """Render ``rows`` (dicts with the same keys) in format ``fmt``.
+
+    Parameters
+    ----------
+    rows : sequence of dict
+        The results.
+    fmt : {"table", "csv", "json", "md"}
+        Output format; ``json`` keeps nested values as JSON.
+    columns : sequence of str, optional
+        Column order (default: keys of the first row).
+    """
+    cols = list(columns) if columns else (list(rows[0].keys()) if rows else [])
+    if fmt == "json":
+        return json.dumps([{c: r.get(c) for c in cols} for r in rows], ensure_ascii=False, indent=2)
+    table = [[_cell(r.get(c)).replace("\n", " ") for c in cols] for r in rows]
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(cols)
+        w.writerows(table)
+        return buf.getvalue().rstrip("\n")
+    if fmt == "md":
+        esc = [[c.replace("|", "\\|") for c in row] for row in table]
+        lines = ["| " + " | ".join(cols) + " |", "| " + " | ".join("---" for _ in cols) + " |"]
+        lines += ["| " + " | ".join(row) + " |" for row in esc]
+        return "\n".join(lines)
+    if fmt == "table":
+        if not cols:
+            return "(no results)"
+        widths = [max([_width(c)] + [_width(row[i]) for row in table]) for i, c in enumerate(cols)]
+        widths = [min(w, 60) for w in widths]
+        clip = [[_clip(cell, widths[i]) for i, cell in enumerate(row)] for row in table]
+        lines = ["  ".join(_pad(c, widths[i]) for i, c in enumerate(cols)).rstrip()]
+        lines.append("  ".join("-" * w for w in widths))
+        lines += ["  ".join(_pad(c, widths[i]) for i, c in enumerate(row)).rstrip() for row in clip]
+        if not rows:
+            lines.append("(no results)")
+        return "\n".join(lines)
+    raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+
+
+def _clip(s: str, w: int) -> str:
+    if _width(s) <= w:
+        return s
+    out, n = [], 0
+    for c in s:
+        cw = _width(c)
+        if n + cw > w - 1:
+            break
+        out.append(c)
+        n += cw
+    return "".join(out) + "…"

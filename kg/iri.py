@@ -1,0 +1,101 @@
+"""The one place where IRIs of instances are minted.
+
+IRIs are stable: they derive from content (document name, labels, spans),
+never from counters or run order, so the same input always yields the same
+graph. Document-bound facts (requirements, time expressions, evidence) are
+named by document and span; actors, stages and steps by label and scope.
+
+Examples
+--------
+>>> str(document_iri("a.txt"))
+'https://w3id.org/campaign-kg/id/doc/a.txt'
+>>> str(requirement_iri("a.txt", "3-9"))
+'https://w3id.org/campaign-kg/id/req/a.txt/3-9'
+>>> actor_iri("党员", scope="global") == actor_iri("党员", scope="global", document="b.txt")
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+from ontology.namespaces import ID
+
+
+def _key(name: str) -> str:
+    return quote(name, safe="")
+
+
+def _h(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def document_iri(name: str) -> URIRef:
+    """IRI of the ``ck:Document`` for file ``name``."""
+    return ID[f"doc/{_key(name)}"]
+
+
+def graph_iri(name: str) -> URIRef:
+    """IRI of the named graph that holds document ``name``'s facts."""
+    return ID[f"graph/{_key(name)}"]
+
+
+ONTOLOGY_GRAPH = ID["graph/ontology"]
+
+
+def actor_iri(
+    label: str, *, scope: str = "local", jurisdiction: str | None = None, document: str = ""
+) -> URIRef:
+    """IRI of an actor: global ones by label; local ones by jurisdiction (or document) and label."""
+    if scope == "global":
+        return ID[f"actor/{_h('global', label)}"]
+    where = f"j:{jurisdiction}" if jurisdiction else f"d:{document}"
+    return ID[f"actor/{_h('local', where, label)}"]
+
+
+def actor_kind_iri(kind: str) -> URIRef:
+    """IRI of the generic actor type (``ck:ActorKind``), e.g. 督导组."""
+    return ID[f"kind/{_h('kind', kind)}"]
+
+
+def campaign_iri(label: str) -> URIRef:
+    """IRI of a campaign (``ck:Campaign``), by its name."""
+    return ID[f"campaign/{_h('campaign', label)}"]
+
+
+def stage_iri(label: str) -> URIRef:
+    """IRI of a stage (shared across documents)."""
+    return ID[f"stage/{_h('stage', label)}"]
+
+
+def step_iri(label: str) -> URIRef:
+    """IRI of a step (shared across documents)."""
+    return ID[f"step/{_h('step', label)}"]
+
+
+def time_iri(document: str, key: str) -> URIRef:
+    """IRI of a time expression, by document and span key ``"start-end"``."""
+    return ID[f"time/{_key(document)}/{key}"]
+
+
+def requirement_iri(document: str, key: str) -> URIRef:
+    """IRI of a requirement, by document and span key ``"start-end"``."""
+    return ID[f"req/{_key(document)}/{key}"]
+
+
+def quantity_iri(document: str, requirement_key: str, index: int) -> URIRef:
+    """IRI of the ``index``-th quantity of a requirement."""
+    return ID[f"qty/{_key(document)}/{requirement_key}/{index}"]
+
+
+def evidence_iri(document: str, start: int, end: int) -> URIRef:
+    """IRI of an evidence node (document + character span)."""
+    return ID[f"ev/{_key(document)}/{start}-{end}"]
+
+
+def relation_iri(document: str, rel_type: str, source: str, target: str) -> URIRef:
+    """IRI of a reified relation assertion (carries rule, confidence and evidence)."""
+    return ID[f"rel/{_key(document)}/{_h(rel_type, source, target)}"]

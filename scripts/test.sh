@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Install everything the tests need (system packages, a virtualenv with the
+# project and its test extras), then run the architecture contract, the linter
+# and the test suite. Used by the README and by .ci/run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# System packages: a headless browser and its driver for HTML tests, a CJK font
+# for the report's plots, and Virtuoso for the SPARQL-server push test.
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+[ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
+command -v virtuoso-t >/dev/null 2>&1 || need+=(virtuoso-opensource)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing system packages: ${need[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  else
+    echo "warning: cannot install ${need[*]} (not root or no apt-get)" >&2
+  fi
+fi
+
+PY=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
+
+.venv/bin/lint-imports
+.venv/bin/ruff check extract kg ontology tests benchmarks
+.venv/bin/ruff format --check extract kg ontology tests benchmarks
+.venv/bin/python -m pytest --doctest-modules extract kg ontology tests "$@"
