@@ -298,5 +298,12 @@ def scan(text: str) -> list[RawMention]:
         ):
             continue
         out.append(m)
-    out.sort(key=lambda m: (m.start, m.end, m.label))
-    return out
+    out.sort(key=lambda m: (m.start, -m.end, m.label))
+    kept: list[RawMention] = []
+    for m in out:  # a head swallowed by a longer mention (村社 in 村社党支部) is not one
+        if not m.nested and any(k.start <= m.start and m.end <= k.end and (k.start, k.end) !=
+                                (m.start, m.end) and not k.nested for k in kept[-4:]):
+            continue
+        kept.append(m)
+    kept.sort(key=lambda m: (m.start, m.end, m.label))
+    return kept

@@ -60,6 +60,9 @@ def _cues() -> dict:
         "entry": re.compile(d["stage_entry_re"]),
         "joiners": re.compile(d["slot_joiners_re"]),
         "item": re.compile(d["item_re"]),
+        "lead_gap": re.compile(d["lead_gap_re"]),
+        "unit": re.compile(d["unit_re"]),
+        "modal_after": re.compile(d["modal_after_subject_re"]),
     }
 
 
@@ -79,39 +82,90 @@ class _Out:
             self.rel[key] = Relation(typ, sk, s, tk, t, self.doc.span(*span), Provenance(rule, conf))  # type: ignore[arg-type]
 
 
+def _coordinated(text: str, a: ActorMention, b: ActorMention) -> bool:
+    gap = text[a.end : b.start]
+    if gap:
+        return bool(re.fullmatch(r"[、和及与（）()或]+", gap))
+    return b.surface.startswith("各") or text[a.end - 1 : a.end] in ")）"
+
+
 def _lead(mentions: Sequence[ActorMention], text: str, start: int, limit: int = 10) -> list[str]:
-    """Coordinated actor keys at the start of ``text[start:]`` (各党委、工委要… -> 党委, 工委)."""
-    out: list[str] = []
-    pos = start
+    """Coordinated actor keys opening ``text[start:]`` (各党委、工委要… -> 党委, 工委)."""
+    c = _cues()
+    out: list[ActorMention] = []
     for m in mentions:
-        gap = text[pos : m.start]
-        if m.start - start > limit or (out and not re.fullmatch(r"[、和及与（）()]*", gap)):
+        if m.start < start:
+            continue
+        if not out:
+            if m.start - start > limit or not c["lead_gap"].match(text[start : m.start]):
+                break
+        elif not _coordinated(text, out[-1], m):
             break
-        if not out and len(gap) > limit:
+        out.append(m)
+    return list(dict.fromkeys(m.key for m in out))
+
+
+def _after(mentions: Sequence[ActorMention], text: str, pos: int, limit: int = 4) -> list[str]:
+    """Coordinated actor keys starting within ``limit`` chars after ``pos``."""
+    out: list[ActorMention] = []
+    for m in mentions:
+        if m.start < pos:
+            continue
+        if not out:
+            if m.start - pos > limit or re.search(r"[，。；,;]", text[pos : m.start]):
+                break
+        elif not _coordinated(text, out[-1], m):
             break
-        out.append(m.key)
-        pos = m.end
-    return list(dict.fromkeys(out))
+        out.append(m)
+    return list(dict.fromkeys(m.key for m in out))
+
+
+def _modal_subject(mentions: Sequence[ActorMention], text: str) -> list[str]:
+    """The first actor directly followed by a modal (…，县委督导组要建立… -> 县委督导组)."""
+    rx = _cues()["modal_after"]
+    for m in mentions:
+        if rx.match(text, m.end):
+            return [m.key]
+    return []
+
+
+def _supervision_ok(a, b) -> bool:
+    """Whether actor ``a`` can supervise ``b`` (types of DOMAIN's supervises)."""
+    if a is None or b is None or b.type == "Public" or a.type in {"Public", "MemberGroup"}:
+        return False
+    if a.type in {"GovernmentBody", "PartyBranch"}:
+        return b.type == "MemberGroup" and b.kind != "党员"
+    if b.type in {"LeadingGroup", "SupervisoryGroup", "CampaignOffice"}:
+        return a.type in {"LeadingGroup", "CampaignOffice", "PartyCommittee"} and b.level != "中央"
+    if b.type == "PartyCommittee" and b.kind in {"中央", "省委", "市委"} and a.type != "SupervisoryGroup":
+        return False
+    return True
+
+
+def _units(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _cues()["unit"].finditer(text) if m.group().strip()]
 
 
 def _actor_relations(doc: Document, idx: ActorIndex, out: _Out) -> None:
     c = _cues()
     text = doc.text
     topic: list[str] = []
-    for sent in sentences(text):
-        s_ments = idx.mentions_in(sent.start, sent.end)
-        subj_sent = _lead(s_ments, text, sent.start) or topic
+    for us, ue in _units(text):
+        u_ments = idx.mentions_in(us, ue)
+        lead = _lead(u_ments, text, us) or _modal_subject(u_ments, text)
+        subj_unit = lead or topic
         approver: list[str] = []
-        for cl in clauses(sent.text, sent.start):
+        requester: list[str] = subj_unit
+        for cl in clauses(text[us:ue], us):
             ments = idx.mentions_in(cl.start, cl.end)
-            subj = _lead(ments, text, cl.start, 6) or subj_sent
-            if not _lead(ments, text, cl.start, 6) and re.match(r"我(?!们)", text[cl.start : cl.end]):
-                subj = [idx.speaker] if idx.speaker else subj
+            subj = _lead(ments, text, cl.start, 6) or subj_unit
             span = (cl.start, cl.end)
             for m in c["approve_by"].finditer(text, cl.start, cl.end):
+                before = _lead(ments, text, cl.start, 6)
+                requester = before or requester
                 approver = [x.key for x in idx.mentions_in(m.start("obj"), m.end("obj"))]
                 for a in approver:
-                    for r in subj_sent:
+                    for r in requester:
                         out.add("approves", "actor", a, "actor", r, span, "rel.approves.by")
                         out.add("reportsTo", "actor", r, "actor", a, span, "rel.reports.request")
             for m in c["report"].finditer(text, cl.start, cl.end):
@@ -120,48 +174,67 @@ def _actor_relations(doc: Document, idx: ActorIndex, out: _Out) -> None:
                 who = approver if approver and g == "obj2" else subj
                 for r in who:
                     for t in targets:
-                        out.add("reportsTo", "actor", r, "actor", t, span, "rel.reports")
+                        b = idx.get(t)
+                        if b is not None and b.type in _BODY | {"Person"}:
+                            out.add("reportsTo", "actor", r, "actor", t, span, "rel.reports")
             for m in c["passive"].finditer(text, cl.start, cl.end):
                 for x in idx.mentions_in(m.start("obj"), m.end("obj")):
-                    for s in subj:
-                        out.add("supervises", "actor", x.key, "actor", s, span, "rel.supervises.passive")
+                    for s_ in subj:
+                        out.add("supervises", "actor", x.key, "actor", s_, span,
+                                "rel.supervises.passive")
             for m in c["supervise"].finditer(text, cl.start, cl.end):
-                objs = [x.key for x in ments if x.start >= m.end()]
+                near = [x for x in ments if x.end <= m.start() and m.start() - x.end <= 4]
+                who = [near[-1].key] if near else subj
+                if text[m.start() - 1 : m.start()] == "我" and idx.speaker:
+                    who = [idx.speaker]
+                objs = _after(ments, text, m.end())
                 before = text[cl.start : m.start()]
                 if "对" in before:
-                    k = cl.start + before.rindex("对")
-                    objs = [x.key for x in ments if k < x.start < m.start()] + objs
-                objs = objs[:3]
-                for s in subj:
-                    if idx.get(s) is None or idx.get(s).type in {"Public", "MemberGroup"}:
+                    k = cl.start + before.rindex("对") + 1
+                    objs = _after(ments, text, k, 1) + objs
+                if not objs and cl.end - m.end() <= 6:
+                    nxt = idx.mentions_in(cl.end, min(ue, cl.end + 14))
+                    objs = _after(nxt, text, nxt[0].start) if nxt else []
+                for s_ in who:
+                    for o in objs:
+                        if o not in who and _supervision_ok(idx.get(s_), idx.get(o)):
+                            out.add("supervises", "actor", s_, "actor", o, span,
+                                    "rel.supervises.verb")
+            if c["approve"].search(text, cl.start, cl.end):
+                after = [x for x in idx.mentions_in(cl.end, ue)]
+                objs = _after(after, text, after[0].start) if after else []
+                for s_ in subj:
+                    a = idx.get(s_)
+                    if a is None or a.type not in _BODY:
                         continue
                     for o in objs:
-                        if o not in subj:
-                            out.add("supervises", "actor", s, "actor", o, span, "rel.supervises.verb")
-            if c["approve"].search(text, cl.start, cl.end):
-                after = [x.key for x in idx.mentions_in(cl.end, sent.end)]
-                for s in subj:
-                    if idx.get(s) is not None and idx.get(s).type in _BODY:
-                        for o in after[:2]:
-                            out.add("approves", "actor", s, "actor", o, span, "rel.approves.verb", 0.5)
-        for m in c["dispatch"].finditer(text, sent.start, sent.end):
-            ch, pa = ("child", "parent") if m.group("child") is not None else ("child2", "parent2")
-            kids = [x.key for x in idx.mentions_in(m.start(ch), m.end(ch))]
-            parents = [x.key for x in idx.mentions_in(m.start(pa), m.end(pa))] or subj_sent
+                        b = idx.get(o)
+                        if b is not None and b.type in {"GovernmentBody", "PartyBranch"}:
+                            out.add("approves", "actor", s_, "actor", o, span, "rel.approves.verb",
+                                    0.5)
+        for m in c["dispatch"].finditer(text, us, ue):
+            if m.group("child") is not None:
+                kids = [x.key for x in idx.mentions_in(m.start("child"), m.end("child"))]
+                parents = [x.key for x in idx.mentions_in(m.start("parent"), m.end("parent"))]
+            else:
+                kids = [x.key for x in idx.mentions_in(m.start("child2"), m.end("child2"))]
+                parents = [p for p in _lead(idx.mentions_in(us, m.start()), text, us)
+                           if (a := idx.get(p)) is not None and a.type in {"PartyCommittee", "LeadingGroup"}]
             for k in kids:
-                for p in parents[-1:]:
-                    out.add("subOrganizationOf", "actor", k, "actor", p, (sent.start, sent.end),
+                a = idx.get(k)
+                if a is None or a.type not in _BODY:
+                    continue
+                for p in parents:
+                    out.add("subOrganizationOf", "actor", k, "actor", p, (us, ue),
                             "rel.suborg.dispatch")
-        for m in c["establish"].finditer(text, sent.start, sent.end):
-            kids = [x for x in idx.mentions_in(m.end(), sent.end)]
-            parents = _lead(s_ments, text, sent.start)
-            for k in kids:
-                a = idx.get(k.key)
-                if a is not None and a.type in _BODY:
-                    for p in parents:
-                        out.add("subOrganizationOf", "actor", k.key, "actor", p,
-                                (sent.start, sent.end), "rel.suborg.establish", 0.6)
-        topic = _lead(s_ments, text, sent.start) or topic
+        for m in c["establish"].finditer(text, us, ue):
+            kids = [x for x in idx.mentions_in(m.end(), min(ue, m.end() + 16))]
+            body = [k for k in kids if (a := idx.get(k.key)) is not None and a.type in _BODY][:1]
+            for k in body:
+                for p in lead:
+                    out.add("subOrganizationOf", "actor", k.key, "actor", p, (us, ue),
+                            "rel.suborg.establish", 0.6)
+        topic = lead or topic
 
 
 def _name_relations(doc: Document, idx: ActorIndex, out: _Out) -> None:
@@ -190,7 +263,7 @@ def _name_relations(doc: Document, idx: ActorIndex, out: _Out) -> None:
     for a in idx.actors:
         for kind in c["supervised_by_name"].get(a.kind or "", ()):
             for b in idx.actors:
-                if b.type == "SupervisoryGroup" and b.kind == kind:
+                if b.type == "SupervisoryGroup" and b.kind == kind and b.level != "中央":
                     out.rel.setdefault(("supervises", "actor", b.key, "actor", a.key), Relation(
                         "supervises", "actor", b.key, "actor", a.key, a.mentions[0],
                         Provenance("rel.supervises.name", 0.6)))
