@@ -99,6 +99,9 @@ def _lead(mentions: Sequence[ActorMention], text: str, start: int, limit: int = 
         if not out:
             if m.start - start > limit or not c["lead_gap"].match(text[start : m.start]):
                 break
+        elif text[out[-1].end : m.start] == "等":
+            out = [m]
+            break
         elif not _coordinated(text, out[-1], m):
             break
         out.append(m)
@@ -133,10 +136,14 @@ def _supervision_ok(a, b) -> bool:
     """Whether actor ``a`` can supervise ``b`` (types of DOMAIN's supervises)."""
     if a is None or b is None or b.type == "Public" or a.type in {"Public", "MemberGroup"}:
         return False
+    if b.type == "Person" or (b.type == "MemberGroup" and b.kind == "党员"):
+        return False
+    if a.type == "PartyCommittee" and a.kind in {"中央", "省委"}:
+        return False
     if a.type in {"GovernmentBody", "PartyBranch"}:
         return b.type == "MemberGroup" and b.kind != "党员"
     if b.type in {"LeadingGroup", "SupervisoryGroup", "CampaignOffice"}:
-        return a.type in {"LeadingGroup", "CampaignOffice", "PartyCommittee"} and b.level != "中央"
+        return a.type in {"LeadingGroup", "CampaignOffice"} and b.level != "中央"
     if b.type == "PartyCommittee" and b.kind in {"中央", "省委", "市委"} and a.type != "SupervisoryGroup":
         return False
     return True
@@ -183,6 +190,10 @@ def _actor_relations(doc: Document, idx: ActorIndex, out: _Out) -> None:
                         out.add("supervises", "actor", x.key, "actor", s_, span,
                                 "rel.supervises.passive")
             for m in c["supervise"].finditer(text, cl.start, cl.end):
+                if any(x.start <= m.start() < x.end for x in ments) or re.match(
+                    r"[组员点]", text[m.end() : m.end() + 1]
+                ):
+                    continue
                 near = [x for x in ments if x.end <= m.start() and m.start() - x.end <= 4]
                 who = [near[-1].key] if near else subj
                 if text[m.start() - 1 : m.start()] == "我" and idx.speaker:
