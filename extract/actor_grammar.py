@@ -13,7 +13,7 @@ Adjacent mentions fuse when the second is a sub-body or role of the first
 Examples
 --------
 >>> [(m.label, m.kind) for m in scan("县、乡两级党委要督促各级党组织主要负责人")]
-[('县委', '党委'), ('乡党委', '党委'), ('党组织主要负责人', '主要负责人')]
+[('乡党委', '党委'), ('县委', '党委'), ('党组织主要负责人', '主要负责人')]
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ def grammar() -> Grammar:
     heads: dict[str, Head] = {}
     for form, typ, kind, flags in d["heads"]:
         heads[form] = Head(form, typ, kind, frozenset(flags.split()))
-    for form, lvl in d["committees"].items():
+    for form in d["committees"]:
         heads[form] = Head(form, "PartyCommittee", "委", frozenset({"committee"}))
     sector_heads = [s + h for s in d["sectors"] for h in d["sector_heads"]]
     for form in sector_heads:
@@ -108,10 +108,12 @@ def grammar() -> Grammar:
     left_re = {}
     for kind, mods in d["modifiers"].items():
         left_re[kind] = re.compile(_alt(mods, reverse=True))
-    camp = _alt(list(d["campaigns"]) + [c + s for c in d["campaigns"] for s in d["campaign_suffixes"]],
-                reverse=True)
+    camp = _alt(
+        list(d["campaigns"]) + [c + s for c in d["campaigns"] for s in d["campaign_suffixes"]],
+        reverse=True,
+    )
     left_re["camp"] = re.compile(camp)
-    jur_forms = list(d["jurisdictions"]) + ["县(市)", "县（市）"]
+    jur_forms = [*d["jurisdictions"], "县(市)", "县（市）"]
     juris_alt = _alt(jur_forms, reverse=True)
     joiner = _alt(d["list_joiners"], reverse=True)
     jlist = _alt(["中央", *d["jurisdictions"]], reverse=True)
@@ -179,7 +181,9 @@ def _tag_table(_: int) -> dict[str, str]:
     return jieba.posseg.POSTokenizer(tokenizer()).word_tag_tab
 
 
-def _left(g: Grammar, text: str, rev: str, head: Head, s: int, e: int) -> RawMention | list[RawMention]:
+def _left(
+    g: Grammar, text: str, rev: str, head: Head, s: int, e: int
+) -> RawMention | list[RawMention]:
     """Parse the left context of the head ``text[s:e]`` (on the reversed text)."""
     n = len(text)
     surface = text[s:e]
@@ -196,8 +200,13 @@ def _left(g: Grammar, text: str, rev: str, head: Head, s: int, e: int) -> RawMen
     if {"campaign", "office"} & head.flags and (cm := g.left_re["camp"].match(rev, pos)):
         name = cm.group()[::-1]
         camp = d["campaigns"].get(name) or next(
-            (d["campaigns"][name.removesuffix(x)] for x in d["campaign_suffixes"]
-             if name.removesuffix(x) in d["campaigns"]), None)
+            (
+                d["campaigns"][name.removesuffix(x)]
+                for x in d["campaign_suffixes"]
+                if name.removesuffix(x) in d["campaigns"]
+            ),
+            None,
+        )
         pos = cm.end()
         label = text[n - pos : e]
     if head.kind == "委":
@@ -213,8 +222,10 @@ def _left(g: Grammar, text: str, rev: str, head: Head, s: int, e: int) -> RawMen
         if head.form == "党委" and (lm := g.list_head_r.match(rev, pos)):
             members = _split_list(g, lm.group(1))
             pos = lm.end()
-        elif (pm := g.place_r.match(rev, pos)) and "place" in head.flags and not any(
-            pm.group(1)[::-1].endswith(x) for x in d["place_stop"]
+        elif (
+            (pm := g.place_r.match(rev, pos))
+            and "place" in head.flags
+            and not any(pm.group(1)[::-1].endswith(x) for x in d["place_stop"])
         ):
             jur = pm.group(1)[::-1]
             pos = pm.end()
@@ -231,11 +242,24 @@ def _left(g: Grammar, text: str, rev: str, head: Head, s: int, e: int) -> RawMen
     s0 = n - pos - len(quant)
     if members:
         return [
-            RawMention(s0, e, _committee_label(g, j, head), text[s0:e], head.type, head.kind,
-                       head.form, j, camp, head.flags | {"collective"}, quant)
+            RawMention(
+                s0,
+                e,
+                _committee_label(g, j, head),
+                text[s0:e],
+                head.type,
+                head.kind,
+                head.form,
+                j,
+                camp,
+                head.flags | {"collective"},
+                quant,
+            )
             for j in members
         ]
-    return RawMention(s0, e, label, text[s0:e], head.type, head.kind, surface, jur, camp, flags, quant)
+    return RawMention(
+        s0, e, label, text[s0:e], head.type, head.kind, surface, jur, camp, flags, quant
+    )
 
 
 def _raw_heads(g: Grammar, text: str) -> list[RawMention]:
@@ -251,7 +275,13 @@ def _raw_heads(g: Grammar, text: str) -> list[RawMention]:
     return out
 
 
-_ROLE_PARENTS = {"PartyCommittee", "PartyBranch", "SupervisoryGroup", "LeadingGroup", "CampaignOffice"}
+_ROLE_PARENTS = {
+    "PartyCommittee",
+    "PartyBranch",
+    "SupervisoryGroup",
+    "LeadingGroup",
+    "CampaignOffice",
+}
 
 
 def _fuses(a: RawMention, b: RawMention) -> bool:
@@ -285,24 +315,34 @@ def scan(text: str) -> list[RawMention]:
                     out.append(replace(a, nested=True))
                 out.append(
                     replace(
-                        m, start=a.start, label=a.label + m.label, surface=a.surface + m.surface,
-                        jur=a.jur if m.jur is None else m.jur, quant=a.quant, camp=m.camp or a.camp,
+                        m,
+                        start=a.start,
+                        label=a.label + m.label,
+                        surface=a.surface + m.surface,
+                        jur=a.jur if m.jur is None else m.jur,
+                        quant=a.quant,
+                        camp=m.camp or a.camp,
                         flags=m.flags | (a.flags & {"collective"}),
                     )
                 )
             continue
-        if ("sub" in m.flags and m.label == m.surface.removeprefix(m.quant)) or (
-            "needs_prefix" in m.flags and m.label == m.head
-        ) or (
-            "jur_only" in m.flags and m.jur is None
+        if (
+            ("sub" in m.flags and m.label == m.surface.removeprefix(m.quant))
+            or ("needs_prefix" in m.flags and m.label == m.head)
+            or ("jur_only" in m.flags and m.jur is None)
         ):
             continue
         out.append(m)
     out.sort(key=lambda m: (m.start, -m.end, m.label))
     kept: list[RawMention] = []
     for m in out:  # a head swallowed by a longer mention (村社 in 村社党支部) is not one
-        if not m.nested and any(k.start <= m.start and m.end <= k.end and (k.start, k.end) !=
-                                (m.start, m.end) and not k.nested for k in kept[-4:]):
+        if not m.nested and any(
+            k.start <= m.start
+            and m.end <= k.end
+            and (k.start, k.end) != (m.start, m.end)
+            and not k.nested
+            for k in kept[-4:]
+        ):
             continue
         kept.append(m)
     kept.sort(key=lambda m: (m.start, m.end, m.label))

@@ -64,6 +64,7 @@ def _grammar() -> _PersonGrammar:
     committees = "|".join(map(re.escape, sorted(d["committees"], key=len, reverse=True)))
     locs = "|".join(map(re.escape, sorted(d["collective_localities"], key=len, reverse=True)))
     right = "|".join(map(re.escape, d["locality_right"]))
+    right_alt = "|".join(map(re.escape, d["place_right_standalone"]))
     return _PersonGrammar(
         honorific=re.compile(f"({name}){re.escape(p['honorific'])}(?!们)"),
         titled=re.compile(f"({name})(?:{titles})"),
@@ -79,10 +80,12 @@ def _grammar() -> _PersonGrammar:
         ),
         place=re.compile(
             f"(?:(?<=[^{CJK}])|(?<=^)|(?<={')|(?<='.join(d['place_left'])}))"
-            f"({d['place_standalone_re']})(?={'|'.join(map(re.escape, d['place_right_standalone']))})"
+            f"({d['place_standalone_re']})(?={right_alt})"
         ),
         place_stop=tuple(d["place_stop"]),
-        loc_single=re.compile(f"(?:每一个|每个|各)(村|乡镇)(?=都|要|也|的|，|,)|(?<=[而和或])(乡镇)(?=[或和])"),
+        loc_single=re.compile(
+            "(?:每一个|每个|各)(村|乡镇)(?=都|要|也|的|，|,)|(?<=[而和或])(乡镇)(?=[或和])"
+        ),
     )
 
 
@@ -109,8 +112,11 @@ def persons(text: str) -> list[PersonMention]:
             s, name = got
             rm = g.role_before.search(text, max(0, s - 12), s)
             role = rm.group(1) if rm else None
-            out.append(PersonMention(s, m.end() if keep_suffix else s + len(name), name,
-                                     text[s : m.end()], role))
+            out.append(
+                PersonMention(
+                    s, m.end() if keep_suffix else s + len(name), name, text[s : m.end()], role
+                )
+            )
     names = {p.name for p in out}
     for m in g.surname.finditer(text):
         full = sorted(n for n in names if n[0] == m.group(1))
@@ -118,8 +124,11 @@ def persons(text: str) -> list[PersonMention]:
         if full and (before in g.boundary or not re.match(f"[{CJK}]", before) or before in "了的"):
             out.append(PersonMention(m.start(), m.end(), full[0], m.group()))
     for m in g.redacted.finditer(text):
-        out.append(PersonMention(m.start(), m.end(), m.group(1) + m.group(3), m.group(),
-                                 m.group(1) + m.group(3)))
+        out.append(
+            PersonMention(
+                m.start(), m.end(), m.group(1) + m.group(3), m.group(), m.group(1) + m.group(3)
+            )
+        )
     out.sort(key=lambda p: (p.start, -p.end, p.name))
     dedup: list[PersonMention] = []
     for p in out:
@@ -139,8 +148,18 @@ def localities(text: str) -> list[RawMention]:
     for m in g.loc_list.finditer(text):
         grp = 1 if m.group(1) else 2
         for it in item.finditer(text, m.start(grp), m.end(grp)):
-            out.append(RawMention(it.start(), it.end(), it.group(), it.group(), "GovernmentBody",
-                                  it.group(), it.group(), flags=frozenset({"collective"})))
+            out.append(
+                RawMention(
+                    it.start(),
+                    it.end(),
+                    it.group(),
+                    it.group(),
+                    "GovernmentBody",
+                    it.group(),
+                    it.group(),
+                    flags=frozenset({"collective"}),
+                )
+            )
     for m in g.place.finditer(text):
         name, start = m.group(1), m.start(1)
         for w in sorted(d["place_left"], key=len, reverse=True):
@@ -148,10 +167,20 @@ def localities(text: str) -> list[RawMention]:
                 name, start = name[len(w) :], start + len(w)
                 break
         if len(name) > 2 and not any(x in name for x in g.place_stop):
-            out.append(RawMention(start, m.end(1), name, name, "GovernmentBody", "地方", name,
-                                  jur=name))
+            out.append(
+                RawMention(start, m.end(1), name, name, "GovernmentBody", "地方", name, jur=name)
+            )
     for m in g.loc_single.finditer(text):
         grp = 1 if m.group(1) else 2
-        out.append(RawMention(m.start(), m.end(grp), m.group(grp), m.group(), "GovernmentBody",
-                              m.group(grp), m.group(grp)))
+        out.append(
+            RawMention(
+                m.start(),
+                m.end(grp),
+                m.group(grp),
+                m.group(),
+                "GovernmentBody",
+                m.group(grp),
+                m.group(grp),
+            )
+        )
     return out

@@ -26,9 +26,9 @@ Examples
 >>> doc = document_from_bytes("a.txt", "各党委、工委要督促各支部抓好学习。".encode())
 >>> idx = actor_index(doc)
 >>> idx.at(0, len(doc.text))
-('党委', '工委', '党支部')
->>> idx.resolve("支部")
-'党支部'
+('党委', '工委', '支部')
+>>> idx.resolve("各支部")
+'支部'
 """
 
 from __future__ import annotations
@@ -156,8 +156,11 @@ def _merge_bare(groups: dict, own: str | None) -> None:
         kind = g.kind
         if kind not in d["bare_merge_kinds"]:
             continue
-        same = [k for k in sorted(groups) if k != ident and groups[k].kind == kind
-                and groups[k].type == g.type]
+        same = [
+            k
+            for k in sorted(groups)
+            if k != ident and groups[k].kind == kind and groups[k].type == g.type
+        ]
         specific = [k for k in same if groups[k].jur and groups[k].jur != "中央"]
         if len(specific) > 1 and own:
             specific = [k for k in specific if groups[k].jur and groups[k].jur.startswith(own)]
@@ -188,7 +191,9 @@ def _level(g: _Group) -> str | None:
 def _kind(g: _Group) -> str:
     d = data_json("actors.json")
     if g.kind == "委":
-        lvl = next((k for k in sorted(d["committee_of"], key=len) if g.jur and g.jur.endswith(k)), None)
+        lvl = next(
+            (k for k in sorted(d["committee_of"], key=len) if g.jur and g.jur.endswith(k)), None
+        )
         return d["committee_of"].get(lvl, "中央") if g.jur != "中央" else "中央"
     return g.kind
 
@@ -251,23 +256,43 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
     actors, mentions, surfaces = [], [], {}
     for ident in sorted(groups):
         g = groups[ident]
-        label = ident[2] if ident[2] in g.labels else max(
-            g.labels, key=lambda lb: (("委" in lb[:4]), g.labels[lb], len(lb), lb)
+        label = (
+            ident[2]
+            if ident[2] in g.labels
+            else max(g.labels, key=lambda lb: (("委" in lb[:4]), g.labels[lb], len(lb), lb))
         )
         raw_forms = {doc.span(s, e).text for s, e, _, _ in g.mentions if (s, e) not in g.collective}
         aliases = sorted(({*g.labels, *g.surfaces, *raw_forms} - {label}) - {""})
         spans = sorted({doc.span(s, e) for s, e, _, _ in g.mentions})
-        scope = "global" if g.jur == "中央" or (
-            g.jur is None and g.type in d["global_types"]
-        ) else "local"
-        place = g.jur if g.jur and g.jur not in d["levels"] and g.jur not in d["committees"] else None
-        actors.append(
-            Actor(label, g.type, tuple(spans), tuple(aliases), _level(g), scope, place, _kind(g),  # type: ignore[arg-type]
-                  g.role, Provenance(f"actor.{g.type}", 0.8))
+        scope = (
+            "global"
+            if g.jur == "中央" or (g.jur is None and g.type in d["global_types"])
+            else "local"
         )
-        for s, e, lb, nested in g.mentions:
+        place = (
+            g.jur if g.jur and g.jur not in d["levels"] and g.jur not in d["committees"] else None
+        )
+        actors.append(
+            Actor(
+                label,
+                g.type,
+                tuple(spans),
+                tuple(aliases),
+                _level(g),
+                scope,
+                place,
+                _kind(g),  # type: ignore[arg-type]
+                g.role,
+                Provenance(f"actor.{g.type}", 0.8),
+            )
+        )
+        for s, e, _lb, nested in g.mentions:
             mentions.append(ActorMention(s, e, label, text[s:e], nested))
-        for form in {label, *aliases, *(a.removeprefix(q) for a in aliases for q in d["quantifiers"])}:
+        for form in {
+            label,
+            *aliases,
+            *(a.removeprefix(q) for a in aliases for q in d["quantifiers"]),
+        }:
             surfaces.setdefault(form, label)
     mentions.sort(key=lambda m: (m.start, m.end, m.key))
     speaker = None

@@ -25,14 +25,17 @@ Examples
 --------
 >>> from extract.ingest.reader import document_from_bytes
 >>> from extract.actors import actor_index
->>> doc = document_from_bytes("a.txt", "各支部转段请示由各党委批复，并报区委督导组备案。".encode())
->>> sorted((r.type, r.source, r.target) for r in find_relations(doc, actor_index(doc)))
-[('approves', '党委', '党支部'), ('reportsTo', '党委', '区委督导组'), ('reportsTo', '党支部', '党委')]
+>>> text = "各支部转段请示由各党委批复，并报区委督导组备案。"
+>>> doc = document_from_bytes("a.txt", text.encode())
+>>> rels = find_relations(doc, actor_index(doc))
+>>> sorted((r.type, r.source, r.target) for r in rels)
+[('approves', '党委', '支部'), ('reportsTo', '党委', '区委督导组'), ('reportsTo', '支部', '党委')]
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -73,13 +76,24 @@ class _Out:
         self.doc = doc
         self.rel: dict[tuple[str, str, str, str, str], Relation] = {}
 
-    def add(self, typ: str, sk: str, s: str, tk: str, t: str, span: tuple[int, int], rule: str,
-            conf: float = 0.7) -> None:
+    def add(
+        self,
+        typ: str,
+        sk: str,
+        s: str,
+        tk: str,
+        t: str,
+        span: tuple[int, int],
+        rule: str,
+        conf: float = 0.7,
+    ) -> None:
         if s == t and sk == tk:
             return
         key = (typ, sk, s, tk, t)
         if key not in self.rel:
-            self.rel[key] = Relation(typ, sk, s, tk, t, self.doc.span(*span), Provenance(rule, conf))  # type: ignore[arg-type]
+            self.rel[key] = Relation(
+                typ, sk, s, tk, t, self.doc.span(*span), Provenance(rule, conf)
+            )  # type: ignore[arg-type]
 
 
 def _coordinated(text: str, a: ActorMention, b: ActorMention) -> bool:
@@ -144,9 +158,11 @@ def _supervision_ok(a, b) -> bool:
         return b.type == "MemberGroup" and b.kind != "党员"
     if b.type in {"LeadingGroup", "SupervisoryGroup", "CampaignOffice"}:
         return a.type in {"LeadingGroup", "CampaignOffice"} and b.level != "中央"
-    if b.type == "PartyCommittee" and b.kind in {"中央", "省委", "市委"} and a.type != "SupervisoryGroup":
-        return False
-    return True
+    return not (
+        b.type == "PartyCommittee"
+        and b.kind in {"中央", "省委", "市委"}
+        and a.type != "SupervisoryGroup"
+    )
 
 
 def _units(text: str) -> list[tuple[int, int]]:
@@ -187,8 +203,15 @@ def _actor_relations(doc: Document, idx: ActorIndex, out: _Out) -> None:
             for m in c["passive"].finditer(text, cl.start, cl.end):
                 for x in idx.mentions_in(m.start("obj"), m.end("obj")):
                     for s_ in subj:
-                        out.add("supervises", "actor", x.key, "actor", s_, span,
-                                "rel.supervises.passive")
+                        out.add(
+                            "supervises",
+                            "actor",
+                            x.key,
+                            "actor",
+                            s_,
+                            span,
+                            "rel.supervises.passive",
+                        )
             for m in c["supervise"].finditer(text, cl.start, cl.end):
                 if any(x.start <= m.start() < x.end for x in ments) or re.match(
                     r"[组员点]", text[m.end() : m.end() + 1]
@@ -209,8 +232,9 @@ def _actor_relations(doc: Document, idx: ActorIndex, out: _Out) -> None:
                 for s_ in who:
                     for o in objs:
                         if o not in who and _supervision_ok(idx.get(s_), idx.get(o)):
-                            out.add("supervises", "actor", s_, "actor", o, span,
-                                    "rel.supervises.verb")
+                            out.add(
+                                "supervises", "actor", s_, "actor", o, span, "rel.supervises.verb"
+                            )
             if c["approve"].search(text, cl.start, cl.end):
                 after = [x for x in idx.mentions_in(cl.end, ue)]
                 objs = _after(after, text, after[0].start) if after else []
@@ -221,30 +245,44 @@ def _actor_relations(doc: Document, idx: ActorIndex, out: _Out) -> None:
                     for o in objs:
                         b = idx.get(o)
                         if b is not None and b.type in {"GovernmentBody", "PartyBranch"}:
-                            out.add("approves", "actor", s_, "actor", o, span, "rel.approves.verb",
-                                    0.5)
+                            out.add(
+                                "approves", "actor", s_, "actor", o, span, "rel.approves.verb", 0.5
+                            )
         for m in c["dispatch"].finditer(text, us, ue):
             if m.group("child") is not None:
                 kids = [x.key for x in idx.mentions_in(m.start("child"), m.end("child"))]
                 parents = [x.key for x in idx.mentions_in(m.start("parent"), m.end("parent"))]
             else:
                 kids = [x.key for x in idx.mentions_in(m.start("child2"), m.end("child2"))]
-                parents = [p for p in _lead(idx.mentions_in(us, m.start()), text, us)
-                           if (a := idx.get(p)) is not None and a.type in {"PartyCommittee", "LeadingGroup"}]
+                parents = [
+                    p
+                    for p in _lead(idx.mentions_in(us, m.start()), text, us)
+                    if (a := idx.get(p)) is not None
+                    and a.type in {"PartyCommittee", "LeadingGroup"}
+                ]
             for k in kids:
                 a = idx.get(k)
                 if a is None or a.type not in _BODY:
                     continue
                 for p in parents:
-                    out.add("subOrganizationOf", "actor", k, "actor", p, (us, ue),
-                            "rel.suborg.dispatch")
+                    out.add(
+                        "subOrganizationOf", "actor", k, "actor", p, (us, ue), "rel.suborg.dispatch"
+                    )
         for m in c["establish"].finditer(text, us, ue):
             kids = [x for x in idx.mentions_in(m.end(), min(ue, m.end() + 16))]
             body = [k for k in kids if (a := idx.get(k.key)) is not None and a.type in _BODY][:1]
             for k in body:
                 for p in lead:
-                    out.add("subOrganizationOf", "actor", k.key, "actor", p, (us, ue),
-                            "rel.suborg.establish", 0.6)
+                    out.add(
+                        "subOrganizationOf",
+                        "actor",
+                        k.key,
+                        "actor",
+                        p,
+                        (us, ue),
+                        "rel.suborg.establish",
+                        0.6,
+                    )
         topic = lead or topic
 
 
@@ -258,26 +296,57 @@ def _name_relations(doc: Document, idx: ActorIndex, out: _Out) -> None:
             if b is a or b.type not in _BODY:
                 continue
             for form in (b.label, *b.aliases):
-                if len(form) >= 2 and a.label.startswith(form) and a.label != form and (
-                    best is None or len(form) > best[1]
+                if (
+                    len(form) >= 2
+                    and a.label.startswith(form)
+                    and a.label != form
+                    and (best is None or len(form) > best[1])
                 ):
                     best = (b.key, len(form))
         if best is None and a.type == "CampaignOffice" and a.level and "委" not in a.label[:3]:
-            lg = [b for b in idx.actors if b.type == "LeadingGroup" and b.level == a.level
-                  and b.label[:1] == a.label[:1]]
+            lg = [
+                b
+                for b in idx.actors
+                if b.type == "LeadingGroup" and b.level == a.level and b.label[:1] == a.label[:1]
+            ]
             best = (lg[0].key, 0) if len(lg) == 1 else None
         if best is not None:
             s = a.mentions[0]
-            out.add("subOrganizationOf", "actor", a.key, "actor", best[0], (0, 0), "rel.suborg.name", 0.9)
+            out.add(
+                "subOrganizationOf",
+                "actor",
+                a.key,
+                "actor",
+                best[0],
+                (0, 0),
+                "rel.suborg.name",
+                0.9,
+            )
             out.rel[("subOrganizationOf", "actor", a.key, "actor", best[0])] = Relation(
-                "subOrganizationOf", "actor", a.key, "actor", best[0], s, Provenance("rel.suborg.name", 0.9))
+                "subOrganizationOf",
+                "actor",
+                a.key,
+                "actor",
+                best[0],
+                s,
+                Provenance("rel.suborg.name", 0.9),
+            )
     for a in idx.actors:
         for kind in c["supervised_by_name"].get(a.kind or "", ()):
             for b in idx.actors:
                 if b.type == "SupervisoryGroup" and b.kind == kind and b.level != "中央":
-                    out.rel.setdefault(("supervises", "actor", b.key, "actor", a.key), Relation(
-                        "supervises", "actor", b.key, "actor", a.key, a.mentions[0],
-                        Provenance("rel.supervises.name", 0.6)))
+                    out.rel.setdefault(
+                        ("supervises", "actor", b.key, "actor", a.key),
+                        Relation(
+                            "supervises",
+                            "actor",
+                            b.key,
+                            "actor",
+                            a.key,
+                            a.mentions[0],
+                            Provenance("rel.supervises.name", 0.6),
+                        ),
+                    )
 
 
 def _phase_mentions(text: str, labels: set[str]) -> list[tuple[int, int, str, str]]:
@@ -286,15 +355,19 @@ def _phase_mentions(text: str, labels: set[str]) -> list[tuple[int, int, str, st
     return [(p.start, p.end, p.label, p.kind) for p in find_phases(text) if p.label in labels]
 
 
-def _phase_relations(doc: Document, stages: Sequence[Phase], steps: Sequence[Phase], out: _Out) -> None:
+def _phase_relations(
+    doc: Document, stages: Sequence[Phase], steps: Sequence[Phase], out: _Out
+) -> None:
     c = _cues()
     text = doc.text
     stage_labels = {p.label for p in stages}
     order = [s for s in c["stage_order"] if s in stage_labels]
-    for a, b in zip(order, order[1:], strict=False):
+    for a, b in itertools.pairwise(order):
         ev = next(p for p in stages if p.label == b).mentions[0]
-        out.rel.setdefault(("precedes", "stage", a, "stage", b), Relation(
-            "precedes", "stage", a, "stage", b, ev, Provenance("rel.precedes.stage", 0.9)))
+        out.rel.setdefault(
+            ("precedes", "stage", a, "stage", b),
+            Relation("precedes", "stage", a, "stage", b, ev, Provenance("rel.precedes.stage", 0.9)),
+        )
     step_labels = {p.label for p in steps}
     ments = _phase_mentions(text, step_labels | stage_labels)
     kinds = {lb: k for _, _, lb, k in ments}
@@ -304,7 +377,9 @@ def _phase_relations(doc: Document, stages: Sequence[Phase], steps: Sequence[Pha
         steps_in = [m for m in ms if m[3] == "step"]
         slots: list[list[tuple[int, int, str, str]]] = []
         for m in steps_in:
-            if slots and (slots[-1][-1][2] == m[2] or c["joiners"].match(text[slots[-1][-1][1] : m[0]])):
+            if slots and (
+                slots[-1][-1][2] == m[2] or c["joiners"].match(text[slots[-1][-1][1] : m[0]])
+            ):
                 if m[2] not in [x[2] for x in slots[-1]]:
                     slots[-1].append(m)
                 continue
@@ -313,12 +388,16 @@ def _phase_relations(doc: Document, stages: Sequence[Phase], steps: Sequence[Pha
             slots.append([m])
         span = (sent.start, sent.end)
         dep = any(w in sent.text for w in c["dependency_cues"])
-        for a, b in zip(slots, slots[1:], strict=False):
+        for a, b in itertools.pairwise(slots):
             for x in a:
                 for y in b:
-                    out.add("precedes", "step", x[2], "step", y[2], span, "rel.precedes.sequence", 0.6)
+                    out.add(
+                        "precedes", "step", x[2], "step", y[2], span, "rel.precedes.sequence", 0.6
+                    )
                     if dep:
-                        out.add("dependsOn", "step", y[2], "step", x[2], span, "rel.depends.cue", 0.6)
+                        out.add(
+                            "dependsOn", "step", y[2], "step", x[2], span, "rel.depends.cue", 0.6
+                        )
         if c["item"].match(text, sent.start) and slots:
             items.append((slots[0][0][2], span))
         elif not c["item"].match(text, sent.start) and len(sent.text) > 40:
@@ -326,15 +405,27 @@ def _phase_relations(doc: Document, stages: Sequence[Phase], steps: Sequence[Pha
         for m in c["entry"].finditer(text, sent.start, sent.end):
             tgt = [x[2] for x in ments if x[3] == "stage" and m.start() <= x[0] < m.end()]
             if "转段" in step_labels and tgt:
-                out.add("precedes", "step", "转段", "stage", tgt[0], span, "rel.precedes.entry", 0.6)
+                out.add(
+                    "precedes", "step", "转段", "stage", tgt[0], span, "rel.precedes.entry", 0.6
+                )
         if dep and "准备" in stage_labels and any(w in sent.text for w in c["start_words"]):
             first = next((s for s in c["stage_order"] if s in stage_labels and s != "准备"), None)
             if first and "准备" in sent.text:
-                out.add("dependsOn", "stage", first, "stage", "准备", span, "rel.depends.start", 0.6)
-    for (a, _), (b, span) in zip(items, items[1:], strict=False):
+                out.add(
+                    "dependsOn", "stage", first, "stage", "准备", span, "rel.depends.start", 0.6
+                )
+    for (a, _), (b, span) in itertools.pairwise(items):
         if a and b and a != b:
-            out.add("precedes", kinds.get(a, "step"), a, kinds.get(b, "step"), b, span,
-                    "rel.precedes.items", 0.5)
+            out.add(
+                "precedes",
+                kinds.get(a, "step"),
+                a,
+                kinds.get(b, "step"),
+                b,
+                span,
+                "rel.precedes.items",
+                0.5,
+            )
 
 
 def find_relations(
