@@ -122,7 +122,7 @@ def sentences(text: str) -> list[Sentence]:
             if not body:
                 continue
             enum, kind = _enum(body)
-            heading = levels.get(kind, 0) if k == 0 else 0
+            heading = levels.get(kind, 0) if k == 0 or kind in ("enum_l1", "enum_l2") else 0
             topic = bool(heading) and bool(t["topic_heading"].search(body[len(enum):]))
             if heading == 1:
                 section += 1

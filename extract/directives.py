@@ -46,6 +46,7 @@ class Unit:
     kind: str = "cue"
     drop: str = ""
     lead_in: bool = False
+    timed: bool = False
     text: str = ""
     start: int = 0
     end: int = 0
@@ -66,6 +67,8 @@ def _clause_cue(seg: Segment) -> Cue | None:
     r = _r()
     if r["prefix_end"].search(seg.text) and seg.text.rstrip(_TRAIL).endswith("的"):
         return None  # …的, : a relative or topic clause, its cues are not directives
+    if r["conditional"].match(seg.text):
+        return None  # 如果…: a condition, not a directive
     for c in cues(seg.text):
         return _abs_cue(c, seg.start)
     return None
@@ -79,10 +82,15 @@ def _is_prefix(seg: Segment) -> bool:
 def _sentence_units(sent: Sentence, text: str) -> list[Unit]:
     r = _r()
     clauses_t = regex_table("clauses.json")
-    if sent.heading:
-        u = Unit(sent, list(sent.clauses), kind="heading")
-        u.cue = next((c for s in sent.clauses if (c := _clause_cue(s))), None)
-        return [u]
+    if sent.heading:  # a heading splits only where a connective opens a new point
+        heads: list[Unit] = []
+        for seg in sent.clauses:
+            if not heads or (r["splitter"].match(seg.text) and heads[-1].clauses):
+                heads.append(Unit(sent, kind="heading"))
+            heads[-1].add([seg])
+            if heads[-1].cue is None and (c := _clause_cue(seg)) is not None:
+                heads[-1].cue, heads[-1].cue_clause = c, seg
+        return heads
     units: list[Unit] = []
     cur: Unit | None = None
     pending: list[Segment] = []
@@ -107,7 +115,7 @@ def _sentence_units(sent: Sentence, text: str) -> list[Unit]:
                 units.append(cur)
                 cur = None
             if cur is None:
-                cur = Unit(sent, kind="item" if (enum or split or pending) else "cue")
+                cur = Unit(sent, kind="item" if (enum or split) else "cue")
             cur.add([*pending, seg])
             cur.cue, cur.cue_clause = cue, seg
             pending = []
@@ -115,7 +123,7 @@ def _sentence_units(sent: Sentence, text: str) -> list[Unit]:
             pending.append(seg)
         else:
             if cur is None:
-                cur = Unit(sent, kind="item" if (enum or split or pending) else "cue")
+                cur = Unit(sent, kind="item" if (enum or split) else "cue")
             cur.add([*pending, seg])
             if cue is not None and cur.cue is None:
                 cur.cue, cur.cue_clause = cue, seg
@@ -126,10 +134,9 @@ def _sentence_units(sent: Sentence, text: str) -> list[Unit]:
         cur.add(pending)
     if cur is not None:
         units.append(cur)
-    for u in units:
+    for u in units:  # only an enumerated item may lack a cue
         if u.kind == "item" and not (clauses_t["enum_item"].match(u.clauses[0].text)
-                                     or clauses_t["enum_keep"].match(u.clauses[0].text)
-                                     or r["splitter"].match(u.clauses[0].text)):
+                                     or clauses_t["enum_keep"].match(u.clauses[0].text)):
             u.kind = "cue"
     return units
 
@@ -166,6 +173,9 @@ def _filter(u: Unit, sent_has_strong: bool, sent_has_cue: bool) -> str:
     sent = u.sent
     if sent.heading:
         return "topic heading" if sent.topic or sent.review else ""
+    if r["lead_in"].search(u.text) or r["lead_in_from"].search(u.text):
+        u.lead_in = True
+        return "lead-in"
     if r["question_end"].search(sent.text.rstrip("”\"’ ")):
         return "question"
     if r["purpose_start"].match(sent.text) or r["significance"].search(u.text):
@@ -180,7 +190,11 @@ def _filter(u: Unit, sent_has_strong: bool, sent_has_cue: bool) -> str:
     if u.cue is None:
         if u.kind == "item" and not sent.review and sent.section > 0:
             return ""
+        if u.timed and not sent.review:
+            return ""
         return "no cue"
+    if r["report_any"].search(u.text[u.cue_clause.start - u.start :] if u.cue_clause else u.text):
+        return "report"
     clause = u.cue_clause
     assert clause is not None
     rel = u.cue.start - clause.start
@@ -198,8 +212,14 @@ def _filter(u: Unit, sent_has_strong: bool, sent_has_cue: bool) -> str:
     return ""
 
 
-def directive_units(text: str, sents: list[Sentence] | None = None) -> list[Unit]:
-    """Directive units of a normalized text, filtered (dropped ones have ``drop`` set)."""
+def directive_units(
+    text: str, sents: list[Sentence] | None = None, timed: tuple[tuple[int, int], ...] = ()
+) -> list[Unit]:
+    """Directive units of a normalized text, filtered (dropped ones have ``drop`` set).
+
+    ``timed`` are the spans of deadline and schedule times: a unit holding one is a
+    directive even without a modal cue (…从8月上旬开始到9月底基本结束).
+    """
     r = _r()
     sents = sentences(text) if sents is None else sents
     out: list[Unit] = []
@@ -215,6 +235,7 @@ def directive_units(text: str, sents: list[Sentence] | None = None) -> list[Unit
             _finish(u, text)
             if not u.text:
                 continue
+            u.timed = any(u.start <= a and b <= u.end for a, b in timed)
             u.drop = _filter(u, strong, bool(all_cues))
             out.append(u)
     return out

@@ -34,40 +34,59 @@ from extract.records import Document, Provenance, Quantity, Requirement, TimeExp
 Subject = tuple[str, ...] | None
 
 
-def _explicit(u: Unit, text: str, idx: ActorIndex, audience: tuple[str, ...]) -> Subject:
+def _leading(ms, at: int, text: str, slack: int = 0) -> tuple[str, ...]:
+    """Keys of the actors named in a chain (X、Y和Z) starting at ``at`` (+ ``slack`` chars)."""
+    r = regex_table("requirements.json")
+    chain = []
+    pos = at
+    for m in ms:
+        gap = text[pos : m.start]
+        if m.start < pos:
+            continue
+        if (not chain and m.start - at > slack) or (chain and not r["connector"].match(gap)):
+            break
+        chain.append(m)
+        pos = m.end
+    return _keys(chain)
+
+
+def _explicit(u: Unit, text: str, idx: ActorIndex, audience: tuple[str, ...],
+              we: tuple[str, ...]) -> Subject:
     """The unit's own subject: actor keys, () for 我们, None when it has none."""
     r = regex_table("requirements.json")
-    we, aud = pronoun_words()
+    pron, aud = pronoun_words()
+
+    def person(seg: str) -> Subject:
+        if seg.startswith(aud) or any(w in seg for w in aud):
+            return audience or None
+        if any(w in seg for w in pron):
+            return we
+        return None
+
     if u.cue is None or u.cue_clause is None:
-        seg_s, seg_e = u.start, min(u.end, u.start + 12)
-    else:
-        seg_s, seg_e = u.cue_clause.start, u.cue.start
-        if u.cue.word in ("希望", "要求", "请"):
-            seg_s, seg_e = u.cue.end, min(u.cue.end + 20, u.cue_clause.end)
-            ms = idx.mentions_in(seg_s, seg_e)
-            head = text[seg_s : seg_s + 3]
-            if ms and ms[0].start - seg_s <= 2:
-                return _keys(ms)
-            if head.startswith(we):
-                return ()
-            if head.startswith(aud):
-                return audience or None
-            return None
+        found = _leading(idx.mentions_in(u.start, u.end), u.start, text)
+        return found if found else person(text[u.start : u.start + 2])
+    seg_s, seg_e = u.cue_clause.start, u.cue.start
+    if u.cue.word in ("希望", "要求", "请"):
+        after = _leading(idx.mentions_in(u.cue.end, u.cue_clause.end), u.cue.end, text, 1)
+        before = idx.mentions_in(seg_s, seg_e) if u.cue.word == "要求" else ()
+        if after or before:
+            return tuple(dict.fromkeys(_keys(before) + after))
+        head = text[u.cue.end : u.cue.end + 3]
+        return person(head) if person(head) is not None or head.startswith(pron) else None
     seg = text[seg_s:seg_e]
-    if r["subject_block_start"].match(seg) and u.cue is not None:
+    if r["subject_block_start"].match(seg):
         seg_s = seg_e  # 对X要…: X is an object
     ms = idx.mentions_in(seg_s, seg_e)
     if ms:
         return _keys(ms)
-    seg = text[seg_s:seg_e]
-    if any(w in seg for w in we):
-        return ()
-    if any(w in seg for w in aud):
-        return audience or None
-    first = u.clauses[0]
-    if text.startswith("对于", first.start):
-        ms = idx.mentions_in(first.start, first.end)
-        if ms:
+    found = person(text[seg_s:seg_e])
+    if found is not None or any(w in text[seg_s:seg_e] for w in pron):
+        return found
+    for c in u.clauses:  # 对于教育系统，要…
+        if c is u.cue_clause:
+            break
+        if text.startswith("对于", c.start) and (ms := idx.mentions_in(c.start, c.end)):
             return _keys(ms)
     return None
 
@@ -77,6 +96,15 @@ def _keys(ms) -> tuple[str, ...]:
     for m in ms:
         seen.setdefault(m.key, None)
     return tuple(seen)
+
+
+def _we(text: str, idx: ActorIndex) -> tuple[str, ...]:
+    """Whom 我们 stands for: the actor the text appends to it (我们督导组), else nobody."""
+    for m in regex_table("requirements.json")["we_actor"].finditer(text):
+        ms = idx.mentions_in(m.end(), m.end() + 12)
+        if ms and ms[0].start == m.end():
+            return (ms[0].key,)
+    return ()
 
 
 def _audience(text: str, sents, idx: ActorIndex) -> tuple[str, ...]:
@@ -127,11 +155,14 @@ def find_requirements(
     text = doc.text
     r = regex_table("requirements.json")
     sents = sentences(text)
-    units = directive_units(text, sents)
-    audience = _audience(text, sents, idx)
     if time_offsets is None:
         time_offsets = [(t.span.start, t.span.end) for t in times]
-    explicit = {id(u): _explicit(u, text, idx, audience) for u in units}
+    timed = tuple(o for t, o in zip(times, time_offsets or (), strict=False)
+                  if t.role in ("deadline", "schedule"))
+    units = directive_units(text, sents, timed)
+    we = _we(text, idx)
+    audience = we or _audience(text, sents, idx)
+    explicit = {id(u): _explicit(u, text, idx, audience, we) for u in units}
     # lead-in and duty subjects, section defaults
     section_counts: dict[int, Counter] = {}
     for u in units:
@@ -142,7 +173,7 @@ def find_requirements(
         sec: c.most_common(1)[0][0] for sec, c in section_counts.items()
         if c.most_common(1)[0][1] >= 2
     }
-    kept = [u for u in units if not u.drop]
+    order = {id(sent): i for i, sent in enumerate(sents)}
     out: list[Requirement] = []
     lead: Subject = None
     lead_section = -1
@@ -167,13 +198,13 @@ def find_requirements(
         if u.drop:
             continue
         if subj is None and (u.kind in ("heading", "item")):
-            subj = lead if (u.kind == "heading" and lead) else _lookahead(u, kept, explicit)
+            subj = lead if (u.kind == "heading" and lead) else _lookahead(u, units, explicit, order)
         if subj is None and u.kind == "duty":
             subj = lead
         if subj is None:
             subj = carry if carry is not None else lead
         if subj is None:
-            subj = section_default.get(sent.section)
+            subj = section_default.get(sent.section, audience or None)
         if explicit[id(u)] is not None or u.kind in ("heading", "item"):
             carry = subj
         # stage
@@ -207,13 +238,11 @@ def find_requirements(
     return out
 
 
-def _lookahead(u: Unit, kept: list[Unit], explicit: dict[int, Subject]) -> Subject:
-    """Subject of the first directive of the next sentence in the same paragraph block."""
-    later = [k for k in kept if k.start >= u.end and k.sent is not u.sent]
-    if not later:
-        return None
-    nxt = later[0]
-    gap_ok = nxt.sent.para == u.sent.para or (u.kind == "heading" and nxt.sent.para == u.sent.para + 1)
-    if not gap_ok:
+def _lookahead(u: Unit, units: list[Unit], explicit: dict[int, Subject],
+               order: dict[int, int]) -> Subject:
+    """Subject of the directive (or lead-in) opening the next sentence."""
+    nxt = next((k for k in units if k.start >= u.end and k.sent is not u.sent
+                and (not k.drop or k.lead_in)), None)
+    if nxt is None or order[id(nxt.sent)] != order[id(u.sent)] + 1:
         return None
     return explicit[id(nxt)]
