@@ -275,6 +275,7 @@ def _raw_heads(g: Grammar, text: str) -> list[RawMention]:
     return out
 
 
+_BODY_TYPES = {"LeadingGroup", "CampaignOffice", "SupervisoryGroup"}
 _ROLE_PARENTS = {
     "PartyCommittee",
     "PartyBranch",
@@ -311,7 +312,11 @@ def scan(text: str) -> list[RawMention]:
         if group and _fuses(group[-1], m):
             out = [p for p in out if p not in group]
             for a in group:
-                if "keep_parent" in m.flags:
+                if "keep_parent" in m.flags or (
+                    a.kind == "委"
+                    and a.jur != "中央"
+                    and m.type in _BODY_TYPES | {"GovernmentBody"}
+                ):
                     out.append(replace(a, nested=True))
                 out.append(
                     replace(

@@ -389,6 +389,8 @@ def _phase_relations(
         span = (sent.start, sent.end)
         dep = any(w in sent.text for w in c["dependency_cues"])
         for a, b in itertools.pairwise(slots):
+            if re.search(r"[；;]", text[a[-1][1] : b[0][0]]):
+                continue  # 在A环节上…；在B环节上…: parallel, not a sequence
             for x in a:
                 for y in b:
                     out.add(
