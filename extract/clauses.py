@@ -62,6 +62,8 @@ def working_text(text: str) -> str:
     --------
     >>> working_text("短行\\n下一行") == "短行\\n下一行"
     True
+    >>> "\\n" in working_text("这是一个很长的句子" * 5 + "\\n继续")
+    False
     """
     min_len = int(data_json("clauses.json")["soft_wrap_min"])
     out = list(text)
@@ -71,7 +73,7 @@ def working_text(text: str) -> str:
         prev = text.rfind("\n", 0, i) + 1
         line_start = prev
         if len(text[line_start:i].strip()) >= min_len:
-            out[i] = " "
+            out[i] = "\u200b"  # zero-width: neither a break nor an in-line space
     return "".join(out)
 
 

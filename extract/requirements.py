@@ -179,14 +179,19 @@ def find_requirements(
     lead_section = -1
     carry: Subject = None
     carry_para = -1
+    carry_sent_para = -1
     head_stage: dict[int, str | None] = {}
     window: tuple[int, str] | None = None
     for u in units:
         sent = u.sent
         if sent.section != lead_section:
             lead, lead_section = None, sent.section
-        if sent.para != carry_para:
-            carry, carry_para = None, sent.para
+        if sent.start != carry_para:  # a subject carries into the next sentence of the
+            # paragraph only when that sentence opens on its modal (…。要带头参加学习)
+            opens = u.cue is not None and u.cue.start == u.start
+            if not (opens and sent.para == carry_sent_para):
+                carry = None
+            carry_para, carry_sent_para = sent.start, sent.para
         subj = explicit[id(u)]
         if u.lead_in or (u.kind != "duty" and r["duty"].search(u.text)):
             if subj:
