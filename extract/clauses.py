@@ -78,8 +78,10 @@ def working_text(text: str) -> str:
 
 
 def _paragraphs(work: str) -> list[tuple[int, int]]:
-    cuts = sorted({m.start() for m in re.finditer("\n", work)}
-                  | {m.start() for m in _t()["inline_break"].finditer(work)})
+    cuts = sorted(
+        {m.start() for m in re.finditer("\n", work)}
+        | {m.start() for m in _t()["inline_break"].finditer(work)}
+    )
     spans, pos = [], 0
     for c in [*cuts, len(work)]:
         if c > pos:
@@ -125,12 +127,26 @@ def sentences(text: str) -> list[Sentence]:
                 continue
             enum, kind = _enum(body)
             heading = levels.get(kind, 0) if k == 0 or kind in ("enum_l1", "enum_l2") else 0
-            topic = bool(heading) and bool(t["topic_heading"].search(body[len(enum):]))
+            topic = bool(heading) and bool(t["topic_heading"].search(body[len(enum) :]))
             if heading == 1:
                 section += 1
                 review = topic and bool(t["review_heading"].search(body))
             clauses = tuple(_cut(t["clause"], work[s : seg.end], s))
             clauses = tuple(Segment(c.start, c.end, text[c.start : c.end]) for c in clauses)
-            out.append(Sentence(s, seg.end, body, p, k == 0, heading, enum, kind, section,
-                                review, topic, clauses))
+            out.append(
+                Sentence(
+                    s,
+                    seg.end,
+                    body,
+                    p,
+                    k == 0,
+                    heading,
+                    enum,
+                    kind,
+                    section,
+                    review,
+                    topic,
+                    clauses,
+                )
+            )
     return out

@@ -135,8 +135,10 @@ def _sentence_units(sent: Sentence, text: str) -> list[Unit]:
     if cur is not None:
         units.append(cur)
     for u in units:  # only an enumerated item may lack a cue
-        if u.kind == "item" and not (clauses_t["enum_item"].match(u.clauses[0].text)
-                                     or clauses_t["enum_keep"].match(u.clauses[0].text)):
+        if u.kind == "item" and not (
+            clauses_t["enum_item"].match(u.clauses[0].text)
+            or clauses_t["enum_keep"].match(u.clauses[0].text)
+        ):
             u.kind = "cue"
     return units
 
@@ -176,7 +178,7 @@ def _filter(u: Unit, sent_has_strong: bool, sent_has_cue: bool) -> str:
     if r["lead_in"].search(u.text) or r["lead_in_from"].search(u.text):
         u.lead_in = True
         return "lead-in"
-    if r["question_end"].search(sent.text.rstrip("”\"’ ")):
+    if r["question_end"].search(sent.text.rstrip('”"’ ')):
         return "question"
     if r["purpose_start"].match(sent.text) or r["significance"].search(u.text):
         return "purpose or significance"
@@ -198,8 +200,9 @@ def _filter(u: Unit, sent_has_strong: bool, sent_has_cue: bool) -> str:
     clause = u.cue_clause
     assert clause is not None
     rel = u.cue.start - clause.start
-    if is_framing(clause.text, Cue(rel, u.cue.end - clause.start, u.cue.word,
-                                   u.cue.modality, u.cue.weak)):
+    if is_framing(
+        clause.text, Cue(rel, u.cue.end - clause.start, u.cue.word, u.cue.modality, u.cue.weak)
+    ):
         return "framing"
     if r["report_before"].search(clause.text[:rel]) or r["report_after"].match(
         clause.text[rel + len(u.cue.word) :]

@@ -82,9 +82,14 @@ def document_meta(doc: Document) -> DocumentMeta:
 def _title(lines: list[tuple[int, str]]) -> str | None:
     t = regex_table("meta.json")
     keys = word_table("meta.json")["title_keywords"]
-    short = [ln for _, ln in lines[:_HEAD_LINES]
-             if len(ln) <= 60 and not t["title_block"].match(ln) and not ln.endswith(("。", "：", ":"))
-             and not t["date_line"].match(ln)]
+    short = [
+        ln
+        for _, ln in lines[:_HEAD_LINES]
+        if len(ln) <= 60
+        and not t["title_block"].match(ln)
+        and not ln.endswith(("。", "：", ":"))
+        and not t["date_line"].match(ln)
+    ]
     for ln in short:
         if any(k in ln for k in keys):
             return ln

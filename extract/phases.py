@@ -53,8 +53,10 @@ def step_stage(label: str) -> str | None:
 def _ok(cond: str, text: str, start: int, end: int) -> bool:
     t = regex_table("phases.json")
     if cond == "quoted":
-        return bool(t["quote_open"].search(text[max(0, start - 1) : start])
-                    or t["quote_close"].search(text[end : end + 2]))
+        return bool(
+            t["quote_open"].search(text[max(0, start - 1) : start])
+            or t["quote_close"].search(text[end : end + 2])
+        )
     if cond == "phase_work":
         return not t["phase_work_block"].search(text[max(0, start - 2) : start])
     return True
@@ -82,8 +84,7 @@ def find_phases(text: str, three_stage: bool = True) -> list[PhaseMention]:
             for g in ("a", "b"):
                 n = "一二三四五六".find(m[g]) if m[g] else -1
                 if 0 <= n < len(order):
-                    out.append(PhaseMention(order[n], "stage", m.start(), m.end(),
-                                            "phase.ordinal"))
+                    out.append(PhaseMention(order[n], "stage", m.start(), m.end(), "phase.ordinal"))
     out.sort(key=lambda p: (p.start, p.end, p.label))
     return out
 

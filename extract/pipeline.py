@@ -49,8 +49,15 @@ def _phases(doc: Document, mentions: list[PhaseMention], kind: str) -> tuple[Pha
         spans = tuple(sorted({doc.span(m.start, m.end) for m in ms}))
         aliases = tuple(sorted({s.text for s in spans} - {label}))
         rules = sorted({m.rule for m in ms})
-        out.append(Phase(label, kind, spans, aliases,  # type: ignore[arg-type]
-                         Provenance(rules[0], 0.9 if rules[0].startswith("phase.lexicon") else 0.7)))
+        out.append(
+            Phase(
+                label,
+                kind,
+                spans,
+                aliases,  # type: ignore[arg-type]
+                Provenance(rules[0], 0.9 if rules[0].startswith("phase.lexicon") else 0.7),
+            )
+        )
     return tuple(out)
 
 
@@ -71,7 +78,8 @@ def extract(doc: Document) -> Extraction:
     meta = document_meta(doc)
     idx = actor_index(doc, meta)
     phase_mentions = [
-        p for p in find_phases(doc.text, is_three_stage(meta.campaign))
+        p
+        for p in find_phases(doc.text, is_three_stage(meta.campaign))
         if not inside(doc.span(p.start, p.end))
     ]
     times: list[TimeExpression] = []
@@ -84,8 +92,7 @@ def extract(doc: Document) -> Extraction:
         times.append(TimeExpression(span, value, role, Provenance(rule, 0.9)))  # type: ignore[arg-type]
         offsets.append((m.start(), m.end()))
     reqs = [
-        r for r in find_requirements(doc, idx, times, phase_mentions, offsets)
-        if not inside(r.span)
+        r for r in find_requirements(doc, idx, times, phase_mentions, offsets) if not inside(r.span)
     ]
     stages = _phases(doc, phase_mentions, "stage")
     steps = _phases(doc, phase_mentions, "step")

@@ -23,8 +23,18 @@ from extract.lexicon import regex_table
 from extract.timex import cn_number
 
 # pattern name -> comparator (None: decided by the match's own groups)
-_ORDER = ("bound", "one_or_more", "range", "suffixed", "bound_loose", "reached", "reach",
-          "eq_time", "every_n", "times_per")
+_ORDER = (
+    "bound",
+    "one_or_more",
+    "range",
+    "suffixed",
+    "bound_loose",
+    "reached",
+    "reach",
+    "eq_time",
+    "every_n",
+    "times_per",
+)
 
 
 def _t() -> dict[str, re.Pattern[str]]:

@@ -50,8 +50,9 @@ def _leading(ms, at: int, text: str, slack: int = 0) -> tuple[str, ...]:
     return _keys(chain)
 
 
-def _explicit(u: Unit, text: str, idx: ActorIndex, audience: tuple[str, ...],
-              we: tuple[str, ...]) -> Subject:
+def _explicit(
+    u: Unit, text: str, idx: ActorIndex, audience: tuple[str, ...], we: tuple[str, ...]
+) -> Subject:
     """The unit's own subject: actor keys, () for 我们, None when it has none."""
     r = regex_table("requirements.json")
     pron, aud = pronoun_words()
@@ -157,8 +158,11 @@ def find_requirements(
     sents = sentences(text)
     if time_offsets is None:
         time_offsets = [(t.span.start, t.span.end) for t in times]
-    timed = tuple(o for t, o in zip(times, time_offsets or (), strict=False)
-                  if t.role in ("deadline", "schedule"))
+    timed = tuple(
+        o
+        for t, o in zip(times, time_offsets or (), strict=False)
+        if t.role in ("deadline", "schedule")
+    )
     units = directive_units(text, sents, timed)
     we = _we(text, idx)
     audience = we or _audience(text, sents, idx)
@@ -170,7 +174,8 @@ def find_requirements(
         if not u.drop and subj:
             section_counts.setdefault(u.sent.section, Counter())[subj] += 1
     section_default = {
-        sec: c.most_common(1)[0][0] for sec, c in section_counts.items()
+        sec: c.most_common(1)[0][0]
+        for sec, c in section_counts.items()
         if c.most_common(1)[0][1] >= 2
     }
     order = {id(sent): i for i, sent in enumerate(sents)}
@@ -237,17 +242,32 @@ def find_requirements(
         )
         rule = f"requirement.{u.kind}" + (f".{u.cue.word}" if u.cue else "")
         conf = 0.8 if u.cue is not None else 0.6
-        out.append(Requirement(doc.span(u.start, u.end), modality_of(u),  # type: ignore[arg-type]
-                               tuple(subj or ()), stage, deadline, quantities,
-                               Provenance(rule, conf)))
+        out.append(
+            Requirement(
+                doc.span(u.start, u.end),
+                modality_of(u),  # type: ignore[arg-type]
+                tuple(subj or ()),
+                stage,
+                deadline,
+                quantities,
+                Provenance(rule, conf),
+            )
+        )
     return out
 
 
-def _lookahead(u: Unit, units: list[Unit], explicit: dict[int, Subject],
-               order: dict[int, int]) -> Subject:
+def _lookahead(
+    u: Unit, units: list[Unit], explicit: dict[int, Subject], order: dict[int, int]
+) -> Subject:
     """Subject of the directive (or lead-in) opening the next sentence."""
-    nxt = next((k for k in units if k.start >= u.end and k.sent is not u.sent
-                and (not k.drop or k.lead_in)), None)
+    nxt = next(
+        (
+            k
+            for k in units
+            if k.start >= u.end and k.sent is not u.sent and (not k.drop or k.lead_in)
+        ),
+        None,
+    )
     if nxt is None or order[id(nxt.sent)] != order[id(u.sent)] + 1:
         return None
     return explicit[id(nxt)]
