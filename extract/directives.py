@@ -63,13 +63,26 @@ def _abs_cue(c: Cue, offset: int) -> Cue:
     return Cue(c.start + offset, c.end + offset, c.word, c.modality, c.weak)
 
 
-def _clause_cue(seg: Segment) -> Cue | None:
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted passages (“…”): cues inside them are cited, not directed."""
+    return [m.span() for m in re.finditer(r"“[^“”\n]{1,80}”", text)]
+
+
+def _clause_cue(seg: Segment, quotes: list[tuple[int, int]] = ()) -> Cue | None:
     r = _r()
-    if r["prefix_end"].search(seg.text) and seg.text.rstrip(_TRAIL).endswith("的"):
+    body = seg.text
+    if r["prefix_end"].search(body) and body.rstrip(_TRAIL).endswith("的"):
         return None  # …的, : a relative or topic clause, its cues are not directives
-    if r["conditional"].match(seg.text):
+    if r["conditional"].match(body):
         return None  # 如果…: a condition, not a directive
-    for c in cues(seg.text):
+    if r["prefix_start"].match(body) and r["prefix_end"].search(body):
+        return None  # 在…的同时, : an adverbial, not a directive
+    for c in cues(body):
+        at = c.start + seg.start
+        if any(a < at < b for a, b in quotes):
+            continue
+        if c.start > 4 and r["relative_clause"].search(body):
+            return None  # …可以解决的问题, : a topic noun phrase
         return _abs_cue(c, seg.start)
     return None
 
@@ -79,7 +92,12 @@ def _is_prefix(seg: Segment) -> bool:
     return bool(r["prefix_start"].match(seg.text) or r["prefix_end"].search(seg.text))
 
 
-def _sentence_units(sent: Sentence, text: str) -> list[Unit]:
+def _sentence_units(
+    sent: Sentence,
+    text: str,
+    quotes: list[tuple[int, int]] = (),
+    timed: tuple[tuple[int, int], ...] = (),
+) -> list[Unit]:
     r = _r()
     clauses_t = regex_table("clauses.json")
     if sent.heading:  # a heading splits only where a connective opens a new point
@@ -88,13 +106,15 @@ def _sentence_units(sent: Sentence, text: str) -> list[Unit]:
             if not heads or (r["splitter"].match(seg.text) and heads[-1].clauses):
                 heads.append(Unit(sent, kind="heading"))
             heads[-1].add([seg])
-            if heads[-1].cue is None and (c := _clause_cue(seg)) is not None:
+            if heads[-1].cue is None and (c := _clause_cue(seg, quotes)) is not None:
                 heads[-1].cue, heads[-1].cue_clause = c, seg
         return heads
     units: list[Unit] = []
     cur: Unit | None = None
     pending: list[Segment] = []
-    for seg in sent.clauses:
+    segs = list(sent.clauses)
+    seg_cues = [_clause_cue(seg, quotes) for seg in segs]
+    for k, seg in enumerate(segs):
         body = seg.text
         enum = clauses_t["enum_item"].match(body) or clauses_t["enum_keep"].match(body)
         split = r["splitter"].match(body)
@@ -105,13 +125,28 @@ def _sentence_units(sent: Sentence, text: str) -> list[Unit]:
         if split and split.end() >= len(body.rstrip(_TRAIL)):
             pending.append(seg)  # a bare 同时， opens the next unit
             continue
-        cue = _clause_cue(seg)
-        if r["consequence"].match(body) and cur is not None:
-            cur.add([*pending, seg])
-            pending = []
-            continue
+        cue = seg_cues[k]
+        if (m := r["consequence"].match(body)) and cur is not None and cur.cue is not None:
+            if not m.group().startswith("必须"):  # …，就必须…: one conditional directive
+                for u in units:
+                    u.clauses.extend(cur.clauses)
+                    cur.clauses = [*u.clauses]
+                    cur.cue, cur.cue_clause = u.cue or cur.cue, u.cue_clause or cur.cue_clause
+                units = []
+            if not m.group().startswith("必须") or (
+                cur.cue.word == "要" and cur.cue.start == cur.clauses[0].start
+            ):  # 要A，必须B: the purpose and its condition
+                cur.clauses.sort(key=lambda c: c.start)
+                cur.add([*pending, seg])
+                pending = []
+                continue
+        nxt = seg_cues[k + 1] if k + 1 < len(segs) else None
+        opens_next = nxt is not None and nxt.start == segs[k + 1].start
         if cue is not None and not cue.weak:
-            if cur is not None and cur.cue is not None:
+            timed_cur = cur is not None and any(
+                cur.clauses[0].start <= a and b <= cur.clauses[-1].end for a, b in timed
+            )
+            if cur is not None and (cur.cue is not None or timed_cur):
                 units.append(cur)
                 cur = None
             if cur is None:
@@ -119,7 +154,11 @@ def _sentence_units(sent: Sentence, text: str) -> list[Unit]:
             cur.add([*pending, seg])
             cur.cue, cur.cue_clause = cue, seg
             pending = []
-        elif cue is None and _is_prefix(seg) and not enum:
+        elif (
+            cue is None
+            and not enum
+            and (_is_prefix(seg) or (opens_next and r["topic_clause"].search(body)))
+        ):
             pending.append(seg)
         else:
             if cur is None:
@@ -170,6 +209,12 @@ def _finish(u: Unit, text: str) -> None:
     u.start, u.end, u.text = s, e, text[s:e]
 
 
+def text_after(u: Unit) -> str:
+    """The unit's text after its cue clause (where a report's 开展了… shows)."""
+    assert u.cue_clause is not None
+    return u.text[max(0, u.cue_clause.end - u.start) :]
+
+
 def _filter(u: Unit, sent_has_strong: bool, sent_has_cue: bool) -> str:
     r = _r()
     sent = u.sent
@@ -187,7 +232,7 @@ def _filter(u: Unit, sent_has_strong: bool, sent_has_cue: bool) -> str:
     if sent.review or sent.section == 0:
         if not sent_has_strong:
             return "review without a strong cue"
-        if r["criticism_start"].match(u.text):
+        if r["criticism_start"].match(u.text) or r["criticism_start"].match(sent.text):
             return "criticism"
     if u.cue is None:
         if u.kind == "item" and not sent.review and sent.section > 0:
@@ -195,7 +240,7 @@ def _filter(u: Unit, sent_has_strong: bool, sent_has_cue: bool) -> str:
         if u.timed and not sent.review:
             return ""
         return "no cue"
-    if r["report_any"].search(u.text[u.cue_clause.start - u.start :] if u.cue_clause else u.text):
+    if u.cue_clause is not None and r["report_any"].search(text_after(u)):
         return "report"
     clause = u.cue_clause
     assert clause is not None
@@ -226,12 +271,17 @@ def directive_units(
     r = _r()
     sents = sentences(text) if sents is None else sents
     out: list[Unit] = []
+    quotes = _quoted(text)
     duty_next = False
     for sent in sents:
-        units = _duty_units(sent) if duty_next and not sent.heading else _sentence_units(sent, text)
+        units = (
+            _duty_units(sent)
+            if duty_next and not sent.heading
+            else _sentence_units(sent, text, quotes, timed)
+        )
         duty_next = bool(r["duty"].search(sent.text)) and not sent.heading
         all_cues = [c for seg in sent.clauses for c in cues(seg.text)]
-        strong = any(c.word in STRONG for c in all_cues)
+        strong = any(c.word in STRONG and not (sent.review and c.word == "要求") for c in all_cues)
         for u in units:
             if not u.clauses:
                 continue

@@ -69,7 +69,7 @@ def cues(text: str) -> list[Cue]:
         after = text[m.end() : m.end() + 6]
         if word == "要求" and (
             t["noun_request"].search(text[max(0, m.start() - 4) : m.start()])
-            or re.match(r"[，,。；;、的和与及]|$", after)
+            or t["noun_request_after"].match(after)
         ):
             continue
         if t["relative"].match(after) and word in ("要", "应", "需要", "必须", "可以", "可"):
