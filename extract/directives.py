@@ -223,6 +223,9 @@ def _filter(u: Unit, sent_has_strong: bool, sent_has_cue: bool) -> str:
     if r["lead_in"].search(u.text) or r["lead_in_from"].search(u.text):
         u.lead_in = True
         return "lead-in"
+    if u.kind != "duty" and r["duty"].search(u.text):
+        u.lead_in = True  # 督导组的主要职责是：its subject carries to the items
+        return "duty list lead-in"
     if r["question_end"].search(sent.text.rstrip('”"’ ')):
         return "question"
     if r["purpose_start"].match(sent.text) or r["significance"].search(u.text):

@@ -61,6 +61,7 @@ def cues(text: str) -> list[Cue]:
     """
     rx, kind, weak = _tables()
     t = regex_table("modality.json")
+    words = word_table("modality.json")
     out = []
     for m in rx.finditer(text):
         word, modality = m.group(), kind[m.group()]
@@ -72,11 +73,11 @@ def cues(text: str) -> list[Cue]:
             or t["noun_request_after"].match(after)
         ):
             continue
-        if t["relative"].match(after) and word in ("要", "应", "需要", "必须", "可以", "可"):
+        if t["relative"].match(after) and word in words["relative_words"]:
             continue  # 要解决的问题: a relative clause, not a directive
         if modality == "prohibition" and t["bound_verb"].match(after):
             modality = "obligation"
-        elif modality == "obligation" and t["negation"].match(after):
+        elif word in words["negatable"] and t["negation"].match(after):
             neg = t["negation"].match(after)
             if not t["bound_verb"].match(after[neg.end() :]):
                 modality = "prohibition"
