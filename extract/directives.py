@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from extract.clauses import Sentence, sentences
 from extract.lexicon import regex_table, word_table
-from extract.modality import Cue, cues, is_framing
+from extract.modality import Cue, cues, is_framing, may_have_cue
 from extract.segment import Segment
 
 STRONG = ("要", "必须", "务必", "一定要", "希望", "应当", "应该", "应", "须", "请", "要求")
@@ -277,6 +277,10 @@ def directive_units(
     quotes = _quoted(text)
     duty_next = False
     for sent in sents:
+        if not (sent.heading or duty_next or sent.enum or may_have_cue(sent.text)) and not any(
+            sent.start <= a < sent.end for a, _ in timed
+        ):
+            continue  # fast path: nothing here can make a directive
         units = (
             _duty_units(sent)
             if duty_next and not sent.heading

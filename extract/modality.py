@@ -85,6 +85,17 @@ def cues(text: str) -> list[Cue]:
     return out
 
 
+def may_have_cue(text: str) -> bool:
+    """Cheap pre-check: whether ``text`` holds any cue word or look-alike.
+
+    Examples
+    --------
+    >>> may_have_cue("今天天气很好"), may_have_cue("各单位要抓好")
+    (False, True)
+    """
+    return _tables()[0].search(text) is not None
+
+
 def first_cue(text: str) -> Cue | None:
     """The first cue of ``text`` (None when it has none).
 

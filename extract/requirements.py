@@ -166,7 +166,15 @@ def find_requirements(
     units = directive_units(text, sents, timed)
     we = _we(text, idx)
     audience = we or _audience(text, sents, idx)
-    explicit = {id(u): _explicit(u, text, idx, audience, we) for u in units}
+    explicit = {
+        id(u): _explicit(u, text, idx, audience, we) if (not u.drop or u.lead_in) else None
+        for u in units
+    }
+    order = {id(sent): i for i, sent in enumerate(sents)}
+    first_of_sentence: dict[int, Unit] = {}  # sentence order -> its first live unit
+    for u in units:
+        if not u.drop or u.lead_in:
+            first_of_sentence.setdefault(order[id(u.sent)], u)
     # lead-in and duty subjects, section defaults
     section_counts: dict[int, Counter] = {}
     for u in units:
@@ -178,7 +186,6 @@ def find_requirements(
         for sec, c in section_counts.items()
         if c.most_common(1)[0][1] >= 2
     }
-    order = {id(sent): i for i, sent in enumerate(sents)}
     out: list[Requirement] = []
     lead: Subject = None
     lead_section = -1
@@ -208,7 +215,11 @@ def find_requirements(
         if u.drop:
             continue
         if subj is None and (u.kind in ("heading", "item")):
-            subj = lead if (u.kind == "heading" and lead) else _lookahead(u, units, explicit, order)
+            subj = (
+                lead
+                if (u.kind == "heading" and lead)
+                else _lookahead(u, first_of_sentence, explicit, order)
+            )
         if subj is None and u.kind == "duty":
             subj = lead
         if subj is None:
@@ -257,17 +268,8 @@ def find_requirements(
 
 
 def _lookahead(
-    u: Unit, units: list[Unit], explicit: dict[int, Subject], order: dict[int, int]
+    u: Unit, first_of_sentence: dict[int, Unit], explicit: dict[int, Subject], order: dict[int, int]
 ) -> Subject:
     """Subject of the directive (or lead-in) opening the next sentence."""
-    nxt = next(
-        (
-            k
-            for k in units
-            if k.start >= u.end and k.sent is not u.sent and (not k.drop or k.lead_in)
-        ),
-        None,
-    )
-    if nxt is None or order[id(nxt.sent)] != order[id(u.sent)] + 1:
-        return None
-    return explicit[id(nxt)]
+    nxt = first_of_sentence.get(order[id(u.sent)] + 1)
+    return None if nxt is None else explicit[id(nxt)]
