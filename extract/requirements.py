@@ -79,8 +79,8 @@ def _explicit(
     if r["subject_block_start"].match(seg):
         seg_s = seg_e  # 对X要…: X is an object
     ms = idx.mentions_in(seg_s, seg_e)
-    if ms:
-        return _keys(ms)
+    if ms:  # the first chain: 其中各单位组织党员… -> 单位
+        return _leading(ms, ms[0].start, text)
     found = person(text[seg_s:seg_e])
     if found is not None or any(w in text[seg_s:seg_e] for w in pron):
         return found
@@ -103,8 +103,8 @@ def _we(text: str, idx: ActorIndex) -> tuple[str, ...]:
     """Whom 我们 stands for: the actor the text appends to it (我们督导组), else nobody."""
     for m in regex_table("requirements.json")["we_actor"].finditer(text):
         ms = idx.mentions_in(m.end(), m.end() + 12)
-        if ms and ms[0].start == m.end():
-            return (ms[0].key,)
+        if ms and ms[0].start == m.end() and not ms[0].surface.startswith("各"):
+            return (ms[0].key,)  # 我们督导组 (but not 我们各级党组织, a distributive)
     return ()
 
 
@@ -200,7 +200,11 @@ def find_requirements(
             lead, lead_section = None, sent.section
         if sent.start != carry_para:  # a subject carries into the next sentence of the
             # paragraph only when that sentence opens on its modal (…。要带头参加学习)
-            opens = u.cue is not None and u.cue.start == u.start
+            opens = (
+                u.cue is not None
+                and u.cue_clause is not None
+                and u.cue.start - u.cue_clause.start <= 2
+            )
             if not (opens and sent.para == carry_sent_para):
                 carry = None
             carry_para, carry_sent_para = sent.start, sent.para
