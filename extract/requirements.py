@@ -79,6 +79,8 @@ def _explicit(
     if r["subject_block_start"].match(seg):
         seg_s = seg_e  # 对X要…: X is an object
     ms = idx.mentions_in(seg_s, seg_e)
+    if ms and r["topic_pronoun"].search(text[u.cue.end : u.end]):
+        return None  # 年老体弱的党员要…组织他们学习: a topic, not the agent
     if ms:  # the first chain: 其中各单位组织党员… -> 单位
         return _leading(ms, ms[0].start, text)
     found = person(text[seg_s:seg_e])
@@ -192,6 +194,7 @@ def find_requirements(
     carry: Subject = None
     carry_para = -1
     carry_sent_para = -1
+    duty_lead: Subject = None
     head_stage: dict[int, str | None] = {}
     window: tuple[int, str] | None = None
     for u in units:
@@ -209,7 +212,10 @@ def find_requirements(
                 carry = None
             carry_para, carry_sent_para = sent.start, sent.para
         subj = explicit[id(u)]
-        if u.lead_in or (u.kind != "duty" and r["duty"].search(u.text)):
+        if u.kind != "duty" and r["duty"].search(u.text):
+            duty_lead = subj  # 督导组的主要职责是：only its own items
+            continue
+        if u.lead_in:
             if subj:
                 lead = subj
             continue
@@ -225,7 +231,7 @@ def find_requirements(
                 else _lookahead(u, first_of_sentence, explicit, order)
             )
         if subj is None and u.kind == "duty":
-            subj = lead
+            subj = duty_lead or lead
         if subj is None:
             subj = carry if carry is not None else lead
         if subj is None:
