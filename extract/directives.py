@@ -81,7 +81,8 @@ def _clause_cue(seg: Segment, quotes: list[tuple[int, int]] = ()) -> Cue | None:
         at = c.start + seg.start
         if any(a < at < b for a, b in quotes):
             continue
-        if c.start > 4 and r["relative_clause"].search(body):
+        rel = r["relative_clause"].search(body)
+        if c.start > 4 and rel and rel.start() - c.end <= 12:
             return None  # …可以解决的问题, : a topic noun phrase
         return _abs_cue(c, seg.start)
     return None

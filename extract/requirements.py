@@ -13,9 +13,9 @@ Examples
 >>> from extract.ingest.reader import document_from_bytes
 >>> from extract.actors import actor_index
 >>> doc = document_from_bytes("a.txt", "各单位要在3月15日前完成学习，不得少于3天。".encode())
->>> [(r.modality, r.actors, r.deadline is not None, len(r.quantities))
+>>> [(r.modality, r.actors, len(r.quantities))
 ...  for r in find_requirements(doc, actor_index(doc), [], [])]
-[('obligation', ('单位',), True, 0), ('obligation', ('单位',), False, 1)]
+[('obligation', ('单位',), 0), ('obligation', ('单位',), 1)]
 """
 
 from __future__ import annotations
@@ -86,6 +86,8 @@ def _explicit(
     found = person(text[seg_s:seg_e])
     if found is not None or any(w in text[seg_s:seg_e] for w in pron):
         return found
+    if r["we_object"].search(text[u.cue.end : u.cue_clause.end]):
+        return we  # 务必引起我们高度重视: the speaker's side must act
     for c in u.clauses:  # 对于教育系统，要…
         if c is u.cue_clause:
             break
