@@ -28,8 +28,9 @@ Examples
 >>> text = "各支部转段请示由各党委批复，并报区委督导组备案。"
 >>> doc = document_from_bytes("a.txt", text.encode())
 >>> rels = find_relations(doc, actor_index(doc))
->>> sorted((r.type, r.source, r.target) for r in rels)
-[('approves', '党委', '支部'), ('reportsTo', '党委', '区委督导组'), ('reportsTo', '支部', '党委')]
+>>> sorted((r.type, r.source, r.target) for r in rels)  # doctest: +NORMALIZE_WHITESPACE
+[('approves', '党委', '支部'), ('reportsTo', '党委', '区委督导组'), ('reportsTo', '支部', '党委'),
+ ('subOrganizationOf', '区委督导组', '区委')]
 """
 
 from __future__ import annotations
