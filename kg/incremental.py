@@ -26,9 +26,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract.pipeline import EXTRACTOR_VERSION
 from kg import atomic, iri
-from kg.build import CACHE_DIR, MANIFEST_VERSION, BuildError, cache_name, publish
+from kg.build import (
+    CACHE_DIR,
+    MANIFEST_VERSION,
+    BuildError,
+    cache_name,
+    pipeline_fingerprint,
+    publish,
+)
 from kg.manifest import read_manifest
 from kg.summary import counts_from_nquads
 
@@ -89,19 +95,21 @@ def remove_documents(
     ------
     BuildError
         When there is no build, a name is not one of its documents, the build
-        was made by another extractor version (rebuild first), or nothing would
-        be left.
+        was made by another version of the pipeline (rebuild first), or nothing
+        would be left.
     """
     out = Path(out)
     manifest = read_manifest(out)
     where = out / "manifest.json"
     if (
         manifest.get("version") != MANIFEST_VERSION
-        or manifest.get("extractor") != EXTRACTOR_VERSION
+        or manifest.get("pipeline") != pipeline_fingerprint()
     ):
+        # publish() stamps the current pipeline: stale caches would then pass for fresh.
         raise BuildError(
-            f"{where}: made by extractor {manifest.get('extractor')}, this is "
-            f"{EXTRACTOR_VERSION}; run `kg build --out {out}` first"
+            f"{where}: made by another version of the extractor "
+            f"(pipeline {manifest.get('pipeline')}, this is {pipeline_fingerprint()}); "
+            f"run `kg build --out {out}` first"
         )
     docs: dict[str, dict] = manifest["documents"]
     wanted = sorted(set(names))

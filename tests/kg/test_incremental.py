@@ -219,3 +219,14 @@ def test_removing_the_only_mention_drops_the_actor(shared_actor_build: Path) -> 
     remove_documents(shared_actor_build, ["x.txt"], views=False)
     actor = iri.actor_iri("党员", scope="global")
     assert (actor, None, None) not in _union(shared_actor_build)
+
+
+def test_remove_refuses_a_build_of_another_pipeline(built: tuple[Path, Path]) -> None:
+    import json
+
+    _, out = built
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    manifest["pipeline"] = "0000"
+    (out / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(BuildError, match="another version of the extractor"):
+        remove_documents(out, ["a.txt"], views=False)
