@@ -264,23 +264,9 @@ def find_requirements(
         if sent.heading:
             head_stage = {k: v for k, v in head_stage.items() if k < sent.heading}
             head_stage[sent.heading] = _stage_of(u.start, u.end, phases)
+        item_lead = _item_lead(u, item_lead, order[id(sent)], explicit[id(u)])
         if u.drop:
             continue
-        k = order[id(sent)]
-        if u.kind != "item" and item_lead[2] in (k, k - 1) and item_lead[2] >= 0:
-            item_lead = (item_lead[0], item_lead[1], k)  # an item's body sentence
-        elif u.kind != "item" and k != item_lead[1]:
-            # a plain sentence right before an enumeration leads its items (X要…。一是…二是…)
-            item_lead = (None if sent.heading else explicit[id(u)], k, -1)
-        elif u.kind == "item" and k in (
-            item_lead[1],
-            item_lead[1] + 1,
-            item_lead[2],
-            item_lead[2] + 1,
-        ):
-            item_lead = (item_lead[0], item_lead[1], k)
-        elif u.kind == "item":
-            item_lead = (None, -1, -1)
         if subj is None and u.kind == "item" and item_lead[0]:
             subj = item_lead[0]
         elif subj is None and (u.kind in ("heading", "item")):
@@ -334,6 +320,28 @@ def find_requirements(
             )
         )
     return out
+
+
+def _item_lead(
+    u: Unit, lead: tuple[Subject, int, int], k: int, subj: Subject
+) -> tuple[Subject, int, int]:
+    """Track the subject of the plain sentence right before an enumeration.
+
+    ``lead`` is (subject, its sentence, last item sentence); ``k`` the sentence of
+    ``u``. Items (一是…二是…, dropped ones included) and their body sentences keep
+    the run alive; another plain sentence starts a new candidate.
+    """
+    if u.drop and u.kind != "item":
+        return lead
+    if u.kind != "item" and lead[2] in (k, k - 1) and lead[2] >= 0:
+        return (lead[0], lead[1], k)  # an item's body sentence
+    if u.kind != "item" and k != lead[1]:
+        return (None if u.sent.heading else subj, k, -1)
+    if u.kind == "item" and k in (lead[1], lead[1] + 1, lead[2], lead[2] + 1):
+        return (lead[0], lead[1], k)
+    if u.kind == "item":
+        return (None, -1, -1)
+    return lead
 
 
 def _lookahead(
