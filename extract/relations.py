@@ -363,9 +363,7 @@ def _phase_relations(
     text = doc.text
     stage_labels = {p.label for p in stages}
     seqs = [c["stage_order"], *c.get("stage_orders", [])]  # later campaigns: own sequences
-    pairs = [
-        p for seq in seqs for p in itertools.pairwise([s for s in seq if s in stage_labels])
-    ]
+    pairs = [p for seq in seqs for p in itertools.pairwise([s for s in seq if s in stage_labels])]
     for a, b in pairs:
         ev = next(p for p in stages if p.label == b).mentions[0]
         out.rel.setdefault(
