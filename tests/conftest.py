@@ -1,4 +1,6 @@
-"""Session fixtures shared by all tests: paths to ../shared and the examples, built once.
+"""Fixtures shared by all tests: paths to ../shared and the examples, built once per session.
+
+The seeds build (``seeds_build``) lives in ``tests/kg/conftest.py``.
 
 Builds are read-only for tests: copy one before changing it.
 """
@@ -13,16 +15,6 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO / ".." / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 EXAMPLES = REPO / "examples" / "corpus"
-
-
-@pytest.fixture(scope="session")
-def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A build of ``../shared/corpus/seeds`` (without HTML views)."""
-    from kg.build import build
-
-    out = tmp_path_factory.mktemp("seeds") / "build"
-    build([SEEDS], out, progress=False, views=False)
-    return out
 
 
 @pytest.fixture(scope="session")

@@ -32,8 +32,9 @@ MAKERS = [
     lambda: iri.actor_iri("党员", scope="global", document="a.txt"),
     lambda: iri.actor_iri("县委", document="a.txt"),
     lambda: iri.actor_iri("县委督导组", jurisdiction="云溪县", document="a.txt"),
-    lambda: iri.stage_iri("学习动员"),
-    lambda: iri.step_iri("转段"),
+    lambda: iri.stage_iri("学习动员", "a.txt"),
+    lambda: iri.step_iri("转段", "a.txt"),
+    lambda: iri.phase_kind_iri("stage", "学习动员"),
     lambda: iri.actor_kind_iri("督导组"),
     lambda: iri.campaign_iri("先进性教育活动"),
     lambda: iri.relation_iri("a.txt", "reportsTo", str(ID["x"]), str(ID["y"])),
@@ -64,7 +65,9 @@ def test_local_actor_with_a_jurisdiction_is_shared_by_it() -> None:
 @pytest.mark.parametrize(
     ("one", "other"),
     [
-        (iri.stage_iri("转段"), iri.step_iri("转段")),
+        (iri.stage_iri("转段", "a.txt"), iri.step_iri("转段", "a.txt")),
+        (iri.stage_iri("学习动员", "a.txt"), iri.stage_iri("学习动员", "b.txt")),
+        (iri.phase_kind_iri("stage", "转段"), iri.phase_kind_iri("step", "转段")),
         (iri.actor_iri("县委", scope="global"), iri.actor_iri("县委", document="")),
         (iri.requirement_iri("a.txt", "1-2"), iri.requirement_iri("b.txt", "1-2")),
         (iri.evidence_iri("a.txt", 1, 2), iri.evidence_iri("a.txt", 1, 3)),

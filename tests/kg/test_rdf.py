@@ -69,7 +69,8 @@ def _expected() -> Graph:
     d = iri.document_iri(NAME)
     branch = iri.actor_iri("党支部", scope="global", document=NAME)
     committee = iri.actor_iri("县委", jurisdiction="云溪县", document=NAME)
-    stage, time = iri.stage_iri("学习动员"), iri.time_iri(NAME, TIME.key)
+    stage, time = iri.stage_iri("学习动员", NAME), iri.time_iri(NAME, TIME.key)
+    phase = iri.phase_kind_iri("stage", "学习动员")
     req, qty = iri.requirement_iri(NAME, REQ.key), iri.quantity_iri(NAME, REQ.key, 0)
     campaign, kind = iri.campaign_iri("先进性教育活动"), iri.actor_kind_iri("县委")
     rel = iri.relation_iri(NAME, "reportsTo", str(branch), str(committee))
@@ -111,15 +112,20 @@ def _expected() -> Graph:
         (committee, RDFS.label, zh("县委")),
         (committee, CK.mentionedIn, d),
         (committee, CK.scope, Literal("local")),
-        (committee, CK.jurisdiction, zh("云溪县")),
+        (committee, CK.jurisdiction, Literal("云溪县")),
         (committee, CK.actorKind, kind),
         (kind, RDF.type, CK.ActorKind),
-        (kind, SKOS.prefLabel, zh("县委")),
+        (kind, RDFS.label, zh("县委")),
         (committee, CK.rule, Literal("actor.lexicon")),
         (committee, CK.confidence, conf("1.000")),
         (stage, RDF.type, CK.Stage),
         (stage, RDFS.label, zh("学习动员")),
         (stage, CK.mentionedIn, d),
+        (stage, CK.phaseKind, phase),
+        (stage, CK.rule, Literal("phase.lexicon")),
+        (stage, CK.confidence, conf("1.000")),
+        (phase, RDF.type, CK.PhaseKind),
+        (phase, RDFS.label, zh("学习动员")),
         (time, RDF.type, CK.TimeExpression),
         (time, RDFS.label, zh("3月15日前")),
         (time, CK.normalized, Literal("--03-15")),
@@ -139,7 +145,7 @@ def _expected() -> Graph:
         (qty, RDF.type, CK.Quantity),
         (qty, CK.comparator, Literal(">=")),
         (qty, CK.value, Literal(40, datatype=XSD.integer)),
-        (qty, CK.unit, zh("学时")),
+        (qty, CK.unit, Literal("学时")),
         (branch, CK.reportsTo, committee),
         (rel, RDF.type, CK.RelationAssertion),
         (rel, RDF.type, RDF.Statement),
