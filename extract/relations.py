@@ -362,8 +362,9 @@ def _phase_relations(
     c = _cues()
     text = doc.text
     stage_labels = {p.label for p in stages}
-    order = [s for s in c["stage_order"] if s in stage_labels]
-    for a, b in itertools.pairwise(order):
+    seqs = [c["stage_order"], *c.get("stage_orders", [])]  # later campaigns: own sequences
+    pairs = [p for seq in seqs for p in itertools.pairwise([s for s in seq if s in stage_labels])]
+    for a, b in pairs:
         ev = next(p for p in stages if p.label == b).mentions[0]
         out.rel.setdefault(
             ("precedes", "stage", a, "stage", b),
