@@ -26,7 +26,6 @@ from extract.lexicon import regex_table, word_table
 from extract.modality import Cue, cues, is_framing, may_have_cue
 from extract.segment import Segment
 
-STRONG = ("要", "必须", "务必", "一定要", "希望", "应当", "应该", "应", "须", "请", "要求")
 _TRAIL = "，,；;。！？!?：:、 \n"
 
 
@@ -289,7 +288,8 @@ def directive_units(
         )
         duty_next = bool(r["duty"].search(sent.text)) and not sent.heading
         all_cues = [c for seg in sent.clauses for c in cues(seg.text)]
-        strong = any(c.word in STRONG and not (sent.review and c.word == "要求") for c in all_cues)
+        strong_words = word_table("modality.json")["strong"]
+        strong = any(c.word in strong_words and not (sent.review and c.word == "要求") for c in all_cues)
         for u in units:
             if not u.clauses:
                 continue
