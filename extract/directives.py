@@ -233,15 +233,16 @@ def _filter(u: Unit, sent_has_strong: bool, sent_has_cue: bool) -> str:
     if u.kind == "duty":
         return ""
     if sent.review or sent.section == 0:
-        if not sent_has_strong:
-            return "review without a strong cue"
+        submits = u.timed and regex_table("modality.json")["request_submit"].search(u.text)
+        if not sent_has_strong and not (submits and not sent.review):
+            return "review without a strong cue"  # but 各支部于6月30日前上报…: a directive
         if r["criticism_start"].match(u.text) or r["criticism_start"].match(sent.text):
             return "criticism"
     if u.cue is None:
         if u.kind == "item" and not sent.review and sent.section > 0:
             return ""
         if u.timed and not sent.review:
-            return ""
+            return "report" if r["report_mark"].search(u.text) else ""
         return "no cue"
     if u.cue_clause is not None and r["report_any"].search(text_after(u)):
         return "report"
@@ -303,8 +304,15 @@ def directive_units(
 
 
 def modality_of(u: Unit) -> str:
-    """Modality of a kept unit (a cue-less heading, item or duty is an obligation)."""
-    return u.cue.modality if u.cue is not None else "obligation"
+    """Modality of a kept unit (a cue-less heading, item or duty is an obligation).
+
+    请 with a submission (请各支部于…前将…报送至…) is an administrative obligation.
+    """
+    if u.cue is None:
+        return "obligation"
+    if u.cue.word == "请" and regex_table("modality.json")["request_submit"].search(u.text):
+        return "obligation"
+    return u.cue.modality
 
 
 def pronoun_words() -> tuple[tuple[str, ...], tuple[str, ...]]:

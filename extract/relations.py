@@ -199,7 +199,8 @@ def _actor_relations(doc: Document, idx: ActorIndex, out: _Out) -> None:
                 for r in who:
                     for t in targets:
                         b = idx.get(t)
-                        if b is not None and b.type in _BODY | {"Person"}:
+                        receiver = _BODY | {"Person"} | ({"GovernmentBody"} if g == "obj2" else set())
+                        if b is not None and b.type in receiver:  # 报送至组织部: files with
                             out.add("reportsTo", "actor", r, "actor", t, span, "rel.reports")
             for m in c["passive"].finditer(text, cl.start, cl.end):
                 for x in idx.mentions_in(m.start("obj"), m.end("obj")):
