@@ -204,6 +204,8 @@ def _finish(u: Unit, text: str) -> None:
             break
     while s < e and text[s] in _TRAIL + "×":
         s += 1
+    if len(u.clauses) > 1 and (m := _r()["speech_lead"].match(text, s, e)):
+        s += m.end() - m.start()  # 他强调，要…: the span starts after the speaker
     while e > s and text[e - 1] in _TRAIL:
         e -= 1
     u.start, u.end, u.text = s, e, text[s:e]
