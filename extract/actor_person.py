@@ -136,7 +136,7 @@ def persons(text: str) -> list[PersonMention]:
                 or set(got[1]) & g.speech_stop
             ):
                 continue  # 王建国强调: a full name after a break only
-            if got is None or len(got[1]) > 3:
+            if got is None or (len(got[1]) > 3 and got[1][:2] not in g.surnames):
                 continue
             s, name = got
             rm = g.role_before.search(text, max(0, s - 12), s)

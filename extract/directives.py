@@ -292,7 +292,9 @@ def directive_units(
         duty_next = bool(r["duty"].search(sent.text)) and not sent.heading
         all_cues = [c for seg in sent.clauses for c in cues(seg.text)]
         strong_words = word_table("modality.json")["strong"]
-        strong = any(c.word in strong_words and not (sent.review and c.word == "要求") for c in all_cues)
+        strong = any(
+            c.word in strong_words and not (sent.review and c.word == "要求") for c in all_cues
+        )
         for u in units:
             if not u.clauses:
                 continue

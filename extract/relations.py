@@ -46,6 +46,7 @@ from extract.records import Document, Phase, Provenance, Relation, Requirement
 from extract.segment import clauses, sentences
 
 _BODY = {"PartyCommittee", "LeadingGroup", "CampaignOffice", "SupervisoryGroup"}
+_FILED = {"GovernmentBody"}  # 报送至组织部: an office one files with
 
 
 @functools.cache
@@ -199,7 +200,7 @@ def _actor_relations(doc: Document, idx: ActorIndex, out: _Out) -> None:
                 for r in who:
                     for t in targets:
                         b = idx.get(t)
-                        receiver = _BODY | {"Person"} | ({"GovernmentBody"} if g == "obj2" else set())
+                        receiver = _BODY | {"Person"} | (_FILED if g == "obj2" else set())
                         if b is not None and b.type in receiver:  # 报送至组织部: files with
                             out.add("reportsTo", "actor", r, "actor", t, span, "rel.reports")
             for m in c["passive"].finditer(text, cl.start, cl.end):
