@@ -177,6 +177,8 @@ def _actor_relations(doc: Document, idx: ActorIndex, out: _Out) -> None:
     topic: list[str] = []
     for us, ue in _units(text):
         u_ments = idx.mentions_in(us, ue)
+        if not u_ments:
+            continue  # every rule below needs an actor mention inside the unit
         lead = _lead(u_ments, text, us) or _modal_subject(u_ments, text)
         subj_unit = lead or topic
         approver: list[str] = []
