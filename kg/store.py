@@ -64,6 +64,63 @@ def open_store(build_dir: Path, *, read_only: bool = True) -> ox.Store:
         raise StoreError(f"{link}: cannot open store ({e})") from e
 
 
+def store_path(build_dir: Path) -> Path:
+    """The resolved directory of the build's current store (follows the ``store`` symlink).
+
+    Raises
+    ------
+    StoreError
+        When the directory holds no build.
+    """
+    link = Path(build_dir) / STORE_LINK
+    if not link.exists():
+        raise StoreError(f"{build_dir}: no build found (run `kg build --out {build_dir}` first)")
+    return link.resolve()
+
+
+def open_read_only(path: Path) -> ox.Store:
+    """Open the store directory ``path`` read-only (updates through it fail).
+
+    Raises
+    ------
+    StoreError
+        When ``path`` is not a readable store.
+    """
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as e:
+        raise StoreError(f"{path}: cannot open store ({e})") from e
+
+
+def query(
+    store: ox.Store,
+    text: str,
+    *,
+    prefixes: dict[str, str] | None = None,
+    default_graphs: list[str] | None = None,
+    named_graphs: list[str] | None = None,
+) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    """Run a SPARQL query over the store.
+
+    The default graph is the union of all named graphs (one per document plus
+    the ontology) unless ``default_graphs`` names the graphs to use instead;
+    ``named_graphs`` restricts what ``GRAPH`` can see.
+
+    Raises
+    ------
+    SyntaxError
+        When the query does not parse (the message holds ``line:column``).
+    """
+    kwargs: dict = {"prefixes": prefixes}
+    if default_graphs:
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+    else:
+        kwargs["use_default_graph_as_union"] = True
+    if named_graphs:
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+    return store.query(text, **kwargs)
+
+
 def count_quads(store: ox.Store) -> int:
     """Number of quads in the store."""
     return len(store)
