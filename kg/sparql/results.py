@@ -37,6 +37,7 @@ GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
     "turtle": ox.RdfFormat.TURTLE,
     "ntriples": ox.RdfFormat.N_TRIPLES,
     "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
 }
 TURTLE_PREFIXES = ("ck", "oa", "rdf", "rdfs", "skos", "dcterms", "xsd", "id")
 
@@ -72,7 +73,7 @@ def serialize(result: Result, fmt: str) -> bytes:
         From :func:`kg.sparql.query.execute`.
     fmt : str
         ``json``, ``xml``, ``csv`` or ``tsv`` for ``SELECT``/``ASK``;
-        ``turtle``, ``ntriples`` or ``jsonld`` for graphs.
+        ``turtle``, ``ntriples``, ``jsonld`` or ``rdfxml`` for graphs.
 
     Raises
     ------
@@ -104,18 +105,30 @@ def compact(term: Term | None) -> str:
     if isinstance(term, ox.Literal):
         return term.value
     if isinstance(term, ox.NamedNode):
-        iri = term.value
-        best = max(
-            (p for p, ns in QUERY_PREFIXES.items() if iri.startswith(ns)),
-            key=lambda p: len(QUERY_PREFIXES[p]),
-            default=None,
-        )
-        if best is not None:
-            local = iri[len(QUERY_PREFIXES[best]) :]
-            if local and all(c.isalnum() or c in "_-/.%" for c in local):
-                return f"{best}:{local}"
-        return f"<{iri}>"
+        return compact_iri(term.value)
     return str(term)
+
+
+def compact_iri(iri: str) -> str:
+    """``prefix:local`` for an IRI under one of :data:`QUERY_PREFIXES`, else ``<iri>``.
+
+    Examples
+    --------
+    >>> compact_iri(QUERY_PREFIXES["id"] + "req/a.txt/3-9")
+    'id:req/a.txt/3-9'
+    >>> compact_iri("http://example.org/x y")
+    '<http://example.org/x y>'
+    """
+    best = max(
+        (p for p, ns in QUERY_PREFIXES.items() if iri.startswith(ns)),
+        key=lambda p: len(QUERY_PREFIXES[p]),
+        default=None,
+    )
+    if best is not None:
+        local = iri[len(QUERY_PREFIXES[best]) :]
+        if local and all(c.isalnum() or c in "_-/.%" for c in local):
+            return f"{best}:{local}"
+    return f"<{iri}>"
 
 
 def display_rows(result: Result) -> tuple[list[str], list[dict[str, Any]]]:
