@@ -21,7 +21,10 @@ def _source(query: str | None, name: str | None) -> tuple[str, str, str]:
     if name and query:
         raise click.UsageError("give either QUERY or --name, not both")
     if name:
-        entry = catalog.get(name)
+        try:
+            entry = catalog.get(name)
+        except catalog.CatalogError as e:
+            raise KgError(str(e)) from e
         return f"saved query {name}", name, entry.text
     if not query:
         raise click.UsageError("give a QUERY, a FILE.rq, --name NAME or --list")

@@ -39,12 +39,12 @@ def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def seeds_server(seeds_build: Path):
     """The real server over the seeds build (default limits)."""
-    with running_server(Settings(build=seeds_build)) as base:
-        yield base
+    with running_server(Settings(build=seeds_build)) as served:
+        yield served.base
 
 
 @pytest.fixture(scope="session")
 def fixture_server(fixture_build: Path):
     """The real server over the hand-made build."""
-    with running_server(Settings(build=fixture_build)) as base:
-        yield base
+    with running_server(Settings(build=fixture_build)) as served:
+        yield served.base

@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import httpx
 import uvicorn
@@ -21,13 +22,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@dataclass
+class Served:
+    """A running server: its base URL and application (``app.state.pool`` is the pool)."""
+
+    base: str
+    app: object
+
+
 @contextmanager
-def running_server(settings: Settings) -> Iterator[str]:
-    """Serve ``settings`` on 127.0.0.1 until the block ends; yield the base URL."""
+def running_server(settings: Settings) -> Iterator[Served]:
+    """Serve ``settings`` on 127.0.0.1 until the block ends."""
     port = free_port()
-    config = uvicorn.Config(
-        create_app(settings), host="127.0.0.1", port=port, log_level="warning", lifespan="on"
-    )
+    app = create_app(settings)
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -38,7 +46,7 @@ def running_server(settings: Settings) -> Iterator[str]:
             raise RuntimeError("the server did not start")
         time.sleep(0.05)
     try:
-        yield base
+        yield Served(base, app)
     finally:
         server.should_exit = True
         thread.join(30)
