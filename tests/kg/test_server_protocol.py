@@ -1,4 +1,4 @@
-"""The SPARQL 1.1 Protocol endpoint with real clients: SPARQLWrapper, rdflib's SPARQLStore, httpx."""
+"""The SPARQL 1.1 Protocol endpoint with real clients: SPARQLWrapper, rdflib SPARQLStore, httpx."""
 
 from __future__ import annotations
 
