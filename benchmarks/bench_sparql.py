@@ -30,7 +30,7 @@ import json
 import statistics
 import sys
 import time
-from multiprocessing import Pool
+from multiprocessing import Pool, get_context
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -55,7 +55,8 @@ def _one(item: tuple[str, str]) -> str:
         return ""
 
 
-def read_jsonl(path: Path, limit: int | None) -> list[tuple[str, str]]:
+def read_jsonl(path: Path, limit: int | None, replicate: int = 1) -> list[tuple[str, str]]:
+    """(name, text) of each record; with ``replicate`` K, each record K times under K names."""
     opener = gzip.open if path.suffix == ".gz" else open
     docs = []
     with opener(path, "rt", encoding="utf-8") as fh:
@@ -65,16 +66,18 @@ def read_jsonl(path: Path, limit: int | None) -> list[tuple[str, str]]:
             docs.append((f"{rec['id']}.txt", text))
             if limit and len(docs) >= limit:
                 break
+    if replicate > 1:
+        docs = [(f"r{k}-{name}", text) for k in range(replicate) for name, text in docs]
     return docs
 
 
-def build_big(jsonl: Path, out: Path, limit: int | None, procs: int) -> Path:
+def build_big(jsonl: Path, out: Path, limit: int | None, procs: int, replicate: int = 1) -> Path:
     """Build a store from a JSON-lines corpus into ``out/store``; return the store path."""
     store_dir = out / "store"
     if store_dir.exists():
         return store_dir
     out.mkdir(parents=True, exist_ok=True)
-    docs = read_jsonl(jsonl, limit)
+    docs = read_jsonl(jsonl, limit, replicate)
     t0 = time.perf_counter()
     with Pool(procs) as pool:
         chunks = pool.map(_one, docs, chunksize=32)
@@ -145,7 +148,38 @@ def median_ms(fn, runs: int) -> tuple[float, int]:
     return statistics.median(times), n
 
 
-def bench(label: str, path: Path, runs: int, rdflib_runs: int) -> list[dict]:
+def _rdflib_child(conn, g: Graph, text: str, runs: int) -> None:
+    try:
+        conn.send(median_ms(lambda: len(list(g.query(text))), runs))
+    except Exception as e:
+        conn.send(repr(e))
+
+
+def rdflib_median(g: Graph, text: str, runs: int, limit_s: float) -> tuple[float, int]:
+    """Median rdflib latency, measured in a forked child killed after ``limit_s`` seconds.
+
+    Returns ``(nan, -1)`` when rdflib fails, ``(inf, -2)`` when it overruns.
+    """
+    ctx = get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_rdflib_child, args=(child, g, text, runs))
+    proc.start()
+    try:
+        if not parent.poll(limit_s):
+            return float("inf"), -2
+        got = parent.recv()
+    finally:
+        proc.kill()
+        proc.join()
+    if isinstance(got, str):
+        print(f"rdflib failed: {got}", file=sys.stderr)
+        return float("nan"), -1
+    return got
+
+
+def bench(
+    label: str, path: Path, runs: int, rdflib_runs: int, limit_s: float = 120.0
+) -> list[dict]:
     store = open_read_only(path)
     quads = len(store)
     t0 = time.perf_counter()
@@ -157,19 +191,19 @@ def bench(label: str, path: Path, runs: int, rdflib_runs: int) -> list[dict]:
     for entry in catalog.load_catalog().values():
         text = catalog.bind(entry, {p.name: values[p.name] for p in entry.params})
         ox_ms, n_ox = median_ms(lambda text=text: len(execute(store, text)), runs)
-        try:
-            rl_ms, n_rl = median_ms(lambda text=text: len(list(g.query(text))), rdflib_runs)
-        except Exception as e:  # report an rdflib failure instead of a time
-            print(f"rdflib failed on {entry.name}: {e!r}", file=sys.stderr)
-            rl_ms, n_rl = float("nan"), -1
+        rl_ms, n_rl = rdflib_median(g, text, rdflib_runs, limit_s)
         row = {
             "build": label,
             "query": entry.name,
             "rows_oxigraph": n_ox,
             "rows_rdflib": n_rl,
             "oxigraph_ms": round(ox_ms, 2),
-            "rdflib_ms": round(rl_ms, 1),
-            "speedup": round(rl_ms / ox_ms, 1) if ox_ms else None,
+            "rdflib_ms": round(rl_ms, 1) if n_rl >= 0 else ("timeout" if n_rl == -2 else "error"),
+            "speedup": (
+                round(rl_ms / ox_ms, 1)
+                if n_rl >= 0 and ox_ms
+                else (f">{round(limit_s * 1000 / ox_ms)}" if n_rl == -2 and ox_ms else None)
+            ),
         }
         print(json.dumps(row, ensure_ascii=False), flush=True)
         rows.append(row)
@@ -183,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--big", type=Path, default=Path("/tmp/bench-sparql-big"))
     p.add_argument("--limit", type=int, help="Use only the first N articles.")
     p.add_argument("--procs", type=int, default=2)
+    p.add_argument("--replicate", type=int, default=1, help="Each article K times (K names).")
+    p.add_argument("--rdflib-limit", type=float, default=120.0, help="Seconds per rdflib query.")
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--rdflib-runs", type=int, default=3)
     p.add_argument("--big-rdflib-runs", type=int, default=1)
@@ -190,10 +226,12 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     rows = []
     if args.seeds:
-        rows += bench("seeds", seeds_store(args.seeds), args.runs, args.rdflib_runs)
+        rows += bench(
+            "seeds", seeds_store(args.seeds), args.runs, args.rdflib_runs, args.rdflib_limit
+        )
     if args.jsonl:
-        big = build_big(args.jsonl, args.big, args.limit, args.procs)
-        rows += bench("big", big, args.runs, args.big_rdflib_runs)
+        big = build_big(args.jsonl, args.big, args.limit, args.procs, args.replicate)
+        rows += bench("big", big, args.runs, args.big_rdflib_runs, args.rdflib_limit)
     if args.json:
         args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", "utf-8")
     return 0

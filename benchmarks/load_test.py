@@ -38,7 +38,7 @@ class LoadReport:
     seconds: float
     requests: int = 0
     errors: int = 0
-    statuses: dict[int, int] = field(default_factory=dict)
+    statuses: dict[int | str, int] = field(default_factory=dict)
     latencies_ms: list[float] = field(default_factory=list)
 
     def percentile(self, p: float) -> float:
@@ -54,7 +54,7 @@ class LoadReport:
             "seconds": round(self.seconds, 2),
             "requests": self.requests,
             "errors": self.errors,
-            "statuses": {str(k): v for k, v in sorted(self.statuses.items())},
+            "statuses": {str(k): v for k, v in sorted(self.statuses.items(), key=str)},
             "throughput_rps": round(self.requests / self.seconds, 1) if self.seconds else 0,
             "p50_ms": round(self.percentile(50), 1),
             "p90_ms": round(self.percentile(90), 1),
@@ -122,8 +122,8 @@ async def run_load(base: str, clients: int, seconds: float) -> LoadReport:
                         headers={"Accept": "application/sparql-results+json"},
                     )
                     status = r.status_code
-                except httpx.HTTPError:
-                    status = 0
+                except httpx.HTTPError as e:  # counted by exception name
+                    status = type(e).__name__
                 report.latencies_ms.append((time.perf_counter() - t0) * 1000)
                 report.requests += 1
                 report.statuses[status] = report.statuses.get(status, 0) + 1
