@@ -178,7 +178,12 @@ def rdflib_median(g: Graph, text: str, runs: int, limit_s: float) -> tuple[float
 
 
 def bench(
-    label: str, path: Path, runs: int, rdflib_runs: int, limit_s: float = 120.0
+    label: str,
+    path: Path,
+    runs: int,
+    rdflib_runs: int,
+    limit_s: float = 120.0,
+    only: list[str] | None = None,
 ) -> list[dict]:
     store = open_read_only(path)
     quads = len(store)
@@ -189,6 +194,8 @@ def bench(
     values = param_values(store)
     rows = []
     for entry in catalog.load_catalog().values():
+        if only and entry.name not in only:
+            continue
         text = catalog.bind(entry, {p.name: values[p.name] for p in entry.params})
         ox_ms, n_ox = median_ms(lambda text=text: len(execute(store, text)), runs)
         rl_ms, n_rl = rdflib_median(g, text, rdflib_runs, limit_s)
@@ -223,15 +230,21 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--rdflib-runs", type=int, default=3)
     p.add_argument("--big-rdflib-runs", type=int, default=1)
     p.add_argument("--json", type=Path, help="Write all rows here.")
+    p.add_argument("--only", action="append", help="Run only this saved query (repeatable).")
     args = p.parse_args(argv)
     rows = []
     if args.seeds:
         rows += bench(
-            "seeds", seeds_store(args.seeds), args.runs, args.rdflib_runs, args.rdflib_limit
+            "seeds",
+            seeds_store(args.seeds),
+            args.runs,
+            args.rdflib_runs,
+            args.rdflib_limit,
+            args.only,
         )
     if args.jsonl:
         big = build_big(args.jsonl, args.big, args.limit, args.procs, args.replicate)
-        rows += bench("big", big, args.runs, args.big_rdflib_runs, args.rdflib_limit)
+        rows += bench("big", big, args.runs, args.big_rdflib_runs, args.rdflib_limit, args.only)
     if args.json:
         args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", "utf-8")
     return 0
