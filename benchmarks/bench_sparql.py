@@ -84,7 +84,7 @@ def build_big(jsonl: Path, out: Path, limit: int | None, procs: int, replicate: 
     t1 = time.perf_counter()
     from kg.build import _ontology_nquads
 
-    create_store(store_dir, [_ontology_nquads(), *chunks])
+    create_store(store_dir, [_ontology_nquads(), *chunks], union_default=True)
     t2 = time.perf_counter()
     print(
         f"big build: {len(docs)} articles, extract {t1 - t0:.1f} s ({procs} processes), "
@@ -104,7 +104,11 @@ def seeds_store(out: Path) -> Path:
 
 def union_graph(store: ox.Store) -> Graph:
     """The union of the store's graphs as an rdflib in-memory Graph (N-Triples round trip)."""
-    triples = {ox.Triple(q.subject, q.predicate, q.object) for q in store}
+    triples = {
+        ox.Triple(q.subject, q.predicate, q.object)
+        for q in store
+        if q.graph_name != ox.DefaultGraph()
+    }
     data = ox.serialize(sorted(triples, key=str), format=ox.RdfFormat.N_TRIPLES)
     g = Graph()
     g.parse(data=data, format="nt")

@@ -141,7 +141,6 @@ class QueryPool:
         return sorted(w.proc.pid for w in self._all)
 
     async def _replace(self, dead: _Worker) -> None:
-        self._all.discard(dead)
         with contextlib.suppress(ProcessLookupError):
             await dead.proc.wait()
         fresh = await _Worker.start(self.store)
@@ -149,6 +148,7 @@ class QueryPool:
         self._idle.put_nowait(fresh)
 
     def _spawn_replacement(self, dead: _Worker) -> None:
+        self._all.discard(dead)
         task = asyncio.get_running_loop().create_task(self._replace(dead))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
