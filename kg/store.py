@@ -84,8 +84,8 @@ def materialize_union(store: ox.Store) -> None:
     Examples
     --------
     >>> s = ox.Store()
-    >>> s.bulk_load(b'<http://e/a> <http://e/p> "x" <http://e/g1> .\\n'
-    ...             b'<http://e/a> <http://e/p> "x" <http://e/g2> .\\n', format=ox.RdfFormat.N_QUADS)
+    >>> nq = b'<http://e/a> <http://e/p> "x" <http://e/g1> .\\n'
+    >>> s.bulk_load(nq + nq.replace(b"g1", b"g2"), format=ox.RdfFormat.N_QUADS)
     >>> materialize_union(s)
     >>> len(list(s.quads_for_pattern(None, None, None, ox.DefaultGraph())))
     1
