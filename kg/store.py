@@ -171,7 +171,7 @@ def count_quads(store: ox.Store) -> int:
     return len(store)
 
 
-def select(store: ox.Store, query: str) -> list[dict[str, ox.NamedNode | ox.Literal | None]]:
+def select(store: ox.Store, text: str) -> list[dict[str, ox.NamedNode | ox.Literal | None]]:
     """Run a SPARQL ``SELECT`` over the union of the store's graphs.
 
     The project's prefixes (``ck:``, ``oa:``, ``rdfs:`` ...) are predeclared, so
@@ -188,6 +188,6 @@ def select(store: ox.Store, query: str) -> list[dict[str, ox.NamedNode | ox.Lite
     from ontology.namespaces import PREFIXES
 
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
-    solutions = store.query(query, prefixes=prefixes, use_default_graph_as_union=True)
+    solutions = query(store, text, prefixes=prefixes)
     names = [v.value for v in solutions.variables]
     return [{n: sol[n] for n in names} for sol in solutions]
