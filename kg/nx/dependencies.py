@@ -1,0 +1,275 @@
+"""What must come first: prerequisites of an item, and the order of stages and steps.
+
+``u precedes v`` puts ``u`` before ``v``; ``r dependsOn x`` puts ``x`` before
+``r``; a requirement (``ck:stage``) or step (``ck:inStage``) comes after what
+precedes its stage.
+
+Examples
+--------
+>>> from kg.nx.projection import example_graph
+>>> G = example_graph()
+>>> [(r["item"], r["relation"], r["before"]) for r in prerequisites(G, "分析评议")]
+[('学习动员', 'precedes', ['分析评议'])]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import networkx as nx
+
+from kg.nx.common import UnknownItem, find_nodes, stage_ranks
+from kg.nx.projection import nodes_of, out_by
+
+_SPAN = re.compile(r"^(?P<doc>.+):(?P<start>\d+)-(?P<end>\d+)$")
+
+DEPS_COLUMNS = [
+    "position",
+    "item",
+    "type",
+    "relation",
+    "before",
+    "document",
+    "start",
+    "end",
+    "quote",
+]
+ORDER_COLUMNS = ["document", "position", "item", "type", "after", "cycle", "start", "end", "quote"]
+
+
+def resolve_items(G: nx.MultiDiGraph, item: str) -> list[str]:
+    """Nodes named by ``item``: a stage or step label, or a requirement as ``DOC:START-END``.
+
+    Falls back to requirements whose quote contains ``item``.
+
+    Raises
+    ------
+    UnknownItem
+        When nothing matches.
+
+    Examples
+    --------
+    >>> from kg.nx.projection import example_graph
+    >>> resolve_items(example_graph(), "a.txt:0-17")
+    ['req:1']
+    """
+    m = _SPAN.match(item)
+    if m:
+        start, end = int(m["start"]), int(m["end"])
+        hits = [
+            r
+            for r in nodes_of(G, "Requirement")
+            if G.nodes[r].get("document") == m["doc"]
+            and G.nodes[r].get("start") == start
+            and G.nodes[r].get("end") == end
+        ]
+        if hits:
+            return hits
+    hits = find_nodes(G, item, ("Stage", "Step"))
+    if hits:
+        return hits
+    hits = [r for r in nodes_of(G, "Requirement") if item in (G.nodes[r].get("quote") or "")]
+    if hits:
+        return hits
+    raise UnknownItem(f"no stage, step or requirement named {item!r}")
+
+
+class _Before:
+    """The 'comes before' relation, computed lazily on the projection."""
+
+    def __init__(self, G: nx.MultiDiGraph) -> None:
+        self.G = G
+        self._stage_preds: dict[str, list[str]] = {}
+
+    def precedes_into(self, n: str) -> list[str]:
+        if n not in self._stage_preds:
+            self._stage_preds[n] = sorted(
+                u for u, keys in self.G.pred[n].items() if "precedes" in keys
+            )
+        return self._stage_preds[n]
+
+    def edges_into(self, n: str) -> list[tuple[str, str, tuple]]:
+        """``(u, relation, evidence)``: each ``u`` that must come before ``n``."""
+        G = self.G
+        out = []
+        for u in self.precedes_into(n):
+            out.append((u, "precedes", G.edges[u, n, "precedes"].get("evidence", ())))
+        for v in out_by(G, n, "dependsOn"):
+            out.append((v, "dependsOn", G.edges[n, v, "dependsOn"].get("evidence", ())))
+        if G.nodes[n]["type"] in ("Requirement", "Step"):
+            for s in out_by(G, n, "stage") + out_by(G, n, "inStage"):
+                for u in self.precedes_into(s):
+                    out.append((u, "stage", G.edges[u, s, "precedes"].get("evidence", ())))
+        return out
+
+
+def prerequisites(G: nx.MultiDiGraph, item: str) -> list[dict[str, Any]]:
+    """Everything that must come before ``item`` (transitively), earliest first.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The projection.
+    item : str
+        See :func:`resolve_items`.
+
+    Returns
+    -------
+    list of dict
+        :data:`DEPS_COLUMNS`; ``relation`` is how the row's item is linked
+        (``precedes``, ``dependsOn``, or ``stage`` when it precedes the stage of
+        the next item), ``before`` the items it must precede, and the evidence
+        of that link (document, start, end, quote).
+
+    Raises
+    ------
+    UnknownItem
+        When nothing matches ``item``.
+    """
+    targets = resolve_items(G, item)
+    before = _Before(G)
+    H = nx.DiGraph()
+    H.add_nodes_from(targets)
+    todo = list(targets)
+    links: dict[str, list[tuple[str, str, tuple]]] = {}
+    while todo:
+        n = todo.pop()
+        for u, rel, ev in before.edges_into(n):
+            links.setdefault(u, []).append((n, rel, ev))
+            if u not in H:
+                H.add_node(u)
+                todo.append(u)
+            H.add_edge(u, n)
+    order = _order(G, H)
+    rows = []
+    for u in order:
+        if u in targets:
+            continue
+        succ = sorted(links[u], key=lambda t: (t[0] in targets, t[0]))
+        evidence = sorted({e for _, _, evs in succ for e in evs}, key=str)
+        first = evidence[0] if evidence else (None, None, None, None)
+        rows.append(
+            {
+                "position": len(rows) + 1,
+                "item": G.nodes[u]["label"],
+                "type": G.nodes[u]["type"],
+                "relation": succ[0][1],
+                "before": sorted({G.nodes[v]["label"] for v, _, _ in succ}),
+                "document": first[0],
+                "start": first[1],
+                "end": first[2],
+                "quote": first[3],
+            }
+        )
+    return rows
+
+
+def _order(G: nx.MultiDiGraph, H: nx.DiGraph) -> list[str]:
+    ranks = stage_ranks(G)
+
+    def key(n: str) -> tuple:
+        d = G.nodes[n]
+        return (ranks.get(n, 10**6), d.get("document") or "", d.get("start") or 0, d["label"], n)
+
+    C = nx.condensation(H)
+    members = C.graph["mapping"]
+    groups: dict[int, list[str]] = {}
+    for n, c in members.items():
+        groups.setdefault(c, []).append(n)
+    first = {c: min(key(n) for n in ns) for c, ns in groups.items()}
+    out: list[str] = []
+    for c in nx.lexicographical_topological_sort(C, key=lambda c: first[c]):
+        out.extend(sorted(groups[c], key=key))
+    return out
+
+
+def stage_order(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """A topological order of the stages and steps of each document, with cycles.
+
+    Uses each document's own ``precedes`` edges (those its named graph
+    asserts). Items in a cycle share the cycle's position range and name it
+    in ``cycle``.
+
+    Returns
+    -------
+    list of dict
+        :data:`ORDER_COLUMNS`, by document then position; the evidence is
+        that of a ``precedes`` edge into the item from that document.
+
+    Examples
+    --------
+    >>> from kg.nx.projection import example_graph
+    >>> [(r["position"], r["item"], r["after"]) for r in stage_order(example_graph())]
+    [(1, '学习动员', []), (2, '分析评议', ['学习动员'])]
+    """
+    rows: list[dict[str, Any]] = []
+    for name in sorted(G.graph.get("documents", {}).values()):
+        items = [
+            n
+            for t in ("Stage", "Step")
+            for n in nodes_of(G, t)
+            if name in G.nodes[n].get("documents", ())
+        ]
+        H = nx.DiGraph()
+        H.add_nodes_from(items)
+        evidence: dict[str, list[tuple]] = {}
+        for u in items:
+            for v in out_by(G, u, "precedes"):
+                d = G.edges[u, v, "precedes"]
+                if v in H and name in d.get("documents", ()):
+                    H.add_edge(u, v)
+                    evidence.setdefault(v, []).extend(
+                        e for e in d.get("evidence", ()) if e[0] == name
+                    )
+        cycles = {
+            n: " -> ".join(sorted(G.nodes[m]["label"] for m in scc))
+            for scc in nx.strongly_connected_components(H)
+            if len(scc) > 1
+            for n in scc
+        }
+        for i, n in enumerate(_order(G, H), 1):
+            ev = sorted(evidence.get(n, []), key=str)
+            first = ev[0] if ev else (None, None, None, None)
+            rows.append(
+                {
+                    "document": name,
+                    "position": i,
+                    "item": G.nodes[n]["label"],
+                    "type": G.nodes[n]["type"],
+                    "after": sorted(G.nodes[u]["label"] for u in H.predecessors(n)),
+                    "cycle": cycles.get(n),
+                    "start": first[1],
+                    "end": first[2],
+                    "quote": first[3],
+                }
+            )
+    return rows
+
+
+def cycles(G: nx.MultiDiGraph) -> list[list[str]]:
+    """Cycles among ``precedes`` edges of stages and steps (union of documents), as labels.
+
+    Examples
+    --------
+    >>> cycles(example_graph_with_cycle())
+    [['分析评议', '学习动员']]
+    """
+    H = nx.DiGraph()
+    for n in nodes_of(G, "Stage") + nodes_of(G, "Step"):
+        for v in out_by(G, n, "precedes"):
+            H.add_edge(n, v)
+    return sorted(
+        sorted(G.nodes[n]["label"] for n in scc)
+        for scc in nx.strongly_connected_components(H)
+        if len(scc) > 1
+    )
+
+
+def example_graph_with_cycle() -> nx.MultiDiGraph:
+    """:func:`kg.nx.projection.example_graph` plus 分析评议 precedes 学习动员 (a cycle)."""
+    from kg.nx.projection import example_graph
+
+    G = example_graph()
+    G.add_edge("stage:2", "stage:1", key="precedes", documents=("a.txt",), evidence=())
+    return G
