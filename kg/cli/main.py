@@ -11,6 +11,14 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("kg.cli.build_cmd", "build"),
     ("kg.cli.build_cmd", "validate"),
     ("kg.cli.eval_cmd", "eval_"),
+    ("kg.cli.who_cmd", "who"),
+    ("kg.cli.matrix_cmd", "matrix"),
+    ("kg.cli.deps_cmd", "deps"),
+    ("kg.cli.chain_cmd", "chain"),
+    ("kg.cli.timeline_cmd", "timeline"),
+    ("kg.cli.hubs_cmd", "hubs"),
+    ("kg.cli.check_cmd", "check"),
+    ("kg.cli.compare_cmd", "compare"),
 )
 
 
