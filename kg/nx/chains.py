@@ -2,6 +2,8 @@
 
 The authority graph has an edge ``a -> b`` when ``a reportsTo b``, ``b approves
 a`` or ``b supervises a``: a chain follows it upwards, e.g. 党支部 -> 党委 -> 督导组.
+A hop's relation names them (``reportsTo``, ``approvedBy``, ``supervisedBy``;
+joined with ``+`` when the two actors are linked several ways).
 
 Examples
 --------
@@ -45,16 +47,26 @@ TRANSITION_COLUMNS = [
 
 
 def _up(G: nx.MultiDiGraph, n: str) -> list[tuple[str, str, tuple]]:
-    """``(superior, hop relation, evidence)`` of actor ``n``."""
-    out = []
+    """``(superior, hop relations, evidence)`` of actor ``n``; parallel relations merged."""
+    found: dict[str, tuple[set[str], set[tuple]]] = {}
     for _, v, k, d in G.out_edges(n, keys=True, data=True):
         if k == "reportsTo":
-            out.append((v, "reportsTo", d.get("evidence", ())))
+            rels, evs = found.setdefault(v, (set(), set()))
+            rels.add("reportsTo")
+            evs.update(d.get("evidence", ()))
     for u, keys in G.pred[n].items():
         for k in ("approves", "supervises"):
             if k in keys:
-                out.append((u, UP_RELATIONS[k], keys[k].get("evidence", ())))
-    return sorted(out, key=lambda t: (G.nodes[t[0]]["label"], t[1]))
+                rels, evs = found.setdefault(u, (set(), set()))
+                rels.add(UP_RELATIONS[k])
+                evs.update(keys[k].get("evidence", ()))
+    return sorted(
+        (
+            (b, "+".join(sorted(rels)), tuple(sorted(evs, key=str)))
+            for b, (rels, evs) in found.items()
+        ),
+        key=lambda t: (G.nodes[t[0]]["label"], t[0]),
+    )
 
 
 def chains(

@@ -75,6 +75,7 @@ def no_responsible_actor(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
 def deadline_conflicts(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
     """Deadlines that end before the deadline of what must come first."""
     out = []
+    seen: set[tuple[str, str]] = set()
     ranks = stage_ranks(G)
     reqs = [r for r in nodes_of(G, "Requirement") if _end(deadline_value(G, r))]
     for r in reqs:
@@ -82,6 +83,7 @@ def deadline_conflicts(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
         for x in out_by(G, r, "dependsOn"):
             theirs = deadline_value(G, x) if G.nodes[x]["type"] == "Requirement" else None
             if theirs and _end(mine) < _end(theirs):  # type: ignore[operator]
+                seen.add((r, x))
                 out.append(_deadline_row(G, r, x, mine, theirs, "depends on"))
     by_doc: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for r in reqs:
@@ -89,7 +91,11 @@ def deadline_conflicts(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
             by_doc[G.nodes[r].get("document") or ""].append((ranks.get(s, 10**6), r))
     for items in by_doc.values():
         for (ra, a), (rb, b) in combinations(sorted(items), 2):
-            if ra < rb and _end(deadline_value(G, b)) < _end(deadline_value(G, a)):  # type: ignore[operator]
+            if (
+                (b, a) not in seen
+                and ra < rb
+                and _end(deadline_value(G, b)) < _end(deadline_value(G, a))
+            ):  # type: ignore[operator]
                 out.append(
                     _deadline_row(
                         G,
