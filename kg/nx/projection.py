@@ -112,8 +112,6 @@ _LITERALS: tuple[tuple[Any, str], ...] = (
     (DCTERMS.title, "title"),
     (CK.speechDate, "date"),
     (CK.year, "year"),
-    (CK.rule, "rule"),
-    (CK.confidence, "confidence"),
 )
 
 
