@@ -103,8 +103,8 @@ def chains(
             raise UnknownItem(f"no actor named {actor!r}")
     else:
         lower, upper = set(), set()
-        for k in UP_RELATIONS:
-            for u, v in edges_of(G, k):
+        for u, v, k in G.edges(keys=True):
+            if k in UP_RELATIONS:
                 a, b = (u, v) if k == "reportsTo" else (v, u)
                 lower.add(a)
                 upper.add(b)

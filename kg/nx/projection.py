@@ -340,7 +340,7 @@ def nodes_of(G: nx.MultiDiGraph, node_type: str) -> list[str]:
     >>> nodes_of(example_graph(), "Document")
     ['doc:a']
     """
-    return sorted(n for n, t in G.nodes(data="type") if t == node_type)
+    return sorted(n for n, d in G.nodes(data=True) if d.get("type") == node_type)
 
 
 def edges_of(G: nx.MultiDiGraph, *keys: str) -> list[tuple[str, str]]:
@@ -357,7 +357,7 @@ def edges_of(G: nx.MultiDiGraph, *keys: str) -> list[tuple[str, str]]:
 
 def out_by(G: nx.MultiDiGraph, n: str, key: str) -> list[str]:
     """Targets of ``n``'s out-edges keyed ``key``, sorted."""
-    return sorted(v for _, v, k in G.out_edges(n, keys=True) if k == key)
+    return sorted(v for v, keys in G.succ[n].items() if key in keys)
 
 
 def in_by(G: nx.MultiDiGraph, n: str, key: str) -> list[str]:
