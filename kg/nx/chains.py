@@ -7,7 +7,7 @@ joined with ``+`` when the two actors are linked several ways).
 
 Examples
 --------
->>> from kg.nx.projection import example_graph
+>>> from kg.nx.examples import example_graph
 >>> [r["chain"] for r in chains(example_graph())]
 ['党委 -> 督导组']
 """
@@ -173,7 +173,7 @@ def transitions(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
 
     Examples
     --------
-    >>> from kg.nx.projection import example_graph
+    >>> from kg.nx.examples import example_graph
     >>> G = example_graph()
     >>> [(r["from_stage"], r["to_stage"], r["approver"]) for r in transitions(G)]
     [('学习动员', '分析评议', None)]

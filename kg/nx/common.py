@@ -2,7 +2,7 @@
 
 Examples
 --------
->>> from kg.nx.projection import example_graph
+>>> from kg.nx.examples import example_graph
 >>> G = example_graph()
 >>> [G.nodes[n]["label"] for n in find_nodes(G, "督导组", ("Actor",))]
 ['督导组']
@@ -41,7 +41,7 @@ def find_nodes(G: nx.MultiDiGraph, text: str, types: Iterable[str]) -> list[str]
 
     Examples
     --------
-    >>> from kg.nx.projection import example_graph
+    >>> from kg.nx.examples import example_graph
     >>> find_nodes(example_graph(), "学习", ("Stage",))
     ['stage:1']
     """
@@ -68,7 +68,7 @@ def stage_ranks(G: nx.MultiDiGraph) -> dict[str, int]:
 
     Examples
     --------
-    >>> from kg.nx.projection import example_graph
+    >>> from kg.nx.examples import example_graph
     >>> G = example_graph()
     >>> sorted((r, G.nodes[s]["label"]) for s, r in stage_ranks(G).items())
     [(1, '学习动员'), (2, '分析评议')]
@@ -143,7 +143,7 @@ def requirement_row(G: nx.MultiDiGraph, r: str, ranks: dict[str, int]) -> dict[s
 
     Examples
     --------
-    >>> from kg.nx.projection import example_graph
+    >>> from kg.nx.examples import example_graph
     >>> G = example_graph()
     >>> row = requirement_row(G, "req:1", stage_ranks(G))
     >>> row["stage"], row["deadline"], row["actors"], row["start"]

@@ -9,6 +9,7 @@ A's deadline with B's (``earlier``, ``later``, ``same``).
 
 Examples
 --------
+>>> from kg.nx.examples import example_pair
 >>> rows = compare(example_pair(), "a.txt", "b.txt")
 >>> [(r["status"], r["quantity_a_vs_b"], r["deadline_a_vs_b"]) for r in rows]
 [('shared', 'stricter', 'earlier'), ('only-b', None, None)]
@@ -208,33 +209,3 @@ def _row(x: dict | None, y: dict | None, sim: float | None) -> dict[str, Any]:
         for k in ("document", "start", "end", "quote"):
             row[f"{k}_{side}"] = f[k] if f else None
     return row
-
-
-def example_pair() -> nx.MultiDiGraph:
-    """Two tiny documents: a.txt 学习不少于45学时 by 3月15日; b.txt 40学时 by 3月31日, and more."""
-    G = nx.MultiDiGraph(documents={"doc:a": "a.txt", "doc:b": "b.txt"})
-    G.add_node("doc:a", type="Document", label="a.txt")
-    G.add_node("doc:b", type="Document", label="b.txt")
-    G.add_node("stage:1", type="Stage", label="学习动员", aliases=(), documents=("a.txt", "b.txt"))
-    reqs = (
-        ("r:a", "a.txt", "党员学习不少于45学时", 45, "t:a", "--03-15"),
-        ("r:b", "b.txt", "党员学习不少于40学时", 40, "t:b", "--03-31"),
-        ("r:c", "b.txt", "各支部要召开动员大会", None, None, None),
-    )
-    for r, doc, quote, hours, t, date in reqs:
-        G.add_node(
-            r,
-            type="Requirement",
-            label=quote,
-            quote=quote,
-            modality="obligation",
-            document=doc,
-            start=0 if r != "r:c" else 20,
-            end=len(quote),
-            quantities=(((">=", hours, "学时"),) if hours else ()),
-        )
-        G.add_edge(r, "stage:1", key="stage")
-        if t:
-            G.add_node(t, type="TimeExpression", label=date, normalized=date, role="deadline")
-            G.add_edge(r, t, key="deadline")
-    return G

@@ -19,7 +19,7 @@ exits 0 unless asked with ``--fail-on-findings``). The kinds, in output order:
 
 Examples
 --------
->>> from kg.nx.projection import example_graph
+>>> from kg.nx.examples import example_graph
 >>> sorted({f["finding"] for f in check(example_graph())})
 ['transition-without-approver']
 """

@@ -6,7 +6,7 @@ precedes its stage.
 
 Examples
 --------
->>> from kg.nx.projection import example_graph
+>>> from kg.nx.examples import example_graph
 >>> G = example_graph()
 >>> [(r["item"], r["relation"], r["before"]) for r in prerequisites(G, "分析评议")]
 [('学习动员', 'precedes', ['分析评议'])]
@@ -50,7 +50,7 @@ def resolve_items(G: nx.MultiDiGraph, item: str) -> list[str]:
 
     Examples
     --------
-    >>> from kg.nx.projection import example_graph
+    >>> from kg.nx.examples import example_graph
     >>> resolve_items(example_graph(), "a.txt:0-17")
     ['req:1']
     """
@@ -199,7 +199,7 @@ def stage_order(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
 
     Examples
     --------
-    >>> from kg.nx.projection import example_graph
+    >>> from kg.nx.examples import example_graph
     >>> [(r["position"], r["item"], r["after"]) for r in stage_order(example_graph())]
     [(1, '学习动员', []), (2, '分析评议', ['学习动员'])]
     """
@@ -252,6 +252,7 @@ def cycles(G: nx.MultiDiGraph) -> list[list[str]]:
 
     Examples
     --------
+    >>> from kg.nx.examples import example_graph_with_cycle
     >>> cycles(example_graph_with_cycle())
     [['分析评议', '学习动员']]
     """
@@ -264,12 +265,3 @@ def cycles(G: nx.MultiDiGraph) -> list[list[str]]:
         for scc in nx.strongly_connected_components(H)
         if len(scc) > 1
     )
-
-
-def example_graph_with_cycle() -> nx.MultiDiGraph:
-    """:func:`kg.nx.projection.example_graph` plus 分析评议 precedes 学习动员 (a cycle)."""
-    from kg.nx.projection import example_graph
-
-    G = example_graph()
-    G.add_edge("stage:2", "stage:1", key="precedes", documents=("a.txt",), evidence=())
-    return G

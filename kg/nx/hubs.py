@@ -8,7 +8,7 @@ and sampled above (``k`` source nodes, fixed seed, so results repeat).
 
 Examples
 --------
->>> from kg.nx.projection import example_graph
+>>> from kg.nx.examples import example_graph
 >>> [(r["actor"], r["directives"], r["degree"]) for r in hubs(example_graph())]
 [('督导组', 1, 2), ('党委', 0, 1)]
 """
@@ -43,7 +43,7 @@ def responsibility_graph(G: nx.MultiDiGraph) -> nx.Graph:
 
     Examples
     --------
-    >>> from kg.nx.projection import example_graph
+    >>> from kg.nx.examples import example_graph
     >>> responsibility_graph(example_graph()).number_of_edges()
     2
     """

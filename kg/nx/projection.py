@@ -31,6 +31,7 @@ a tuple of ``(document, start, end, quote)``.
 
 Examples
 --------
+>>> from kg.nx.examples import example_graph
 >>> G = example_graph()
 >>> sorted(G.nodes[n]["label"] for n in nodes_of(G, "Stage"))
 ['分析评议', '学习动员']
@@ -41,7 +42,7 @@ Examples
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -141,6 +142,7 @@ def project(store: Any, *, progress: bool = False) -> nx.MultiDiGraph:
 
     Examples
     --------
+    >>> from kg.nx.examples import example_graph
     >>> G = example_graph()
     >>> r = next(iter(nodes_of(G, "Requirement")))
     >>> G.nodes[r]["modality"], G.nodes[r]["quote"], G.nodes[r]["document"]
@@ -337,6 +339,7 @@ def nodes_of(G: nx.MultiDiGraph, node_type: str) -> list[str]:
 
     Examples
     --------
+    >>> from kg.nx.examples import example_graph
     >>> nodes_of(example_graph(), "Document")
     ['doc:a']
     """
@@ -348,6 +351,7 @@ def edges_of(G: nx.MultiDiGraph, *keys: str) -> list[tuple[str, str]]:
 
     Examples
     --------
+    >>> from kg.nx.examples import example_graph
     >>> len(edges_of(example_graph(), "responsibleActor"))
     1
     """
@@ -363,71 +367,3 @@ def out_by(G: nx.MultiDiGraph, n: str, key: str) -> list[str]:
 def in_by(G: nx.MultiDiGraph, n: str, key: str) -> list[str]:
     """Sources of ``n``'s in-edges keyed ``key``, sorted."""
     return sorted(u for u, keys in G.pred[n].items() if key in keys)
-
-
-def example_graph() -> nx.MultiDiGraph:
-    """A tiny hand-built projection, for examples and doctests.
-
-    One document ``a.txt``; stages 学习动员 -> 分析评议; actors 督导组 and
-    党委 (党委 reportsTo 督导组); one requirement of 督导组 in 学习动员 with
-    deadline 3月15日 (``--03-15``).
-
-    Examples
-    --------
-    >>> G = example_graph()
-    >>> G.number_of_nodes(), G.number_of_edges()
-    (7, 10)
-    """
-    G = nx.MultiDiGraph(documents={"doc:a": "a.txt"})
-    quote = "督导组要在3月15日前完成学习动员"
-    G.add_node("doc:a", type="Document", label="a.txt")
-    for n, label in (("actor:dd", "督导组"), ("actor:dw", "党委")):
-        G.add_node(
-            n,
-            type="Actor",
-            label=label,
-            aliases=(),
-            scope="local",
-            actor_type="SupervisoryGroup" if label == "督导组" else "PartyCommittee",
-            documents=("a.txt",),
-        )
-    for n, label in (("stage:1", "学习动员"), ("stage:2", "分析评议")):
-        G.add_node(n, type="Stage", label=label, aliases=(), documents=("a.txt",))
-    G.add_node(
-        "time:1",
-        type="TimeExpression",
-        label="3月15日",
-        normalized="--03-15",
-        role="deadline",
-        document="a.txt",
-        start=5,
-        end=10,
-        quote="3月15日",
-    )
-    G.add_node(
-        "req:1",
-        type="Requirement",
-        label=quote,
-        quote=quote,
-        modality="obligation",
-        quantities=(),
-        document="a.txt",
-        start=0,
-        end=len(quote),
-    )
-    docs = ("a.txt",)
-    for n in ("actor:dd", "actor:dw", "stage:1", "stage:2", "req:1"):
-        G.add_edge(n, "doc:a", key="mentionedIn", documents=docs)
-    G.add_edge("req:1", "actor:dd", key="responsibleActor", documents=docs)
-    G.add_edge("req:1", "stage:1", key="stage", documents=docs)
-    G.add_edge("req:1", "time:1", key="deadline", documents=docs)
-    ev = (("a.txt", 20, 30, "党委报督导组"),)
-    G.add_edge("actor:dw", "actor:dd", key="reportsTo", documents=docs, evidence=ev)
-    ev = (("a.txt", 31, 40, "学习动员后分析评议"),)
-    G.add_edge("stage:1", "stage:2", key="precedes", documents=docs, evidence=ev)
-    return G
-
-
-def iter_evidence(G: nx.MultiDiGraph, u: str, v: str, key: str) -> Iterable[tuple]:
-    """The ``(document, start, end, quote)`` evidence of edge ``(u, v, key)``."""
-    return G.edges[u, v, key].get("evidence", ())

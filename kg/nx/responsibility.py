@@ -2,7 +2,7 @@
 
 Examples
 --------
->>> from kg.nx.projection import example_graph
+>>> from kg.nx.examples import example_graph
 >>> rows = who(example_graph(), "督导组")
 >>> [(r["actor"], r["via"], r["stage"], r["quote"]) for r in rows]
 [('督导组', 'direct', '学习动员', '督导组要在3月15日前完成学习动员')]
@@ -60,7 +60,7 @@ def is_generic(G: nx.MultiDiGraph, actor: str) -> bool:
 
     Examples
     --------
-    >>> from kg.nx.projection import example_graph
+    >>> from kg.nx.examples import example_graph
     >>> is_generic(example_graph(), "actor:dd")
     False
     """
@@ -165,7 +165,7 @@ def matrix(G: nx.MultiDiGraph) -> tuple[list[str], dict[tuple[str, str], list[st
 
     Examples
     --------
-    >>> from kg.nx.projection import example_graph
+    >>> from kg.nx.examples import example_graph
     >>> stages, cells = matrix(example_graph())
     >>> stages, {k: len(v) for k, v in cells.items()}
     (['学习动员', '分析评议', '(none)'], {('督导组', '学习动员'): 1})
@@ -189,7 +189,7 @@ def matrix_rows(G: nx.MultiDiGraph, *, long: bool = False) -> list[dict[str, Any
 
     Examples
     --------
-    >>> from kg.nx.projection import example_graph
+    >>> from kg.nx.examples import example_graph
     >>> matrix_rows(example_graph())
     [{'actor': '督导组', '学习动员': 1, '分析评议': 0, '(none)': 0, 'total': 1}]
     >>> matrix_rows(example_graph(), long=True)[0]["requirements"][0]["quote"]
@@ -231,7 +231,7 @@ def cell_rows(G: nx.MultiDiGraph, actor: str, stage: str) -> list[dict[str, Any]
 
     Examples
     --------
-    >>> from kg.nx.projection import example_graph
+    >>> from kg.nx.examples import example_graph
     >>> [r["quote"] for r in cell_rows(example_graph(), "督导组", "学习动员")]
     ['督导组要在3月15日前完成学习动员']
     """

@@ -2,7 +2,7 @@
 
 Examples
 --------
->>> from kg.nx.projection import example_graph
+>>> from kg.nx.examples import example_graph
 >>> rows = timeline(example_graph())
 >>> [(r["date"], r["role"], r["applies_to"]) for r in rows]
 [('--03-15', 'deadline', '督导组要在3月15日前完成学习动员')]

@@ -59,3 +59,13 @@ def test_stage_order_uses_each_documents_own_edges(nx_conflict_graph):
 def test_prerequisites_through_a_cycle_terminate(nx_conflict_graph):
     items = [r["item"] for r in prerequisites(nx_conflict_graph, "整改提高")]
     assert sorted(items) == ["分析评议", "学习动员"]
+
+
+def test_stage_order_reports_a_cycle_within_a_document():
+    from kg.nx.examples import example_graph_with_cycle
+
+    rows = stage_order(example_graph_with_cycle())
+    assert [(r["item"], r["cycle"]) for r in rows] == [
+        ("学习动员", "分析评议 -> 学习动员"),
+        ("分析评议", "分析评议 -> 学习动员"),
+    ]
