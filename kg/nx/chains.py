@@ -46,27 +46,25 @@ TRANSITION_COLUMNS = [
 ]
 
 
-def _up(G: nx.MultiDiGraph, n: str) -> list[tuple[str, str, tuple]]:
-    """``(superior, hop relations, evidence)`` of actor ``n``; parallel relations merged."""
-    found: dict[str, tuple[set[str], set[tuple]]] = {}
-    for _, v, k, d in G.out_edges(n, keys=True, data=True):
-        if k == "reportsTo":
-            rels, evs = found.setdefault(v, (set(), set()))
-            rels.add("reportsTo")
-            evs.update(d.get("evidence", ()))
-    for u, keys in G.pred[n].items():
-        for k in ("approves", "supervises"):
-            if k in keys:
-                rels, evs = found.setdefault(u, (set(), set()))
-                rels.add(UP_RELATIONS[k])
-                evs.update(keys[k].get("evidence", ()))
-    return sorted(
-        (
-            (b, "+".join(sorted(rels)), tuple(sorted(evs, key=str)))
-            for b, (rels, evs) in found.items()
-        ),
-        key=lambda t: (G.nodes[t[0]]["label"], t[0]),
-    )
+def _authority(G: nx.MultiDiGraph) -> dict[str, list[tuple[str, str, tuple]]]:
+    """Actor -> its ``(superior, hop relations, evidence)``; parallel relations merged."""
+    found: dict[str, dict[str, tuple[set[str], set[tuple]]]] = {}
+    for k, hop in UP_RELATIONS.items():
+        for u, v in edges_of(G, k):
+            a, b = (u, v) if k == "reportsTo" else (v, u)
+            rels, evs = found.setdefault(a, {}).setdefault(b, (set(), set()))
+            rels.add(hop)
+            evs.update(G.edges[u, v, k].get("evidence", ()))
+    return {
+        a: sorted(
+            (
+                (b, "+".join(sorted(rels)), tuple(sorted(evs, key=str)))
+                for b, (rels, evs) in ups.items()
+            ),
+            key=lambda t: (G.nodes[t[0]]["label"], t[0]),
+        )
+        for a, ups in found.items()
+    }
 
 
 def chains(
@@ -101,29 +99,25 @@ def chains(
         starts = find_nodes(G, actor, ("Actor",))
         if not starts:
             raise UnknownItem(f"no actor named {actor!r}")
-    else:
-        lower, upper = set(), set()
-        for u, v, k in G.edges(keys=True):
-            if k in UP_RELATIONS:
-                a, b = (u, v) if k == "reportsTo" else (v, u)
-                lower.add(a)
-                upper.add(b)
-        starts = sorted(lower - upper, key=lambda n: (G.nodes[n]["label"], n))
+    up = _authority(G)
+    if actor is None:
+        upper = {b for ups in up.values() for b, _, _ in ups}
+        starts = sorted(set(up) - upper, key=lambda n: (G.nodes[n]["label"], n))
     rows: list[dict[str, Any]] = []
     for s in starts:
-        for path in _paths(G, s, max_length):
+        for path in _paths(up, s, max_length):
             if len(rows) >= limit:
                 return rows
             rows.append(_chain_row(G, s, path))
     return rows
 
 
-def _paths(G: nx.MultiDiGraph, start: str, max_length: int) -> list[list[tuple]]:
+def _paths(up: dict[str, list[tuple]], start: str, max_length: int) -> list[list[tuple]]:
     out: list[list[tuple]] = []
     stack: list[tuple[str, list[tuple], frozenset]] = [(start, [], frozenset([start]))]
     while stack:
         n, path, seen = stack.pop()
-        ups = [h for h in _up(G, n) if h[0] not in seen] if len(path) < max_length else []
+        ups = [h for h in up.get(n, ()) if h[0] not in seen] if len(path) < max_length else []
         if not ups:
             if path:
                 out.append(path)

@@ -18,7 +18,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.nx.projection import in_by, nodes_of, out_by
+from kg.nx.projection import in_by, nodes_of, out_by, out_keyed
 
 CANONICAL_STAGES: tuple[str, ...] = ("准备", "学习动员", "分析评议", "整改提高")
 """The campaign's stages in order (DOMAIN.md section 2); ties in the extracted order."""
@@ -45,8 +45,7 @@ def find_nodes(G: nx.MultiDiGraph, text: str, types: Iterable[str]) -> list[str]
     >>> find_nodes(example_graph(), "学习", ("Stage",))
     ['stage:1']
     """
-    ts = set(types)
-    cands = [n for n, t in G.nodes(data="type") if t in ts]
+    cands = [n for t in types for n in nodes_of(G, t)]
     exact = [
         n
         for n in cands
@@ -150,14 +149,14 @@ def requirement_row(G: nx.MultiDiGraph, r: str, ranks: dict[str, int]) -> dict[s
     ('学习动员', '3月15日 (--03-15)', ['督导组'], 0)
     """
     d = G.nodes[r]
-    stages = out_by(G, r, "stage")
-    times = out_by(G, r, "deadline")
+    out = out_keyed(G, r)
+    node = G.nodes
     return {
         "document": d.get("document"),
-        "stage": "; ".join(G.nodes[s]["label"] for s in stages) or None,
+        "stage": "; ".join(node[s]["label"] for s in out.get("stage", ())) or None,
         "modality": d.get("modality"),
-        "actors": sorted(G.nodes[a]["label"] for a in out_by(G, r, "responsibleActor")),
-        "deadline": "; ".join(_time_text(G.nodes[t]) for t in times) or None,
+        "actors": sorted(node[a]["label"] for a in out.get("responsibleActor", ())),
+        "deadline": "; ".join(_time_text(node[t]) for t in out.get("deadline", ())) or None,
         "quantities": [fmt_quantity(q) for q in d.get("quantities", ())],
         "start": d.get("start"),
         "end": d.get("end"),

@@ -20,7 +20,7 @@ from typing import Any
 import networkx as nx
 
 from kg.nx.common import UnknownItem, find_nodes, stage_ranks
-from kg.nx.projection import nodes_of, out_by
+from kg.nx.projection import edges_of, nodes_of, out_by
 
 _SPAN = re.compile(r"^(?P<doc>.+):(?P<start>\d+)-(?P<end>\d+)$")
 
@@ -83,11 +83,11 @@ class _Before:
         self._stage_preds: dict[str, list[str]] = {}
 
     def precedes_into(self, n: str) -> list[str]:
-        if n not in self._stage_preds:
-            self._stage_preds[n] = sorted(
-                u for u, keys in self.G.pred[n].items() if "precedes" in keys
-            )
-        return self._stage_preds[n]
+        if not self._stage_preds:
+            for u, v in edges_of(self.G, "precedes"):
+                self._stage_preds.setdefault(v, []).append(u)
+            self._stage_preds[""] = []
+        return self._stage_preds.get(n, [])
 
     def edges_into(self, n: str) -> list[tuple[str, str, tuple]]:
         """``(u, relation, evidence)``: each ``u`` that must come before ``n``."""

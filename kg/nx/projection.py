@@ -138,7 +138,8 @@ def project(store: Any, *, progress: bool = False) -> nx.MultiDiGraph:
     -------
     networkx.MultiDiGraph
         Nodes and edges as described in the module docstring. ``G.graph``
-        holds ``documents`` (document IRI -> file name).
+        holds ``documents`` (document IRI -> file name) and the lookup
+        index (:func:`index`).
 
     Examples
     --------
@@ -220,6 +221,7 @@ def project(store: Any, *, progress: bool = False) -> nx.MultiDiGraph:
             d["label"] = d.get("quote", d["label"])
             d.setdefault("quantities", ())
     steps.close()
+    index(G)
     return G
 
 
@@ -334,6 +336,45 @@ def load_graph(build_dir: Path, *, progress: bool = False) -> nx.MultiDiGraph:
         del store
 
 
+INDEX = "index"
+"""Key in ``G.graph`` of the lookup index :func:`index` builds (see there)."""
+
+
+def index(G: nx.MultiDiGraph) -> dict[str, Any]:
+    """Build (or refresh) the lookup index of ``G``: nodes by type, relation edges by key.
+
+    :func:`project` builds it once; :func:`nodes_of` and :func:`edges_of` use
+    it while the graph's node count is unchanged and scan the graph otherwise
+    (graphs built by hand have none). Treat a projection as read-only, or
+    call :func:`index` again after changing it.
+
+    Examples
+    --------
+    >>> from kg.nx.examples import example_graph
+    >>> sorted(index(example_graph())["types"])
+    ['Actor', 'Document', 'Requirement', 'Stage', 'TimeExpression']
+    """
+    types: dict[str, list[str]] = defaultdict(list)
+    for n, d in G.nodes(data=True):
+        types[d.get("type", "")].append(n)
+    keyed: dict[str, list[tuple[str, str]]] = {k: [] for k in RELATIONS}
+    for u, v, k in G.edges(keys=True):
+        if k in keyed:
+            keyed[k].append((u, v))
+    idx = {
+        "nodes": G.number_of_nodes(),
+        "types": {t: sorted(ns) for t, ns in types.items()},
+        "relations": {k: sorted(es) for k, es in keyed.items()},
+    }
+    G.graph[INDEX] = idx
+    return idx
+
+
+def _index(G: nx.MultiDiGraph) -> dict[str, Any] | None:
+    idx = G.graph.get(INDEX)
+    return idx if idx is not None and idx["nodes"] == G.number_of_nodes() else None
+
+
 def nodes_of(G: nx.MultiDiGraph, node_type: str) -> list[str]:
     """The nodes of type ``node_type`` (``"Actor"``, ``"Stage"``...), sorted.
 
@@ -343,11 +384,16 @@ def nodes_of(G: nx.MultiDiGraph, node_type: str) -> list[str]:
     >>> nodes_of(example_graph(), "Document")
     ['doc:a']
     """
+    idx = _index(G)
+    if idx is not None:
+        return list(idx["types"].get(node_type, ()))
     return sorted(n for n, d in G.nodes(data=True) if d.get("type") == node_type)
 
 
 def edges_of(G: nx.MultiDiGraph, *keys: str) -> list[tuple[str, str]]:
     """The ``(u, v)`` of edges whose key is one of ``keys``, sorted.
+
+    Relation keys (:data:`RELATIONS`) come from the index; others scan the edges.
 
     Examples
     --------
@@ -355,15 +401,41 @@ def edges_of(G: nx.MultiDiGraph, *keys: str) -> list[tuple[str, str]]:
     >>> len(edges_of(example_graph(), "responsibleActor"))
     1
     """
+    idx = _index(G)
+    if idx is not None and all(k in RELATIONS for k in keys):
+        return sorted(e for k in set(keys) for e in idx["relations"][k])
     ks = set(keys)
     return sorted((u, v) for u, v, k in G.edges(keys=True) if k in ks)
 
 
+# The adjacency helpers read networkx's adjacency dicts directly (``G._succ``,
+# ``G._pred``): the public views cost several times more per access, and these
+# run once per row.
+
+
 def out_by(G: nx.MultiDiGraph, n: str, key: str) -> list[str]:
     """Targets of ``n``'s out-edges keyed ``key``, sorted."""
-    return sorted(v for v, keys in G.succ[n].items() if key in keys)
+    return sorted(v for v, keys in G._succ[n].items() if key in keys)
 
 
 def in_by(G: nx.MultiDiGraph, n: str, key: str) -> list[str]:
     """Sources of ``n``'s in-edges keyed ``key``, sorted."""
-    return sorted(u for u, keys in G.pred[n].items() if key in keys)
+    return sorted(u for u, keys in G._pred[n].items() if key in keys)
+
+
+def out_keyed(G: nx.MultiDiGraph, n: str) -> dict[str, list[str]]:
+    """``n``'s out-edge targets grouped by key (one pass), each sorted.
+
+    Examples
+    --------
+    >>> from kg.nx.examples import example_graph
+    >>> out_keyed(example_graph(), "req:1")["stage"]
+    ['stage:1']
+    """
+    out: dict[str, list[str]] = defaultdict(list)
+    for v, keys in G._succ[n].items():
+        for k in keys:
+            out[k].append(v)
+    for vs in out.values():
+        vs.sort()
+    return out
