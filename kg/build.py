@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -128,6 +129,28 @@ def process_document(name: str, data: bytes) -> str:
     return to_nquads(iter_quads(extract(doc)))
 
 
+FINGERPRINTED = ("extract", "kg/rdf.py", "kg/iri.py", "kg/nquads.py", "ontology/namespaces.py")
+
+
+@functools.cache
+def pipeline_fingerprint() -> str:
+    """Digest of the code and data that turn bytes into a document's N-Quads.
+
+    Cached per-document results are reused only when it is unchanged, so a new
+    extractor or RDF writer never mixes with results of an old one.
+    """
+    root = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256(EXTRACTOR_VERSION.encode())
+    for entry in FINGERPRINTED:
+        p = root / entry
+        files = sorted(p.rglob("*")) if p.is_dir() else [p]
+        for f in files:
+            if f.is_file() and f.suffix in (".py", ".json", ".tsv", ".txt"):
+                h.update(str(f.relative_to(root)).encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def _load_manifest(out: Path) -> dict:
     path = out / MANIFEST
     if not path.exists():
@@ -136,7 +159,7 @@ def _load_manifest(out: Path) -> dict:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    if data.get("version") != MANIFEST_VERSION or data.get("extractor") != EXTRACTOR_VERSION:
+    if data.get("version") != MANIFEST_VERSION or data.get("pipeline") != pipeline_fingerprint():
         return {}
     return data.get("documents", {})
 
@@ -281,6 +304,7 @@ def publish(
     manifest = {
         "version": MANIFEST_VERSION,
         "extractor": EXTRACTOR_VERSION,
+        "pipeline": pipeline_fingerprint(),
         "documents": {name: entries[name] for name in sorted(entries)},
     }
     atomic.write_text(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")

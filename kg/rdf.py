@@ -22,7 +22,7 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from extract.records import Extraction, Quantity, Span
+from extract.records import Extraction, Provenance, Quantity, Span
 from kg import iri
 from ontology.namespaces import CK, DCTERMS, OA, RDF, RDFS, SKOS, XSD
 
@@ -76,8 +76,8 @@ class _Builder:
             )
             for a in ex.actors
         }
-        self.stage_iris = {p.key: iri.stage_iri(p.label) for p in ex.stages}
-        self.step_iris = {p.key: iri.step_iri(p.label) for p in ex.steps}
+        self.stage_iris = {p.key: iri.stage_iri(p.label, self.name) for p in ex.stages}
+        self.step_iris = {p.key: iri.step_iri(p.label, self.name) for p in ex.steps}
         self.time_iris = {t.key: iri.time_iri(self.name, t.key) for t in ex.times}
         self.req_iris = {r.key: iri.requirement_iri(self.name, r.key) for r in ex.requirements}
 
@@ -122,31 +122,43 @@ class _Builder:
             self.add(campaign, RDF.type, CK.Campaign)
             self.add(campaign, RDFS.label, Literal(meta.campaign, lang=ZH))
 
+    def named(
+        self,
+        node: URIRef,
+        cls: URIRef,
+        label: str,
+        aliases: tuple[str, ...],
+        mentions: tuple[Span, ...],
+        prov: Provenance,
+    ) -> None:
+        """Type, label, aliases, mentions and provenance of an actor, stage or step."""
+        self.add(node, RDF.type, cls)
+        self.add(node, RDFS.label, Literal(label, lang=ZH))
+        for alias in aliases:
+            if alias != label:
+                self.add(node, SKOS.altLabel, Literal(alias, lang=ZH))
+        self.add(node, CK.mentionedIn, self.doc)
+        for span in mentions:
+            self.evidence(node, span)
+        self.provenance(node, prov.rule, prov.confidence)
+
     def actors(self) -> None:
         for a in self.ex.actors:
             node = self.actor_iris[a.key]
-            self.add(node, RDF.type, CK.Actor)
+            self.named(node, CK.Actor, a.label, a.aliases, a.mentions, a.prov)
             self.add(node, RDF.type, CK[a.type])
-            self.add(node, RDFS.label, Literal(a.label, lang=ZH))
-            for alias in a.aliases:
-                if alias != a.label:
-                    self.add(node, SKOS.altLabel, Literal(alias, lang=ZH))
-            self.add(node, CK.mentionedIn, self.doc)
-            for span in a.mentions:
-                self.evidence(node, span)
             self.add(node, CK.scope, Literal(a.scope))
             if a.level:
                 self.add(node, CK.level, Literal(a.level))
             if a.jurisdiction:
-                self.add(node, CK.jurisdiction, Literal(a.jurisdiction, lang=ZH))
+                self.add(node, CK.jurisdiction, Literal(a.jurisdiction))
             if a.role:
-                self.add(node, CK.position, Literal(a.role, lang=ZH))
+                self.add(node, CK.position, Literal(a.role))
             if a.kind:
                 kind = iri.actor_kind_iri(a.kind)
                 self.add(node, CK.actorKind, kind)
                 self.add(kind, RDF.type, CK.ActorKind)
-                self.add(kind, SKOS.prefLabel, Literal(a.kind, lang=ZH))
-            self.provenance(node, a.prov.rule, a.prov.confidence)
+                self.add(kind, RDFS.label, Literal(a.kind, lang=ZH))
 
     def phases(self) -> None:
         for phases, iris, cls in (
@@ -155,14 +167,11 @@ class _Builder:
         ):
             for p in phases:
                 node = iris[p.key]
-                self.add(node, RDF.type, cls)
-                self.add(node, RDFS.label, Literal(p.label, lang=ZH))
-                for alias in p.aliases:
-                    if alias != p.label:
-                        self.add(node, SKOS.altLabel, Literal(alias, lang=ZH))
-                self.add(node, CK.mentionedIn, self.doc)
-                for span in p.mentions:
-                    self.evidence(node, span)
+                self.named(node, cls, p.label, p.aliases, p.mentions, p.prov)
+                kind = iri.phase_kind_iri(p.kind, p.label)
+                self.add(node, CK.phaseKind, kind)
+                self.add(kind, RDF.type, CK.PhaseKind)
+                self.add(kind, RDFS.label, Literal(p.label, lang=ZH))
 
     def times(self) -> None:
         for t in self.ex.times:
@@ -182,7 +191,7 @@ class _Builder:
         self.add(node, CK.comparator, Literal(q.comparator))
         if q.value is not None:
             self.add(node, CK.value, _value(q.value))
-        self.add(node, CK.unit, Literal(q.unit, lang=ZH))
+        self.add(node, CK.unit, Literal(q.unit))
         self.evidence(node, q.span)
         return node
 
