@@ -69,7 +69,6 @@ def count_quads(store: ox.Store) -> int:
     return len(store)
 
 
-<<<<<<< HEAD
 Value = str | int | float
 
 
@@ -124,7 +123,8 @@ def iter_predicate(store: ox.Store, predicate: str) -> Iterator[tuple[str, Value
             _term_value(q.object),  # type: ignore[arg-type]
             None if isinstance(g, ox.DefaultGraph) else g.value,
         )
-=======
+
+
 def select(store: ox.Store, query: str) -> list[dict[str, ox.NamedNode | ox.Literal | None]]:
     """Run a SPARQL ``SELECT`` over the union of the store's graphs.
 
@@ -145,4 +145,3 @@ def select(store: ox.Store, query: str) -> list[dict[str, ox.NamedNode | ox.Lite
     solutions = store.query(query, prefixes=prefixes, use_default_graph_as_union=True)
     names = [v.value for v in solutions.variables]
     return [{n: sol[n] for n in names} for sol in solutions]
->>>>>>> main

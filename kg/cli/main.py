@@ -11,7 +11,6 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("kg.cli.build_cmd", "build"),
     ("kg.cli.build_cmd", "validate"),
     ("kg.cli.eval_cmd", "eval_"),
-<<<<<<< HEAD
     ("kg.cli.who_cmd", "who"),
     ("kg.cli.matrix_cmd", "matrix"),
     ("kg.cli.deps_cmd", "deps"),
@@ -20,10 +19,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("kg.cli.hubs_cmd", "hubs"),
     ("kg.cli.check_cmd", "check"),
     ("kg.cli.compare_cmd", "compare"),
-=======
     ("kg.cli.viz_cmd", "viz"),
     ("kg.cli.report_cmd", "report"),
->>>>>>> main
 )
 
 
