@@ -178,23 +178,25 @@ def stage_order_conflicts(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
                 for doc in G.edges[u, v, "precedes"].get("documents", ()):
                     per_doc[doc].add_edge(u, v)
     said: dict[tuple[str, str], set[str]] = defaultdict(set)
+    where: dict[tuple[str, str, str], tuple[str, str]] = {}
     for doc, H in per_doc.items():
         for u in H:
             for v in nx.descendants(H, u):
-                said[(u, v)].add(doc)
+                pair = (G.nodes[u]["label"], G.nodes[v]["label"])
+                said[pair].add(doc)
+                where[(*pair, doc)] = (u, v)
     out = []
-    for (u, v), docs in sorted(said.items()):
-        other = said.get((v, u))
+    for (a, b), docs in sorted(said.items()):
+        other = said.get((b, a))
         if other:
             for doc in sorted(docs):
                 out.append(
                     {
                         "finding": "stage-order-conflict",
-                        "subject": f"{G.nodes[u]['label']} / {G.nodes[v]['label']}",
-                        "detail": f"{doc} puts {G.nodes[u]['label']} first; "
-                        f"{', '.join(sorted(other))} put {G.nodes[v]['label']} first",
+                        "subject": f"{a} / {b}",
+                        "detail": f"{doc} puts {a} first; {', '.join(sorted(other))} put {b} first",
                         "document": doc,
-                        **_precedes_evidence(G, u, v, doc),
+                        **_precedes_evidence(G, *where[(a, b, doc)], doc),
                     }
                 )
     return out

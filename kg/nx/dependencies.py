@@ -119,43 +119,54 @@ def prerequisites(G: nx.MultiDiGraph, item: str) -> list[dict[str, Any]]:
     list of dict
         :data:`DEPS_COLUMNS`; ``relation`` is how the row's item is linked
         (``precedes``, ``dependsOn``, or ``stage`` when it precedes the stage of
-        the next item), ``before`` the items it must precede, and the evidence
-        of that link (document, start, end, quote).
+        the next item), ``before`` the items it must precede, ``documents``
+        those stating it, and the first evidence (document, start, end,
+        quote). Stages and steps of one label are one item across documents.
 
     Raises
     ------
     UnknownItem
         When nothing matches ``item``.
     """
-    targets = resolve_items(G, item)
+    nodes = resolve_items(G, item)
     before = _Before(G)
+    targets = {_group(G, n) for n in nodes}
+    members: dict[Any, set[str]] = {}
     H = nx.DiGraph()
     H.add_nodes_from(targets)
-    todo = list(targets)
-    links: dict[str, list[tuple[str, str, tuple]]] = {}
+    seen = set(nodes)
+    todo = list(nodes)
+    links: dict[Any, list[tuple[Any, str, tuple]]] = {}
     while todo:
         n = todo.pop()
+        gn = _group(G, n)
+        members.setdefault(gn, set()).add(n)
         for u, rel, ev in before.edges_into(n):
-            links.setdefault(u, []).append((n, rel, ev))
-            if u not in H:
-                H.add_node(u)
+            gu = _group(G, u)
+            members.setdefault(gu, set()).add(u)
+            links.setdefault(gu, []).append((gn, rel, ev))
+            if u not in seen:
+                seen.add(u)
                 todo.append(u)
-            H.add_edge(u, n)
-    order = _order(G, H)
+            if gu != gn:
+                H.add_edge(gu, gn)
+    keys = {g: min(_node_key(G, n, stage_ranks(G)) for n in ms) for g, ms in members.items()}
     rows = []
-    for u in order:
-        if u in targets:
+    for g in _order(H, keys):
+        if g in targets:
             continue
-        succ = sorted(links[u], key=lambda t: (t[0] in targets, t[0]))
+        succ = sorted(links[g], key=lambda t: (t[0] in targets, str(t[0])))
         evidence = sorted({e for _, _, evs in succ for e in evs}, key=str)
         first = evidence[0] if evidence else (None, None, None, None)
+        some = min(members[g])
         rows.append(
             {
                 "position": len(rows) + 1,
-                "item": G.nodes[u]["label"],
-                "type": G.nodes[u]["type"],
+                "item": G.nodes[some]["label"],
+                "type": G.nodes[some]["type"],
                 "relation": succ[0][1],
-                "before": sorted({G.nodes[v]["label"] for v, _, _ in succ}),
+                "before": sorted({_label(G, v, members) for v, _, _ in succ}),
+                "documents": sorted({e[0] for e in evidence}),
                 "document": first[0],
                 "start": first[1],
                 "end": first[2],
@@ -165,22 +176,31 @@ def prerequisites(G: nx.MultiDiGraph, item: str) -> list[dict[str, Any]]:
     return rows
 
 
-def _order(G: nx.MultiDiGraph, H: nx.DiGraph) -> list[str]:
-    ranks = stage_ranks(G)
+def _group(G: nx.MultiDiGraph, n: str) -> Any:
+    """Stages and steps of the same type and label are one item across documents."""
+    d = G.nodes[n]
+    return (d["type"], d["label"]) if d["type"] in ("Stage", "Step") else n
 
-    def key(n: str) -> tuple:
-        d = G.nodes[n]
-        return (ranks.get(n, 10**6), d.get("document") or "", d.get("start") or 0, d["label"], n)
 
+def _label(G: nx.MultiDiGraph, g: Any, members: dict[Any, set[str]]) -> str:
+    return G.nodes[min(members[g])]["label"]
+
+
+def _node_key(G: nx.MultiDiGraph, n: str, ranks: dict[str, int]) -> tuple:
+    d = G.nodes[n]
+    return (ranks.get(n, 10**6), d.get("document") or "", d.get("start") or 0, d["label"], n)
+
+
+def _order(H: nx.DiGraph, keys: dict[Any, tuple]) -> list[Any]:
+    """Topological order of ``H`` (cycles kept together), ties by ``keys``."""
     C = nx.condensation(H)
-    members = C.graph["mapping"]
-    groups: dict[int, list[str]] = {}
-    for n, c in members.items():
+    groups: dict[int, list[Any]] = {}
+    for n, c in C.graph["mapping"].items():
         groups.setdefault(c, []).append(n)
-    first = {c: min(key(n) for n in ns) for c, ns in groups.items()}
-    out: list[str] = []
+    first = {c: min(keys[n] for n in ns) for c, ns in groups.items()}
+    out: list[Any] = []
     for c in nx.lexicographical_topological_sort(C, key=lambda c: first[c]):
-        out.extend(sorted(groups[c], key=key))
+        out.extend(sorted(groups[c], key=keys.__getitem__))
     return out
 
 
@@ -228,7 +248,9 @@ def stage_order(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
             if len(scc) > 1
             for n in scc
         }
-        for i, n in enumerate(_order(G, H), 1):
+        ranks = stage_ranks(G)
+        keys = {n: _node_key(G, n, ranks) for n in H}
+        for i, n in enumerate(_order(H, keys), 1):
             ev = sorted(evidence.get(n, []), key=str)
             first = ev[0] if ev else (None, None, None, None)
             rows.append(

@@ -175,9 +175,12 @@ def project(store: Any, *, progress: bool = False) -> nx.MultiDiGraph:
         if s in nodes:
             nodes[s]["actor_type"] = t
     aliases: dict[str, set[str]] = defaultdict(set)
+    other_labels: dict[str, str] = {}
     for pred, attr in _LITERALS:
         for s, o, _ in quads(pred):
             if s not in nodes:
+                if attr == "label":
+                    other_labels[s] = o  # type: ignore[assignment]
                 continue
             if attr == "aliases":
                 aliases[s].add(o)  # type: ignore[arg-type]
@@ -195,7 +198,7 @@ def project(store: Any, *, progress: bool = False) -> nx.MultiDiGraph:
     for s, o, _ in quads(CK.role):
         if s in nodes:
             nodes[s]["role"] = _ROLE.get(o, o)  # type: ignore[arg-type]
-    kinds = {s: o for s, o, _ in quads(SKOS.prefLabel)}
+    kinds = other_labels | {s: o for s, o, _ in quads(SKOS.prefLabel)}
     for s, o, _ in quads(CK.actorKind):
         if s in nodes:
             nodes[s]["kind"] = kinds.get(o)  # type: ignore[arg-type]

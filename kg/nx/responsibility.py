@@ -171,7 +171,7 @@ def matrix(G: nx.MultiDiGraph) -> tuple[list[str], dict[tuple[str, str], list[st
     (['学习动员', '分析评议', '(none)'], {('督导组', '学习动员'): 1})
     """
     ranks = stage_ranks(G)
-    stages = [G.nodes[s]["label"] for s in sorted(ranks, key=lambda s: ranks[s])]
+    stages = list(dict.fromkeys(G.nodes[s]["label"] for s in sorted(ranks, key=ranks.__getitem__)))
     cells: dict[tuple[str, str], list[tuple]] = defaultdict(list)
     for r, a in edges_of(G, "responsibleActor"):
         key = requirement_key(G, r, ranks)
