@@ -33,6 +33,7 @@ def _raw(name: str) -> str:
 
 def test_who_supervisors_quotes_are_source_text(seeds_build):
     rows = _json("who", "督导组", "--out", str(seeds_build))
+    assert rows, "the seeds give 督导组 responsibilities"
     for row in rows:
         assert _raw(row["document"])[row["start"] : row["end"]] == row["quote"]
         assert row["modality"] in ("obligation", "prohibition", "permission", "exhortation")
