@@ -150,7 +150,8 @@ def prerequisites(G: nx.MultiDiGraph, item: str) -> list[dict[str, Any]]:
                 todo.append(u)
             if gu != gn:
                 H.add_edge(gu, gn)
-    keys = {g: min(_node_key(G, n, stage_ranks(G)) for n in ms) for g, ms in members.items()}
+    ranks = stage_ranks(G)
+    keys = {g: min(_node_key(G, n, ranks) for n in ms) for g, ms in members.items()}
     rows = []
     for g in _order(H, keys):
         if g in targets:
