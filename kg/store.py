@@ -199,8 +199,9 @@ def iter_predicate(store: ox.Store, predicate: str) -> Iterator[tuple[str, Value
     Terms come out as plain Python values: IRIs as ``str``, blank nodes as
     ``"_:id"``, literals as ``int`` (xsd:integer), ``float`` (xsd:decimal,
     double, float) or ``str``; ``graph`` is the named graph's IRI (the default
-    graph, a materialized copy of their union, is skipped). This is how analyses read the store without SPARQL
-    result overhead (a predicate index scan).
+    graph, a materialized copy of their union, is skipped). This is how
+    analyses read the store without SPARQL result overhead (a predicate index
+    scan).
 
     Parameters
     ----------
