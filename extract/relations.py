@@ -376,6 +376,8 @@ def _phase_relations(
         )
     step_labels = {p.label for p in steps}
     ments = _phase_mentions(text, step_labels | stage_labels)
+    if not ments and "准备" not in stage_labels:
+        return  # every rule below needs a stage or step mention in the text
     kinds = {lb: k for _, _, lb, k in ments}
     items: list[tuple[str, tuple[int, int]]] = []
     for sent in sentences(text):
