@@ -305,7 +305,9 @@ def publish(
     stores.mkdir(exist_ok=True)
     new_id = f"s{os.getpid()}-{time.time_ns()}"
     store_dir = stores / new_id
-    store = create_store(store_dir, [_ontology_nquads(), *_cache_texts(out, entries)])
+    store = create_store(
+        store_dir, [_ontology_nquads(), *_cache_texts(out, entries)], union_default=True
+    )
     del store
     atomic.write_text(out / "summary.md", render_summary(out, entries, counts))
     old = atomic.swap_symlink(out / STORE_LINK, f"{STORES_DIR}/{new_id}")
