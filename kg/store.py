@@ -14,7 +14,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -171,7 +171,65 @@ def count_quads(store: ox.Store) -> int:
     return len(store)
 
 
-def select(store: ox.Store, query: str) -> list[dict[str, ox.NamedNode | ox.Literal | None]]:
+Value = str | int | float
+
+
+def _term_value(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Value:
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value
+        if dt == _XSD_INTEGER:
+            return int(term.value)
+        if dt in _XSD_NUMERIC:
+            return float(term.value)
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return term.value
+
+
+_XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+_XSD_NUMERIC = frozenset(
+    "http://www.w3.org/2001/XMLSchema#" + t for t in ("decimal", "double", "float")
+)
+
+
+def iter_predicate(store: ox.Store, predicate: str) -> Iterator[tuple[str, Value, str | None]]:
+    """Every ``(subject, object, graph)`` of quads whose predicate is ``predicate``.
+
+    Terms come out as plain Python values: IRIs as ``str``, blank nodes as
+    ``"_:id"``, literals as ``int`` (xsd:integer), ``float`` (xsd:decimal,
+    double, float) or ``str``; ``graph`` is the named graph's IRI (the default
+    graph, a materialized copy of their union, is skipped). This is how analyses read the store without SPARQL
+    result overhead (a predicate index scan).
+
+    Parameters
+    ----------
+    store : pyoxigraph.Store
+        An open store.
+    predicate : str
+        The predicate's IRI.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> xsd_int = "<http://www.w3.org/2001/XMLSchema#integer>"
+    >>> s = create_store(d / "s", [f'<http://e/s> <http://e/p> "3"^^{xsd_int} <http://e/g> .\\n'])
+    >>> list(iter_predicate(s, "http://e/p"))
+    [('http://e/s', 3, 'http://e/g')]
+    """
+    for q in store.quads_for_pattern(None, ox.NamedNode(predicate), None, None):
+        g = q.graph_name
+        if isinstance(g, ox.DefaultGraph):
+            continue  # the materialized union: copies of the named graphs' quads
+        yield (
+            _term_value(q.subject),  # type: ignore[misc]
+            _term_value(q.object),  # type: ignore[arg-type]
+            g.value,
+        )
+
+
+def select(store: ox.Store, text: str) -> list[dict[str, ox.NamedNode | ox.Literal | None]]:
     """Run a SPARQL ``SELECT`` over the union of the store's graphs.
 
     The project's prefixes (``ck:``, ``oa:``, ``rdfs:`` ...) are predeclared, so
@@ -188,6 +246,6 @@ def select(store: ox.Store, query: str) -> list[dict[str, ox.NamedNode | ox.Lite
     from ontology.namespaces import PREFIXES
 
     prefixes = {k: str(v) for k, v in PREFIXES.items()}
-    solutions = store.query(query, prefixes=prefixes, use_default_graph_as_union=True)
+    solutions = query(store, text, prefixes=prefixes)
     names = [v.value for v in solutions.variables]
     return [{n: sol[n] for n in names} for sol in solutions]

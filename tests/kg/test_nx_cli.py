@@ -1,0 +1,91 @@
+"""The graph-analysis subcommands end to end on a hand-made build (click's runner)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli.main import cli
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["who", "党委"],
+        ["matrix", "--cell", "党委,(none)"],
+        ["deps", "整改提高"],
+        ["deps", "--order"],
+        ["timeline"],
+        ["check"],
+        ["compare", "a.txt", "b.txt"],
+        ["chain", "--transitions"],
+    ],
+)
+def test_rows_carry_document_and_quote(nx_build, args):
+    result = run(*args, "--out", str(nx_build), "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert rows
+    for row in rows:
+        doc = row.get("document") or row.get("document_a") or row.get("document_b")
+        quote = row.get("quote") or row.get("quote_a") or row.get("quote_b")
+        assert doc and (quote or args == ["deps", "--order"])
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json", "md"])
+def test_who_formats(nx_build, fmt):
+    result = run("who", "督导组", "--out", str(nx_build), "--format", fmt)
+    assert result.exit_code == 0
+    assert "督导组要加强指导" in result.output
+
+
+def test_chain_json_has_hops(nx_build):
+    rows = json.loads(run("chain", "--out", str(nx_build), "--format", "json").output)
+    assert rows[0]["chain"] == "党支部 -> 党委 -> 督导组"
+    assert rows[0]["hops"][1]["evidence"][0]["quote"] == "并报督导组备案"
+
+
+def test_hubs_and_matrix_run(nx_build):
+    assert run("hubs", "--top", "2", "--out", str(nx_build)).exit_code == 0
+    assert "党员" in run("matrix", "--out", str(nx_build), "--format", "csv").output
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["check"], 0),
+        (["check", "--fail-on-findings"], 1),
+        (["check", "--fail-on-findings", "--only", "stage-order-conflict"], 0),
+        (["who", "不存在的机构"], 2),
+        (["deps"], 2),
+        (["compare", "a.txt", "zzz.txt"], 2),
+        (["matrix", "--cell", "党委"], 2),
+    ],
+)
+def test_exit_codes(nx_build, args, code):
+    assert run(*args, "--out", str(nx_build)).exit_code == code
+
+
+def test_unknown_actor_is_one_line_error(nx_build):
+    result = run("who", "不存在的机构", "--out", str(nx_build))
+    assert result.output.strip().splitlines() == ["kg: error: no actor named '不存在的机构'"]
+
+
+def test_missing_build_is_one_line_error(tmp_path):
+    result = run("who", "党委", "--out", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.output.startswith("kg: error: ") and len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "command", ["who", "matrix", "deps", "chain", "timeline", "hubs", "check", "compare"]
+)
+def test_help_has_examples(command):
+    result = run(command, "--help")
+    assert result.exit_code == 0 and "Examples:" in result.output
