@@ -81,6 +81,7 @@ class Grammar:
     name_r: re.Pattern[str]
     jur_r: re.Pattern[str]
     place_r: re.Pattern[str]
+    place_bad: re.Pattern[str]
     committees: dict[str, str]
 
 
@@ -134,6 +135,7 @@ def grammar() -> Grammar:
             f"({_alt(['省', '市', '州', '县', '区', '镇', '乡', '街道', '村', '旗'], reverse=True)}"
             f"[{CJK}]{{2,4}}?){bnd}"
         ),
+        place_bad=re.compile(d["place_not_start_re"]),
         committees=dict(d["committees"]),
     )
 
@@ -181,6 +183,12 @@ def _tag_table(_: int) -> dict[str, str]:
     return jieba.posseg.POSTokenizer(tokenizer()).word_tag_tab
 
 
+def _place(g: Grammar, rev: str, pos: int) -> re.Match[str] | None:
+    """A place name ending at ``pos`` of the reversed text (not 要向镇: modal + preposition)."""
+    pm = g.place_r.match(rev, pos)
+    return None if pm is None or g.place_bad.match(pm.group(1)[::-1]) else pm
+
+
 def _left(
     g: Grammar, text: str, rev: str, head: Head, s: int, e: int
 ) -> RawMention | list[RawMention]:
@@ -193,7 +201,7 @@ def _left(
     jur = camp = None
     members: list[str] = []
     mod_re = g.left_re.get(head.form) or g.left_re.get(head.kind)
-    place_first = "place" in head.flags and g.place_r.match(rev, pos)
+    place_first = "place" in head.flags and _place(g, rev, pos)
     if mod_re and not place_first and (mm := mod_re.match(rev, pos)):
         pos = mm.end()
         label = d["modifier_labels"].get(text[n - pos : e], text[n - pos : e])
@@ -223,7 +231,7 @@ def _left(
             members = _split_list(g, lm.group(1))
             pos = lm.end()
         elif (
-            (pm := g.place_r.match(rev, pos))
+            (pm := _place(g, rev, pos))
             and "place" in head.flags
             and not any(pm.group(1)[::-1].endswith(x) for x in d["place_stop"])
         ):

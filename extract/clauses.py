@@ -19,14 +19,15 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extract.lexicon import data_json, regex_table
 from extract.segment import Segment
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Sentence:
     """A sentence with its place in the document's outline.
 
@@ -35,6 +36,7 @@ class Sentence:
     ``enum`` is a leading enumerator (also 一是/一要/首先), ``enum_kind`` its kind.
     ``section`` counts level-1 headings (0 before the first); ``review`` marks
     sections whose heading looks back (…情况回顾, 简要小结).
+    ``clauses`` are cut on first use (most sentences never need them).
     """
 
     start: int
@@ -48,7 +50,21 @@ class Sentence:
     section: int
     review: bool
     topic: bool
-    clauses: tuple[Segment, ...]
+    _text: str = field(repr=False, compare=False)
+    _work: str = field(repr=False, compare=False)
+
+    @functools.cached_property
+    def clauses(self) -> tuple[Segment, ...]:
+        """The sentence's clauses (cut at commas, semicolons and colons), in text order."""
+        text, out = self._text, []
+        for m in _t()["clause"].finditer(self._work, self.start, self.end):
+            chunk = m.group()
+            stripped = chunk.strip()
+            if stripped:
+                a = m.start() + len(chunk) - len(chunk.lstrip())
+                b = a + len(stripped)
+                out.append(Segment(a, b, text[a:b]))
+        return tuple(out)
 
 
 def _t() -> dict[str, re.Pattern[str]]:
@@ -78,24 +94,32 @@ def working_text(text: str) -> str:
 
 
 def _paragraphs(work: str) -> list[tuple[int, int]]:
+    inline = _t()["inline_break"]
     cuts = sorted(
-        {m.start() for m in re.finditer("\n", work)}
-        | {m.start() for m in _t()["inline_break"].finditer(work)}
+        {m.start() for m in re.finditer("\n", work)} | {m.start() for m in inline.finditer(work)}
     )
     spans, pos = [], 0
     for c in [*cuts, len(work)]:
         if c > pos:
             spans.append((pos, c))
-        end_break = _t()["inline_break"].match(work, c) if c < len(work) else None
+        end_break = inline.match(work, c) if c < len(work) else None
         pos = end_break.end() if end_break and end_break.end() > c else c + 1
     return spans
 
 
-def _enum(text: str) -> tuple[str, str]:
+_ENUM_KINDS = ("enum_l1", "enum_l2", "enum_l3", "enum_item", "enum_keep")
+
+
+@functools.cache
+def _enum_re() -> re.Pattern[str]:
+    """The enumerator patterns as one alternation of named groups, in priority order."""
     t = _t()
-    for kind in ("enum_l1", "enum_l2", "enum_l3", "enum_item", "enum_keep"):
-        if m := t[kind].match(text):
-            return m.group(), kind
+    return re.compile("|".join(f"(?P<{k}>{t[k].pattern})" for k in _ENUM_KINDS))
+
+
+def _enum(text: str) -> tuple[str, str]:
+    if m := _enum_re().match(text):
+        return m.group(), m.lastgroup or ""
     return "", ""
 
 
@@ -131,8 +155,6 @@ def sentences(text: str) -> list[Sentence]:
             if heading == 1:
                 section += 1
                 review = topic and bool(t["review_heading"].search(body))
-            clauses = tuple(_cut(t["clause"], work[s : seg.end], s))
-            clauses = tuple(Segment(c.start, c.end, text[c.start : c.end]) for c in clauses)
             out.append(
                 Sentence(
                     s,
@@ -146,7 +168,8 @@ def sentences(text: str) -> list[Sentence]:
                     section,
                     review,
                     topic,
-                    clauses,
+                    text,
+                    work,
                 )
             )
     return out

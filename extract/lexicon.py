@@ -64,15 +64,18 @@ class Lexicon:
     boilerplate: tuple[re.Pattern[str], ...]
     userdict: Path
     common_chars: frozenset[str]
+    boilerplate_any: re.Pattern[str]  # the boilerplate patterns as one alternation
 
 
 @functools.cache
 def lexicon() -> Lexicon:
     """The process-wide compiled lexicon (loaded on first use)."""
+    patterns = tuple(re.compile(p.strip()) for p in data_lines("boilerplate.txt"))
     return Lexicon(
-        boilerplate=tuple(re.compile(p.strip()) for p in data_lines("boilerplate.txt")),
+        boilerplate=patterns,
         userdict=data_path("userdict.txt"),
         common_chars=frozenset("".join(data_lines("common_chars.txt"))),
+        boilerplate_any=re.compile("|".join(f"(?:{p.pattern})" for p in patterns)),
     )
 
 

@@ -13,7 +13,10 @@ Rule families (rule ids in ``Provenance.rule``):
   各单位成立了领导小组;
 * ``rel.supervises.verb``: subject + 督导/指导/督促/检查/联系/协助… + object;
   ``rel.supervises.passive``: 接受群众监督; ``rel.supervises.name``: 督导单位;
-* ``rel.reports``: 向…汇报/反映, 报…备案; ``rel.approves.by``: 由…批复;
+* ``rel.reports``: 向…汇报/反映, 报…备案; ``rel.approves.by``: 由…批复,
+  经…批复同意 (a following 报…备案 is the approver's filing);
+  ``rel.approves.submit``: 须报…审核同意后, 报请…批准 (the subject's request);
+  both also give ``rel.reports.request`` (the requester reportsTo the approver);
   ``rel.approves.verb``: 严格把关/批准 over the units named after it;
 * ``rel.precedes.stage``: canonical stage order; ``rel.precedes.sequence``:
   steps in order inside one sentence or across enumerated items;
@@ -47,6 +50,7 @@ from extract.segment import clauses, sentences
 
 _BODY = {"PartyCommittee", "LeadingGroup", "CampaignOffice", "SupervisoryGroup"}
 _FILED = {"GovernmentBody"}  # 报送至组织部: an office one files with
+_APPROVER = _BODY | {"Person", "GovernmentBody"}  # who can approve a request
 
 
 @functools.cache
@@ -59,6 +63,7 @@ def _cues() -> dict:
         "passive": re.compile(d["supervise_passive_re"]),
         "report": re.compile(d["report_re"]),
         "approve_by": re.compile(d["approve_by_re"]),
+        "approve_submit": re.compile(d["approve_submit_re"]),
         "approve": re.compile(d["approve_verbs_re"]),
         "dispatch": re.compile(d["dispatch_re"]),
         "establish": re.compile(d["establish_re"]),
@@ -171,6 +176,12 @@ def _units(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _cues()["unit"].finditer(text) if m.group().strip()]
 
 
+def _approvers(idx: ActorIndex, m: re.Match[str], group: str) -> list[str]:
+    """Bodies and persons named in the approver slot ``group`` of an approval match."""
+    keys = [x.key for x in idx.mentions_in(m.start(group), m.end(group))]
+    return [k for k in dict.fromkeys(keys) if (a := idx.get(k)) is not None and a.type in _APPROVER]
+
+
 def _actor_relations(doc: Document, idx: ActorIndex, out: _Out) -> None:
     c = _cues()
     text = doc.text
@@ -190,10 +201,16 @@ def _actor_relations(doc: Document, idx: ActorIndex, out: _Out) -> None:
             for m in c["approve_by"].finditer(text, cl.start, cl.end):
                 before = _lead(ments, text, cl.start, 6)
                 requester = before or requester
-                approver = [x.key for x in idx.mentions_in(m.start("obj"), m.end("obj"))]
+                g = "obj" if m.group("obj") is not None else "obj2"
+                approver = _approvers(idx, m, g)
                 for a in approver:
                     for r in requester:
                         out.add("approves", "actor", a, "actor", r, span, "rel.approves.by")
+                        out.add("reportsTo", "actor", r, "actor", a, span, "rel.reports.request")
+            for m in c["approve_submit"].finditer(text, cl.start, cl.end):
+                for a in _approvers(idx, m, "obj"):
+                    for r in subj:
+                        out.add("approves", "actor", a, "actor", r, span, "rel.approves.submit")
                         out.add("reportsTo", "actor", r, "actor", a, span, "rel.reports.request")
             for m in c["report"].finditer(text, cl.start, cl.end):
                 g = "obj" if m.group("obj") is not None else "obj2"
@@ -376,6 +393,8 @@ def _phase_relations(
         )
     step_labels = {p.label for p in steps}
     ments = _phase_mentions(text, step_labels | stage_labels)
+    if not ments and "准备" not in stage_labels:
+        return  # every rule below needs a stage or step mention in the text
     kinds = {lb: k for _, _, lb, k in ments}
     items: list[tuple[str, tuple[int, int]]] = []
     for sent in sentences(text):

@@ -41,7 +41,7 @@ def find_boilerplate(
     tuple of Span
         One span per boilerplate line (leading and trailing spaces left out).
     """
-    patterns = lexicon().boilerplate
+    any_pattern = lexicon().boilerplate_any
     norm = raw if text is None else text
 
     def to_raw(i: int) -> int:
@@ -52,7 +52,7 @@ def find_boilerplate(
     for line in norm.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         stripped = body.strip()
-        if stripped and len(stripped) <= 200 and any(p.search(stripped) for p in patterns):
+        if stripped and len(stripped) <= 200 and any_pattern.search(stripped):
             start = pos + (len(body) - len(body.lstrip()))
             rs, re_ = to_raw(start), to_raw(start + len(stripped))
             out.append(Span(rs, re_, raw[rs:re_]))

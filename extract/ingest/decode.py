@@ -21,6 +21,8 @@ Examples
 from __future__ import annotations
 
 import codecs
+import functools
+import re
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -86,29 +88,29 @@ _PLAUSIBLE_RANGES = (
 )
 
 
-def _is_plausible(c: str) -> bool:
-    if c in "\t\n\r\f\ufeff":
-        return True
-    o = ord(c)
-    return any(lo <= o <= hi for lo, hi in _PLAUSIBLE_RANGES)
+_PLAUSIBLE_RE = re.compile(
+    "[\t\n\r\f\ufeff" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in _PLAUSIBLE_RANGES) + "]"
+)
+# Control characters other than \t \n \f \r, and the replacement character.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+_CJK_RE = re.compile("[\u4e00-\u9fff]")
 
 
 def _plausible_ratio(text: str) -> float:
     sample = text[:_SAMPLE]
     if not sample:
         return 0.0
-    return sum(1 for c in sample if _is_plausible(c)) / len(sample)
+    return len(_PLAUSIBLE_RE.findall(sample)) / len(sample)
 
 
 def _control_ratio(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(1 for c in text if (ord(c) < 32 and c not in "\r\n\t\f") or c == "\ufffd")
-    return bad / len(text)
+    return len(_CONTROL_RE.findall(text)) / len(text)
 
 
 def _cjk(text: str) -> list[str]:
-    return [c for c in text[:_SAMPLE] if "\u4e00" <= c <= "\u9fff"]
+    return _CJK_RE.findall(text, 0, _SAMPLE)
 
 
 def _cjk_ratio(text: str) -> float:
@@ -116,12 +118,16 @@ def _cjk_ratio(text: str) -> float:
     return len(_cjk(sample)) / len(sample) if sample else 0.0
 
 
+@functools.cache
+def _common_re() -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(lexicon().common_chars)) + "]")
+
+
 def _common_ratio(text: str) -> float:
     cjk = _cjk(text)
     if not cjk:
         return 0.0
-    common = lexicon().common_chars
-    return sum(1 for c in cjk if c in common) / len(cjk)
+    return len(_common_re().findall("".join(cjk))) / len(cjk)
 
 
 def is_plausible(text: str) -> bool:
