@@ -1,0 +1,140 @@
+"""Assemble a build's store and outputs from the per-document N-Quads cache, atomically.
+
+Everything is streamed: ``graph.nq`` is the concatenation of the cached
+documents in name order; ``graph.ttl`` comes from an external sort
+(:mod:`kg.union`); the store is bulk-loaded in chunks. Memory stays bounded
+whatever the number of documents (the manifest, a few hundred bytes per
+document, is the only thing that grows).
+
+All new files are staged under temporary names and a new store is built under
+``.stores/``; then, with SIGINT and SIGTERM held back, the files are renamed
+over the old ones, the ``store`` symlink is swapped and the manifest written
+last. An interruption before that point leaves the previous build untouched;
+its temporary files are removed on the way out, or by the next build if the
+process was killed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from extract.pipeline import EXTRACTOR_VERSION
+from kg import atomic, iri
+from kg.store import STORE_LINK, STORES_DIR, create_store
+from kg.summary import Counts, render_summary
+from kg.union import write_union_turtle
+from ontology.namespaces import PREFIXES, ontology_path
+
+MANIFEST = "manifest.json"
+MANIFEST_VERSION = 2
+CACHE_DIR = "cache"
+TURTLE_PREFIXES = ("ck", "oa", "rdf", "rdfs", "skos", "dcterms", "xsd")
+VIEWS_MAX_DOCUMENTS = 2000
+
+
+def cache_texts(out: Path, entries: dict[str, dict]) -> Iterator[str]:
+    """The cached N-Quads of each document, in name order, one at a time."""
+    for name in sorted(entries):
+        yield (out / CACHE_DIR / entries[name]["cache"]).read_text(encoding="utf-8")
+
+
+def ontology_nquads() -> bytes:
+    """The ontology as N-Quads in its own named graph (loaded into the store)."""
+    g = ox.NamedNode(str(iri.ONTOLOGY_GRAPH))
+    triples = ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
+    return ox.serialize(
+        [ox.Quad(t.subject, t.predicate, t.object, g) for t in triples],
+        format=ox.RdfFormat.N_QUADS,
+    )
+
+
+def _write_nquads(path: Path, out: Path, entries: dict[str, dict]) -> int:
+    quads = 0
+    with path.open("w", encoding="utf-8", newline="\n") as fh:
+        for text in cache_texts(out, entries):
+            fh.write(text)
+            quads += text.count("\n")
+    return quads
+
+
+def publish(out: Path, entries: dict[str, dict], *, views: bool | None = None) -> Counts:
+    """Write ``graph.nq``, ``graph.ttl``, ``summary.md``, the store and the manifest of ``out``.
+
+    Parameters
+    ----------
+    out : Path
+        The build directory; ``out/cache`` holds the documents' N-Quads.
+    entries : dict
+        Document name -> manifest entry (``sha256``, ``cache``, ``graph``, ``counts``).
+    views : bool, optional
+        Write the HTML views; ``None`` (auto) writes them up to
+        ``VIEWS_MAX_DOCUMENTS`` documents.
+
+    Returns
+    -------
+    Counts
+        Quads and distinct typed nodes of the build.
+    """
+    stage = atomic.Staging(out)
+    stores = out / STORES_DIR
+    stores.mkdir(exist_ok=True)
+    new_id = f"s{os.getpid()}-{time.time_ns()}"
+    store_dir = stores / new_id
+    published = False
+    try:
+        nq = stage.path("graph.nq")
+        quads = _write_nquads(nq, out, entries)
+        ttl = stage.path("graph.ttl")
+        prefixes = {k: str(PREFIXES[k]) for k in TURTLE_PREFIXES}
+        types = write_union_turtle(nq, ttl, prefixes)
+        counts = Counts(quads, types)
+        store = create_store(
+            store_dir, itertools.chain([ontology_nquads()], cache_texts(out, entries))
+        )
+        del store
+        stage.path("summary.md").write_text(render_summary(out, entries, counts), encoding="utf-8")
+        manifest = {
+            "version": MANIFEST_VERSION,
+            "extractor": EXTRACTOR_VERSION,
+            "totals": {"quads": quads, "types": types},
+            "documents": {name: entries[name] for name in sorted(entries)},
+        }
+        text = json.dumps(manifest, ensure_ascii=False, indent=1) + "\n"
+        manifest_tmp = out / f"{atomic.STAGING_PREFIX}{stage.token}-{MANIFEST}"
+        manifest_tmp.write_text(text, encoding="utf-8")
+        with atomic.signals_deferred():
+            stage.commit()
+            atomic.swap_symlink(out / STORE_LINK, f"{STORES_DIR}/{new_id}")
+            published = True
+            os.replace(manifest_tmp, out / MANIFEST)
+    except BaseException:
+        stage.discard()
+        for leftover in out.glob(f"{atomic.STAGING_PREFIX}{stage.token}-*"):
+            leftover.unlink(missing_ok=True)
+        if not published:
+            atomic.remove_tree(store_dir)
+        raise
+    _remove_unreferenced(out, entries, new_id)
+    if views or (views is None and len(entries) <= VIEWS_MAX_DOCUMENTS):
+        from kg.views import write_views
+
+        write_views(out)
+    return counts
+
+
+def _remove_unreferenced(out: Path, entries: dict[str, dict], store_id: str) -> None:
+    """Drop old stores and cache files no document of the new build uses."""
+    for d in (out / STORES_DIR).iterdir():
+        if d.name != store_id:
+            atomic.remove_tree(d)
+    keep = {e["cache"] for e in entries.values()}
+    for f in (out / CACHE_DIR).iterdir():
+        if f.name not in keep and f.suffix == ".nq":
+            f.unlink(missing_ok=True)
