@@ -22,7 +22,7 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from extract.records import Extraction, Quantity, Span
+from extract.records import Extraction, Provenance, Quantity, Span
 from kg import iri
 from ontology.namespaces import CK, DCTERMS, OA, RDF, RDFS, SKOS, XSD
 
@@ -122,18 +122,31 @@ class _Builder:
             self.add(campaign, RDF.type, CK.Campaign)
             self.add(campaign, RDFS.label, Literal(meta.campaign, lang=ZH))
 
+    def named(
+        self,
+        node: URIRef,
+        cls: URIRef,
+        label: str,
+        aliases: tuple[str, ...],
+        mentions: tuple[Span, ...],
+        prov: Provenance,
+    ) -> None:
+        """Type, label, aliases, mentions and provenance of an actor, stage or step."""
+        self.add(node, RDF.type, cls)
+        self.add(node, RDFS.label, Literal(label, lang=ZH))
+        for alias in aliases:
+            if alias != label:
+                self.add(node, SKOS.altLabel, Literal(alias, lang=ZH))
+        self.add(node, CK.mentionedIn, self.doc)
+        for span in mentions:
+            self.evidence(node, span)
+        self.provenance(node, prov.rule, prov.confidence)
+
     def actors(self) -> None:
         for a in self.ex.actors:
             node = self.actor_iris[a.key]
-            self.add(node, RDF.type, CK.Actor)
+            self.named(node, CK.Actor, a.label, a.aliases, a.mentions, a.prov)
             self.add(node, RDF.type, CK[a.type])
-            self.add(node, RDFS.label, Literal(a.label, lang=ZH))
-            for alias in a.aliases:
-                if alias != a.label:
-                    self.add(node, SKOS.altLabel, Literal(alias, lang=ZH))
-            self.add(node, CK.mentionedIn, self.doc)
-            for span in a.mentions:
-                self.evidence(node, span)
             self.add(node, CK.scope, Literal(a.scope))
             if a.level:
                 self.add(node, CK.level, Literal(a.level))
@@ -146,7 +159,6 @@ class _Builder:
                 self.add(node, CK.actorKind, kind)
                 self.add(kind, RDF.type, CK.ActorKind)
                 self.add(kind, SKOS.prefLabel, Literal(a.kind, lang=ZH))
-            self.provenance(node, a.prov.rule, a.prov.confidence)
 
     def phases(self) -> None:
         for phases, iris, cls in (
@@ -154,15 +166,7 @@ class _Builder:
             (self.ex.steps, self.step_iris, CK.Step),
         ):
             for p in phases:
-                node = iris[p.key]
-                self.add(node, RDF.type, cls)
-                self.add(node, RDFS.label, Literal(p.label, lang=ZH))
-                for alias in p.aliases:
-                    if alias != p.label:
-                        self.add(node, SKOS.altLabel, Literal(alias, lang=ZH))
-                self.add(node, CK.mentionedIn, self.doc)
-                for span in p.mentions:
-                    self.evidence(node, span)
+                self.named(iris[p.key], cls, p.label, p.aliases, p.mentions, p.prov)
 
     def times(self) -> None:
         for t in self.ex.times:
