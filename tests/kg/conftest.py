@@ -1,0 +1,38 @@
+"""Shared fixtures and helpers of the kg tests: paths to ../shared, corpora, build outputs."""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+BENCH = SHARED / "bench"
+ARTICLES = BENCH / "school_site_articles.jsonl.gz"
+OUTPUT_FILES = ("graph.nq", "graph.ttl", "summary.md", "manifest.json")
+
+
+def output_bytes(out: Path) -> dict[str, bytes]:
+    """The bytes of a build's deterministic outputs."""
+    return {name: (Path(out) / name).read_bytes() for name in OUTPUT_FILES}
+
+
+def write_articles(path: Path, n: int, *, start: int = 0) -> Path:
+    """Write ``n`` records of the school articles corpus (from ``start``) as JSON Lines."""
+    with gzip.open(ARTICLES, "rt", encoding="utf-8") as fh:
+        lines = list(itertools.islice(fh, start, start + n))
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory) -> Path:
+    """The seeds built once per session, in this process (the reference build)."""
+    from kg.build import build
+
+    out = tmp_path_factory.mktemp("seeds-build")
+    build([SEEDS], out, progress=False, workers=1)
+    return out
