@@ -196,7 +196,7 @@ class _Run:
                 self.skip(name, origin, payload)
                 continue
             cname = cache_name(name, digest)
-            atomic.write_text(self.out / CACHE_DIR / cname, payload)
+            atomic.write_cache_text(self.out / CACHE_DIR / cname, payload)
             self._add(name, digest, cname, counts)
             self.report.extracted += 1
             self.tick()

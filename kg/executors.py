@@ -73,6 +73,7 @@ class PoolExecutor:
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=init_worker,
+            initargs=(os.getpid(),),
         )
 
     def submit(self, batch: Batch) -> Future:

@@ -109,6 +109,7 @@ def publish(out: Path, entries: dict[str, dict], *, views: bool | None = None) -
         text = json.dumps(manifest, ensure_ascii=False, indent=1) + "\n"
         manifest_tmp = out / f"{atomic.STAGING_PREFIX}{stage.token}-{MANIFEST}"
         manifest_tmp.write_text(text, encoding="utf-8")
+        os.sync()  # the cache files and the new store reach the disk before they are referenced
         with atomic.signals_deferred():
             stage.commit()
             atomic.swap_symlink(out / STORE_LINK, f"{STORES_DIR}/{new_id}")

@@ -16,9 +16,10 @@ Examples
 --------
 >>> import tempfile, pathlib, json
 >>> d = pathlib.Path(tempfile.mkdtemp())
->>> _ = (d / "a.jsonl").write_text(json.dumps({"id": 7, "content": "党委"}) + "\\n" + json.dumps({"content": "县委"}) + "\\n", encoding="utf-8")
->>> [(s.name, s.load()) for s in iter_sources([d / "a.jsonl"])]
-[('a.jsonl#7', b'\\xe5\\x85\\x9a\\xe5\\xa7\\x94'), ('a.jsonl#L2', b'\\xe5\\x8e\\xbf\\xe5\\xa7\\x94')]
+>>> lines = [json.dumps({"id": 7, "content": "党委"}), json.dumps({"content": "县委"})]
+>>> _ = (d / "a.jsonl").write_text("\\n".join(lines), encoding="utf-8")
+>>> [(s.name, s.load().decode()) for s in iter_sources([d / "a.jsonl"])]
+[('a.jsonl#7', '党委'), ('a.jsonl#L2', '县委')]
 """
 
 from __future__ import annotations

@@ -9,13 +9,19 @@ result naming the cause.
 
 Examples
 --------
->>> [(name, status) for name, status, _text, _counts in process_batch([("a.txt", "各党委要学习。".encode()), ("b.txt", b"")])]
+>>> results = process_batch([("a.txt", "各党委要学习。".encode()), ("b.txt", b"")])
+>>> [(name, status) for name, status, _text, _counts in results]
 [('a.txt', 'ok'), ('b.txt', 'skip')]
+>>> results[1][2]
+'empty file'
 """
 
 from __future__ import annotations
 
+import os
 import signal
+import threading
+import time
 
 from extract.ingest.reader import IngestError, document_from_bytes
 from extract.pipeline import extract
@@ -27,14 +33,29 @@ from kg.summary import counts_from_nquads
 Result = tuple[str, str, str, dict[str, int]]
 
 
-def init_worker() -> None:
-    """Pool initializer: ignore Ctrl-C (the parent stops the pool) and warm up the extractor.
+def init_worker(parent: int | None = None) -> None:
+    """Pool initializer: ignore Ctrl-C, exit with the parent, and warm up the extractor.
 
-    jieba's dictionary and the lexicons are loaded once per process here, not
-    per document.
+    The parent stops the pool on Ctrl-C or SIGTERM; if the parent is killed
+    outright, a watchdog thread ends this worker within a second. jieba's
+    dictionary and the lexicons are loaded once per process here, not per
+    document.
+
+    Parameters
+    ----------
+    parent : int, optional
+        The pid of the process that started the pool (default: the current parent).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid() if parent is None else parent
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     warm_up()
+
+
+def _watch_parent(parent: int, interval: float = 0.5) -> None:
+    while os.getppid() == parent:
+        time.sleep(interval)
+    os._exit(1)
 
 
 def warm_up() -> None:
