@@ -89,7 +89,12 @@ def decode_bytes(data: bytes) -> Decoded:
     if not data:
         raise DecodeError("empty file")
     if data.startswith(codecs.BOM_UTF8):
-        return _checked(data[3:].decode("utf-8", errors="strict"), "utf-8-sig")
+        try:
+            return _checked(data[3:].decode("utf-8", errors="strict"), "utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise DecodeError(
+                f"invalid UTF-8 after a UTF-8 BOM ({e.reason} at byte {e.start + 3})"
+            ) from e
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return _checked(data.decode("utf-16"), "utf-16")
