@@ -38,7 +38,14 @@ from extract.ingest.reader import DEFAULT_MAX_BYTES
 from extract.pipeline import EXTRACTOR_VERSION
 from kg import atomic, iri
 from kg.executors import Batch, WorkerLost, make_executor, run_ordered
-from kg.publish import CACHE_DIR, MANIFEST, MANIFEST_VERSION, cache_texts, publish
+from kg.publish import (
+    CACHE_DIR,
+    MANIFEST,
+    MANIFEST_VERSION,
+    VIEWS_MAX_DOCUMENTS,
+    cache_texts,
+    publish,
+)
 from kg.sources import JsonlOptions, Source, SourceError, count_sources, iter_sources
 from kg.summary import Counts, counts_from_nquads
 from kg.worker import process_document
@@ -74,6 +81,7 @@ class BuildReport:
     quads: int = 0
     counts: Counts = field(default_factory=Counts)
     seconds: float = 0.0
+    views: bool = False
 
 
 def cache_name(name: str, sha256: str) -> str:
@@ -317,7 +325,8 @@ def _build_locked(
         raise BuildError(
             "no readable input documents" + (" (all were skipped)" if report.skipped else "")
         )
-    report.counts = publish(out, run.entries, views=views)
+    report.views = views if views is not None else len(run.entries) <= VIEWS_MAX_DOCUMENTS
+    report.counts = publish(out, run.entries, views=report.views)
     report.counts.per_document = {n: e["counts"] for n, e in sorted(run.entries.items())}
     report.quads = report.counts.quads
     return report

@@ -64,7 +64,7 @@ def _write_nquads(path: Path, out: Path, entries: dict[str, dict]) -> int:
     return quads
 
 
-def publish(out: Path, entries: dict[str, dict], *, views: bool | None = None) -> Counts:
+def publish(out: Path, entries: dict[str, dict], *, views: bool = True) -> Counts:
     """Write ``graph.nq``, ``graph.ttl``, ``summary.md``, the store and the manifest of ``out``.
 
     Parameters
@@ -73,8 +73,9 @@ def publish(out: Path, entries: dict[str, dict], *, views: bool | None = None) -
         The build directory; ``out/cache`` holds the documents' N-Quads.
     entries : dict
         Document name -> manifest entry (``sha256``, ``cache``, ``graph``, ``counts``).
-    views : bool, optional
-        Write the HTML views; ``None`` (auto) writes them up to
+    views : bool
+        Also write the HTML views (:func:`kg.views.write_views`), after the
+        commit. :func:`kg.build.build` turns them off by default above
         ``VIEWS_MAX_DOCUMENTS`` documents.
 
     Returns
@@ -123,7 +124,7 @@ def publish(out: Path, entries: dict[str, dict], *, views: bool | None = None) -
             atomic.remove_tree(store_dir)
         raise
     _remove_unreferenced(out, entries, new_id)
-    if views or (views is None and len(entries) <= VIEWS_MAX_DOCUMENTS):
+    if views:
         from kg.views import write_views
 
         write_views(out)

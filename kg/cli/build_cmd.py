@@ -125,7 +125,16 @@ def build(
             click.echo(f"  skipped {name}: {reason}")
         if len(report.skipped) > 20:
             click.echo(f"  ... and {len(report.skipped) - 20} more skipped (see warnings)")
-        click.echo(f"  files: {out}/graph.ttl graph.nq graph.html report.html summary.md store/")
+        if report.views:
+            click.echo(
+                f"  files: {out}/graph.ttl graph.nq graph.html report.html summary.md store/"
+            )
+        else:
+            click.echo(f"  files: {out}/graph.ttl graph.nq summary.md store/")
+            if views is None:
+                click.echo(
+                    f"  views not written for {report.documents} documents (--views forces them)"
+                )
     if report.skipped:
         raise SystemExit(1)
 

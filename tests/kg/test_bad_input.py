@@ -8,6 +8,7 @@ from click.testing import CliRunner
 from kg import worker
 from kg.build import BuildError, build
 from kg.cli.main import cli
+from tests.kg.conftest import BENCH
 from tests.kg.hostile import GOOD, HOSTILE, MAX_BYTES, write_hostile
 
 
@@ -110,3 +111,16 @@ def test_missing_input_is_a_one_line_error(tmp_path):
 def test_help_documents_the_exit_codes():
     result = _invoke(["build", "--help"])
     assert "Exit codes" in result.output and "130" in result.output
+
+
+def test_scraped_pages_and_hostile_files_build_together(hostile, tmp_path):
+    folder, _, expected, _, _ = hostile
+    html = BENCH / "html"
+    report = build([html, folder], tmp_path / "out", progress=False, workers=2, max_bytes=MAX_BYTES)
+    skipped = dict(report.skipped)
+    pages = {p.name for p in html.iterdir()}
+    lost = {n: r for n, r in skipped.items() if n in pages and "without main text" not in r}
+    assert lost == {}
+    for name, why in expected.items():
+        assert why is None or why in skipped[name]
+    assert report.documents + len(report.skipped) == len(pages) + len(list(folder.iterdir()))
