@@ -1,91 +1,122 @@
 """The extraction pipeline: :class:`Document` in, :class:`Extraction` out.
 
-A baseline: lexicon actors, stage/step names, date patterns and modal-cue
-requirements. Components are plain functions over the document; each returns
-frozen records with spans into the raw text.
+Order: document metadata (:mod:`extract.meta`: the speech's date and stated year
+anchor the time expressions), actors (:mod:`extract.actors`), stages and steps
+(:mod:`extract.phases`), time expressions (:mod:`extract.timex`), requirements
+(:mod:`extract.requirements`), relations (:mod:`extract.relations`). Facts that
+fall inside boilerplate spans (``doc.excluded``) are dropped. Every output tuple
+is sorted, so the same input gives the same records.
 
 Examples
 --------
 >>> from extract.ingest.reader import document_from_bytes
 >>> ex = extract(document_from_bytes("a.txt", "各党委要在3月15日前完成学习。".encode()))
->>> [a.label for a in ex.actors], [t.normalized for t in ex.times]
-(['党委'], ['--03-15'])
+>>> [a.label for a in ex.actors], [(t.normalized, t.role) for t in ex.times]
+(['党委'], [('--03-15', 'deadline')])
+>>> [(r.modality, r.actors, r.deadline) for r in ex.requirements]
+[('obligation', ('党委',), '5-11')]
 """
 
 from __future__ import annotations
 
-import re
+from extract.actors import actor_index
+from extract.meta import document_meta
+from extract.phases import PhaseMention, find_phases, is_three_stage
+from extract.records import Document, Extraction, Phase, Provenance, Span, TimeExpression
+from extract.requirements import find_requirements
+from extract.timex import find_times
 
-from extract.records import (
-    Actor,
-    Document,
-    DocumentMeta,
-    Extraction,
-    Phase,
-    Provenance,
-    Requirement,
-    Span,
-    TimeExpression,
-)
-from extract.segment import clauses, sentences
-
-EXTRACTOR_VERSION = "0.1.0"
-
-_ACTORS = {
-    "党委": "PartyCommittee",
-    "工委": "PartyCommittee",
-    "县委": "PartyCommittee",
-    "区委": "PartyCommittee",
-    "市委": "PartyCommittee",
-    "省委": "PartyCommittee",
-    "督导组": "SupervisoryGroup",
-    "党支部": "PartyBranch",
-    "党员": "MemberGroup",
-    "群众": "Public",
-    "领导小组": "LeadingGroup",
-    "先教办": "CampaignOffice",
-}
-_STAGES = ("学习动员", "分析评议", "整改提高")
-_STEPS = ("转段", "回头看", "大讨论", "四讲")
-_DATE = re.compile(r"(\d{1,2})月(\d{1,2})日")
-_CUES = (
-    ("不得", "prohibition"),
-    ("严禁", "prohibition"),
-    ("必须", "obligation"),
-    ("要", "obligation"),
-    ("可以", "permission"),
-    ("希望", "exhortation"),
-)
+EXTRACTOR_VERSION = "0.2.0"
 
 
-def _mentions(doc: Document, word: str) -> tuple[Span, ...]:
-    return tuple(doc.span(m.start(), m.end()) for m in re.finditer(re.escape(word), doc.text))
+def _excluded(doc: Document):
+    spans = [(s.start, s.end) for s in doc.excluded]
+
+    def inside(span: Span) -> bool:
+        return any(span.start < b and a < span.end for a, b in spans)
+
+    return inside
+
+
+def _phases(doc: Document, mentions: list[PhaseMention], kind: str) -> tuple[Phase, ...]:
+    by_label: dict[str, list[PhaseMention]] = {}
+    for m in mentions:
+        if m.kind == kind:
+            by_label.setdefault(m.label, []).append(m)
+    out = []
+    for label in sorted(by_label):
+        ms = by_label[label]
+        spans = tuple(sorted({doc.span(m.start, m.end) for m in ms}))
+        aliases = tuple(sorted({s.text for s in spans} - {label}))
+        rules = sorted({m.rule for m in ms})
+        out.append(
+            Phase(
+                label,
+                kind,
+                spans,
+                aliases,  # type: ignore[arg-type]
+                Provenance(rules[0], 0.9 if rules[0].startswith("phase.lexicon") else 0.7),
+            )
+        )
+    return tuple(out)
 
 
 def extract(doc: Document) -> Extraction:
-    """Extract every record from one document."""
-    actors = tuple(
-        Actor(w, t, ms, prov=Provenance("actor.baseline", 0.5))  # type: ignore[arg-type]
-        for w, t in _ACTORS.items()
-        if (ms := _mentions(doc, w))
+    """Extract every record from one document.
+
+    Parameters
+    ----------
+    doc : Document
+        A document from :mod:`extract.ingest.reader`.
+
+    Returns
+    -------
+    Extraction
+        Metadata, actors, stages, steps, time expressions, requirements, relations.
+    """
+    inside = _excluded(doc)
+    meta = document_meta(doc)
+    idx = actor_index(doc, meta)
+    phase_mentions = [
+        p
+        for p in find_phases(doc.text, is_three_stage(meta.campaign))
+        if not inside(doc.span(p.start, p.end))
+    ]
+    times: list[TimeExpression] = []
+    offsets: list[tuple[int, int]] = []
+    for m, value, role in find_times(doc.text, meta.year, meta.date):
+        span = doc.span(m.start(), m.end())
+        if inside(span):
+            continue
+        rule = "time.pattern" if value else "time.pattern.unnormalized"
+        times.append(TimeExpression(span, value, role, Provenance(rule, 0.9)))  # type: ignore[arg-type]
+        offsets.append((m.start(), m.end()))
+    reqs = [
+        r for r in find_requirements(doc, idx, times, phase_mentions, offsets) if not inside(r.span)
+    ]
+    stages = _phases(doc, phase_mentions, "stage")
+    steps = _phases(doc, phase_mentions, "step")
+    stage_keys = {s.key for s in stages}
+    reqs = [r if r.stage in stage_keys or r.stage is None else _no_stage(r) for r in reqs]
+    try:
+        from extract.relations import find_relations
+
+        relations = find_relations(doc, idx, stages, steps, reqs)
+    except NotImplementedError:
+        relations = ()
+    return Extraction(
+        document=doc,
+        meta=meta,
+        actors=tuple(sorted(idx.actors, key=lambda a: a.key)),
+        stages=stages,
+        steps=steps,
+        times=tuple(sorted(times, key=lambda t: (t.span.start, t.span.end))),
+        requirements=tuple(sorted(reqs, key=lambda r: (r.span.start, r.span.end))),
+        relations=tuple(sorted(relations, key=lambda r: (r.type, r.source, r.target))),
     )
-    stages = tuple(Phase(w, "stage", ms) for w in _STAGES if (ms := _mentions(doc, w)))
-    steps = tuple(Phase(w, "step", ms) for w in _STEPS if (ms := _mentions(doc, w)))
-    times = tuple(
-        TimeExpression(doc.span(m.start(), m.end()), f"--{int(m[1]):02d}-{int(m[2]):02d}", "event")
-        for m in _DATE.finditer(doc.text)
-    )
-    reqs = []
-    for sent in sentences(doc.text):
-        for cl in clauses(sent.text, sent.start):
-            for cue, modality in _CUES:
-                if cue in cl.text:
-                    reqs.append(
-                        Requirement(
-                            doc.span(cl.start, cl.end),
-                            modality,  # type: ignore[arg-type]
-                            prov=Provenance("requirement.baseline", 0.5),
-                        )
-                    )
-                    break
-    return Extraction(doc, DocumentMeta(), actors, stages, steps, times, tuple(reqs))
+
+
+def _no_stage(r):
+    from dataclasses import replace
+
+    return replace(r, stage=None)

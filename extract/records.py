@@ -133,7 +133,8 @@ class DocumentMeta:
 
     ``date`` is the speech's own date, normalized like a time expression
     (``"2005-08-08"`` or ``"--02-23"``); ``year`` the year the document states
-    (from a date, a document number such as ``[2005]41号``), if any.
+    (from a date, a document number such as ``[2005]41号``), if any;
+    ``batch`` the campaign batch (``"第二批"``) when the text names one.
     """
 
     title: str | None = None
@@ -142,6 +143,7 @@ class DocumentMeta:
     issuer: str | None = None
     level: str | None = None
     campaign: str | None = None
+    batch: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

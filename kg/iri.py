@@ -66,14 +66,19 @@ def campaign_iri(label: str) -> URIRef:
     return ID[f"campaign/{_h('campaign', label)}"]
 
 
-def stage_iri(label: str) -> URIRef:
-    """IRI of a stage (shared across documents)."""
-    return ID[f"stage/{_h('stage', label)}"]
+def stage_iri(label: str, document: str) -> URIRef:
+    """IRI of a document's stage (each document has its own; ``phase_kind_iri`` joins them)."""
+    return ID[f"stage/{_key(document)}/{_h('stage', label)}"]
 
 
-def step_iri(label: str) -> URIRef:
-    """IRI of a step (shared across documents)."""
-    return ID[f"step/{_h('step', label)}"]
+def step_iri(label: str, document: str) -> URIRef:
+    """IRI of a document's step (each document has its own; ``phase_kind_iri`` joins them)."""
+    return ID[f"step/{_key(document)}/{_h('step', label)}"]
+
+
+def phase_kind_iri(kind: str, label: str) -> URIRef:
+    """IRI of the generic stage or step (``ck:PhaseKind``) shared across documents."""
+    return ID[f"phase/{_h(kind, label)}"]
 
 
 def time_iri(document: str, key: str) -> URIRef:

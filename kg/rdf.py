@@ -76,8 +76,8 @@ class _Builder:
             )
             for a in ex.actors
         }
-        self.stage_iris = {p.key: iri.stage_iri(p.label) for p in ex.stages}
-        self.step_iris = {p.key: iri.step_iri(p.label) for p in ex.steps}
+        self.stage_iris = {p.key: iri.stage_iri(p.label, self.name) for p in ex.stages}
+        self.step_iris = {p.key: iri.step_iri(p.label, self.name) for p in ex.steps}
         self.time_iris = {t.key: iri.time_iri(self.name, t.key) for t in ex.times}
         self.req_iris = {r.key: iri.requirement_iri(self.name, r.key) for r in ex.requirements}
 
@@ -158,7 +158,7 @@ class _Builder:
                 kind = iri.actor_kind_iri(a.kind)
                 self.add(node, CK.actorKind, kind)
                 self.add(kind, RDF.type, CK.ActorKind)
-                self.add(kind, SKOS.prefLabel, Literal(a.kind, lang=ZH))
+                self.add(kind, RDFS.label, Literal(a.kind, lang=ZH))
 
     def phases(self) -> None:
         for phases, iris, cls in (
@@ -166,7 +166,12 @@ class _Builder:
             (self.ex.steps, self.step_iris, CK.Step),
         ):
             for p in phases:
-                self.named(iris[p.key], cls, p.label, p.aliases, p.mentions, p.prov)
+                node = iris[p.key]
+                self.named(node, cls, p.label, p.aliases, p.mentions, p.prov)
+                kind = iri.phase_kind_iri(p.kind, p.label)
+                self.add(node, CK.phaseKind, kind)
+                self.add(kind, RDF.type, CK.PhaseKind)
+                self.add(kind, RDFS.label, Literal(p.label, lang=ZH))
 
     def times(self) -> None:
         for t in self.ex.times:

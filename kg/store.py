@@ -67,3 +67,25 @@ def open_store(build_dir: Path, *, read_only: bool = True) -> ox.Store:
 def count_quads(store: ox.Store) -> int:
     """Number of quads in the store."""
     return len(store)
+
+
+def select(store: ox.Store, query: str) -> list[dict[str, ox.NamedNode | ox.Literal | None]]:
+    """Run a SPARQL ``SELECT`` over the union of the store's graphs.
+
+    The project's prefixes (``ck:``, ``oa:``, ``rdfs:`` ...) are predeclared, so
+    query files need no ``PREFIX`` lines. Unbound variables are ``None``.
+
+    Examples
+    --------
+    >>> s = ox.Store()
+    >>> s.add(ox.Quad(ox.NamedNode("http://e/s"), ox.NamedNode("http://e/p"), ox.Literal("x"),
+    ...               ox.NamedNode("http://e/g")))
+    >>> [r["o"].value for r in select(s, "SELECT ?o WHERE { ?s ?p ?o }")]
+    ['x']
+    """
+    from ontology.namespaces import PREFIXES
+
+    prefixes = {k: str(v) for k, v in PREFIXES.items()}
+    solutions = store.query(query, prefixes=prefixes, use_default_graph_as_union=True)
+    names = [v.value for v in solutions.variables]
+    return [{n: sol[n] for n in names} for sol in solutions]

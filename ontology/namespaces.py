@@ -119,6 +119,7 @@ class CK(DefinedNamespace):
     Person: URIRef
     Public: URIRef
     ActorKind: URIRef
+    PhaseKind: URIRef
     Stage: URIRef
     Step: URIRef
     TimeExpression: URIRef
@@ -155,6 +156,7 @@ class CK(DefinedNamespace):
     precedes: URIRef
     dependsOn: URIRef
     actorKind: URIRef
+    phaseKind: URIRef
     inStage: URIRef
     issuer: URIRef
     campaign: URIRef

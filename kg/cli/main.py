@@ -11,6 +11,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("kg.cli.build_cmd", "build"),
     ("kg.cli.build_cmd", "validate"),
     ("kg.cli.eval_cmd", "eval_"),
+    ("kg.cli.viz_cmd", "viz"),
+    ("kg.cli.report_cmd", "report"),
 )
 
 

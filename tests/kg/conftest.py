@@ -29,10 +29,10 @@ def write_articles(path: Path, n: int, *, start: int = 0) -> Path:
 
 
 @pytest.fixture(scope="session")
-def seeds_build(tmp_path_factory) -> Path:
-    """The seeds built once per session, in this process (the reference build)."""
+def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A build (with views) of ``../shared/corpus/seeds``, in this process."""
     from kg.build import build
 
-    out = tmp_path_factory.mktemp("seeds-build")
-    build([SEEDS], out, progress=False, workers=1)
+    out = tmp_path_factory.mktemp("seeds") / "out"
+    build([SEEDS], out, progress=False)
     return out

@@ -1,0 +1,317 @@
+"""Actors: bodies, groups and persons named in a document (DOMAIN.md section 2).
+
+Public API (helper REQS codes against it):
+
+* :func:`find_actors` ``(doc, meta) -> tuple[Actor, ...]``
+* :func:`actor_index` ``(doc, meta) -> ActorIndex``: the actors plus every
+  mention in normalized-text coordinates, for assigning responsible actors.
+
+:class:`ActorIndex`:
+
+* ``.actors``: the :class:`~extract.records.Actor` records (sorted by label);
+* ``.mentions``: :class:`ActorMention` records sorted by ``start`` (a
+  collective phrase such as 各党委、工委 gives one mention per member);
+* ``.at(start, end)``: actor keys mentioned inside ``[start, end)`` of
+  ``doc.text``, in text order, without repeats;
+* ``.mentions_in(start, end)``: the mentions themselves;
+* ``.resolve(surface)``: the key of the actor a surface form names
+  (label, alias, or a generic form such as 督导组 / 各级党组织), else ``None``;
+* ``.speaker``: the key of the body the speaker speaks for (我代表区委 -> 区委),
+  else ``None``;
+* ``.get(key)``: the :class:`Actor` of a key.
+
+Examples
+--------
+>>> from extract.ingest.reader import document_from_bytes
+>>> doc = document_from_bytes("a.txt", "各党委、工委要督促各支部抓好学习。".encode())
+>>> idx = actor_index(doc)
+>>> idx.at(0, len(doc.text))
+('党委', '工委', '支部')
+>>> idx.resolve("各支部")
+'支部'
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from extract.actor_grammar import RawMention, scan
+from extract.actor_person import localities, persons
+from extract.lexicon import data_json
+from extract.records import Actor, Document, DocumentMeta, Provenance
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """One mention of an actor: ``[start, end)`` of :attr:`Document.text`.
+
+    ``surface`` is the normalized text of the mention; for a member of a
+    collective phrase (工委 in 各党委、工委) the span covers that member only.
+    """
+
+    start: int
+    end: int
+    key: str
+    surface: str
+    nested: bool = False
+
+
+class ActorIndex:
+    """The actors of one document and where they are mentioned (see module docstring)."""
+
+    def __init__(
+        self,
+        actors: tuple[Actor, ...],
+        mentions: tuple[ActorMention, ...],
+        surfaces: dict[str, str],
+        speaker: str | None = None,
+    ):
+        self.actors = actors
+        self.mentions = mentions
+        self.speaker = speaker
+        self._surfaces = surfaces
+        self._by_key = {a.key: a for a in actors}
+        self._starts = [m.start for m in mentions]
+
+    def get(self, key: str) -> Actor | None:
+        """The actor with canonical label ``key``."""
+        return self._by_key.get(key)
+
+    def mentions_in(self, start: int, end: int) -> tuple[ActorMention, ...]:
+        """Mentions lying entirely inside ``[start, end)`` of ``doc.text``."""
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            m = self.mentions[i]
+            if m.end <= end and not m.nested:
+                out.append(m)
+            i += 1
+        return tuple(out)
+
+    def at(self, start: int, end: int) -> tuple[str, ...]:
+        """Actor keys mentioned inside ``[start, end)``, in text order, no repeats."""
+        seen: dict[str, None] = {}
+        for m in self.mentions_in(start, end):
+            seen.setdefault(m.key, None)
+        return tuple(seen)
+
+    def resolve(self, surface: str) -> str | None:
+        """Key of the actor that ``surface`` (simplified) names in this document."""
+        return self._surfaces.get(surface)
+
+
+@dataclass
+class _Group:
+    """Mentions of one actor while merging."""
+
+    ident: tuple[str, str, str]
+    type: str
+    kind: str
+    jur: str | None
+    mentions: list[tuple[int, int, str, bool]]  # start, end, label, nested
+    labels: Counter = field(default_factory=Counter)
+    surfaces: set[str] = field(default_factory=set)
+    role: str | None = None
+    committee_form: bool = False
+    collective: set[tuple[int, int]] = field(default_factory=set)
+
+
+def _identity(m: RawMention, syn: dict[str, str], noun_excl: set[str]) -> tuple[str, str, str]:
+    label = m.label
+    for a, b in syn.items():
+        label = label.replace(a, b)
+    bare = m.label == m.head or m.label == m.surface.removeprefix(m.quant) == m.head
+    if bare and m.kind not in noun_excl and m.jur is None:
+        label = m.kind
+    if m.type in _BODY_TYPES and m.jur is not None:
+        return (_jur_key(m.jur), m.type + m.kind, "")
+    if m.type in _BODY_TYPES and m.jur is None and m.camp is None and bare:
+        return ("", m.type + m.kind, "*bare*")
+    return (_jur_key(m.jur) if m.jur else "", m.type, label)
+
+
+def _jur_key(jur: str) -> str:
+    return jur
+
+
+_BODY_TYPES = {"LeadingGroup", "CampaignOffice", "SupervisoryGroup"}
+
+
+def _own_jurisdiction(text: str, meta: DocumentMeta | None) -> str | None:
+    if meta is not None and meta.level:
+        return meta.level
+    rx = re.compile(data_json("actors.json")["own_jurisdiction_re"])
+    counts = Counter(m.group(1) for m in rx.finditer(text))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _merge_bare(groups: dict, own: str | None) -> None:
+    """Fold bare heads (办公室, 督导组) into the one specific body of their kind."""
+    d = data_json("actors.json")
+    for ident in sorted(k for k in groups if k[2] == "*bare*"):
+        g = groups[ident]
+        kind = g.kind
+        if kind not in d["bare_merge_kinds"]:
+            continue
+        same = [
+            k
+            for k in sorted(groups)
+            if k != ident and groups[k].kind == kind and groups[k].type == g.type
+        ]
+        specific = [k for k in same if groups[k].jur and groups[k].jur != "中央"]
+        if len(specific) > 1 and own:
+            specific = [k for k in specific if groups[k].jur and groups[k].jur.startswith(own)]
+        target = specific[0] if len(specific) == 1 else None
+        if target is None and not specific and len(same) == 1 and kind in {"办公室", "领导小组"}:
+            target = same[0] if groups[same[0]].jur != "中央" else None
+        if target is None:
+            if kind == "办公室" and not same:
+                del groups[ident]  # an office of no campaign body is not an actor
+            continue
+        tg = groups.pop(ident)
+        groups[target].mentions.extend(tg.mentions)
+        groups[target].surfaces |= tg.surfaces
+        groups[target].labels.update({lb: 0 for lb in tg.labels})
+
+
+def _level(g: _Group) -> str | None:
+    d = data_json("actors.json")
+    if g.jur:
+        if g.jur in d["levels"]:
+            return d["levels"][g.jur]
+        for suf in sorted(d["levels"], key=len, reverse=True):
+            if g.jur.endswith(suf):
+                return d["levels"][suf]
+    return d["default_levels"].get(g.kind)
+
+
+def _kind(g: _Group) -> str:
+    d = data_json("actors.json")
+    if g.kind == "委":
+        lvl = next(
+            (k for k in sorted(d["committee_of"], key=len) if g.jur and g.jur.endswith(k)), None
+        )
+        return d["committee_of"].get(lvl, "中央") if g.jur != "中央" else "中央"
+    return g.kind
+
+
+def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
+    """Recognize the actors of ``doc`` and index their mentions.
+
+    Parameters
+    ----------
+    doc : Document
+        The document (its normalized ``text`` is scanned).
+    meta : DocumentMeta, optional
+        Its metadata; ``meta.level`` (区, 县, 市...) picks the document's own
+        body when a bare form (督导组) could name several specific ones.
+
+    Returns
+    -------
+    ActorIndex
+
+    Examples
+    --------
+    >>> from extract.ingest.reader import document_from_bytes
+    >>> doc = document_from_bytes("a.txt", "区委督导组要指导。督导组要检查。".encode())
+    >>> [(a.label, a.aliases, a.type) for a in actor_index(doc).actors]
+    [('区委督导组', ('督导组',), 'SupervisoryGroup')]
+    """
+    d = data_json("actors.json")
+    text = doc.text
+    syn = d["synonyms"]
+    noun_excl = set(d["noun_kinds_excluded"])
+    raws = scan(text)
+    taken = [(m.start, m.end) for m in raws if not m.nested]
+    raws += [m for m in localities(text) if not any(s < m.end and m.start < e for s, e in taken)]
+    people = persons(text)
+    titles = {p.start for p in people}
+    raws = [m for m in raws if not (m.type == "MemberGroup" and m.end in titles)]
+    groups: dict[tuple[str, str, str], _Group] = {}
+    for m in raws:
+        ident = _identity(m, syn, noun_excl)
+        g = groups.get(ident) or groups.setdefault(ident, _Group(ident, m.type, m.kind, m.jur, []))
+        lbl = m.label
+        for a, b in syn.items():
+            lbl = lbl.replace(a, b) if m.type == "MemberGroup" else lbl
+        g.mentions.append((m.start, m.end, m.label, m.nested))
+        if "collective" in m.flags:
+            g.collective.add((m.start, m.end))
+        g.labels[m.label] += 1
+        if "collective" not in m.flags:
+            g.surfaces.add(m.surface)
+        if m.kind == "委" or (m.jur and m.label.startswith(m.jur + "委")) or "委" in m.label[:4]:
+            g.committee_form = True
+    for p in people:
+        ident = ("", "Person", p.name)
+        g = groups.setdefault(ident, _Group(ident, "Person", "人", None, []))
+        g.mentions.append((p.start, p.end, p.name, False))
+        g.labels[p.name] += 1
+        g.surfaces |= {p.surface, p.name}
+        g.role = g.role or p.role
+    _merge_bare(groups, _own_jurisdiction(text, meta))
+    actors, mentions, surfaces = [], [], {}
+    for ident in sorted(groups):
+        g = groups[ident]
+        label = (
+            ident[2]
+            if ident[2] in g.labels
+            else max(g.labels, key=lambda lb: (("委" in lb[:4]), g.labels[lb], len(lb), lb))
+        )
+        raw_forms = {doc.span(s, e).text for s, e, _, _ in g.mentions if (s, e) not in g.collective}
+        aliases = sorted(({*g.labels, *g.surfaces, *raw_forms} - {label}) - {""})
+        spans = sorted({doc.span(s, e) for s, e, _, _ in g.mentions})
+        scope = (
+            "global"
+            if g.jur == "中央" or (g.jur is None and g.type in d["global_types"])
+            else "local"
+        )
+        place = (
+            g.jur if g.jur and g.jur not in d["levels"] and g.jur not in d["committees"] else None
+        )
+        actors.append(
+            Actor(
+                label,
+                g.type,
+                tuple(spans),
+                tuple(aliases),
+                _level(g),
+                scope,
+                place,
+                _kind(g),  # type: ignore[arg-type]
+                g.role,
+                Provenance(f"actor.{g.type}", 0.8),
+            )
+        )
+        for s, e, _lb, nested in g.mentions:
+            mentions.append(ActorMention(s, e, label, text[s:e], nested))
+        for form in {
+            label,
+            *aliases,
+            *(a.removeprefix(q) for a in aliases for q in d["quantifiers"]),
+        }:
+            surfaces.setdefault(form, label)
+    mentions.sort(key=lambda m: (m.start, m.end, m.key))
+    speaker = None
+    for m in re.finditer(d["speaker_re"], text):
+        nxt = [x for x in mentions if m.end() <= x.start <= m.end() + 1 and not x.nested]
+        if nxt:
+            speaker = nxt[0].key
+            break
+    return ActorIndex(tuple(actors), tuple(mentions), surfaces, speaker)
+
+
+def find_actors(doc: Document, meta: DocumentMeta | None = None) -> tuple[Actor, ...]:
+    """The actors of ``doc`` (``actor_index(doc, meta).actors``).
+
+    Examples
+    --------
+    >>> from extract.ingest.reader import document_from_bytes
+    >>> doc = document_from_bytes("a.txt", "各党委、工委要组织党员学习".encode())
+    >>> [a.label for a in find_actors(doc)]
+    ['党员', '党委', '工委']
+    """
+    return actor_index(doc, meta).actors

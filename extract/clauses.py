@@ -1,0 +1,152 @@
+"""Paragraphs, sentences, clauses and headings of a speech, with offsets.
+
+Scraped texts break lines in the middle of sentences and glue headings to their
+bodies; the patterns in ``extract/data/clauses.json`` decide which line breaks are
+soft (a long line that does not end in punctuation continues on the next) and which
+in-line marks are hard (a lone ``×`` paragraph mark; a space between two Chinese
+characters). Sentences end at ``。！？：``; clauses at commas and semicolons.
+A paragraph that opens with an enumerator (一、 / （一） / 第一， / 1、) opens with
+a heading of level 1, 2 or 3; 一是/二是 items are level 4.
+
+Examples
+--------
+>>> ss = sentences("一、加强领导\\n各单位要抓好学习，要注重实效。")
+>>> [(s.text, s.heading, s.section) for s in ss]
+[('一、加强领导', 1, 1), ('各单位要抓好学习，要注重实效。', 0, 1)]
+>>> [c.text for c in ss[1].clauses]
+['各单位要抓好学习，', '要注重实效。']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.lexicon import data_json, regex_table
+from extract.segment import Segment
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence with its place in the document's outline.
+
+    ``heading`` is 0 for body text, else the heading level (1 一、, 2 （一）/第一，
+    3 1、) when the sentence opens its paragraph with that enumerator.
+    ``enum`` is a leading enumerator (also 一是/一要/首先), ``enum_kind`` its kind.
+    ``section`` counts level-1 headings (0 before the first); ``review`` marks
+    sections whose heading looks back (…情况回顾, 简要小结).
+    """
+
+    start: int
+    end: int
+    text: str
+    para: int
+    first_in_para: bool
+    heading: int
+    enum: str
+    enum_kind: str
+    section: int
+    review: bool
+    topic: bool
+    clauses: tuple[Segment, ...]
+
+
+def _t() -> dict[str, re.Pattern[str]]:
+    return regex_table("clauses.json")
+
+
+def working_text(text: str) -> str:
+    """``text`` with soft line breaks turned into spaces (same length, same offsets).
+
+    Examples
+    --------
+    >>> working_text("短行\\n下一行") == "短行\\n下一行"
+    True
+    >>> "\\n" in working_text("这是一个很长的句子" * 5 + "\\n继续")
+    False
+    """
+    min_len = int(data_json("clauses.json")["soft_wrap_min"])
+    out = list(text)
+    line_start = 0
+    for m in _t()["soft_wrap"].finditer(text):
+        i = m.start()
+        prev = text.rfind("\n", 0, i) + 1
+        line_start = prev
+        if len(text[line_start:i].strip()) >= min_len:
+            out[i] = "\u200b"  # zero-width: neither a break nor an in-line space
+    return "".join(out)
+
+
+def _paragraphs(work: str) -> list[tuple[int, int]]:
+    cuts = sorted(
+        {m.start() for m in re.finditer("\n", work)}
+        | {m.start() for m in _t()["inline_break"].finditer(work)}
+    )
+    spans, pos = [], 0
+    for c in [*cuts, len(work)]:
+        if c > pos:
+            spans.append((pos, c))
+        end_break = _t()["inline_break"].match(work, c) if c < len(work) else None
+        pos = end_break.end() if end_break and end_break.end() > c else c + 1
+    return spans
+
+
+def _enum(text: str) -> tuple[str, str]:
+    t = _t()
+    for kind in ("enum_l1", "enum_l2", "enum_l3", "enum_item", "enum_keep"):
+        if m := t[kind].match(text):
+            return m.group(), kind
+    return "", ""
+
+
+def _cut(pattern: re.Pattern[str], text: str, offset: int) -> list[Segment]:
+    out = []
+    for m in pattern.finditer(text):
+        chunk = m.group()
+        stripped = chunk.strip()
+        if stripped:
+            s = m.start() + len(chunk) - len(chunk.lstrip())
+            out.append(Segment(offset + s, offset + s + len(stripped), stripped))
+    return out
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split normalized text into :class:`Sentence` records, in text order."""
+    t = _t()
+    work = working_text(text)
+    out: list[Sentence] = []
+    section, review = 0, False
+    levels = {"enum_l1": 1, "enum_l2": 2, "enum_l3": 3}
+    for p, (ps, pe) in enumerate(_paragraphs(work)):
+        for k, seg in enumerate(_cut(t["sentence"], work[ps:pe], ps)):
+            lead = t["lead_strip"].match(seg.text)
+            skip = lead.end() if lead else 0
+            s = seg.start + skip
+            body = text[s : seg.end]
+            if not body:
+                continue
+            enum, kind = _enum(body)
+            heading = levels.get(kind, 0) if k == 0 or kind in ("enum_l1", "enum_l2") else 0
+            topic = bool(heading) and bool(t["topic_heading"].search(body[len(enum) :]))
+            if heading == 1:
+                section += 1
+                review = topic and bool(t["review_heading"].search(body))
+            clauses = tuple(_cut(t["clause"], work[s : seg.end], s))
+            clauses = tuple(Segment(c.start, c.end, text[c.start : c.end]) for c in clauses)
+            out.append(
+                Sentence(
+                    s,
+                    seg.end,
+                    body,
+                    p,
+                    k == 0,
+                    heading,
+                    enum,
+                    kind,
+                    section,
+                    review,
+                    topic,
+                    clauses,
+                )
+            )
+    return out

@@ -1,0 +1,313 @@
+"""Directive units: a speech's sentences cut into one unit per directive clause.
+
+A new unit starts at each clause carrying a modal cue (要A，要B -> two), at each
+enumerated item (一是/一要/一看/第一) and at connectives that open a new point
+(同时, 此外). Clauses without a cue continue the unit before them, except
+prefixes (对…的, 在…上, 根据…) which attach to the clause that follows. A
+consequence (…，就必须…) stays with its condition. Duty lists ("X的主要职责是：
+A；B；") give one unit per item. Filters drop framing (应当看到), reports (确保了,
+已经), criticism in review sections, significance (只有…才), meeting purposes,
+questions and lead-ins that only announce items (要做好以下工作：).
+
+Examples
+--------
+>>> from extract.clauses import sentences
+>>> [u.text for u in directive_units("一、做好学习\\n各单位要抓好学习，要注重实效，不得走过场。")]
+['做好学习', '各单位要抓好学习', '要注重实效', '不得走过场']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.clauses import Sentence, sentences
+from extract.lexicon import regex_table, word_table
+from extract.modality import Cue, cues, is_framing, may_have_cue
+from extract.segment import Segment
+
+STRONG = ("要", "必须", "务必", "一定要", "希望", "应当", "应该", "应", "须", "请", "要求")
+_TRAIL = "，,；;。！？!?：:、 \n"
+
+
+@dataclass
+class Unit:
+    """One directive clause (or a candidate that a filter may drop).
+
+    ``start``/``end`` are offsets of the normalized text; ``cue`` has absolute
+    offsets; ``kind`` is ``heading``, ``item`` (enumerated or split off without a
+    cue), ``duty`` (an item of a duty list) or ``cue``.
+    """
+
+    sent: Sentence
+    clauses: list[Segment] = field(default_factory=list)
+    cue: Cue | None = None
+    cue_clause: Segment | None = None
+    kind: str = "cue"
+    drop: str = ""
+    lead_in: bool = False
+    timed: bool = False
+    text: str = ""
+    start: int = 0
+    end: int = 0
+
+    def add(self, segs: list[Segment]) -> None:
+        self.clauses.extend(segs)
+
+
+def _r() -> dict[str, re.Pattern[str]]:
+    return regex_table("requirements.json")
+
+
+def _abs_cue(c: Cue, offset: int) -> Cue:
+    return Cue(c.start + offset, c.end + offset, c.word, c.modality, c.weak)
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted passages (“…”): cues inside them are cited, not directed."""
+    return [m.span() for m in re.finditer(r"“[^“”\n]{1,80}”", text)]
+
+
+def _clause_cue(seg: Segment, quotes: list[tuple[int, int]] = ()) -> Cue | None:
+    r = _r()
+    body = seg.text
+    if r["prefix_end"].search(body) and body.rstrip(_TRAIL).endswith("的"):
+        return None  # …的, : a relative or topic clause, its cues are not directives
+    if r["conditional"].match(body):
+        return None  # 如果…: a condition, not a directive
+    if r["prefix_start"].match(body) and r["prefix_end"].search(body):
+        return None  # 在…的同时, : an adverbial, not a directive
+    for c in cues(body):
+        at = c.start + seg.start
+        if any(a < at < b for a, b in quotes):
+            continue
+        rel = r["relative_clause"].search(body)
+        if c.start > 4 and rel and rel.start() - c.end <= 12:
+            return None  # …可以解决的问题, : a topic noun phrase
+        return _abs_cue(c, seg.start)
+    return None
+
+
+def _is_prefix(seg: Segment) -> bool:
+    r = _r()
+    return bool(r["prefix_start"].match(seg.text) or r["prefix_end"].search(seg.text))
+
+
+def _sentence_units(
+    sent: Sentence,
+    text: str,
+    quotes: list[tuple[int, int]] = (),
+    timed: tuple[tuple[int, int], ...] = (),
+) -> list[Unit]:
+    r = _r()
+    clauses_t = regex_table("clauses.json")
+    if sent.heading:  # a heading splits only where a connective opens a new point
+        heads: list[Unit] = []
+        for seg in sent.clauses:
+            if not heads or (r["splitter"].match(seg.text) and heads[-1].clauses):
+                heads.append(Unit(sent, kind="heading"))
+            heads[-1].add([seg])
+            if heads[-1].cue is None and (c := _clause_cue(seg, quotes)) is not None:
+                heads[-1].cue, heads[-1].cue_clause = c, seg
+        return heads
+    units: list[Unit] = []
+    cur: Unit | None = None
+    pending: list[Segment] = []
+    segs = list(sent.clauses)
+    seg_cues = [_clause_cue(seg, quotes) for seg in segs]
+    for k, seg in enumerate(segs):
+        body = seg.text
+        enum = clauses_t["enum_item"].match(body) or clauses_t["enum_keep"].match(body)
+        split = r["splitter"].match(body)
+        if (enum or split) and (cur is not None or pending):
+            if cur is not None:
+                units.append(cur)
+            cur = None
+        if split and split.end() >= len(body.rstrip(_TRAIL)):
+            pending.append(seg)  # a bare 同时， opens the next unit
+            continue
+        cue = seg_cues[k]
+        if (m := r["consequence"].match(body)) and cur is not None and cur.cue is not None:
+            if not m.group().startswith("必须"):  # …，就必须…: one conditional directive
+                for u in units:
+                    u.clauses.extend(cur.clauses)
+                    cur.clauses = [*u.clauses]
+                    cur.cue, cur.cue_clause = u.cue or cur.cue, u.cue_clause or cur.cue_clause
+                units = []
+            if not m.group().startswith("必须") or (
+                cur.cue.word == "要" and cur.cue.start == cur.clauses[0].start
+            ):  # 要A，必须B: the purpose and its condition
+                cur.clauses.sort(key=lambda c: c.start)
+                cur.add([*pending, seg])
+                pending = []
+                continue
+        nxt = seg_cues[k + 1] if k + 1 < len(segs) else None
+        opens_next = nxt is not None and nxt.start == segs[k + 1].start
+        if cue is not None and not cue.weak:
+            timed_cur = cur is not None and any(
+                cur.clauses[0].start <= a and b <= cur.clauses[-1].end for a, b in timed
+            )
+            if cur is not None and (cur.cue is not None or timed_cur):
+                units.append(cur)
+                cur = None
+            if cur is None:
+                cur = Unit(sent, kind="item" if (enum or split) else "cue")
+            cur.add([*pending, seg])
+            cur.cue, cur.cue_clause = cue, seg
+            pending = []
+        elif (
+            cue is None
+            and not enum
+            and (_is_prefix(seg) or (opens_next and r["topic_clause"].search(body)))
+        ):
+            pending.append(seg)
+        else:
+            if cur is None:
+                cur = Unit(sent, kind="item" if (enum or split) else "cue")
+            cur.add([*pending, seg])
+            if cue is not None and cur.cue is None:
+                cur.cue, cur.cue_clause = cue, seg
+            pending = []
+    if pending:
+        if cur is None:
+            cur = Unit(sent, kind="item")
+        cur.add(pending)
+    if cur is not None:
+        units.append(cur)
+    for u in units:  # only an enumerated item may lack a cue
+        if u.kind == "item" and not (
+            clauses_t["enum_item"].match(u.clauses[0].text)
+            or clauses_t["enum_keep"].match(u.clauses[0].text)
+        ):
+            u.kind = "cue"
+    return units
+
+
+def _duty_units(sent: Sentence) -> list[Unit]:
+    out, group = [], []
+    for seg in sent.clauses:
+        group.append(seg)
+        if seg.text.endswith(("；", ";", "。")):
+            out.append(Unit(sent, group, kind="duty"))
+            group = []
+    if group:
+        out.append(Unit(sent, group, kind="duty"))
+    return out
+
+
+def _finish(u: Unit, text: str) -> None:
+    enum_rx = regex_table("clauses.json")
+    s, e = u.clauses[0].start, u.clauses[-1].end
+    head = text[s:e]
+    for kind in ("enum_l1", "enum_l2", "enum_l3", "enum_item"):
+        if m := enum_rx[kind].match(head):
+            s += m.end()
+            break
+    while s < e and text[s] in _TRAIL + "×":
+        s += 1
+    while e > s and text[e - 1] in _TRAIL:
+        e -= 1
+    u.start, u.end, u.text = s, e, text[s:e]
+
+
+def text_after(u: Unit) -> str:
+    """The unit's text after its cue clause (where a report's 开展了… shows)."""
+    assert u.cue_clause is not None
+    return u.text[max(0, u.cue_clause.end - u.start) :]
+
+
+def _filter(u: Unit, sent_has_strong: bool, sent_has_cue: bool) -> str:
+    r = _r()
+    sent = u.sent
+    if sent.heading:
+        return "topic heading" if sent.topic or sent.review else ""
+    if r["lead_in"].search(u.text) or r["lead_in_from"].search(u.text):
+        u.lead_in = True
+        return "lead-in"
+    if u.kind != "duty" and r["duty"].search(u.text):
+        u.lead_in = True  # 督导组的主要职责是：its subject carries to the items
+        return "duty list lead-in"
+    if r["question_end"].search(sent.text.rstrip('”"’ ')):
+        return "question"
+    if r["purpose_start"].match(sent.text) or r["significance"].search(u.text):
+        return "purpose or significance"
+    if u.kind == "duty":
+        return ""
+    if sent.review or sent.section == 0:
+        if not sent_has_strong:
+            return "review without a strong cue"
+        if r["criticism_start"].match(u.text) or r["criticism_start"].match(sent.text):
+            return "criticism"
+    if u.cue is None:
+        if u.kind == "item" and not sent.review and sent.section > 0:
+            return ""
+        if u.timed and not sent.review:
+            return ""
+        return "no cue"
+    if u.cue_clause is not None and r["report_any"].search(text_after(u)):
+        return "report"
+    clause = u.cue_clause
+    assert clause is not None
+    rel = u.cue.start - clause.start
+    if is_framing(
+        clause.text, Cue(rel, u.cue.end - clause.start, u.cue.word, u.cue.modality, u.cue.weak)
+    ):
+        return "framing"
+    if r["report_before"].search(clause.text[:rel]) or r["report_after"].match(
+        clause.text[rel + len(u.cue.word) :]
+    ):
+        return "report"
+    tail = u.text[u.cue.end - u.start :]
+    if r["lead_in"].search(tail) or r["lead_in_from"].search(tail):
+        u.lead_in = True
+        return "lead-in"
+    return ""
+
+
+def directive_units(
+    text: str, sents: list[Sentence] | None = None, timed: tuple[tuple[int, int], ...] = ()
+) -> list[Unit]:
+    """Directive units of a normalized text, filtered (dropped ones have ``drop`` set).
+
+    ``timed`` are the spans of deadline and schedule times: a unit holding one is a
+    directive even without a modal cue (…从8月上旬开始到9月底基本结束).
+    """
+    r = _r()
+    sents = sentences(text) if sents is None else sents
+    out: list[Unit] = []
+    quotes = _quoted(text)
+    duty_next = False
+    for sent in sents:
+        if not (sent.heading or duty_next or sent.enum or may_have_cue(sent.text)) and not any(
+            sent.start <= a < sent.end for a, _ in timed
+        ):
+            continue  # fast path: nothing here can make a directive
+        units = (
+            _duty_units(sent)
+            if duty_next and not sent.heading
+            else _sentence_units(sent, text, quotes, timed)
+        )
+        duty_next = bool(r["duty"].search(sent.text)) and not sent.heading
+        all_cues = [c for seg in sent.clauses for c in cues(seg.text)]
+        strong = any(c.word in STRONG and not (sent.review and c.word == "要求") for c in all_cues)
+        for u in units:
+            if not u.clauses:
+                continue
+            _finish(u, text)
+            if not u.text:
+                continue
+            u.timed = any(u.start <= a and b <= u.end for a, b in timed)
+            u.drop = _filter(u, strong, bool(all_cues))
+            out.append(u)
+    return out
+
+
+def modality_of(u: Unit) -> str:
+    """Modality of a kept unit (a cue-less heading, item or duty is an obligation)."""
+    return u.cue.modality if u.cue is not None else "obligation"
+
+
+def pronoun_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(first-person pronouns, audience words) from the data."""
+    w = word_table("requirements.json")
+    return w["pronoun_we"], w["audience"]

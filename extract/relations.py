@@ -1,0 +1,462 @@
+"""Relations between actors, stages, steps and requirements (DOMAIN.md section 2).
+
+:func:`find_relations` returns ``reportsTo``, ``approves``, ``supervises``,
+``subOrganizationOf``, ``precedes`` and ``dependsOn`` edges, each with an
+evidence span and a :class:`~extract.records.Provenance` naming the rule.
+Cue words and patterns are in ``extract/data/relations.json``.
+
+Rule families (rule ids in ``Provenance.rule``):
+
+* ``rel.suborg.name``: a body named after its parent (区委督导组 -> 区委,
+  先教办指导协调组 -> 县委先教办, 州先教办 -> 州…领导小组);
+* ``rel.suborg.dispatch`` / ``rel.suborg.establish``: 督导组是…领导小组派出的,
+  各单位成立了领导小组;
+* ``rel.supervises.verb``: subject + 督导/指导/督促/检查/联系/协助… + object;
+  ``rel.supervises.passive``: 接受群众监督; ``rel.supervises.name``: 督导单位;
+* ``rel.reports``: 向…汇报/反映, 报…备案; ``rel.approves.by``: 由…批复;
+  ``rel.approves.verb``: 严格把关/批准 over the units named after it;
+* ``rel.precedes.stage``: canonical stage order; ``rel.precedes.sequence``:
+  steps in order inside one sentence or across enumerated items;
+  ``rel.precedes.entry``: 转段 -> the stage it enters;
+* ``rel.depends.cue``: steps in a sentence with a gate cue (基础上, 合格后,
+  不要急于…) depend on the ones before them.
+
+Examples
+--------
+>>> from extract.ingest.reader import document_from_bytes
+>>> from extract.actors import actor_index
+>>> text = "各支部转段请示由各党委批复，并报区委督导组备案。"
+>>> doc = document_from_bytes("a.txt", text.encode())
+>>> rels = find_relations(doc, actor_index(doc))
+>>> sorted((r.type, r.source, r.target) for r in rels)
+[('approves', '党委', '支部'), ('reportsTo', '党委', '区委督导组'), ('reportsTo', '支部', '党委')]
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Sequence
+
+from extract.actors import ActorIndex, ActorMention
+from extract.lexicon import data_json
+from extract.records import Document, Phase, Provenance, Relation, Requirement
+from extract.segment import clauses, sentences
+
+_BODY = {"PartyCommittee", "LeadingGroup", "CampaignOffice", "SupervisoryGroup"}
+
+
+@functools.cache
+def _cues() -> dict:
+    d = data_json("relations.json")
+    alt = lambda ws: "(?:" + "|".join(map(re.escape, sorted(ws, key=len, reverse=True))) + ")"  # noqa: E731
+    return {
+        **d,
+        "supervise": re.compile(alt(d["supervise_verbs"])),
+        "passive": re.compile(d["supervise_passive_re"]),
+        "report": re.compile(d["report_re"]),
+        "approve_by": re.compile(d["approve_by_re"]),
+        "approve": re.compile(d["approve_verbs_re"]),
+        "dispatch": re.compile(d["dispatch_re"]),
+        "establish": re.compile(d["establish_re"]),
+        "entry": re.compile(d["stage_entry_re"]),
+        "joiners": re.compile(d["slot_joiners_re"]),
+        "item": re.compile(d["item_re"]),
+        "lead_gap": re.compile(d["lead_gap_re"]),
+        "unit": re.compile(d["unit_re"]),
+        "modal_after": re.compile(d["modal_after_subject_re"]),
+    }
+
+
+class _Out:
+    """Collects relations without repeats, keeping the first evidence."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.rel: dict[tuple[str, str, str, str, str], Relation] = {}
+
+    def add(
+        self,
+        typ: str,
+        sk: str,
+        s: str,
+        tk: str,
+        t: str,
+        span: tuple[int, int],
+        rule: str,
+        conf: float = 0.7,
+    ) -> None:
+        if s == t and sk == tk:
+            return
+        key = (typ, sk, s, tk, t)
+        if key not in self.rel:
+            self.rel[key] = Relation(
+                typ, sk, s, tk, t, self.doc.span(*span), Provenance(rule, conf)
+            )  # type: ignore[arg-type]
+
+
+def _coordinated(text: str, a: ActorMention, b: ActorMention) -> bool:
+    gap = text[a.end : b.start]
+    if gap:
+        return bool(re.fullmatch(r"[、和及与（）()或]+", gap))
+    return b.surface.startswith("各") or text[a.end - 1 : a.end] in ")）"
+
+
+def _lead(mentions: Sequence[ActorMention], text: str, start: int, limit: int = 10) -> list[str]:
+    """Coordinated actor keys opening ``text[start:]`` (各党委、工委要… -> 党委, 工委)."""
+    c = _cues()
+    out: list[ActorMention] = []
+    for m in mentions:
+        if m.start < start:
+            continue
+        if not out:
+            if m.start - start > limit or not c["lead_gap"].match(text[start : m.start]):
+                break
+        elif text[out[-1].end : m.start] == "等":
+            out = [m]
+            break
+        elif not _coordinated(text, out[-1], m):
+            break
+        out.append(m)
+    return list(dict.fromkeys(m.key for m in out))
+
+
+def _after(mentions: Sequence[ActorMention], text: str, pos: int, limit: int = 4) -> list[str]:
+    """Coordinated actor keys starting within ``limit`` chars after ``pos``."""
+    out: list[ActorMention] = []
+    for m in mentions:
+        if m.start < pos:
+            continue
+        if not out:
+            if m.start - pos > limit or re.search(r"[，。；,;]", text[pos : m.start]):
+                break
+        elif not _coordinated(text, out[-1], m):
+            break
+        out.append(m)
+    return list(dict.fromkeys(m.key for m in out))
+
+
+def _modal_subject(mentions: Sequence[ActorMention], text: str) -> list[str]:
+    """The first actor directly followed by a modal (…，县委督导组要建立… -> 县委督导组)."""
+    rx = _cues()["modal_after"]
+    for m in mentions:
+        if rx.match(text, m.end):
+            return [m.key]
+    return []
+
+
+def _supervision_ok(a, b) -> bool:
+    """Whether actor ``a`` can supervise ``b`` (types of DOMAIN's supervises)."""
+    if a is None or b is None or b.type == "Public" or a.type in {"Public", "MemberGroup"}:
+        return False
+    if b.type == "Person" or (b.type == "MemberGroup" and b.kind == "党员"):
+        return False
+    if a.type == "PartyCommittee" and a.kind in {"中央", "省委"}:
+        return False
+    if a.type in {"GovernmentBody", "PartyBranch"}:
+        return b.type == "MemberGroup" and b.kind != "党员"
+    if b.type in {"LeadingGroup", "SupervisoryGroup", "CampaignOffice"}:
+        return a.type in {"LeadingGroup", "CampaignOffice"} and b.level != "中央"
+    return not (
+        b.type == "PartyCommittee"
+        and b.kind in {"中央", "省委", "市委"}
+        and a.type != "SupervisoryGroup"
+    )
+
+
+def _units(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _cues()["unit"].finditer(text) if m.group().strip()]
+
+
+def _actor_relations(doc: Document, idx: ActorIndex, out: _Out) -> None:
+    c = _cues()
+    text = doc.text
+    topic: list[str] = []
+    for us, ue in _units(text):
+        u_ments = idx.mentions_in(us, ue)
+        lead = _lead(u_ments, text, us) or _modal_subject(u_ments, text)
+        subj_unit = lead or topic
+        approver: list[str] = []
+        requester: list[str] = subj_unit
+        for cl in clauses(text[us:ue], us):
+            ments = idx.mentions_in(cl.start, cl.end)
+            subj = _lead(ments, text, cl.start, 6) or subj_unit
+            span = (cl.start, cl.end)
+            for m in c["approve_by"].finditer(text, cl.start, cl.end):
+                before = _lead(ments, text, cl.start, 6)
+                requester = before or requester
+                approver = [x.key for x in idx.mentions_in(m.start("obj"), m.end("obj"))]
+                for a in approver:
+                    for r in requester:
+                        out.add("approves", "actor", a, "actor", r, span, "rel.approves.by")
+                        out.add("reportsTo", "actor", r, "actor", a, span, "rel.reports.request")
+            for m in c["report"].finditer(text, cl.start, cl.end):
+                g = "obj" if m.group("obj") is not None else "obj2"
+                targets = [x.key for x in idx.mentions_in(m.start(g), m.end(g))]
+                who = approver if approver and g == "obj2" else subj
+                for r in who:
+                    for t in targets:
+                        b = idx.get(t)
+                        if b is not None and b.type in _BODY | {"Person"}:
+                            out.add("reportsTo", "actor", r, "actor", t, span, "rel.reports")
+            for m in c["passive"].finditer(text, cl.start, cl.end):
+                for x in idx.mentions_in(m.start("obj"), m.end("obj")):
+                    for s_ in subj:
+                        out.add(
+                            "supervises",
+                            "actor",
+                            x.key,
+                            "actor",
+                            s_,
+                            span,
+                            "rel.supervises.passive",
+                        )
+            for m in c["supervise"].finditer(text, cl.start, cl.end):
+                if any(x.start <= m.start() < x.end for x in ments) or re.match(
+                    r"[组员点]", text[m.end() : m.end() + 1]
+                ):
+                    continue
+                near = [x for x in ments if x.end <= m.start() and m.start() - x.end <= 4]
+                who = [near[-1].key] if near else subj
+                if text[m.start() - 1 : m.start()] == "我" and idx.speaker:
+                    who = [idx.speaker]
+                objs = _after(ments, text, m.end())
+                before = text[cl.start : m.start()]
+                if "对" in before:
+                    k = cl.start + before.rindex("对") + 1
+                    objs = _after(ments, text, k, 1) + objs
+                if not objs and cl.end - m.end() <= 6:
+                    nxt = idx.mentions_in(cl.end, min(ue, cl.end + 14))
+                    objs = _after(nxt, text, nxt[0].start) if nxt else []
+                for s_ in who:
+                    for o in objs:
+                        if o not in who and _supervision_ok(idx.get(s_), idx.get(o)):
+                            out.add(
+                                "supervises", "actor", s_, "actor", o, span, "rel.supervises.verb"
+                            )
+            if c["approve"].search(text, cl.start, cl.end):
+                after = [x for x in idx.mentions_in(cl.end, ue)]
+                objs = _after(after, text, after[0].start) if after else []
+                for s_ in subj:
+                    a = idx.get(s_)
+                    if a is None or a.type not in _BODY:
+                        continue
+                    for o in objs:
+                        b = idx.get(o)
+                        if b is not None and b.type in {"GovernmentBody", "PartyBranch"}:
+                            out.add(
+                                "approves", "actor", s_, "actor", o, span, "rel.approves.verb", 0.5
+                            )
+        for m in c["dispatch"].finditer(text, us, ue):
+            if m.group("child") is not None:
+                kids = [x.key for x in idx.mentions_in(m.start("child"), m.end("child"))]
+                parents = [x.key for x in idx.mentions_in(m.start("parent"), m.end("parent"))]
+            else:
+                kids = [x.key for x in idx.mentions_in(m.start("child2"), m.end("child2"))]
+                parents = [
+                    p
+                    for p in _lead(idx.mentions_in(us, m.start()), text, us)
+                    if (a := idx.get(p)) is not None
+                    and a.type in {"PartyCommittee", "LeadingGroup"}
+                ]
+            for k in kids:
+                a = idx.get(k)
+                if a is None or a.type not in _BODY:
+                    continue
+                for p in parents:
+                    out.add(
+                        "subOrganizationOf", "actor", k, "actor", p, (us, ue), "rel.suborg.dispatch"
+                    )
+        for m in c["establish"].finditer(text, us, ue):
+            kids = [x for x in idx.mentions_in(m.end(), min(ue, m.end() + 16))]
+            body = [k for k in kids if (a := idx.get(k.key)) is not None and a.type in _BODY][:1]
+            for k in body:
+                for p in lead:
+                    out.add(
+                        "subOrganizationOf",
+                        "actor",
+                        k.key,
+                        "actor",
+                        p,
+                        (us, ue),
+                        "rel.suborg.establish",
+                        0.6,
+                    )
+        topic = lead or topic
+
+
+def _name_relations(doc: Document, idx: ActorIndex, out: _Out) -> None:
+    c = _cues()
+    for a in idx.actors:
+        if a.type not in _BODY | {"GovernmentBody"}:
+            continue
+        best = None
+        for b in idx.actors:
+            if b is a or b.type not in _BODY:
+                continue
+            for form in (b.label, *b.aliases):
+                if (
+                    len(form) >= 2
+                    and a.label.startswith(form)
+                    and a.label != form
+                    and (best is None or len(form) > best[1])
+                ):
+                    best = (b.key, len(form))
+        if best is None and a.type == "CampaignOffice" and a.level and "委" not in a.label[:3]:
+            lg = [
+                b
+                for b in idx.actors
+                if b.type == "LeadingGroup" and b.level == a.level and b.label[:1] == a.label[:1]
+            ]
+            best = (lg[0].key, 0) if len(lg) == 1 else None
+        if best is not None:
+            s = a.mentions[0]
+            out.add(
+                "subOrganizationOf",
+                "actor",
+                a.key,
+                "actor",
+                best[0],
+                (0, 0),
+                "rel.suborg.name",
+                0.9,
+            )
+            out.rel[("subOrganizationOf", "actor", a.key, "actor", best[0])] = Relation(
+                "subOrganizationOf",
+                "actor",
+                a.key,
+                "actor",
+                best[0],
+                s,
+                Provenance("rel.suborg.name", 0.9),
+            )
+    for a in idx.actors:
+        for kind in c["supervised_by_name"].get(a.kind or "", ()):
+            for b in idx.actors:
+                if b.type == "SupervisoryGroup" and b.kind == kind and b.level != "中央":
+                    out.rel.setdefault(
+                        ("supervises", "actor", b.key, "actor", a.key),
+                        Relation(
+                            "supervises",
+                            "actor",
+                            b.key,
+                            "actor",
+                            a.key,
+                            a.mentions[0],
+                            Provenance("rel.supervises.name", 0.6),
+                        ),
+                    )
+
+
+def _phase_mentions(text: str, labels: set[str]) -> list[tuple[int, int, str, str]]:
+    from extract.phases import find_phases
+
+    return [(p.start, p.end, p.label, p.kind) for p in find_phases(text) if p.label in labels]
+
+
+def _phase_relations(
+    doc: Document, stages: Sequence[Phase], steps: Sequence[Phase], out: _Out
+) -> None:
+    c = _cues()
+    text = doc.text
+    stage_labels = {p.label for p in stages}
+    order = [s for s in c["stage_order"] if s in stage_labels]
+    for a, b in itertools.pairwise(order):
+        ev = next(p for p in stages if p.label == b).mentions[0]
+        out.rel.setdefault(
+            ("precedes", "stage", a, "stage", b),
+            Relation("precedes", "stage", a, "stage", b, ev, Provenance("rel.precedes.stage", 0.9)),
+        )
+    step_labels = {p.label for p in steps}
+    ments = _phase_mentions(text, step_labels | stage_labels)
+    kinds = {lb: k for _, _, lb, k in ments}
+    items: list[tuple[str, tuple[int, int]]] = []
+    for sent in sentences(text):
+        ms = [m for m in ments if sent.start <= m[0] < sent.end]
+        steps_in = [m for m in ms if m[3] == "step"]
+        slots: list[list[tuple[int, int, str, str]]] = []
+        for m in steps_in:
+            if slots and (
+                slots[-1][-1][2] == m[2] or c["joiners"].match(text[slots[-1][-1][1] : m[0]])
+            ):
+                if m[2] not in [x[2] for x in slots[-1]]:
+                    slots[-1].append(m)
+                continue
+            if any(m[2] in [x[2] for x in sl] for sl in slots):
+                continue
+            slots.append([m])
+        span = (sent.start, sent.end)
+        dep = any(w in sent.text for w in c["dependency_cues"])
+        for a, b in itertools.pairwise(slots):
+            if re.search(r"[；;]", text[a[-1][1] : b[0][0]]):
+                continue  # 在A环节上…；在B环节上…: parallel, not a sequence
+            for x in a:
+                for y in b:
+                    out.add(
+                        "precedes", "step", x[2], "step", y[2], span, "rel.precedes.sequence", 0.6
+                    )
+                    if dep:
+                        out.add(
+                            "dependsOn", "step", y[2], "step", x[2], span, "rel.depends.cue", 0.6
+                        )
+        if c["item"].match(text, sent.start) and slots:
+            items.append((slots[0][0][2], span))
+        elif not c["item"].match(text, sent.start) and len(sent.text) > 40:
+            items.append(("", span))
+        for m in c["entry"].finditer(text, sent.start, sent.end):
+            tgt = [x[2] for x in ments if x[3] == "stage" and m.start() <= x[0] < m.end()]
+            if "转段" in step_labels and tgt:
+                out.add(
+                    "precedes", "step", "转段", "stage", tgt[0], span, "rel.precedes.entry", 0.6
+                )
+        if dep and "准备" in stage_labels and any(w in sent.text for w in c["start_words"]):
+            first = next((s for s in c["stage_order"] if s in stage_labels and s != "准备"), None)
+            if first and "准备" in sent.text:
+                out.add(
+                    "dependsOn", "stage", first, "stage", "准备", span, "rel.depends.start", 0.6
+                )
+    for (a, _), (b, span) in itertools.pairwise(items):
+        if a and b and a != b:
+            out.add(
+                "precedes",
+                kinds.get(a, "step"),
+                a,
+                kinds.get(b, "step"),
+                b,
+                span,
+                "rel.precedes.items",
+                0.5,
+            )
+
+
+def find_relations(
+    doc: Document,
+    actors: ActorIndex,
+    stages: Sequence[Phase] = (),
+    steps: Sequence[Phase] = (),
+    requirements: Sequence[Requirement] = (),
+) -> tuple[Relation, ...]:
+    """Find the relations of one document (sorted, deterministic).
+
+    Parameters
+    ----------
+    doc : Document
+        The document.
+    actors : ActorIndex
+        Its actors (:func:`extract.actors.actor_index`).
+    stages, steps : sequence of Phase
+        Its stages and steps; relation endpoints use their labels.
+    requirements : sequence of Requirement
+        Its requirements (reserved for requirement-level ``dependsOn``).
+
+    Returns
+    -------
+    tuple of Relation
+        Sorted by (type, source, target).
+    """
+    out = _Out(doc)
+    _name_relations(doc, actors, out)
+    _actor_relations(doc, actors, out)
+    _phase_relations(doc, stages, steps, out)
+    return tuple(out.rel[k] for k in sorted(out.rel))

@@ -1,0 +1,107 @@
+"""``report.html``: the analyst report of a build, one self-contained file.
+
+Counts per document and type, a deadline timeline with stages as bands, the
+actor x stage responsibility heatmap, the stage/step flow per document, the
+approval chain, the top requirements with quantities and quotes, and
+consistency findings. Plots are inline SVG (:mod:`kg.html.plots`); every text
+is escaped by the template.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from kg.build import build
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "in").mkdir(), (d / "in" / "a.txt").write_text("各党委要认真学习。", encoding="utf-8")
+>>> _ = build([d / "in"], d / "out", progress=False, views=False)
+>>> html = report_html(d / "out")
+>>> "<svg" in html and "a.txt" in html
+True
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import Markup
+
+from kg import atomic
+from kg.html import plots, report_data
+from kg.html.model import KINDS, RELATIONS
+from kg.html.reader import read_view_graph
+from kg.html.templating import inline_asset, render, static_text
+from kg.summary import COUNTED, Counts
+
+TOP_REQUIREMENTS = 30
+TYPE_NAMES = {
+    "Actor": "主体",
+    "Stage": "阶段",
+    "Step": "环节",
+    "TimeExpression": "时间",
+    "Requirement": "要求",
+    "Quantity": "数量",
+    "Relation": "关系",
+}
+TYPE_COLORS = {
+    "主体": KINDS["actor"].color,
+    "阶段": KINDS["stage"].color,
+    "环节": KINDS["step"].color,
+    "时间": KINDS["time"].color,
+    "要求": KINDS["requirement"].color,
+    "数量": "#bcbd22",
+    "关系": "#8c564b",
+}
+ROLE_COLORS = {"期限": "#d62728", "安排": "#1f77b4", "事件": "#7f7f7f"}
+
+
+def report_html(build_dir: Path) -> str:
+    """The report page of the build in ``build_dir``.
+
+    Raises
+    ------
+    kg.store.StoreError
+        When ``build_dir`` holds no build.
+    """
+    build_dir = Path(build_dir)
+    g = read_view_graph(build_dir)
+    counts = Counts.load(build_dir)
+    types = [t for t in COUNTED if t != "Document"]
+    per_doc = {
+        doc: {TYPE_NAMES[t]: c.get(t, 0) for t in types} for doc, c in counts.per_document.items()
+    }
+    totals = counts.types
+    reqs = report_data.requirement_rows(g)
+    top = sorted(reqs, key=lambda r: r.score())[:TOP_REQUIREMENTS]
+    rows, items, bands = report_data.timeline(g)
+    actors, stages, matrix = report_data.responsibility(g)
+    names = [TYPE_NAMES[t] for t in types]
+    sections = {
+        "counts_svg": Markup(plots.bar_chart(per_doc, names, TYPE_COLORS)) if per_doc else "",
+        "timeline_svg": (
+            Markup(plots.timeline_chart(rows, items, bands, ROLE_COLORS)) if items else ""
+        ),
+        "heatmap_svg": Markup(plots.heatmap(actors, stages, matrix)) if actors else "",
+    }
+    return render(
+        "report.html.j2",
+        css=inline_asset(static_text("report.css"), "style"),
+        documents=len(per_doc),
+        quads=counts.quads,
+        type_names=names,
+        totals=[(TYPE_NAMES[t], totals.get(t, 0)) for t in types],
+        per_doc=sorted(per_doc.items()),
+        timeline_items=items,
+        bands=bands,
+        flows=report_data.flows(g),
+        relations=[(s, RELATIONS[r].name, t, d) for s, r, t, d in report_data.actor_relations(g)],
+        chains=report_data.approval_chains(g),
+        top=top,
+        requirements=len(reqs),
+        findings=report_data.findings(g, reqs),
+        **sections,
+    )
+
+
+def write_report_html(build_dir: Path, path: Path) -> Path:
+    """Write :func:`report_html` to ``path`` atomically; return ``path``."""
+    atomic.write_text(Path(path), report_html(build_dir))
+    return Path(path)
