@@ -103,7 +103,8 @@ def regex_table(name: str) -> dict[str, re.Pattern[str]]:
     True
     """
     raw = {
-        k: v for k, v in data_json(name).items()
+        k: v
+        for k, v in data_json(name).items()
         if not k.startswith("_") and isinstance(v, (str, list))
     }
     sources: dict[str, str] = {}

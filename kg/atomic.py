@@ -65,25 +65,6 @@ def atomic_open(path: Path, mode: str = "wb") -> Iterator[IO]:
         raise
 
 
-def write_cache_text(path: Path, text: str) -> None:
-    """Atomically write ``text`` to ``path`` without syncing it to disk (a cache entry).
-
-    A reader never sees a partial file (rename), but the data may still be in
-    the page cache: call :func:`os.sync` before publishing anything that
-    depends on it. Cheaper than :func:`write_text` for thousands of files.
-    """
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
 def write_bytes(path: Path, data: bytes) -> None:
     """Atomically write ``data`` to ``path``."""
     with atomic_open(path, "wb") as fh:

@@ -48,7 +48,7 @@ from kg.publish import (
 )
 from kg.sources import JsonlOptions, Source, SourceError, count_sources, iter_sources
 from kg.summary import Counts, counts_from_nquads
-from kg.worker import process_document
+from kg.worker import cache_name, process_document, write_cache_text
 
 __all__ = [
     "BuildError",
@@ -82,18 +82,6 @@ class BuildReport:
     counts: Counts = field(default_factory=Counts)
     seconds: float = 0.0
     views: bool = False
-
-
-def cache_name(name: str, sha256: str) -> str:
-    """File name of a document's cached N-Quads: a hash of name, content and extractor version.
-
-    Examples
-    --------
-    >>> cache_name("a.txt", "00") == cache_name("a.txt", "01")
-    False
-    """
-    key = "\x1f".join((name, sha256, EXTRACTOR_VERSION))
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:24] + ".nq"
 
 
 def _load_manifest(out: Path) -> dict:
@@ -200,11 +188,12 @@ class _Run:
     def collect(self, meta: dict[str, tuple[str, str]], results) -> None:
         for name, status, payload, counts in results:
             origin, digest = meta[name]
-            if status != "ok":
+            if status == "skip":
                 self.skip(name, origin, payload)
                 continue
             cname = cache_name(name, digest)
-            atomic.write_cache_text(self.out / CACHE_DIR / cname, payload)
+            if status == "ok":  # text sent back by a remote worker
+                write_cache_text(self.out / CACHE_DIR / cname, payload)
             self._add(name, digest, cname, counts)
             self.report.extracted += 1
             self.tick()
@@ -302,7 +291,7 @@ def _build_locked(
     srcs = iter(sources) if sources is not None else iter_sources(inputs, jsonl)
     bar = _bar(progress, total)
     run = _Run(out, _load_manifest(out), strict, max_bytes, warn, bar)
-    executor = make_executor(workers=workers, dask=dask)
+    executor = make_executor(workers=workers, dask=dask, cache_dir=str(out / CACHE_DIR))
     cancel = True
     try:
         for meta, results in run_ordered(

@@ -52,12 +52,13 @@ class SerialExecutor:
 
     workers = 1
 
-    def __init__(self) -> None:
+    def __init__(self, cache_dir: str | None = None) -> None:
+        self.cache_dir = cache_dir
         warm_up()
 
     def submit(self, batch: Batch) -> Future:
         f: Future = Future()
-        f.set_result(process_batch(batch))
+        f.set_result(process_batch(batch, self.cache_dir))
         return f
 
     def close(self, cancel: bool = False) -> None:
@@ -67,8 +68,9 @@ class SerialExecutor:
 class PoolExecutor:
     """A pool of ``workers`` spawned processes, each loading the extractor once."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, cache_dir: str | None = None) -> None:
         self.workers = workers
+        self.cache_dir = cache_dir
         self.pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
@@ -77,7 +79,7 @@ class PoolExecutor:
         )
 
     def submit(self, batch: Batch) -> Future:
-        return self.pool.submit(process_batch, batch)
+        return self.pool.submit(process_batch, batch, self.cache_dir)
 
     def close(self, cancel: bool = False) -> None:
         if not cancel:
@@ -98,17 +100,21 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def make_executor(workers: int | None = None, dask: str | None = None) -> Executor:
+def make_executor(
+    workers: int | None = None, dask: str | None = None, cache_dir: str | None = None
+) -> Executor:
     """An executor: Dask when ``dask`` is an address or ``"local"``, else local processes.
 
-    ``workers`` defaults to all cores; 1 runs in this process.
+    ``workers`` defaults to all cores; 1 runs in this process. Local workers
+    write each document's N-Quads into ``cache_dir`` themselves (when given);
+    Dask workers send the text back.
     """
     if dask:
         from kg.distributed import DaskExecutor
 
         return DaskExecutor(dask, workers=workers)
     n = workers or default_workers()
-    return SerialExecutor() if n == 1 else PoolExecutor(n)
+    return SerialExecutor(cache_dir) if n == 1 else PoolExecutor(n, cache_dir)
 
 
 def run_ordered(

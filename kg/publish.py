@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,7 +37,7 @@ MANIFEST = "manifest.json"
 MANIFEST_VERSION = 2
 CACHE_DIR = "cache"
 TURTLE_PREFIXES = ("ck", "oa", "rdf", "rdfs", "skos", "dcterms", "xsd")
-VIEWS_MAX_DOCUMENTS = 2000
+VIEWS_MAX_DOCUMENTS = 500
 
 
 def cache_texts(out: Path, entries: dict[str, dict]) -> Iterator[str]:
@@ -88,18 +89,16 @@ def publish(out: Path, entries: dict[str, dict], *, views: bool = True) -> Count
     stores.mkdir(exist_ok=True)
     new_id = f"s{os.getpid()}-{time.time_ns()}"
     store_dir = stores / new_id
+    loader = _StoreLoader(store_dir, out, entries)
     published = False
     try:
+        loader.start()  # the store loads (mostly outside the GIL) while the files are written
         nq = stage.path("graph.nq")
         quads = _write_nquads(nq, out, entries)
         ttl = stage.path("graph.ttl")
         prefixes = {k: str(PREFIXES[k]) for k in TURTLE_PREFIXES}
         types = write_union_turtle(nq, ttl, prefixes)
         counts = Counts(quads, types)
-        store = create_store(
-            store_dir, itertools.chain([ontology_nquads()], cache_texts(out, entries))
-        )
-        del store
         stage.path("summary.md").write_text(render_summary(out, entries, counts), encoding="utf-8")
         manifest = {
             "version": MANIFEST_VERSION,
@@ -110,6 +109,7 @@ def publish(out: Path, entries: dict[str, dict], *, views: bool = True) -> Count
         text = json.dumps(manifest, ensure_ascii=False, indent=1) + "\n"
         manifest_tmp = out / f"{atomic.STAGING_PREFIX}{stage.token}-{MANIFEST}"
         manifest_tmp.write_text(text, encoding="utf-8")
+        loader.finish()
         os.sync()  # the cache files and the new store reach the disk before they are referenced
         with atomic.signals_deferred():
             stage.commit()
@@ -117,6 +117,7 @@ def publish(out: Path, entries: dict[str, dict], *, views: bool = True) -> Count
             published = True
             os.replace(manifest_tmp, out / MANIFEST)
     except BaseException:
+        loader.stop()
         stage.discard()
         for leftover in out.glob(f"{atomic.STAGING_PREFIX}{stage.token}-*"):
             leftover.unlink(missing_ok=True)
@@ -129,6 +130,44 @@ def publish(out: Path, entries: dict[str, dict], *, views: bool = True) -> Count
 
         write_views(out)
     return counts
+
+
+class _StoreLoader:
+    """Bulk-load the new store in a background thread; stoppable between chunks."""
+
+    def __init__(self, store_dir: Path, out: Path, entries: dict[str, dict]) -> None:
+        self.store_dir, self.out, self.entries = store_dir, out, entries
+        self.stopped = threading.Event()
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="kg-store-load", daemon=True)
+
+    def _chunks(self) -> Iterator[str | bytes]:
+        for chunk in itertools.chain([ontology_nquads()], cache_texts(self.out, self.entries)):
+            if self.stopped.is_set():
+                raise InterruptedError("store load stopped")
+            yield chunk
+
+    def _run(self) -> None:
+        try:
+            store = create_store(self.store_dir, self._chunks())
+            del store
+        except BaseException as e:  # handed to the main thread by finish()
+            self.error = e
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def finish(self) -> None:
+        """Wait for the load; re-raise its error, if any."""
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+
+    def stop(self) -> None:
+        """Stop the load at the next chunk and wait for the thread."""
+        self.stopped.set()
+        if self.thread.is_alive():
+            self.thread.join()
 
 
 def _remove_unreferenced(out: Path, entries: dict[str, dict], store_id: str) -> None:

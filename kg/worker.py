@@ -18,19 +18,48 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 import threading
 import time
+from pathlib import Path
 
 from extract.ingest.reader import IngestError, document_from_bytes
-from extract.pipeline import extract
+from extract.pipeline import EXTRACTOR_VERSION, extract
 from kg.nquads import to_nquads
 from kg.rdf import iter_quads
 from kg.summary import counts_from_nquads
 
-# (document name, "ok" | "skip", N-Quads text or skip reason, type counts)
+# (document name, "ok" | "cached" | "skip", N-Quads text ("" when cached) or skip reason, counts)
 Result = tuple[str, str, str, dict[str, int]]
+
+
+def cache_name(name: str, sha256: str) -> str:
+    """File name of a document's cached N-Quads: a hash of name, content and extractor version.
+
+    Examples
+    --------
+    >>> cache_name("a.txt", "00") == cache_name("a.txt", "01")
+    False
+    """
+    key = "\x1f".join((name, sha256, EXTRACTOR_VERSION))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:24] + ".nq"
+
+
+def write_cache_text(path: Path, text: str) -> None:
+    """Write a cache file atomically (temporary sibling, rename), without syncing it to disk.
+
+    The build syncs once before publishing (see :mod:`kg.publish`).
+    """
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def init_worker(parent: int | None = None) -> None:
@@ -96,6 +125,20 @@ def process_one(name: str, data: bytes) -> Result:
     return (name, "ok", text, counts_from_nquads(text).types)
 
 
-def process_batch(batch: list[tuple[str, bytes]]) -> list[Result]:
-    """Process a batch of documents (the unit shipped to a worker)."""
-    return [process_one(name, data) for name, data in batch]
+def process_batch(batch: list[tuple[str, bytes]], cache_dir: str | None = None) -> list[Result]:
+    """Process a batch of documents (the unit shipped to a worker).
+
+    With ``cache_dir`` (a worker on the build's machine), each document's
+    N-Quads are written there as :func:`cache_name` and the result carries
+    status ``"cached"`` and no text; without it (a remote worker) the text
+    travels back.
+    """
+    results = []
+    for name, data in batch:
+        result = process_one(name, data)
+        if cache_dir is not None and result[1] == "ok":
+            cname = cache_name(name, hashlib.sha256(data).hexdigest())
+            write_cache_text(Path(cache_dir) / cname, result[2])
+            result = (name, "cached", "", result[3])
+        results.append(result)
+    return results

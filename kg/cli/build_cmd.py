@@ -69,7 +69,7 @@ Exit codes:
 @click.option(
     "--views/--no-views",
     default=None,
-    help="Write graph.html and report.html (default: only up to 2000 documents).",
+    help="Write graph.html and report.html (default: only up to 500 documents).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No summary.")
 @fatal_errors

@@ -21,7 +21,9 @@ def hostile(tmp_path_factory):
     (folder / "good2.txt").write_bytes(GOOD.encode("gb18030"))
     out = tmp_path_factory.mktemp("hostile-out")
     warnings: list[str] = []
-    report = build([folder], out, progress=False, max_bytes=MAX_BYTES, warn=warnings.append)
+    report = build(
+        [folder], out, progress=False, max_bytes=MAX_BYTES, warn=warnings.append, views=False
+    )
     return folder, out, expected, report, warnings
 
 
@@ -93,7 +95,16 @@ def test_build_exit_codes(tmp_path, files, extra, code):
     for name, data in files.items():
         (tmp_path / "in" / name).write_bytes(data)
     result = _invoke(
-        ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-j", "1", *extra]
+        [
+            "build",
+            str(tmp_path / "in"),
+            "--out",
+            str(tmp_path / "out"),
+            "-j",
+            "1",
+            "--no-views",
+            *extra,
+        ]
     )
     assert result.exit_code == code, result.output
 
@@ -116,7 +127,14 @@ def test_help_documents_the_exit_codes():
 def test_scraped_pages_and_hostile_files_build_together(hostile, tmp_path):
     folder, _, expected, _, _ = hostile
     html = BENCH / "html"
-    report = build([html, folder], tmp_path / "out", progress=False, workers=2, max_bytes=MAX_BYTES)
+    report = build(
+        [html, folder],
+        tmp_path / "out",
+        progress=False,
+        workers=2,
+        max_bytes=MAX_BYTES,
+        views=False,
+    )
     skipped = dict(report.skipped)
     pages = {p.name for p in html.iterdir()}
     lost = {n: r for n, r in skipped.items() if n in pages and "without main text" not in r}

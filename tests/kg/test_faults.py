@@ -44,10 +44,10 @@ def builds(tmp_path_factory):
     write_articles(root / "v1" / "articles.jsonl", PREVIOUS_DOCS)
     write_articles(root / "v2" / "articles.jsonl", NEXT_DOCS)
     previous = root / "previous"
-    build([root / "v1"], previous, progress=False, workers=1)
+    build([root / "v1"], previous, progress=False, workers=1, views=False)
     snapshot = (output_bytes(previous), _store_quads(previous))
     clean = root / "clean"
-    build([root / "v2"], clean, progress=False, workers=1)
+    build([root / "v2"], clean, progress=False, workers=1, views=False)
     return root, previous, snapshot, output_bytes(clean)
 
 
@@ -74,7 +74,7 @@ def _check_previous_intact(out: Path, snapshot) -> None:
 
 
 def _check_next_build_equals_clean(root: Path, out: Path, clean: dict) -> None:
-    report = build([root / "v2"], out, progress=False, workers=1)
+    report = build([root / "v2"], out, progress=False, workers=1, views=False)
     assert output_bytes(out) == clean
     assert report.documents == NEXT_DOCS
     assert _leftovers(out) == []

@@ -23,12 +23,12 @@ def corpus(tmp_path_factory):
 @pytest.fixture(scope="module")
 def serial(corpus, tmp_path_factory):
     out = tmp_path_factory.mktemp("serial")
-    build([corpus], out, progress=False, workers=1)
+    build([corpus], out, progress=False, workers=1, views=False)
     return output_bytes(out)
 
 
 def test_two_worker_processes_give_the_same_bytes(corpus, serial, tmp_path):
-    build([corpus], tmp_path / "out", progress=False, workers=2)
+    build([corpus], tmp_path / "out", progress=False, workers=2, views=False)
     assert output_bytes(tmp_path / "out") == serial
 
 
@@ -38,27 +38,29 @@ def test_dask_local_cluster_gives_the_same_bytes(corpus, serial, tmp_path):
     with LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
     ) as cluster:
-        report = build([corpus], tmp_path / "out", progress=False, dask=cluster.scheduler_address)
+        report = build(
+            [corpus], tmp_path / "out", progress=False, dask=cluster.scheduler_address, views=False
+        )
     assert report.extracted == report.documents
     assert output_bytes(tmp_path / "out") == serial
 
 
 def test_rebuild_reuses_every_document(corpus, serial, tmp_path):
-    build([corpus], tmp_path / "out", progress=False, workers=1)
-    report = build([corpus], tmp_path / "out", progress=False, workers=1)
+    build([corpus], tmp_path / "out", progress=False, workers=1, views=False)
+    report = build([corpus], tmp_path / "out", progress=False, workers=1, views=False)
     assert (report.extracted, report.reused) == (0, report.documents)
     assert output_bytes(tmp_path / "out") == serial
 
 
 def test_cached_documents_are_reused_without_a_manifest(corpus, serial, tmp_path):
-    build([corpus], tmp_path / "out", progress=False, workers=1)
+    build([corpus], tmp_path / "out", progress=False, workers=1, views=False)
     (tmp_path / "out" / "manifest.json").unlink()
-    report = build([corpus], tmp_path / "out", progress=False, workers=1)
+    report = build([corpus], tmp_path / "out", progress=False, workers=1, views=False)
     assert report.extracted == 0
     assert output_bytes(tmp_path / "out") == serial
 
 
 def test_unreferenced_cache_files_are_dropped(corpus, tmp_path):
-    build([corpus], tmp_path / "out", progress=False, workers=1)
-    build([SEEDS], tmp_path / "out", progress=False, workers=1)
+    build([corpus], tmp_path / "out", progress=False, workers=1, views=False)
+    build([SEEDS], tmp_path / "out", progress=False, workers=1, views=False)
     assert len(list((tmp_path / "out" / "cache").iterdir())) == len(list(SEEDS.iterdir()))
