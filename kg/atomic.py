@@ -116,25 +116,43 @@ def signals_deferred() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
+_INTERRUPTED = threading.Event()
+
+
 def _raise_interrupt(signum: int, frame: object) -> None:
+    _INTERRUPTED.set()
     raise KeyboardInterrupt(f"signal {signum}")
+
+
+def check_interrupt() -> None:
+    """Raise ``KeyboardInterrupt`` if a signal arrived that some library swallowed.
+
+    Long-running code calls this at safe points (between batches, before
+    publishing), so an interruption caught by a careless ``except:`` still stops
+    the build.
+    """
+    if _INTERRUPTED.is_set():
+        raise KeyboardInterrupt("interrupted")
 
 
 @contextmanager
 def sigterm_as_interrupt() -> Iterator[None]:
-    """Inside the block, SIGTERM raises ``KeyboardInterrupt`` like Ctrl-C does.
+    """Inside the block, SIGTERM acts like Ctrl-C: ``KeyboardInterrupt``, remembered.
 
     So a terminated build unwinds the same way as an interrupted one, removing
-    its temporary files. Only effective in the main thread.
+    its temporary files; and :func:`check_interrupt` re-raises it if a library
+    swallowed the exception. Only effective in the main thread.
     """
     if not _in_main_thread():
         yield
         return
-    old = signal.signal(signal.SIGTERM, _raise_interrupt)
+    _INTERRUPTED.clear()
+    old = {sig: signal.signal(sig, _raise_interrupt) for sig in _HELD_SIGNALS}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, old)
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
 
 
 class Staging:

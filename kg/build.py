@@ -186,6 +186,7 @@ class _Run:
         return data
 
     def collect(self, meta: dict[str, tuple[str, str]], results) -> None:
+        atomic.check_interrupt()
         for name, status, payload, counts in results:
             origin, digest = meta[name]
             if status == "skip":

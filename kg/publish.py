@@ -110,6 +110,7 @@ def publish(out: Path, entries: dict[str, dict], *, views: bool = True) -> Count
         manifest_tmp = out / f"{atomic.STAGING_PREFIX}{stage.token}-{MANIFEST}"
         manifest_tmp.write_text(text, encoding="utf-8")
         loader.finish()
+        atomic.check_interrupt()
         os.sync()  # the cache files and the new store reach the disk before they are referenced
         with atomic.signals_deferred():
             stage.commit()

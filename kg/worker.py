@@ -35,7 +35,7 @@ from kg.summary import counts_from_nquads
 Result = tuple[str, str, str, dict[str, int]]
 
 
-def cache_name(name: str, sha256: str) -> str:
+def cache_name(name: str, sha256: str = "") -> str:
     """File name of a document's cached N-Quads: a hash of name, content and extractor version.
 
     Examples

@@ -92,12 +92,13 @@ def build(
     Unreadable documents are skipped with a warning (--strict: an error).
     """
     from kg.atomic import sigterm_as_interrupt
-    from kg.build import build as run_build
-    from kg.sources import JsonlOptions
 
     inputs = list(paths) or [EXAMPLES_DIR]
     try:
-        with sigterm_as_interrupt():
+        with sigterm_as_interrupt():  # before the heavy imports: they may swallow Ctrl-C
+            from kg.build import build as run_build
+            from kg.sources import JsonlOptions
+
             report = run_build(
                 inputs,
                 out,
