@@ -293,7 +293,7 @@ def _fuses(a: RawMention, b: RawMention) -> bool:
             return a.type in _ROLE_PARENTS and "listed" not in a.flags
         return True
     if "jur_only" in b.flags:
-        return b.jur is None and (a.kind == "委" or a.jur is not None)
+        return b.jur is None and (a.kind == "委" or a.head == "党委" or a.jur is not None)
     if b.type in {"LeadingGroup", "CampaignOffice", "SupervisoryGroup"} and b.jur is None:
         return a.type == "PartyCommittee" or a.type in {"LeadingGroup", "CampaignOffice"}
     return False

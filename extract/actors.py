@@ -218,7 +218,7 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
     >>> from extract.ingest.reader import document_from_bytes
     >>> doc = document_from_bytes("a.txt", "区委督导组要指导。督导组要检查。".encode())
     >>> [(a.label, a.aliases, a.type) for a in actor_index(doc).actors]
-    [('区委督导组', ('督导组',), 'SupervisoryGroup')]
+    [('区委', (), 'PartyCommittee'), ('区委督导组', ('督导组',), 'SupervisoryGroup')]
     """
     d = data_json("actors.json")
     text = doc.text

@@ -12,7 +12,7 @@ Examples
 >>> text = "在全区先进性教育活动第二批动员会上的讲话\\n（2005年8月8日）\\n我代表区委讲几点意见。"
 >>> m = document_meta(document_from_bytes("a.txt", text.encode()))
 >>> m.date, m.year, m.issuer, m.level, m.campaign, m.batch
-('2005-08-08', 2005, '区委', '区', '先进性教育活动', '第二批')
+('2005-08-08', 2005, '区委', '县', '先进性教育活动', '第二批')
 """
 
 from __future__ import annotations
@@ -66,6 +66,8 @@ def document_meta(doc: Document) -> DocumentMeta:
     level = levels.most_common(1)[0][0] if levels else None
     if issuer is None and level and f"{level}委" in text:
         issuer = f"{level}委"
+    if level is not None:  # the text's word (区, 州) -> the level scale (县, 市)
+        level = data_json("actors.json")["levels"].get(level, level)
     campaigns: Counter[str] = Counter()
     for name, surfaces in data_json("meta.json")["campaigns"].items():
         rest = text

@@ -28,8 +28,9 @@ Examples
 >>> text = "各支部转段请示由各党委批复，并报区委督导组备案。"
 >>> doc = document_from_bytes("a.txt", text.encode())
 >>> rels = find_relations(doc, actor_index(doc))
->>> sorted((r.type, r.source, r.target) for r in rels)
-[('approves', '党委', '支部'), ('reportsTo', '党委', '区委督导组'), ('reportsTo', '支部', '党委')]
+>>> sorted((r.type, r.source, r.target) for r in rels)  # doctest: +NORMALIZE_WHITESPACE
+[('approves', '党委', '支部'), ('reportsTo', '党委', '区委督导组'), ('reportsTo', '支部', '党委'),
+ ('subOrganizationOf', '区委督导组', '区委')]
 """
 
 from __future__ import annotations
@@ -361,8 +362,9 @@ def _phase_relations(
     c = _cues()
     text = doc.text
     stage_labels = {p.label for p in stages}
-    order = [s for s in c["stage_order"] if s in stage_labels]
-    for a, b in itertools.pairwise(order):
+    seqs = [c["stage_order"], *c.get("stage_orders", [])]  # later campaigns: own sequences
+    pairs = [p for seq in seqs for p in itertools.pairwise([s for s in seq if s in stage_labels])]
+    for a, b in pairs:
         ev = next(p for p in stages if p.label == b).mentions[0]
         out.rel.setdefault(
             ("precedes", "stage", a, "stage", b),

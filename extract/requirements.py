@@ -41,6 +41,9 @@ def _leading(ms, at: int, text: str, slack: int = 0) -> tuple[str, ...]:
     pos = at
     for m in ms:
         gap = text[pos : m.start]
+        if chain and (m.start, m.end) == (chain[-1].start, chain[-1].end):
+            chain.append(m)  # another member of one collective (县、乡两级党委)
+            continue
         if m.start < pos:
             continue
         if (not chain and m.start - at > slack) or (chain and not r["connector"].match(gap)):
@@ -60,7 +63,7 @@ def _explicit(
     def person(seg: str) -> Subject:
         if seg.startswith(aud) or any(w in seg for w in aud):
             return audience or None
-        if any(w in seg for w in pron):
+        if any(w in r["not_pronoun"].sub("", seg) for w in pron):  # 自我批评 is no 我
             return we
         return None
 
@@ -69,7 +72,12 @@ def _explicit(
         return found if found else person(text[u.start : u.start + 2])
     seg_s, seg_e = u.cue_clause.start, u.cue.start
     if u.cue.word in ("希望", "要求", "请"):
-        after = _leading(idx.mentions_in(u.cue.end, u.cue_clause.end), u.cue.end, text, 1)
+        lead_pron = next(
+            (w for w in sorted(pron, key=len, reverse=True) if text.startswith(w, u.cue.end)), ""
+        )
+        after = _leading(  # 希望(我们)各级党组织…: the appositive names the subject
+            idx.mentions_in(u.cue.end, u.cue_clause.end), u.cue.end, text, 1 + len(lead_pron)
+        )
         before = idx.mentions_in(seg_s, seg_e) if u.cue.word == "要求" else ()
         if after or before:
             return tuple(dict.fromkeys(_keys(before) + after))
@@ -88,12 +96,38 @@ def _explicit(
         return found
     if r["we_object"].search(text[u.cue.end : u.cue_clause.end]):
         return we  # 务必引起我们高度重视: the speaker's side must act
+    if _prefix_subject(u, text, idx):
+        return _prefix_subject(u, text, idx)
     for c in u.clauses:  # 对于教育系统，要…
         if c is u.cue_clause:
             break
         if text.startswith("对于", c.start) and (ms := idx.mentions_in(c.start, c.end)):
             return _keys(ms)
     return None
+
+
+def _prefix_subject(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:
+    """An organ opening the clause before the cue clause (各级党组织在制定方案时，要…).
+
+    Not a topic (…的党员，可…; 新组织中的党员), not a member group, not a speaker
+    (中央和市委要求，要…).
+    """
+    r = regex_table("requirements.json")
+    if u.cue_clause is None or u.clauses[0] is u.cue_clause:
+        return ()
+    ms = idx.mentions_in(u.start, u.cue_clause.start)
+    lead = _leading(ms, u.start, text)
+    if not lead:
+        return ()
+    last = max((m for m in ms if m.key in lead), key=lambda m: m.end)
+    first = u.clauses[0]
+    if (
+        r["topic_after"].match(text[last.end : last.end + 2])
+        or r["speech_clause"].search(text[first.start : u.cue_clause.start].rstrip())
+        or any((a := idx.get(k)) is not None and a.type in ("MemberGroup", "Public") for k in lead)
+    ):
+        return ()
+    return lead
 
 
 def _keys(ms) -> tuple[str, ...]:
@@ -198,6 +232,7 @@ def find_requirements(
     carry_sent_para = -1
     duty_lead: Subject = None
     head_stage: dict[int, str | None] = {}
+    item_lead: tuple[Subject, int, int] = (None, -1, -1)  # subject, its sentence, last item
     window: tuple[int, str] | None = None
     for u in units:
         sent = u.sent
@@ -216,6 +251,11 @@ def find_requirements(
         subj = explicit[id(u)]
         if u.kind != "duty" and r["duty"].search(u.text):
             duty_lead = subj  # 督导组的主要职责是：only its own items
+            if subj is None and (k := order[id(sent)]) > 0 and u.start - sent.start <= 2:
+                prev = sents[k - 1]  # X承办…。主要职责是：the topic of the sentence before
+                duty_lead = (
+                    _leading(idx.mentions_in(prev.start, prev.end), prev.start, text) or None
+                )
             continue
         if u.lead_in:
             if subj:
@@ -224,9 +264,12 @@ def find_requirements(
         if sent.heading:
             head_stage = {k: v for k, v in head_stage.items() if k < sent.heading}
             head_stage[sent.heading] = _stage_of(u.start, u.end, phases)
+        item_lead = _item_lead(u, item_lead, order[id(sent)], explicit[id(u)])
         if u.drop:
             continue
-        if subj is None and (u.kind in ("heading", "item")):
+        if subj is None and u.kind == "item" and item_lead[0]:
+            subj = item_lead[0]
+        elif subj is None and (u.kind in ("heading", "item")):
             subj = (
                 lead
                 if (u.kind == "heading" and lead)
@@ -235,7 +278,7 @@ def find_requirements(
         if subj is None and u.kind == "duty":
             subj = duty_lead or lead
         if subj is None:
-            subj = carry if carry is not None else lead
+            subj = carry if carry is not None and u.kind != "item" else lead
         if subj is None:
             subj = section_default.get(sent.section, audience or None)
         if explicit[id(u)] is not None or u.kind in ("heading", "item"):
@@ -277,6 +320,28 @@ def find_requirements(
             )
         )
     return out
+
+
+def _item_lead(
+    u: Unit, lead: tuple[Subject, int, int], k: int, subj: Subject
+) -> tuple[Subject, int, int]:
+    """Track the subject of the plain sentence right before an enumeration.
+
+    ``lead`` is (subject, its sentence, last item sentence); ``k`` the sentence of
+    ``u``. Items (一是…二是…, dropped ones included) and their body sentences keep
+    the run alive; another plain sentence starts a new candidate.
+    """
+    if u.drop and u.kind != "item":
+        return lead
+    if u.kind != "item" and lead[2] in (k, k - 1) and lead[2] >= 0:
+        return (lead[0], lead[1], k)  # an item's body sentence
+    if u.kind != "item" and k != lead[1]:
+        return (None if u.sent.heading else subj, k, -1)
+    if u.kind == "item" and k in (lead[1], lead[1] + 1, lead[2], lead[2] + 1):
+        return (lead[0], lead[1], k)
+    if u.kind == "item":
+        return (None, -1, -1)
+    return lead
 
 
 def _lookahead(

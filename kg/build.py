@@ -35,7 +35,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.ingest.reader import DEFAULT_MAX_BYTES
-from extract.pipeline import EXTRACTOR_VERSION
 from kg import atomic, iri
 from kg.executors import Batch, WorkerLost, make_executor, run_ordered
 from kg.publish import (
@@ -48,7 +47,7 @@ from kg.publish import (
 )
 from kg.sources import JsonlOptions, Source, SourceError, count_sources, iter_sources
 from kg.summary import Counts, counts_from_nquads
-from kg.worker import cache_name, process_document, write_cache_text
+from kg.worker import cache_name, pipeline_fingerprint, process_document, write_cache_text
 
 __all__ = [
     "BuildError",
@@ -57,6 +56,7 @@ __all__ = [
     "build",
     "cache_name",
     "discover",
+    "pipeline_fingerprint",
     "process_document",
 ]
 
@@ -89,7 +89,7 @@ def _load_manifest(out: Path) -> dict:
         data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    if data.get("version") != MANIFEST_VERSION or data.get("extractor") != EXTRACTOR_VERSION:
+    if data.get("version") != MANIFEST_VERSION or data.get("pipeline") != pipeline_fingerprint():
         return {}
     return data.get("documents", {})
 

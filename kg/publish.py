@@ -31,6 +31,7 @@ from kg import atomic, iri
 from kg.store import STORE_LINK, STORES_DIR, create_store
 from kg.summary import Counts, render_summary
 from kg.union import write_union_turtle
+from kg.worker import pipeline_fingerprint
 from ontology.namespaces import PREFIXES, ontology_path
 
 MANIFEST = "manifest.json"
@@ -103,6 +104,7 @@ def publish(out: Path, entries: dict[str, dict], *, views: bool = True) -> Count
         manifest = {
             "version": MANIFEST_VERSION,
             "extractor": EXTRACTOR_VERSION,
+            "pipeline": pipeline_fingerprint(),
             "totals": {"quads": quads, "types": types},
             "documents": {name: entries[name] for name in sorted(entries)},
         }

@@ -151,9 +151,9 @@ class _Builder:
             if a.level:
                 self.add(node, CK.level, Literal(a.level))
             if a.jurisdiction:
-                self.add(node, CK.jurisdiction, Literal(a.jurisdiction, lang=ZH))
+                self.add(node, CK.jurisdiction, Literal(a.jurisdiction))
             if a.role:
-                self.add(node, CK.position, Literal(a.role, lang=ZH))
+                self.add(node, CK.position, Literal(a.role))
             if a.kind:
                 kind = iri.actor_kind_iri(a.kind)
                 self.add(node, CK.actorKind, kind)
@@ -191,7 +191,7 @@ class _Builder:
         self.add(node, CK.comparator, Literal(q.comparator))
         if q.value is not None:
             self.add(node, CK.value, _value(q.value))
-        self.add(node, CK.unit, Literal(q.unit, lang=ZH))
+        self.add(node, CK.unit, Literal(q.unit))
         self.evidence(node, q.span)
         return node
 

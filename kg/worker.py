@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import signal
@@ -35,15 +36,37 @@ from kg.summary import counts_from_nquads
 Result = tuple[str, str, str, dict[str, int]]
 
 
+FINGERPRINTED = ("extract", "kg/rdf.py", "kg/iri.py", "kg/nquads.py", "ontology/namespaces.py")
+
+
+@functools.cache
+def pipeline_fingerprint() -> str:
+    """Digest of the code and data that turn bytes into a document's N-Quads.
+
+    Cached per-document results are reused only when it is unchanged, so a new
+    extractor or RDF writer never mixes with results of an old one.
+    """
+    root = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256(EXTRACTOR_VERSION.encode())
+    for entry in FINGERPRINTED:
+        p = root / entry
+        files = sorted(p.rglob("*")) if p.is_dir() else [p]
+        for f in files:
+            if f.is_file() and f.suffix in (".py", ".json", ".tsv", ".txt"):
+                h.update(str(f.relative_to(root)).encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def cache_name(name: str, sha256: str = "") -> str:
-    """File name of a document's cached N-Quads: a hash of name, content and extractor version.
+    """File name of a document's cached N-Quads: a hash of name, content and pipeline fingerprint.
 
     Examples
     --------
     >>> cache_name("a.txt", "00") == cache_name("a.txt", "01")
     False
     """
-    key = "\x1f".join((name, sha256, EXTRACTOR_VERSION))
+    key = "\x1f".join((name, sha256, pipeline_fingerprint()))
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:24] + ".nq"
 
 

@@ -1,12 +1,18 @@
 """Mark scraped-page boilerplate as excluded spans, without shifting offsets.
 
 The patterns live in ``extract/data/boilerplate.txt`` (one regular expression
-per line); a line that matches one is excluded as a whole.
+per line, written in simplified characters); a line that matches one is
+excluded as a whole. Lines are matched in their simplified form (so 時間：/
+上一篇 in a traditional page match too); the spans stay in raw coordinates.
 
 Examples
 --------
 >>> [s.text for s in find_boilerplate("上一篇：关于开展活动的通知\\n各支部要认真学习。")]
 ['上一篇：关于开展活动的通知']
+>>> from extract.normalize import to_simplified
+>>> raw = "發佈時間：2022-10-17\\n各支部要認真學習。"
+>>> [s.text for s in find_boilerplate(raw, *to_simplified(raw))]
+['發佈時間：2022-10-17']
 """
 
 from __future__ import annotations
@@ -15,13 +21,20 @@ from extract.lexicon import lexicon
 from extract.records import Span
 
 
-def find_boilerplate(raw: str) -> tuple[Span, ...]:
+def find_boilerplate(
+    raw: str, text: str | None = None, offsets: tuple[int, ...] | None = None
+) -> tuple[Span, ...]:
     """Return the spans of ``raw`` that are site boilerplate, in text order.
 
     Parameters
     ----------
     raw : str
         Decoded document text.
+    text : str, optional
+        Its simplified form (:func:`extract.normalize.to_simplified`); the lines
+        are matched there. Defaults to ``raw``.
+    offsets : tuple of int, optional
+        The map from ``text`` indices to ``raw`` indices (``None``: identity).
 
     Returns
     -------
@@ -29,13 +42,19 @@ def find_boilerplate(raw: str) -> tuple[Span, ...]:
         One span per boilerplate line (leading and trailing spaces left out).
     """
     patterns = lexicon().boilerplate
+    norm = raw if text is None else text
+
+    def to_raw(i: int) -> int:
+        return i if offsets is None else offsets[i]
+
     out: list[Span] = []
     pos = 0
-    for line in raw.splitlines(keepends=True):
+    for line in norm.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         stripped = body.strip()
         if stripped and len(stripped) <= 200 and any(p.search(stripped) for p in patterns):
             start = pos + (len(body) - len(body.lstrip()))
-            out.append(Span(start, start + len(stripped), stripped))
+            rs, re_ = to_raw(start), to_raw(start + len(stripped))
+            out.append(Span(rs, re_, raw[rs:re_]))
         pos += len(line)
     return tuple(out)

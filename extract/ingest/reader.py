@@ -1,9 +1,9 @@
 """Read one input file into a :class:`~extract.records.Document`.
 
 Steps: read bytes, decode (:mod:`extract.ingest.decode`), take the main text of
-HTML pages (:mod:`extract.ingest.html`), mark boilerplate
-(:mod:`extract.ingest.boilerplate`), fold traditional to simplified with an
-offset map (:mod:`extract.normalize`).
+HTML pages (:mod:`extract.ingest.html`), fold traditional to simplified with an
+offset map (:mod:`extract.normalize`), mark boilerplate on the simplified lines
+(:mod:`extract.ingest.boilerplate`; spans in raw coordinates).
 
 Examples
 --------
@@ -78,7 +78,7 @@ def document_from_bytes(name: str, data: bytes, *, media_type: str | None = None
         raw=raw,
         text=text,
         offsets=offsets,
-        excluded=find_boilerplate(raw),
+        excluded=find_boilerplate(raw, text, offsets),  # matched on the simplified lines
         encoding=decoded.encoding,
         sha256=hashlib.sha256(data).hexdigest(),
         media_type=media_type,
