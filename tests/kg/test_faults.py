@@ -24,7 +24,7 @@ from kg.store import open_store
 from tests.kg.conftest import output_bytes, write_articles
 
 KG = str(Path(sys.executable).parent / "kg")
-PREVIOUS_DOCS, NEXT_DOCS = 200, 1200
+PREVIOUS_DOCS, NEXT_DOCS = 60, 260
 
 
 def _store_quads(out: Path) -> list[str]:

@@ -12,11 +12,11 @@ from tests.kg.conftest import SEEDS, output_bytes, write_articles
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    """The seeds plus 150 articles as JSON Lines."""
+    """The seeds plus 40 articles as JSON Lines."""
     folder = tmp_path_factory.mktemp("corpus")
     for f in SEEDS.iterdir():
         shutil.copy(f, folder / f.name)
-    write_articles(folder / "articles.jsonl", 150)
+    write_articles(folder / "articles.jsonl", 40)
     return folder
 
 
