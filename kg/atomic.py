@@ -135,6 +135,11 @@ def check_interrupt() -> None:
         raise KeyboardInterrupt("interrupted")
 
 
+def was_interrupted() -> bool:
+    """Whether SIGINT or SIGTERM arrived under :func:`sigterm_as_interrupt`."""
+    return _INTERRUPTED.is_set()
+
+
 @contextmanager
 def sigterm_as_interrupt() -> Iterator[None]:
     """Inside the block, SIGTERM acts like Ctrl-C: ``KeyboardInterrupt``, remembered.
@@ -146,7 +151,6 @@ def sigterm_as_interrupt() -> Iterator[None]:
     if not _in_main_thread():
         yield
         return
-    _INTERRUPTED.clear()
     old = {sig: signal.signal(sig, _raise_interrupt) for sig in _HELD_SIGNALS}
     try:
         yield
