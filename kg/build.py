@@ -264,6 +264,12 @@ def build(
     KeyboardInterrupt
         On Ctrl-C (or SIGTERM under :func:`kg.atomic.sigterm_as_interrupt`),
         after removing this build's temporary files.
+
+    Notes
+    -----
+    With ``workers`` > 1 the workers are *spawned* processes: a script that
+    calls :func:`build` must guard its top level with
+    ``if __name__ == "__main__":``.
     """
     t0 = time.perf_counter()
     out = Path(out)

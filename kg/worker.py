@@ -110,13 +110,19 @@ def _watch_parent(parent: int, interval: float = 0.5) -> None:
     os._exit(1)
 
 
+WARM_UP_TEXT = "区委督导组要求各党委于3月15日前完成学习动员，不少于45个学时。"
+
+
 def warm_up() -> None:
-    """Load the tokenizer and the lexicons of this process (cached afterwards)."""
-    from extract.lexicon import lexicon
+    """Load everything the extractor loads lazily (jieba, its POS tagger, lexicons) once.
+
+    Runs the whole pipeline on one short sentence, so the first real document
+    of each worker pays no loading cost.
+    """
     from extract.tokenize import tokenizer
 
-    lexicon()
     tokenizer()
+    process_document("warm-up.txt", WARM_UP_TEXT.encode("utf-8"))
 
 
 def process_document(name: str, data: bytes) -> str:
