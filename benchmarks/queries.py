@@ -47,7 +47,7 @@ def time_queries(out: Path, folders: list[Path], runs: int) -> None:
                 except (SyntaxError, ValueError, OSError) as e:
                     rows = f"error: {e}"
                 times.append(time.perf_counter() - t0)
-            rel = rq.relative_to(ROOT)
+            rel = rq.resolve().relative_to(ROOT.resolve())
             print(f"| {rel} | {rows} | {statistics.median(times) * 1000:.0f} |", flush=True)
 
 
