@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from extract.actor_grammar import CJK, RawMention
-from extract.lexicon import data_json
+from extract.lexicon import data_json, data_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,9 @@ class _PersonGrammar:
     loc_single: re.Pattern[str]
     place: re.Pattern[str]
     place_stop: tuple[str, ...]
+    surnames: frozenset[str]
+    speech: re.Pattern[str]
+    speech_stop: frozenset[str]
 
 
 @functools.cache
@@ -83,18 +86,34 @@ def _grammar() -> _PersonGrammar:
             f"({d['place_standalone_re']})(?={right_alt})"
         ),
         place_stop=tuple(d["place_stop"]),
+        surnames=frozenset(w for ln in data_lines("surnames.txt") for w in ln.split()),
+        speech=re.compile(f"({name})(?={p['speech_context_re']})"),
+        speech_stop=frozenset(p["speech_name_stop_chars"]),
         loc_single=re.compile(
             "(?:每一个|每个|各)(村|乡镇)(?=都|要|也|的|，|,)|(?<=[而和或])(乡镇)(?=[或和])"
         ),
     )
 
 
-def _clean_name(text: str, start: int, cand: str, g: _PersonGrammar) -> tuple[int, str] | None:
-    """Trim ``cand`` (at ``start``) from the left to a plausible personal name."""
+def _has_surname(cand: str, g: _PersonGrammar) -> bool:
+    return cand[:2] in g.surnames or cand[0] in g.surnames
+
+
+def _clean_name(
+    text: str, start: int, cand: str, g: _PersonGrammar, given: bool = False
+) -> tuple[int, str] | None:
+    """Trim ``cand`` (at ``start``) from the left to a plausible personal name.
+
+    A name starts with a surname (``surnames.txt``); with ``given`` (before 同志) a
+    two-character given name alone (少政同志) passes when nothing Chinese precedes it.
+    """
     while len(cand) >= 2:
         before = text[start - 1] if start > 0 else "，"
-        ok_left = not re.match(f"[{CJK}]", before) or before in g.boundary or before in g.stop_chars
-        if ok_left and not (set(cand) & g.stop_chars) and not any(w in cand for w in g.stop_words):
+        cjk_left = bool(re.match(f"[{CJK}]", before))
+        ok_left = not cjk_left or before in g.boundary or before in g.stop_chars
+        clean = not (set(cand) & g.stop_chars) and not any(w in cand for w in g.stop_words)
+        named = _has_surname(cand, g) or (given and len(cand) == 2 and not cjk_left)
+        if ok_left and clean and named:
             return start, cand
         start, cand = start + 1, cand[1:]
     return None
@@ -104,19 +123,26 @@ def persons(text: str) -> list[PersonMention]:
     """Person mentions of a normalized text, in text order (see module docstring)."""
     g = _grammar()
     out: list[PersonMention] = []
-    for rx, keep_suffix in ((g.honorific, True), (g.titled, True)):
+    for rx, keep_suffix in ((g.honorific, True), (g.titled, True), (g.speech, False)):
         for m in rx.finditer(text):
-            got = _clean_name(text, m.start(1), m.group(1), g)
-            if got is None or len(got[1]) > 3:
+            got = _clean_name(text, m.start(1), m.group(1), g, rx is g.honorific)
+            if rx is g.speech and (
+                got is None
+                or len(got[1]) != 3
+                or (
+                    re.match(f"[{CJK}]", left := text[got[0] - 1 : got[0]])
+                    and left not in g.boundary
+                )
+                or set(got[1]) & g.speech_stop
+            ):
+                continue  # 王建国强调: a full name after a break only
+            if got is None or (len(got[1]) > 3 and got[1][:2] not in g.surnames):
                 continue
             s, name = got
             rm = g.role_before.search(text, max(0, s - 12), s)
             role = rm.group(1) if rm else None
-            out.append(
-                PersonMention(
-                    s, m.end() if keep_suffix else s + len(name), name, text[s : m.end()], role
-                )
-            )
+            end = m.end() if keep_suffix else s + len(name)
+            out.append(PersonMention(s, end, name, text[s:end], role))
     names = {p.name for p in out}
     for m in g.surname.finditer(text):
         full = sorted(n for n in names if n[0] == m.group(1))

@@ -26,7 +26,6 @@ from extract.lexicon import regex_table, word_table
 from extract.modality import Cue, cues, is_framing, may_have_cue
 from extract.segment import Segment
 
-STRONG = ("要", "必须", "务必", "一定要", "希望", "应当", "应该", "应", "须", "请", "要求")
 _TRAIL = "，,；;。！？!?：:、 \n"
 
 
@@ -205,6 +204,8 @@ def _finish(u: Unit, text: str) -> None:
             break
     while s < e and text[s] in _TRAIL + "×":
         s += 1
+    if len(u.clauses) > 1 and (m := _r()["speech_lead"].match(text, s, e)):
+        s += m.end() - m.start()  # 他强调，要…: the span starts after the speaker
     while e > s and text[e - 1] in _TRAIL:
         e -= 1
     u.start, u.end, u.text = s, e, text[s:e]
@@ -234,15 +235,16 @@ def _filter(u: Unit, sent_has_strong: bool, sent_has_cue: bool) -> str:
     if u.kind == "duty":
         return ""
     if sent.review or sent.section == 0:
-        if not sent_has_strong:
-            return "review without a strong cue"
+        submits = u.timed and regex_table("modality.json")["request_submit"].search(u.text)
+        if not sent_has_strong and not (submits and not sent.review):
+            return "review without a strong cue"  # but 各支部于6月30日前上报…: a directive
         if r["criticism_start"].match(u.text) or r["criticism_start"].match(sent.text):
             return "criticism"
     if u.cue is None:
         if u.kind == "item" and not sent.review and sent.section > 0:
             return ""
         if u.timed and not sent.review:
-            return ""
+            return "report" if r["report_mark"].search(u.text) else ""
         return "no cue"
     if u.cue_clause is not None and r["report_any"].search(text_after(u)):
         return "report"
@@ -289,7 +291,10 @@ def directive_units(
         )
         duty_next = bool(r["duty"].search(sent.text)) and not sent.heading
         all_cues = [c for seg in sent.clauses for c in cues(seg.text)]
-        strong = any(c.word in STRONG and not (sent.review and c.word == "要求") for c in all_cues)
+        strong_words = word_table("modality.json")["strong"]
+        strong = any(
+            c.word in strong_words and not (sent.review and c.word == "要求") for c in all_cues
+        )
         for u in units:
             if not u.clauses:
                 continue
@@ -303,8 +308,15 @@ def directive_units(
 
 
 def modality_of(u: Unit) -> str:
-    """Modality of a kept unit (a cue-less heading, item or duty is an obligation)."""
-    return u.cue.modality if u.cue is not None else "obligation"
+    """Modality of a kept unit (a cue-less heading, item or duty is an obligation).
+
+    请 with a submission (请各支部于…前将…报送至…) is an administrative obligation.
+    """
+    if u.cue is None:
+        return "obligation"
+    if u.cue.word == "请" and regex_table("modality.json")["request_submit"].search(u.text):
+        return "obligation"
+    return u.cue.modality
 
 
 def pronoun_words() -> tuple[tuple[str, ...], tuple[str, ...]]:

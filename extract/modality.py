@@ -73,6 +73,9 @@ def cues(text: str) -> list[Cue]:
             or t["noun_request_after"].match(after)
         ):
             continue
+        bound_tail = text[m.end() : m.end() + 12]
+        if word in words["bare_bounds"] and not t["bound_context"].match(bound_tail):
+            continue  # 这至少说明…: no counted action follows
         if t["relative"].match(after) and word in words["relative_words"]:
             continue  # 要解决的问题: a relative clause, not a directive
         if modality == "prohibition" and t["bound_verb"].match(after):

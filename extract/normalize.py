@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
@@ -26,13 +27,18 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
-def to_simplified(raw: str) -> tuple[str, tuple[int, ...] | None]:
+def to_simplified(
+    raw: str, convert: Callable[[str], str] | None = None
+) -> tuple[str, tuple[int, ...] | None]:
     """Fold ``raw`` to simplified characters.
 
     Parameters
     ----------
     raw : str
         Decoded source text.
+    convert : callable, optional
+        The string conversion (default: OpenCC ``t2s``). Another one may change
+        lengths; the offset map then keeps every index pointing into ``raw``.
 
     Returns
     -------
@@ -46,9 +52,11 @@ def to_simplified(raw: str) -> tuple[str, tuple[int, ...] | None]:
     --------
     >>> to_simplified("整改提高")[0]
     '整改提高'
+    >>> to_simplified("黨委要求", convert=lambda s: s.replace("黨", "[党]"))
+    ('[党]委要求', (0, 0, 0, 1, 2, 3, 4))
     """
-    conv = _converter()
-    text = conv.convert(raw)
+    conv = convert or _converter().convert
+    text = conv(raw)
     if len(text) == len(raw):
         return text, None
     # Length changed somewhere: convert run by run and keep a map.
@@ -60,13 +68,13 @@ def to_simplified(raw: str) -> tuple[str, tuple[int, ...] | None]:
             parts.append(raw[pos : m.start()])
             offsets.extend(range(pos, m.start()))
         run = m.group()
-        out = conv.convert(run)
+        out = conv(run)
         if len(out) == len(run):
             parts.append(out)
             offsets.extend(range(m.start(), m.end()))
         else:  # char by char keeps a 1:1 map at the cost of phrase rules
             for k, ch in enumerate(run):
-                c = conv.convert(ch)
+                c = conv(ch)
                 parts.append(c)
                 offsets.extend([m.start() + k] * len(c))
         pos = m.end()

@@ -46,6 +46,7 @@ from extract.records import Document, Phase, Provenance, Relation, Requirement
 from extract.segment import clauses, sentences
 
 _BODY = {"PartyCommittee", "LeadingGroup", "CampaignOffice", "SupervisoryGroup"}
+_FILED = {"GovernmentBody"}  # 报送至组织部: an office one files with
 
 
 @functools.cache
@@ -176,6 +177,8 @@ def _actor_relations(doc: Document, idx: ActorIndex, out: _Out) -> None:
     topic: list[str] = []
     for us, ue in _units(text):
         u_ments = idx.mentions_in(us, ue)
+        if not u_ments:
+            continue  # every rule below needs an actor mention inside the unit
         lead = _lead(u_ments, text, us) or _modal_subject(u_ments, text)
         subj_unit = lead or topic
         approver: list[str] = []
@@ -199,7 +202,8 @@ def _actor_relations(doc: Document, idx: ActorIndex, out: _Out) -> None:
                 for r in who:
                     for t in targets:
                         b = idx.get(t)
-                        if b is not None and b.type in _BODY | {"Person"}:
+                        receiver = _BODY | {"Person"} | (_FILED if g == "obj2" else set())
+                        if b is not None and b.type in receiver:  # 报送至组织部: files with
                             out.add("reportsTo", "actor", r, "actor", t, span, "rel.reports")
             for m in c["passive"].finditer(text, cl.start, cl.end):
                 for x in idx.mentions_in(m.start("obj"), m.end("obj")):

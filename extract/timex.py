@@ -54,6 +54,7 @@ _PARTS = {
 _REL_YEAR = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "前年": -2, "明年": 1}
 _KINDS = (
     "anchored",
+    "anchored_open",
     "date",
     "lunar",
     "holiday",
@@ -62,6 +63,9 @@ _KINDS = (
     "redacted_md",
     "redacted_to",
 )
+
+
+_BLANKS = re.compile(r"\s+")
 
 
 def _t() -> dict[str, re.Pattern[str]]:
@@ -168,13 +172,18 @@ def normalize(text: str, doc_year: int | None = None, anchor: str | None = None)
     ('--08-01/--09-10', '--03-02/--03-09', '2004-10')
     >>> normalize("从今天起至3月15日", anchor="--02-23")
     '--02-23/--03-15'
+    >>> normalize("即日起至2021年12月31日"), normalize("2020\\n年\\n1\\n月\\n10\\n日")
+    ('../2021-12-31', '2020-01-10')
     """
     t = _t()
+    text = _BLANKS.sub("", text)  # a date broken across lines
+    if t["anchored_open"].fullmatch(text):
+        return None if anchor is None else f"{anchor}/.."
     if t["anchored"].fullmatch(text):
         end = _point(re.split(t["split_conn"].pattern, text, maxsplit=1)[-1], doc_year)
-        if anchor is None or end is None:
+        if end is None:
             return None
-        return f"{anchor}/{_fmt(end.year, end.month, end.last)}"
+        return f"{anchor or '..'}/{_fmt(end.year, end.month, end.last)}"
     if not t["date"].fullmatch(text):
         return None
     body = re.sub(t["before"].pattern + "$", "", text)
@@ -213,12 +222,21 @@ def role_of(text: str, before: str, after: str) -> str:
         return "event"
     if text.startswith(("去年", "前年")):
         return "event"
-    ranged = t["anchored"].fullmatch(text) or re.search(t["split_conn"].pattern, text)
+    ranged = t["anchored"].fullmatch(text) or t["anchored_open"].fullmatch(text)
+    ranged = ranged or re.search(t["split_conn"].pattern, text)
     if ranged or t["role_schedule_before"].search(before):
         return "schedule"
     if t["role_schedule_after"].search(after) and not after.startswith(("召开", "举行")):
         return "schedule"
     return "event"
+
+
+def _loose(surface: str, t: dict[str, re.Pattern[str]]) -> bool:
+    """A match with blanks inside that is only a month (12\\n月): a list number, no date."""
+    if not _BLANKS.search(surface):
+        return False
+    body = _BLANKS.sub("", surface)
+    return not (t["parse_year"].search(body) or t["parse_day"].search(body))
 
 
 def find_times(
@@ -238,7 +256,7 @@ def find_times(
     cands: list[tuple[int, int, int, re.Match[str]]] = []
     for rank, kind in enumerate(_KINDS):
         for m in t[kind].finditer(text):
-            if m.end() > m.start():
+            if m.end() > m.start() and not _loose(m.group(), t):
                 cands.append((m.start(), -(m.end() - m.start()), rank, m))
     cands.sort(key=lambda c: c[:3])
     out: list[tuple[re.Match[str], str | None, str]] = []

@@ -39,7 +39,8 @@ def tokenizer():
     logging.getLogger("jieba").setLevel(logging.WARNING)
     tk = jieba.Tokenizer()
     tk.tmp_dir = str(cache_dir())
-    tk.cache_file = "jieba.main.cache"
+    # jieba trusts a cache of its bundled dictionary without a date check: key it by version.
+    tk.cache_file = f"jieba-{getattr(jieba, '__version__', 'x')}.main.cache"
     tk.initialize()
     tk.load_userdict(str(lexicon().userdict))
     return tk

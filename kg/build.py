@@ -322,8 +322,8 @@ def _build_locked(
             "no readable input documents" + (" (all were skipped)" if report.skipped else "")
         )
     report.views = views if views is not None else len(run.entries) <= VIEWS_MAX_DOCUMENTS
-    report.counts = publish(out, run.entries, views=report.views)
-    report.counts.per_document = {n: e["counts"] for n, e in sorted(run.entries.items())}
+    publish(out, run.entries, views=report.views)
+    report.counts = Counts.load(out)
     report.quads = report.counts.quads
     return report
 

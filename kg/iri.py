@@ -43,7 +43,8 @@ def graph_iri(name: str) -> URIRef:
     return ID[f"graph/{_key(name)}"]
 
 
-ONTOLOGY_GRAPH = ID["graph/ontology"]
+# Outside the graph/ space of documents, so no document name can collide with it.
+ONTOLOGY_GRAPH = ID["vocabulary/ontology"]
 
 
 def actor_iri(

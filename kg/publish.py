@@ -66,7 +66,7 @@ def _write_nquads(path: Path, out: Path, entries: dict[str, dict]) -> int:
     return quads
 
 
-def publish(out: Path, entries: dict[str, dict], *, views: bool = True) -> Counts:
+def publish(out: Path, entries: dict[str, dict], *, views: bool = True) -> None:
     """Write ``graph.nq``, ``graph.ttl``, ``summary.md``, the store and the manifest of ``out``.
 
     Parameters
@@ -80,10 +80,8 @@ def publish(out: Path, entries: dict[str, dict], *, views: bool = True) -> Count
         commit. :func:`kg.build.build` turns them off by default above
         ``VIEWS_MAX_DOCUMENTS`` documents.
 
-    Returns
-    -------
-    Counts
-        Quads and distinct typed nodes of the build.
+    The counts (quads, distinct typed nodes) go into the manifest's
+    ``totals``; read them with :meth:`kg.summary.Counts.load`.
     """
     stage = atomic.Staging(out)
     stores = out / STORES_DIR
@@ -132,7 +130,6 @@ def publish(out: Path, entries: dict[str, dict], *, views: bool = True) -> Count
         from kg.views import write_views
 
         write_views(out)
-    return counts
 
 
 class _StoreLoader:

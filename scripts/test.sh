@@ -28,6 +28,8 @@ PY=${PYTHON:-python3}
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
 
 .venv/bin/lint-imports
-.venv/bin/ruff check extract kg ontology tests benchmarks
-.venv/bin/ruff format --check extract kg ontology tests benchmarks
+lint=(extract kg ontology tests)
+[ -d benchmarks ] && lint+=(benchmarks)
+.venv/bin/ruff check "${lint[@]}"
+.venv/bin/ruff format --check "${lint[@]}"
 .venv/bin/python -m pytest --doctest-modules extract kg ontology tests "$@"

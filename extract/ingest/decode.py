@@ -1,9 +1,14 @@
 """Bytes to text: detect and decode UTF-8 (with or without BOM), UTF-16, GB18030 and Big5.
 
-Detection order: a byte-order mark decides (UTF-8, UTF-16 LE/BE); then strict
-UTF-8; then charset-normalizer's best guess among CJK encodings, where GB2312
-and GBK are widened to GB18030 (a superset) and Big5 to Big5-HKSCS. A BOM is
-not part of the text: offsets index the text after it.
+Detection order: a byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32); then
+NUL bytes mean UTF-16 without a BOM (or binary); then strict UTF-8; then the
+CJK codecs (charset-normalizer's guess first, GB2312 and GBK widened to
+GB18030, Big5 to Big5-HKSCS), scored by how much the result reads like Chinese
+prose. A guess is accepted only if it is *plausible*: almost every character is
+ASCII, CJK, CJK punctuation or common typography, and the CJK characters are
+mostly common ones. Anything else (binary data, mojibake of an unsupported
+encoding, UTF-8 with stray bytes) is a :class:`DecodeError` whose message is
+one line. A BOM is not part of the text: offsets index the text after it.
 
 Examples
 --------
@@ -24,7 +29,7 @@ from extract.lexicon import lexicon
 
 
 class DecodeError(ValueError):
-    """The bytes are not text in any supported encoding."""
+    """The bytes are not text in any supported encoding (message: one line)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +39,15 @@ class Decoded:
     text: str
     encoding: str
 
+
+# Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
+_BOMS: tuple[tuple[bytes, str, str, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16", "UTF-16"),
+)
 
 # charset-normalizer names -> the codec we decode with (supersets first).
 _WIDEN = {
@@ -46,6 +60,44 @@ _WIDEN = {
     "cp950": "big5hkscs",
 }
 _CJK_CANDIDATES = ("gb18030", "big5hkscs")
+_SAMPLE = 20000
+# A guessed decoding must have at least this share of plausible characters ...
+MIN_PLAUSIBLE = 0.9
+# ... and, once it holds MIN_CJK_FOR_COMMON CJK characters, this share of common ones
+# (real official prose: 0.19-0.88; mojibake of a wrong codec: 0.00-0.07).
+MIN_COMMON = 0.12
+MIN_CJK_FOR_COMMON = 20
+
+# Code-point ranges of characters that occur in Chinese official text.
+_PLAUSIBLE_RANGES = (
+    (0x20, 0x7E),  # ASCII printable
+    (0xA0, 0xFF),  # Latin-1 punctuation and signs (·, ×, °)
+    (0x2000, 0x206F),  # general punctuation (—, “”, …, ※)
+    (0x2100, 0x218F),  # letterlike symbols, Roman numerals
+    (0x2190, 0x21FF),  # arrows
+    (0x2460, 0x24FF),  # enclosed alphanumerics (①)
+    (0x2500, 0x26FF),  # box drawing, geometric shapes, symbols (■, ○, ★)
+    (0x3000, 0x303F),  # CJK symbols and punctuation
+    (0x3200, 0x33FF),  # enclosed CJK, CJK compatibility (㈠, ㎡)
+    (0x4E00, 0x9FFF),  # CJK unified ideographs
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+    (0xFE30, 0xFE4F),  # CJK compatibility forms
+    (0xFF00, 0xFFEF),  # full-width forms
+)
+
+
+def _is_plausible(c: str) -> bool:
+    if c in "\t\n\r\f\ufeff":
+        return True
+    o = ord(c)
+    return any(lo <= o <= hi for lo, hi in _PLAUSIBLE_RANGES)
+
+
+def _plausible_ratio(text: str) -> float:
+    sample = text[:_SAMPLE]
+    if not sample:
+        return 0.0
+    return sum(1 for c in sample if _is_plausible(c)) / len(sample)
 
 
 def _control_ratio(text: str) -> float:
@@ -55,10 +107,40 @@ def _control_ratio(text: str) -> float:
     return bad / len(text)
 
 
+def _cjk(text: str) -> list[str]:
+    return [c for c in text[:_SAMPLE] if "\u4e00" <= c <= "\u9fff"]
+
+
 def _cjk_ratio(text: str) -> float:
-    if not text:
+    sample = text[:_SAMPLE]
+    return len(_cjk(sample)) / len(sample) if sample else 0.0
+
+
+def _common_ratio(text: str) -> float:
+    cjk = _cjk(text)
+    if not cjk:
         return 0.0
-    return sum(1 for c in text if "\u4e00" <= c <= "\u9fff") / len(text)
+    common = lexicon().common_chars
+    return sum(1 for c in cjk if c in common) / len(cjk)
+
+
+def is_plausible(text: str) -> bool:
+    """Whether ``text`` reads like (Chinese) prose rather than mojibake or binary.
+
+    Examples
+    --------
+    >>> is_plausible("各党支部要认真学习。Section 2")
+    True
+    >>> is_plausible("\\uac00\\ue000\\u3401\\u4100")  # Hangul, private use, rare CJK
+    False
+    """
+    if _plausible_ratio(text) < MIN_PLAUSIBLE:
+        return False
+    return len(_cjk(text)) < MIN_CJK_FOR_COMMON or _common_ratio(text) >= MIN_COMMON
+
+
+def _score(text: str) -> float:
+    return _cjk_ratio(text) + _common_ratio(text) + _plausible_ratio(text)
 
 
 def decode_bytes(data: bytes) -> Decoded:
@@ -77,7 +159,7 @@ def decode_bytes(data: bytes) -> Decoded:
     Raises
     ------
     DecodeError
-        When the bytes are empty, binary, or not decodable as text.
+        When the bytes are empty, binary, or not text in a supported encoding.
 
     Examples
     --------
@@ -85,98 +167,94 @@ def decode_bytes(data: bytes) -> Decoded:
     '先進性教育'
     >>> decode_bytes("\\ufeff整改提高".encode("utf-16-le")).encoding
     'utf-16'
+    >>> decode_bytes(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00\\x00\\rIHDR")
+    Traceback (most recent call last):
+    ...
+    extract.ingest.decode.DecodeError: binary content (NUL bytes)
     """
     if not data:
         raise DecodeError("empty file")
-    if data.startswith(codecs.BOM_UTF8):
-        try:
-            return _checked(data[3:].decode("utf-8", errors="strict"), "utf-8-sig")
-        except UnicodeDecodeError as e:
-            raise DecodeError(
-                f"invalid UTF-8 after a UTF-8 BOM ({e.reason} at byte {e.start + 3})"
-            ) from e
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return _checked(data.decode("utf-16"), "utf-16")
-        except UnicodeDecodeError as e:
-            raise DecodeError(f"invalid UTF-16 ({e.reason} at byte {e.start})") from e
+    for bom, codec, name, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(data[len(bom) :].decode(codec), name)
+            except UnicodeDecodeError as e:
+                where = e.start + len(bom)
+                raise DecodeError(
+                    f"invalid {label} after its BOM ({e.reason} at byte {where})"
+                ) from e
     if b"\x00" in data[:4096]:
         return _checked(*_guess_utf16(data))
     try:
-        return _checked(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
-    if _looks_utf16_without_bom(data):
-        codec = "utf-16-le" if data[1:2] == b"\x00" or data[0:1] != b"\x00" else "utf-16-be"
-        try:
-            return _checked(data.decode(codec), codec)
-        except UnicodeDecodeError:
-            pass
-    return _checked(*_guess_cjk(data))
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        utf8_error: UnicodeDecodeError | None = e
+    else:
+        if is_plausible(text):
+            return _checked(text, "utf-8")
+        # Valid UTF-8 that reads like mojibake: a short GB18030/Big5 text can be valid UTF-8.
+        alt = _guess_cjk(data)
+        return _checked(*alt) if alt is not None else _checked(text, "utf-8")
+    guess = _guess_cjk(data)
+    if guess is None:
+        bad = data[utf8_error.start]
+        raise DecodeError(
+            "not text in UTF-8, UTF-16, GB18030 or Big5 "
+            f"(invalid UTF-8 byte 0x{bad:02x} at offset {utf8_error.start})"
+        )
+    return _checked(*guess)
 
 
 def _guess_utf16(data: bytes) -> tuple[str, str]:
     """Text with NUL bytes is UTF-16 without a BOM, or binary."""
     best: tuple[float, str, str] | None = None
     if len(data) % 2 == 0:
-        for codec in ("utf-16-le", "utf-16-be"):
+        # ASCII in UTF-16 LE has its NULs at odd offsets, in BE at even ones; CJK
+        # characters rarely have a NUL byte. A clear majority on one side decides.
+        odd, even = data[1::2].count(0), data[0::2].count(0)
+        share_le = odd / (odd + even)
+        for codec, share in (("utf-16-le", share_le), ("utf-16-be", 1 - share_le)):
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError:
                 continue
-            score = _cjk_ratio(text) + _common_ratio(text) - 5 * _control_ratio(text)
+            if _control_ratio(text[:_SAMPLE]) > 0.05 or not is_plausible(text):
+                continue
+            score = _score(text) + (10.0 if share >= 0.8 else 0.0)
             if best is None or score > best[0]:
                 best = (score, text, codec)
-    if best is None or _control_ratio(best[1][:20000]) > 0.05:
+    if best is None:
         raise DecodeError("binary content (NUL bytes)")
     return best[1], best[2]
 
 
-def _looks_utf16_without_bom(data: bytes) -> bool:
-    head = data[:2000]
-    if len(head) < 4 or len(head) % 2:
-        return False
-    zeros_even = head[0::2].count(0)
-    zeros_odd = head[1::2].count(0)
-    half = len(head) // 2
-    # ASCII-heavy UTF-16 has NULs on one side; CJK UTF-16 rarely decodes as GB/Big5 cleanly.
-    return zeros_odd > 0.3 * half or zeros_even > 0.3 * half
-
-
-def _guess_cjk(data: bytes) -> tuple[str, str]:
-    """Pick the CJK codec whose strict decoding reads most like Chinese text."""
-    best: tuple[float, str, str] | None = None
-    guesses = []
+def _guess_cjk(data: bytes) -> tuple[str, str] | None:
+    """The plausible CJK decoding that reads most like Chinese text, or None."""
+    guesses: list[str] = []
     match = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16", "utf_8"]).best()
     if match is not None:
         guesses.append(_WIDEN.get(match.encoding.replace("_", "").lower(), match.encoding))
     guesses.extend(c for c in _CJK_CANDIDATES if c not in guesses)
     if len(data) % 2 == 0:
-        guesses.extend(("utf-16-le", "utf-16-be"))
+        guesses.extend(c for c in ("utf-16-le", "utf-16-be") if c not in guesses)
+    best: tuple[float, str, str] | None = None
     for codec in guesses:
+        if codec in ("utf-8", "utf_8"):
+            continue
         try:
             text = data.decode(codec)
         except (UnicodeDecodeError, LookupError):
             continue
-        score = _cjk_ratio(text) - 5 * _control_ratio(text) + _common_ratio(text)
+        if _control_ratio(text[:_SAMPLE]) > 0.05 or not is_plausible(text):
+            continue
+        score = _score(text)
         if best is None or score > best[0]:
             best = (score, text, codec)
-    if best is None:
-        raise DecodeError("not text in UTF-8, UTF-16, GB18030 or Big5")
-    return best[1], best[2]
-
-
-def _common_ratio(text: str) -> float:
-    common = lexicon().common_chars
-    sample = text[:20000]
-    cjk = [c for c in sample if "\u4e00" <= c <= "\u9fff"]
-    if not cjk:
-        return 0.0
-    return sum(1 for c in cjk if c in common) / len(cjk)
+    return None if best is None else (best[1], best[2])
 
 
 def _checked(text: str, encoding: str) -> Decoded:
-    if _control_ratio(text[:20000]) > 0.05:
+    if _control_ratio(text[:_SAMPLE]) > 0.05:
         raise DecodeError(f"binary content (control characters) as {encoding}")
     if not text.strip():
         raise DecodeError("no text (only whitespace)")

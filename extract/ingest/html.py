@@ -31,15 +31,18 @@ def html_to_text(html: str) -> str:
     import trafilatura
 
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
-    text = trafilatura.extract(
-        html,
-        include_comments=False,
-        include_tables=True,
-        include_links=False,
-        include_images=False,
-        favor_recall=True,
-        deduplicate=False,
-    )
+    try:
+        text = trafilatura.extract(
+            html,
+            include_comments=False,
+            include_tables=True,
+            include_links=False,
+            include_images=False,
+            favor_recall=True,
+            deduplicate=False,
+        )
+    except Exception:  # a parser failure on odd markup: fall back to the body's text
+        text = None
     if not text or not text.strip():
         text = _fallback_text(html)
     if not text or not text.strip():

@@ -32,6 +32,7 @@ class IngestError(ValueError):
     """A document that cannot be read; ``str()`` is one line naming the file and cause."""
 
     def __init__(self, name: str, reason: str):
+        reason = " ".join(str(reason).split()) or "unreadable"
         super().__init__(f"{name}: {reason}")
         self.name = name
         self.reason = reason

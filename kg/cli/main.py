@@ -13,6 +13,9 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("kg.cli.eval_cmd", "eval_"),
     ("kg.cli.viz_cmd", "viz"),
     ("kg.cli.report_cmd", "report"),
+    ("kg.cli.export_cmd", "export"),
+    ("kg.cli.remove_cmd", "remove"),
+    ("kg.cli.push_cmd", "push"),
 )
 
 

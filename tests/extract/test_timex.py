@@ -44,9 +44,9 @@ def test_normalize(surface: str, year: int | None, value: str | None) -> None:
     assert normalize(surface, year) == value
 
 
-def test_anchored_range_needs_the_speech_date() -> None:
+def test_anchored_range_starts_at_the_speech_date() -> None:
     assert normalize("从今天起至4月30日", anchor="--04-09") == "--04-09/--04-30"
-    assert normalize("从今天起至4月30日") is None
+    assert normalize("从今天起至4月30日") == "../--04-30"  # start unknown: open
 
 
 @pytest.mark.parametrize(

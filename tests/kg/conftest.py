@@ -1,9 +1,10 @@
-"""Shared fixtures and helpers of the kg tests: paths to ../shared, corpora, build outputs."""
+"""Shared fixtures of the kg tests: seeds built once per session, corpora, outputs, Virtuoso."""
 
 from __future__ import annotations
 
 import gzip
 import itertools
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,9 +31,21 @@ def write_articles(path: Path, n: int, *, start: int = 0) -> Path:
 
 @pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A build (with views) of ``../shared/corpus/seeds``, in this process."""
+    """A build (with views) of ``../shared/corpus/seeds`` (read-only: copy before changing)."""
     from kg.build import build
 
     out = tmp_path_factory.mktemp("seeds") / "out"
     build([SEEDS], out, progress=False)
     return out
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
+    """A private Virtuoso on loopback free ports with its own database; stopped at the end."""
+    from kg.virtuoso import LocalVirtuoso
+
+    server = LocalVirtuoso(tmp_path_factory.mktemp("virtuoso")).start()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -1,0 +1,66 @@
+"""``kg export``: the build in another format (RDF, GraphML/GEXF, CSV)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kg.cli.common import fatal_errors, out_option
+
+
+@click.command(
+    epilog="""Formats: turtle (ttl), nt, xml (rdfxml), json-ld (jsonld) hold the union of the
+documents; nquads (nq) and trig hold one named graph per document plus the ontology's;
+graphml and gexf the NetworkX projection (for Gephi, yEd); csv a folder with nodes.csv,
+edges.csv and requirements.csv.
+
+\b
+Examples:
+  kg export --format turtle > graph.ttl
+  kg export --format trig --out seeds-build -o seeds.trig
+  kg export --format json-ld --doc 000_84104d4993cf4f96.txt -o one.jsonld
+  kg export --format gexf -o graph.gexf
+  kg export --format csv -o tables/
+"""
+)
+@click.option("--format", "fmt", required=True, help="Export format (see below).")
+@out_option
+@click.option(
+    "-o",
+    "--output",
+    "dest",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="File to write (a folder for csv; required there). Default: stdout.",
+)
+@click.option("--doc", "docs", multiple=True, help="Only this document (repeatable).")
+@click.option(
+    "--no-ontology", is_flag=True, help="Leave the ontology's graph out of nquads and trig."
+)
+@fatal_errors
+def export(fmt: str, out: Path, dest: Path | None, docs: tuple[str, ...], no_ontology: bool):
+    """Export the build in --out as FORMAT, to -o PATH or stdout."""
+    from kg.export import export as run_export
+
+    stream = None if dest is not None else sys.stdout.buffer
+    report = run_export(out, fmt, dest, docs, ontology=not no_ontology, stream=stream)
+    if stream is not None:
+        stream.flush()
+    if dest is not None:
+        click.echo(
+            f"exported {report.documents} documents as {report.format} to {dest} "
+            f"({report.items} {_unit(report.format)})",
+            err=True,
+        )
+
+
+def _unit(fmt: str) -> str:
+    from kg.export import DATASET_FORMATS, GRAPH_FORMATS, TRIPLE_FORMATS
+
+    if fmt in TRIPLE_FORMATS:
+        return "triples"
+    if fmt in DATASET_FORMATS:
+        return "quads"
+    return "nodes" if fmt in GRAPH_FORMATS else "requirements"

@@ -1,0 +1,124 @@
+"""Changing a build in place: add ready-made document graphs, remove documents.
+
+A build is its per-document N-Quads cache plus the manifest that lists them;
+:func:`kg.build.publish` assembles the store and every output from that cache.
+So removing documents is: drop their manifest entries, republish (every
+file replaced atomically, the store swapped by symlink, the manifest last),
+then delete their cache files. Entities shared across documents (global
+actors such as 中央 or 党员, stages) keep the facts of the remaining documents,
+because each document's graph repeats what it says about them.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> q = '<http://e/s> <http://e/p> "x" <{g}> .\\n'
+>>> entries = {n: cache_entry(d, n, q.format(g=iri.graph_iri(n))) for n in ("a.txt", "b.txt")}
+>>> publish(d, entries, views=False)
+>>> remove_documents(d, ["a.txt"], views=False).remaining
+['b.txt']
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg import atomic, iri
+from kg.build import (
+    CACHE_DIR,
+    MANIFEST_VERSION,
+    BuildError,
+    cache_name,
+    pipeline_fingerprint,
+    publish,
+)
+from kg.manifest import read_manifest
+from kg.summary import counts_from_nquads
+
+__all__ = ["RemoveReport", "cache_entry", "prune_cache", "publish", "remove_documents"]
+
+
+@dataclass
+class RemoveReport:
+    """What :func:`remove_documents` did."""
+
+    out: Path
+    removed: list[str] = field(default_factory=list)
+    remaining: list[str] = field(default_factory=list)
+
+
+def cache_entry(out: Path, name: str, nquads: str, sha256: str | None = None) -> dict:
+    """Write a document's N-Quads into the cache of ``out``; return its manifest entry.
+
+    Parameters
+    ----------
+    out : Path
+        The build directory.
+    name : str
+        The document name.
+    nquads : str
+        The document's graph as N-Quads (in ``kg.iri.graph_iri(name)``).
+    sha256 : str, optional
+        Hash of the source bytes (default: hash of ``nquads``).
+    """
+    cname = cache_name(name)
+    atomic.write_text(Path(out) / CACHE_DIR / cname, nquads)
+    return {
+        "sha256": sha256 or hashlib.sha256(nquads.encode("utf-8")).hexdigest(),
+        "cache": cname,
+        "graph": str(iri.graph_iri(name)),
+        "counts": counts_from_nquads(nquads).types,
+    }
+
+
+def prune_cache(out: Path, entries: dict[str, dict]) -> list[str]:
+    """Delete cache files no manifest entry refers to; return their names, sorted."""
+    cache = Path(out) / CACHE_DIR
+    if not cache.is_dir():
+        return []
+    keep = {e.get("cache") for e in entries.values()}
+    stale = sorted(p.name for p in cache.glob("*.nq") if p.name not in keep)
+    for name in stale:
+        (cache / name).unlink(missing_ok=True)
+    return stale
+
+
+def remove_documents(
+    out: Path, names: Iterable[str], *, views: bool = True, progress: bool = False
+) -> RemoveReport:
+    """Remove documents from the build in ``out`` and republish it.
+
+    Raises
+    ------
+    BuildError
+        When there is no build, a name is not one of its documents, the build
+        was made by another version of the pipeline (rebuild first), or nothing
+        would be left.
+    """
+    out = Path(out)
+    manifest = read_manifest(out)
+    where = out / "manifest.json"
+    if (
+        manifest.get("version") != MANIFEST_VERSION
+        or manifest.get("pipeline") != pipeline_fingerprint()
+    ):
+        # publish() stamps the current pipeline: stale caches would then pass for fresh.
+        raise BuildError(
+            f"{where}: made by another version of the extractor "
+            f"(pipeline {manifest.get('pipeline')}, this is {pipeline_fingerprint()}); "
+            f"run `kg build --out {out}` first"
+        )
+    docs: dict[str, dict] = manifest["documents"]
+    wanted = sorted(set(names))
+    unknown = [n for n in wanted if n not in docs]
+    if unknown:
+        raise BuildError(f"{where}: no document named {', '.join(unknown)} in this build")
+    entries = {n: e for n, e in sorted(docs.items()) if n not in wanted}
+    if not entries:
+        raise BuildError(f"{where}: removing {len(wanted)} documents would leave the build empty")
+    publish(out, entries, views=views, progress=progress)
+    prune_cache(out, entries)
+    return RemoveReport(out=out, removed=wanted, remaining=list(entries))
