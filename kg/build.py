@@ -41,6 +41,7 @@ from kg.publish import (
     CACHE_DIR,
     MANIFEST,
     MANIFEST_VERSION,
+    TURTLE_PREFIXES,
     VIEWS_MAX_DOCUMENTS,
     cache_texts,
     publish,
@@ -50,6 +51,10 @@ from kg.summary import Counts, counts_from_nquads
 from kg.worker import cache_name, pipeline_fingerprint, process_document, write_cache_text
 
 __all__ = [
+    "CACHE_DIR",
+    "MANIFEST",
+    "MANIFEST_VERSION",
+    "TURTLE_PREFIXES",
     "BuildError",
     "BuildReport",
     "Source",

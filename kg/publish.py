@@ -66,7 +66,9 @@ def _write_nquads(path: Path, out: Path, entries: dict[str, dict]) -> int:
     return quads
 
 
-def publish(out: Path, entries: dict[str, dict], *, views: bool = True) -> None:
+def publish(
+    out: Path, entries: dict[str, dict], *, views: bool = True, progress: bool = False
+) -> None:
     """Write ``graph.nq``, ``graph.ttl``, ``summary.md``, the store and the manifest of ``out``.
 
     Parameters
@@ -79,6 +81,8 @@ def publish(out: Path, entries: dict[str, dict], *, views: bool = True) -> None:
         Also write the HTML views (:func:`kg.views.write_views`), after the
         commit. :func:`kg.build.build` turns them off by default above
         ``VIEWS_MAX_DOCUMENTS`` documents.
+    progress : bool
+        Accepted for compatibility; publishing shows no progress bar.
 
     The counts (quads, distinct typed nodes) go into the manifest's
     ``totals``; read them with :meth:`kg.summary.Counts.load`.
@@ -149,7 +153,7 @@ class _StoreLoader:
 
     def _run(self) -> None:
         try:
-            store = create_store(self.store_dir, self._chunks())
+            store = create_store(self.store_dir, self._chunks(), union_default=True)
             del store
         except BaseException as e:  # handed to the main thread by finish()
             self.error = e
