@@ -38,6 +38,7 @@ import pyoxigraph as ox
 from kg import iri
 from kg.build import CACHE_DIR, BuildError
 from kg.manifest import read_documents, select_documents
+from ontology.namespaces import ID
 
 CONTENT_TYPE = "text/turtle; charset=utf-8"  # N-Triples is Turtle; every store reads Turtle
 DEFAULT_BATCH = 50_000
@@ -146,7 +147,7 @@ PAGE = 5000  # below Virtuoso's default 10,000-row result cap
 
 def _count_query(after: str) -> str:
     template = files("kg").joinpath(COUNT_QUERY).read_text(encoding="utf-8")
-    prefix = str(iri.graph_iri(""))  # every graph IRI of the project starts so
+    prefix = str(ID)  # every graph IRI of the project (documents', the ontology's) starts so
     for key, value in (("#PREFIX", prefix), ("#AFTER", after), ("#LIMIT", str(PAGE))):
         template = template.replace(key, value)
     return template

@@ -28,8 +28,14 @@ STORE_LINK = "store"
 STORES_DIR = ".stores"
 
 
-def create_store(path: Path, nquads_chunks: Iterable[str | bytes]) -> ox.Store:
-    """Create a store at ``path`` and bulk-load N-Quads text chunks into it."""
+def create_store(
+    path: Path, nquads_chunks: Iterable[str | bytes], *, union_default: bool = False
+) -> ox.Store:
+    """Create a store at ``path`` and bulk-load N-Quads text chunks into it.
+
+    With ``union_default``, the default graph also receives the union of all
+    named graphs (see :func:`materialize_union`).
+    """
     store = ox.Store(str(path))
     batch: list[bytes] = []
     size = 0
@@ -42,6 +48,8 @@ def create_store(path: Path, nquads_chunks: Iterable[str | bytes]) -> ox.Store:
             batch, size = [], 0
     if batch:
         store.bulk_load(b"".join(batch), format=ox.RdfFormat.N_QUADS)
+    if union_default:
+        materialize_union(store)
     store.flush()
     store.optimize()
     return store
@@ -62,6 +70,100 @@ def open_store(build_dir: Path, *, read_only: bool = True) -> ox.Store:
         return ox.Store.read_only(str(link.resolve())) if read_only else ox.Store(str(link))
     except OSError as e:
         raise StoreError(f"{link}: cannot open store ({e})") from e
+
+
+def materialize_union(store: ox.Store) -> None:
+    """Copy the triples of every named graph into the default graph, each triple once.
+
+    Oxigraph's ``use_default_graph_as_union`` is a bag: a triple present in k
+    document graphs (a shared actor's label) matches k times, and joins over
+    such triples multiply (k x k x ...), which made saved queries quadratic in
+    the number of documents mentioning an actor. A materialized default graph
+    is a set, so queries over it need no ``DISTINCT`` and stay linear.
+
+    Examples
+    --------
+    >>> s = ox.Store()
+    >>> nq = b'<http://e/a> <http://e/p> "x" <http://e/g1> .\\n'
+    >>> s.bulk_load(nq + nq.replace(b"g1", b"g2"), format=ox.RdfFormat.N_QUADS)
+    >>> materialize_union(s)
+    >>> len(list(s.quads_for_pattern(None, None, None, ox.DefaultGraph())))
+    1
+    """
+    triples = [
+        ox.Triple(q.subject, q.predicate, q.object)
+        for q in store.quads_for_pattern(None, None, None)
+        if not isinstance(q.graph_name, ox.DefaultGraph)
+    ]
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    del triples
+    store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+
+
+def has_union_default(store: ox.Store) -> bool:
+    """True when the store's default graph holds the materialized union of its graphs."""
+    return (
+        next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None
+    )
+
+
+def store_path(build_dir: Path) -> Path:
+    """The resolved directory of the build's current store (follows the ``store`` symlink).
+
+    Raises
+    ------
+    StoreError
+        When the directory holds no build.
+    """
+    link = Path(build_dir) / STORE_LINK
+    if not link.exists():
+        raise StoreError(f"{build_dir}: no build found (run `kg build --out {build_dir}` first)")
+    return link.resolve()
+
+
+def open_read_only(path: Path) -> ox.Store:
+    """Open the store directory ``path`` read-only (updates through it fail).
+
+    Raises
+    ------
+    StoreError
+        When ``path`` is not a readable store.
+    """
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as e:
+        raise StoreError(f"{path}: cannot open store ({e})") from e
+
+
+def query(
+    store: ox.Store,
+    text: str,
+    *,
+    prefixes: dict[str, str] | None = None,
+    default_graphs: list[str] | None = None,
+    named_graphs: list[str] | None = None,
+) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    """Run a SPARQL query over the store.
+
+    The default graph is the union of all named graphs (one per document plus
+    the ontology): the materialized one when the build stored it (a set, see
+    :func:`materialize_union`), else Oxigraph's union view (a bag). With
+    ``default_graphs`` the named graphs given form it instead; ``named_graphs``
+    restricts what ``GRAPH`` can see.
+
+    Raises
+    ------
+    SyntaxError
+        When the query does not parse (the message holds ``line:column``).
+    """
+    kwargs: dict = {"prefixes": prefixes}
+    if default_graphs:
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+    elif not has_union_default(store):
+        kwargs["use_default_graph_as_union"] = True
+    if named_graphs:
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+    return store.query(text, **kwargs)
 
 
 def count_quads(store: ox.Store) -> int:

@@ -16,6 +16,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("kg.cli.export_cmd", "export"),
     ("kg.cli.remove_cmd", "remove"),
     ("kg.cli.push_cmd", "push"),
+    ("kg.cli.query_cmd", "query"),
+    ("kg.cli.serve_cmd", "serve"),
 )
 
 

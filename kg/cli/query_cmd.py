@@ -1,0 +1,137 @@
+"""``kg query``: run a SPARQL query, a ``.rq`` file or a saved query against a build."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from pathlib import Path
+
+import click
+
+from kg.cli.common import KgError, emit, fatal_errors, out_option
+
+QUERY_FORMATS = ("table", "csv", "tsv", "json", "md")
+
+
+def _source(query: str | None, name: str | None) -> tuple[str, str, str]:
+    """(label for errors, entry name, text) of the query to run."""
+    from kg.sparql import catalog
+
+    if name and query:
+        raise click.UsageError("give either QUERY or --name, not both")
+    if name:
+        try:
+            entry = catalog.get(name)
+        except catalog.CatalogError as e:
+            raise KgError(str(e)) from e
+        return f"saved query {name}", name, entry.text
+    if not query:
+        raise click.UsageError("give a QUERY, a FILE.rq, --name NAME or --list")
+    if query == "-":
+        return "<stdin>", "stdin", sys.stdin.read()
+    path = Path(query)
+    if query.endswith(".rq") or (len(query) < 4096 and "\n" not in query and path.is_file()):
+        try:
+            return str(path), path.stem, path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+            raise KgError(f"{path}: cannot read query file ({reason})") from e
+    return "query", "query", query
+
+
+def _list(fmt: str) -> None:
+    from kg.sparql.catalog import load_catalog
+
+    rows = [
+        {
+            "name": e.name,
+            "params": " ".join(f"{p.name}=" for p in e.params),
+            "description": e.description,
+        }
+        for e in load_catalog().values()
+    ]
+    if fmt == "tsv":
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter="\t", lineterminator="\n")
+        w.writerow(["name", "params", "description"])
+        w.writerows([r["name"], r["params"], r["description"]] for r in rows)
+        click.echo(buf.getvalue().rstrip("\n"))
+    else:
+        emit(rows, fmt, ["name", "params", "description"])
+
+
+@click.command(
+    epilog="""Examples:
+
+\b
+  kg query --list
+  kg query --name deadlines --out seeds-build
+  kg query --name actor-responsibilities --param actor=督导组
+  kg query 'SELECT ?l WHERE { ?a a ck:Actor ; rdfs:label ?l }' --format csv
+  kg query my-question.rq --format json > results.json
+  kg query 'CONSTRUCT WHERE { ?s ck:modality ck:prohibition }'   # Turtle
+
+\b
+Prefixes ck: oa: rdf: rdfs: skos: dcterms: xsd: id: ... are predeclared; the
+default graph is the union of all documents. --format json is the W3C SPARQL
+1.1 Query Results JSON; csv and tsv the W3C CSV/TSV results; CONSTRUCT and
+DESCRIBE print Turtle.
+"""
+)
+@click.argument("query", required=False)
+@click.option("--name", "name", metavar="NAME", help="Run the saved query NAME (see --list).")
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind a parameter of the query (repeatable); values are escaped, never spliced.",
+)
+@click.option("--list", "list_", is_flag=True, help="List the saved queries and exit.")
+@out_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(QUERY_FORMATS),
+    default="table",
+    show_default=True,
+    help="Output format of SELECT/ASK results.",
+)
+@fatal_errors
+def query(
+    query: str | None,
+    name: str | None,
+    params: tuple[str, ...],
+    list_: bool,
+    out: Path,
+    fmt: str,
+) -> None:
+    """Run a SPARQL QUERY (text, FILE.rq or - for stdin) or a saved query against the build."""
+    from kg.sparql import catalog
+    from kg.sparql.query import QueryError, execute
+    from kg.sparql.results import display_rows, serialize
+    from kg.store import open_store
+
+    if list_:
+        _list(fmt)
+        return
+    label, entry_name, text = _source(query, name)
+    try:
+        bound = catalog.bind(catalog.parse_entry(entry_name, text), catalog.parse_params(params))
+    except catalog.CatalogError as e:
+        raise KgError(f"{label}: {e}") from e
+    store = open_store(out)
+    try:
+        result = execute(store, bound)
+    except QueryError as e:
+        raise KgError(f"{label}: {e}") from e
+    if result.kind == "graph":
+        sys.stdout.buffer.write(serialize(result, "turtle"))
+    elif fmt in ("json", "csv", "tsv"):
+        data = serialize(result, fmt)
+        sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")
+    else:
+        columns, rows = display_rows(result)
+        emit(rows, fmt, columns)
+    sys.stdout.flush()

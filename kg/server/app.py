@@ -1,0 +1,388 @@
+"""The FastAPI application of ``kg serve``: a read-only SPARQL 1.1 Protocol endpoint and pages.
+
+Routes: ``/sparql`` (GET and POST; form-encoded or ``application/sparql-query``
+bodies; results negotiated as JSON, XML, CSV, TSV or, for graphs, Turtle,
+N-Triples, JSON-LD, RDF/XML), ``/catalog`` (the saved queries),
+``/catalog/{name}/query`` (a saved query with its parameters bound),
+``/describe?iri=`` (a node's properties and source quotes), ``/`` (the query
+page), ``/graph.html`` and ``/report.html`` (from the build directory),
+``/static/*`` and ``/openapi.json``.
+
+Refused: updates (``update=``, ``application/sparql-update``: 403), ``SERVICE``
+(403), bodies over the size limit (413), results over the cap (422), queries
+over the timeout (503, the worker process is killed). Malformed queries get
+400 with the parser's message. Every page works offline: no CDN, every asset
+is served from ``kg/server/static``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from importlib.metadata import version
+from importlib.resources import files
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import parse_qs
+
+from fastapi import FastAPI, Query, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from kg.server.negotiate import GRAPH_TYPES, SELECT_TYPES, negotiate
+from kg.server.pages import render_describe, render_error
+from kg.server.pool import PoolError, QueryPool
+from kg.sparql import catalog
+from kg.sparql.query import QUERY_PREFIXES, QueryError, check_allowed
+from kg.sparql.results import media_type
+from kg.store import store_path
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+PAGE_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff"}
+ERROR_STATUS = {
+    "syntax": 400,
+    "evaluation": 400,
+    "refused": 403,
+    "not_acceptable": 406,
+    "too_large": 422,
+    "timeout": 503,
+    "busy": 503,
+}
+STATIC = Path(str(files("kg.server").joinpath("static")))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What ``kg serve`` configures.
+
+    Attributes
+    ----------
+    build : Path
+        The build directory (its ``store`` is served read-only).
+    timeout : float
+        Seconds a query may run before its worker is killed (503).
+    max_results : int
+        Results with more rows or triples are refused (422).
+    max_body : int
+        Request bodies larger than this many bytes are refused (413).
+    workers : int
+        Query worker processes (queries running at the same time).
+    cors_origins : tuple of str
+        Origins allowed by CORS (``*``: any; no credentials are ever allowed).
+    allowed_hosts : tuple of str or None
+        Accepted ``Host`` headers (DNS-rebinding guard); ``None`` accepts any.
+    """
+
+    build: Path
+    timeout: float = 30.0
+    max_results: int = 10_000
+    max_body: int = 1_000_000
+    workers: int = 2
+    cors_origins: tuple[str, ...] = ("*",)
+    allowed_hosts: tuple[str, ...] | None = LOOPBACK_HOSTS
+
+
+class _Refusal(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _text(status: int, message: str) -> PlainTextResponse:
+    return PlainTextResponse(message + "\n", status_code=status)
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > limit:
+        raise _Refusal(413, f"request body of {length} bytes exceeds the limit of {limit} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _Refusal(413, f"request body exceeds the limit of {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _media(value: str | None) -> str:
+    return (value or "").split(";")[0].strip().lower()
+
+
+SPARQL_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "Query results (SELECT/ASK) or a graph (CONSTRUCT/DESCRIBE)",
+        "content": {t: {} for t in [*SELECT_TYPES, *GRAPH_TYPES]},
+    },
+    400: {"description": "Malformed query (the parser's message with line and column)"},
+    403: {"description": "Update or SERVICE (federated query) refused: read-only endpoint"},
+    406: {"description": "No acceptable media type for this kind of result"},
+    413: {"description": "Request body over the size limit"},
+    415: {"description": "Unsupported request content type"},
+    422: {"description": "Result over the configured cap (add a LIMIT)"},
+    503: {"description": "Query timeout (the query was stopped) or all workers busy"},
+}
+POST_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/x-www-form-urlencoded": {
+                "schema": {
+                    "type": "object",
+                    "required": ["query"],
+                    "properties": {
+                        "query": {"type": "string"},
+                        "default-graph-uri": {"type": "array", "items": {"type": "string"}},
+                        "named-graph-uri": {"type": "array", "items": {"type": "string"}},
+                    },
+                }
+            },
+            "application/sparql-query": {"schema": {"type": "string"}},
+        },
+    }
+}
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The application serving the build in ``settings.build``.
+
+    Raises
+    ------
+    kg.store.StoreError
+        When the directory holds no build.
+    """
+    store = store_path(settings.build)
+    pool = QueryPool(store, size=settings.workers, timeout=settings.timeout)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await pool.start()
+        app.state.pool = pool
+        try:
+            yield
+        finally:
+            await pool.close()
+
+    app = FastAPI(
+        title="campaign-kg SPARQL endpoint",
+        version=version("campaign-kg"),
+        description=(
+            "Read-only SPARQL 1.1 Protocol endpoint over a campaign-kg build. The default "
+            "graph is the union of all documents; prefixes ck:, oa:, rdfs:, skos:, dcterms:, "
+            "id: ... are predeclared."
+        ),
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=list(settings.cors_origins),
+        allow_methods=["GET", "POST", "OPTIONS"],
+        allow_headers=["*"],
+        allow_credentials=False,
+    )
+    if settings.allowed_hosts is not None:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
+
+    async def answer(
+        request: Request,
+        queries: list[str],
+        default_graphs: list[str],
+        named_graphs: list[str],
+        fmt: str | None,
+    ) -> Response:
+        if not queries:
+            return _text(400, "missing query parameter (SPARQL 1.1 Protocol: query=...)")
+        if len(queries) > 1:
+            return _text(400, "more than one query given")
+        try:
+            check_allowed(queries[0])
+        except QueryError as e:
+            return _text(403, str(e))
+        select, graph = negotiate(request.headers.get("accept"), fmt)
+        job = {
+            "query": queries[0],
+            "select": select,
+            "graph": graph,
+            "max": settings.max_results,
+            "default_graphs": default_graphs,
+            "named_graphs": named_graphs,
+        }
+        try:
+            reply = await pool.run(job)
+        except PoolError as e:
+            return _text(ERROR_STATUS.get(e.kind, 500), str(e))
+        h = reply.header
+        if not h.get("ok"):
+            return _text(ERROR_STATUS.get(h.get("error", ""), 500), h.get("message", "error"))
+        return Response(reply.payload, media_type=media_type(h["format"]))
+
+    @app.get("/sparql", responses=SPARQL_RESPONSES, tags=["SPARQL"])
+    async def sparql_get(
+        request: Request,
+        query: Annotated[str | None, Query(description="The SPARQL query")] = None,
+        default_graph_uri: Annotated[
+            list[str] | None,
+            Query(alias="default-graph-uri", description="Graphs forming the default graph"),
+        ] = None,
+        named_graph_uri: Annotated[
+            list[str] | None,
+            Query(alias="named-graph-uri", description="Graphs visible to GRAPH"),
+        ] = None,
+        format: Annotated[
+            str | None,
+            Query(description="Override of Accept: json, xml, csv, tsv, turtle, ntriples, jsonld"),
+        ] = None,
+        update: Annotated[
+            str | None, Query(description="Refused (403): the endpoint is read-only")
+        ] = None,
+    ) -> Response:
+        """SPARQL 1.1 Protocol query via GET."""
+        params = request.query_params
+        if "update" in params:
+            return _text(403, "updates are refused: this endpoint is read-only")
+        fmt = format or params.get("output")
+        return await answer(
+            request, params.getlist("query"), default_graph_uri or [], named_graph_uri or [], fmt
+        )
+
+    @app.post("/sparql", responses=SPARQL_RESPONSES, tags=["SPARQL"], openapi_extra=POST_BODY)
+    async def sparql_post(request: Request) -> Response:
+        """SPARQL 1.1 Protocol query via POST (form-encoded or ``application/sparql-query``)."""
+        ctype = _media(request.headers.get("content-type"))
+        url = request.query_params
+        if ctype == "application/sparql-update" or "update" in url:
+            return _text(403, "updates are refused: this endpoint is read-only")
+        if ctype not in ("application/x-www-form-urlencoded", "application/sparql-query"):
+            return _text(
+                415,
+                "send the query as application/x-www-form-urlencoded (query=...) "
+                "or application/sparql-query",
+            )
+        try:
+            body = (await _read_body(request, settings.max_body)).decode("utf-8")
+        except _Refusal as e:
+            return _text(e.status, str(e))
+        except UnicodeDecodeError:
+            return _text(400, "the request body is not UTF-8")
+        if ctype == "application/sparql-query":
+            form: dict[str, list[str]] = {"query": [body]}
+        else:
+            form = parse_qs(body, keep_blank_values=True)
+            if "update" in form:
+                return _text(403, "updates are refused: this endpoint is read-only")
+        graphs = form.get("default-graph-uri", []) + url.getlist("default-graph-uri")
+        named = form.get("named-graph-uri", []) + url.getlist("named-graph-uri")
+        fmt = next(
+            iter(form.get("format", []) + url.getlist("format") + url.getlist("output")), None
+        )
+        return await answer(request, form.get("query", []), graphs, named, fmt)
+
+    @app.get("/catalog", tags=["catalog"])
+    async def catalog_list() -> JSONResponse:
+        """The saved queries (name, description, parameters, text) and the predeclared prefixes."""
+        return JSONResponse(
+            {
+                "prefixes": QUERY_PREFIXES,
+                "queries": [
+                    {
+                        "name": e.name,
+                        "description": e.description,
+                        "params": [
+                            {"name": p.name, "description": p.description} for p in e.params
+                        ],
+                        "query": e.text,
+                    }
+                    for e in catalog.load_catalog().values()
+                ],
+            }
+        )
+
+    @app.get(
+        "/catalog/{name}/query",
+        tags=["catalog"],
+        response_class=PlainTextResponse,
+        responses={400: {"description": "Missing, unknown or invalid parameter"}, 404: {}},
+    )
+    async def catalog_query(name: str, request: Request) -> Response:
+        """The saved query ``name`` with its parameters (query string) bound as an escaped VALUES block."""  # noqa: E501
+        try:
+            entry = catalog.get(name)
+        except catalog.CatalogError as e:
+            return _text(404, str(e))
+        try:
+            text = catalog.bind(entry, dict(request.query_params))
+        except catalog.CatalogError as e:
+            return _text(400, str(e))
+        return Response(text, media_type="application/sparql-query; charset=utf-8")
+
+    async def _bindings(entry: catalog.Entry, iri: str) -> list[dict[str, Any]]:
+        job = {
+            "query": catalog.bind(entry, {"iri": iri}),
+            "select": "json",
+            "graph": None,
+            "max": settings.max_results,
+        }
+        reply = await pool.run(job)
+        if not reply.header.get("ok"):
+            raise _Refusal(
+                ERROR_STATUS.get(reply.header.get("error", ""), 500), reply.header["message"]
+            )
+        return json.loads(reply.payload)["results"]["bindings"]
+
+    @app.get("/describe", response_class=HTMLResponse, tags=["pages"])
+    async def describe(
+        iri: Annotated[str, Query(description="IRI of the node")],
+    ) -> HTMLResponse:
+        """A node's properties, incoming links and source quotes (document, offsets, oa:exact)."""
+        internal = catalog.internal_queries()
+        try:
+            catalog.term(catalog.Param("iri", ""), iri)
+            props = await _bindings(internal["describe-out"], iri)
+            incoming = await _bindings(internal["describe-in"], iri)
+            evidence = await _bindings(catalog.get("source-quote"), iri)
+        except catalog.CatalogError as e:
+            return HTMLResponse(render_error(400, str(e)), 400, headers=PAGE_HEADERS)
+        except _Refusal as e:
+            return HTMLResponse(render_error(e.status, str(e)), e.status, headers=PAGE_HEADERS)
+        except PoolError as e:
+            status = ERROR_STATUS.get(e.kind, 500)
+            return HTMLResponse(render_error(status, str(e)), status, headers=PAGE_HEADERS)
+        return HTMLResponse(render_describe(iri, props, incoming, evidence), headers=PAGE_HEADERS)
+
+    @app.get("/", response_class=HTMLResponse, tags=["pages"])
+    async def index() -> FileResponse:
+        """The query page: editor, saved queries, results table."""
+        return FileResponse(STATIC / "index.html", headers=PAGE_HEADERS)
+
+    def _view(name: str) -> Response:
+        path = Path(settings.build) / name
+        if not path.is_file():
+            return HTMLResponse(
+                render_error(404, f"{name} is not in the build"), 404, headers=PAGE_HEADERS
+            )
+        return FileResponse(path, media_type="text/html")
+
+    @app.get("/graph.html", response_class=HTMLResponse, tags=["pages"])
+    async def graph_view() -> Response:
+        """The build's interactive graph view."""
+        return _view("graph.html")
+
+    @app.get("/report.html", response_class=HTMLResponse, tags=["pages"])
+    async def report_view() -> Response:
+        """The build's analyst report."""
+        return _view("report.html")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
