@@ -2,7 +2,12 @@
 
 A file is written to a temporary sibling and renamed over the target, so a
 reader sees either the old or the new content, never a partial one. A store
-directory is published through a symlink swapped with one rename.
+directory is published through a symlink swapped with one rename. A build's
+outputs are prepared under temporary names (:class:`Staging`) and renamed
+together with SIGINT and SIGTERM held back (:func:`signals_deferred`), so an
+interrupted build leaves the previous one whole. Temporary names start with a
+dot and end in ``.tmp`` (or start with ``.kg-``), so :func:`clean_stale`
+finds what a killed build left behind.
 
 Examples
 --------
@@ -17,11 +22,18 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import tempfile
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO
+
+STAGING_PREFIX = ".kg-tmp-"
+STALE_PREFIXES = (".kg-tmp-", ".kg-sort-")
+_HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
 def _umask() -> int:
@@ -82,3 +94,167 @@ def swap_symlink(link: Path, target: str) -> str | None:
 def remove_tree(path: Path) -> None:
     """Remove a directory tree if it exists."""
     shutil.rmtree(path, ignore_errors=True)
+
+
+def _in_main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
+
+@contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back inside the block; they arrive when it ends.
+
+    Only effective in the main thread (elsewhere a no-op).
+    """
+    if not _in_main_thread():
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+_INTERRUPTED = threading.Event()
+
+
+def _raise_interrupt(signum: int, frame: object) -> None:
+    _INTERRUPTED.set()
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+def check_interrupt() -> None:
+    """Raise ``KeyboardInterrupt`` if a signal arrived that some library swallowed.
+
+    Long-running code calls this at safe points (between batches, before
+    publishing), so an interruption caught by a careless ``except:`` still stops
+    the build.
+    """
+    if _INTERRUPTED.is_set():
+        raise KeyboardInterrupt("interrupted")
+
+
+def was_interrupted() -> bool:
+    """Whether SIGINT or SIGTERM arrived under :func:`sigterm_as_interrupt`."""
+    return _INTERRUPTED.is_set()
+
+
+@contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """Inside the block, SIGTERM acts like Ctrl-C: ``KeyboardInterrupt``, remembered.
+
+    So a terminated build unwinds the same way as an interrupted one, removing
+    its temporary files; and :func:`check_interrupt` re-raises it if a library
+    swallowed the exception. Only effective in the main thread.
+    """
+    if not _in_main_thread():
+        yield
+        return
+    old = {sig: signal.signal(sig, _raise_interrupt) for sig in _HELD_SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
+
+
+class Staging:
+    """Files of one folder written under temporary names, then renamed together.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> st = Staging(d)
+    >>> _ = st.path("a.txt").write_text("new", encoding="utf-8")
+    >>> (d / "a.txt").exists()
+    False
+    >>> st.commit()
+    >>> (d / "a.txt").read_text(encoding="utf-8")
+    'new'
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.token = f"{os.getpid()}-{time.time_ns()}"
+        self.items: list[tuple[Path, Path]] = []
+
+    def path(self, name: str) -> Path:
+        """The temporary path that will become ``folder/name`` on :meth:`commit`."""
+        tmp = self.folder / f"{STAGING_PREFIX}{self.token}-{name}"
+        self.items.append((tmp, self.folder / name))
+        return tmp
+
+    def commit(self) -> None:
+        """Sync the staged files to disk, then rename each over its target, in order."""
+        mode = 0o666 & ~_umask()
+        for tmp, _ in self.items:
+            fd = os.open(tmp, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.chmod(tmp, mode)
+        for tmp, final in self.items:
+            os.replace(tmp, final)
+        self.items = []
+
+    def discard(self) -> None:
+        """Remove every staged file not yet committed."""
+        for tmp, _ in self.items:
+            with suppress(FileNotFoundError):
+                os.unlink(tmp)
+        self.items = []
+
+
+def clean_stale(folder: Path) -> list[str]:
+    """Remove temporary files and folders a killed process left in ``folder``.
+
+    Only call it while holding the folder's build lock. Returns the names removed.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / ".graph.ttl.abc.tmp").write_text(""), (d / "graph.ttl").write_text("")
+    >>> clean_stale(d)
+    ['.graph.ttl.abc.tmp']
+    """
+    removed = []
+    folder = Path(folder)
+    if not folder.is_dir():
+        return removed
+    for entry in sorted(folder.iterdir()):
+        name = entry.name
+        if not (
+            name.startswith(STALE_PREFIXES) or (name.startswith(".") and name.endswith(".tmp"))
+        ):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            with suppress(FileNotFoundError):
+                entry.unlink()
+        removed.append(name)
+    return removed
+
+
+@contextmanager
+def folder_lock(folder: Path, name: str = ".kg-lock") -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` (released when the process dies, even by SIGKILL).
+
+    Raises
+    ------
+    BlockingIOError
+        When another process holds the lock.
+    """
+    import fcntl
+
+    path = Path(folder) / name
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        yield
+    finally:
+        os.close(fd)

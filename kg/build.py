@@ -1,63 +1,76 @@
-"""The build: input files -> documents -> extractions -> named graphs -> store and outputs.
+"""The build: inputs -> documents -> extractions -> named graphs -> store and outputs.
 
-Each document's facts are serialized once to ``DIR/cache/<id>.nq``; the
-manifest records the document's content hash and the extractor version, so a
-rebuild re-extracts only new or changed documents and drops the graphs of
-deleted ones. The store and every output are then assembled from the cache,
-which makes an incremental build identical to a clean one. Files are replaced
-atomically and the store is published by swapping a symlink, so an
-interrupted build leaves the previous one readable.
+Documents are read lazily (:mod:`kg.sources`) and extracted in batches by an
+executor (:mod:`kg.executors`: this process, a local process pool, or Dask),
+which returns each document's facts as compact N-Quads text. That text is
+cached in ``DIR/cache/<key>.nq``, the key being a hash of the document's
+name, content and the extractor version, so an unchanged document is never
+re-extracted, and a build that was interrupted resumes where it stopped. The
+store and every output are then assembled from the cache (:mod:`kg.publish`),
+which makes an incremental build identical to a clean one.
+
+Bad input never stops a build: a document that is unreadable (binary,
+undecodable, empty, larger than ``max_bytes``, HTML without text) or that
+makes the extractor fail is skipped with a one-line warning and counted; in
+``strict`` mode it is a :class:`BuildError`.
 
 Examples
 --------
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (d / "in").mkdir(), (d / "in" / "a.txt").write_text("各党委要认真学习。", encoding="utf-8")
+>>> _ = (d / "in" / "b.txt").write_bytes(b"")
 >>> report = build([d / "in"], d / "out", progress=False)
->>> report.documents, (d / "out" / "graph.ttl").exists()
-(1, True)
+>>> report.documents, report.skipped, (d / "out" / "graph.ttl").exists()
+(1, [('b.txt', 'empty file')], True)
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
-import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph as ox
-
-from extract.ingest.reader import DEFAULT_MAX_BYTES, IngestError, document_from_bytes
-from extract.pipeline import EXTRACTOR_VERSION, extract
+from extract.ingest.reader import DEFAULT_MAX_BYTES
 from kg import atomic, iri
-from kg.nquads import to_nquads
-from kg.rdf import iter_quads
-from kg.store import STORE_LINK, STORES_DIR, create_store
-from kg.summary import Counts, counts_from_nquads, render_summary
-from ontology.namespaces import PREFIXES, ontology_path
+from kg.executors import Batch, WorkerLost, make_executor, run_ordered
+from kg.publish import (
+    CACHE_DIR,
+    MANIFEST,
+    MANIFEST_VERSION,
+    TURTLE_PREFIXES,
+    VIEWS_MAX_DOCUMENTS,
+    cache_texts,
+    publish,
+)
+from kg.sources import JsonlOptions, Source, SourceError, count_sources, iter_sources
+from kg.summary import Counts, counts_from_nquads
+from kg.worker import cache_name, pipeline_fingerprint, process_document, write_cache_text
 
-MANIFEST = "manifest.json"
-TURTLE_PREFIXES = ("ck", "oa", "rdf", "rdfs", "skos", "dcterms", "xsd")
-CACHE_DIR = "cache"
-MANIFEST_VERSION = 1
-HIDDEN_PREFIXES = (".", "~", "#")
+__all__ = [
+    "CACHE_DIR",
+    "MANIFEST",
+    "MANIFEST_VERSION",
+    "TURTLE_PREFIXES",
+    "BuildError",
+    "BuildReport",
+    "Source",
+    "build",
+    "cache_name",
+    "discover",
+    "pipeline_fingerprint",
+    "process_document",
+]
+
+BATCH_DOCUMENTS = 16
+BATCH_BYTES = 1024 * 1024
 
 
 class BuildError(RuntimeError):
     """A fatal build error; ``str()`` is one line naming the file and cause."""
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """One input document: its name and how to get its bytes."""
-
-    name: str
-    origin: str
-    load: Callable[[], bytes]
 
 
 @dataclass
@@ -73,90 +86,12 @@ class BuildReport:
     quads: int = 0
     counts: Counts = field(default_factory=Counts)
     seconds: float = 0.0
-
-
-def discover(paths: Iterable[Path]) -> list[Source]:
-    """Expand files and folders (recursively) into sources, sorted by name.
-
-    Hidden files and folders (``.x``) are ignored inside folders; a file named
-    on the command line is always taken.
-
-    Raises
-    ------
-    BuildError
-        When a path does not exist or two inputs share a file name.
-    """
-    found: dict[str, Path] = {}
-    for p in paths:
-        p = Path(p)
-        if not p.exists():
-            raise BuildError(f"{p}: no such file or folder")
-        if p.is_dir():
-            files = sorted(
-                f
-                for f in p.rglob("*")
-                if f.is_file()
-                and not any(part.startswith(HIDDEN_PREFIXES) for part in f.relative_to(p).parts)
-            )
-        else:
-            files = [p]
-        for f in files:
-            if f.name in found and found[f.name].resolve() != f.resolve():
-                raise BuildError(
-                    f"{f}: same file name as {found[f.name]} (document names must be unique)"
-                )
-            found[f.name] = f
-    return [
-        Source(name, str(path), (lambda path=path: path.read_bytes()))
-        for name, path in sorted(found.items())
-    ]
-
-
-def cache_name(name: str) -> str:
-    """File name of a document's cached N-Quads."""
-    return hashlib.sha1(name.encode("utf-8")).hexdigest()[:20] + ".nq"
-
-
-def process_document(name: str, data: bytes) -> str:
-    """Ingest, extract and serialize one document as sorted N-Quads.
-
-    Raises
-    ------
-    IngestError
-        When the bytes are not a readable document.
-    """
-    doc = document_from_bytes(name, data)
-    return to_nquads(iter_quads(extract(doc)))
-
-
-FINGERPRINTED = ("extract", "kg/rdf.py", "kg/iri.py", "kg/nquads.py", "ontology/namespaces.py")
-
-
-@functools.cache
-def pipeline_fingerprint() -> str:
-    """Digest of the code and data that turn bytes into a document's N-Quads.
-
-    Cached per-document results are reused only when it is unchanged, so a new
-    extractor or RDF writer never mixes with results of an old one.
-    """
-    root = Path(__file__).resolve().parents[1]
-    h = hashlib.sha256(EXTRACTOR_VERSION.encode())
-    for entry in FINGERPRINTED:
-        p = root / entry
-        files = sorted(p.rglob("*")) if p.is_dir() else [p]
-        for f in files:
-            if f.is_file() and f.suffix in (".py", ".json", ".tsv", ".txt"):
-                h.update(str(f.relative_to(root)).encode())
-                h.update(f.read_bytes())
-    return h.hexdigest()[:16]
+    views: bool = False
 
 
 def _load_manifest(out: Path) -> dict:
-    path = out / MANIFEST
-    if not path.exists():
-        return {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     if data.get("version") != MANIFEST_VERSION or data.get("pipeline") != pipeline_fingerprint():
@@ -164,13 +99,120 @@ def _load_manifest(out: Path) -> dict:
     return data.get("documents", {})
 
 
-def _progress(items: list, enabled: bool, desc: str) -> Iterator:
+class _Run:
+    """The state of one build while documents stream through it."""
+
+    def __init__(self, out: Path, old: dict, strict: bool, max_bytes: int, warn, bar) -> None:
+        self.out, self.old, self.strict, self.max_bytes = out, old, strict, max_bytes
+        self.warn, self.bar = warn, bar
+        self.report = BuildReport(out=out)
+        self.entries: dict[str, dict] = {}
+        self.seen: set[str] = set()
+
+    def skip(self, name: str, origin: str, reason: str) -> None:
+        self.tick()
+        if self.strict:
+            raise BuildError(f"{origin}: {reason}")
+        self.report.skipped.append((name, reason))
+        if self.warn is not None:
+            self.warn(f"skipped {origin}: {reason}")
+
+    def tick(self) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def reuse(self, src: Source, digest: str, cname: str) -> None:
+        prev = self.old.get(src.name)
+        if prev and prev.get("cache") == cname:
+            counts = prev.get("counts", {})
+        else:
+            text = (self.out / CACHE_DIR / cname).read_text(encoding="utf-8")
+            counts = counts_from_nquads(text).types
+        self._add(src.name, digest, cname, counts)
+        self.report.reused += 1
+        self.tick()
+
+    def _add(self, name: str, digest: str, cname: str, counts: dict[str, int]) -> None:
+        self.entries[name] = {
+            "sha256": digest,
+            "cache": cname,
+            "graph": str(iri.graph_iri(name)),
+            "counts": counts,
+        }
+
+    def batches(self, sources: Iterator[Source]) -> Iterator[tuple[dict, Batch]]:
+        """Check each source, reuse cached ones, and group the rest into batches."""
+        meta: dict[str, tuple[str, str]] = {}
+        batch: Batch = []
+        size = 0
+        for src in sources:
+            data = self._load(src)
+            if data is None:
+                continue
+            digest = hashlib.sha256(data).hexdigest()
+            cname = cache_name(src.name, digest)
+            if (self.out / CACHE_DIR / cname).exists():
+                self.reuse(src, digest, cname)
+                continue
+            meta[src.name] = (src.origin, digest)
+            batch.append((src.name, data))
+            size += len(data)
+            if len(batch) >= BATCH_DOCUMENTS or size >= BATCH_BYTES:
+                yield meta, batch
+                meta, batch, size = {}, [], 0
+        if batch:
+            yield meta, batch
+
+    def _load(self, src: Source) -> bytes | None:
+        if src.name in self.seen:
+            self.skip(src.name, src.origin, "duplicate document name")
+            return None
+        self.seen.add(src.name)
+        if src.problem is not None:
+            self.skip(src.name, src.origin, src.problem)
+            return None
+        if src.size is not None and src.size > self.max_bytes:
+            self.skip(
+                src.name, src.origin, f"too large ({src.size} bytes > --max-bytes {self.max_bytes})"
+            )
+            return None
+        try:
+            data = src.load()
+        except OSError as e:
+            self.skip(src.name, src.origin, e.strerror or str(e))
+            return None
+        if len(data) > self.max_bytes:
+            self.skip(
+                src.name,
+                src.origin,
+                f"too large ({len(data)} bytes > --max-bytes {self.max_bytes})",
+            )
+            return None
+        return data
+
+    def collect(self, meta: dict[str, tuple[str, str]], results) -> None:
+        atomic.check_interrupt()
+        for name, status, payload, counts in results:
+            origin, digest = meta[name]
+            if status == "skip":
+                self.skip(name, origin, payload)
+                continue
+            cname = cache_name(name, digest)
+            if status == "ok":  # text sent back by a remote worker
+                write_cache_text(self.out / CACHE_DIR / cname, payload)
+            self._add(name, digest, cname, counts)
+            self.report.extracted += 1
+            self.tick()
+
+
+def _bar(enabled: bool, total: int | None):
     if not enabled:
-        yield from items
-        return
+        return None
     from tqdm import tqdm
 
-    yield from tqdm(items, desc=desc, unit="doc", dynamic_ncols=True, leave=False)
+    return tqdm(
+        total=total, desc="extract", unit="doc", dynamic_ncols=True, leave=False, smoothing=0.1
+    )
 
 
 def build(
@@ -180,7 +222,10 @@ def build(
     progress: bool = True,
     strict: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    views: bool = True,
+    views: bool | None = None,
+    workers: int | None = 1,
+    dask: str | None = None,
+    jsonl: JsonlOptions | None = None,
     sources: list[Source] | None = None,
     warn: Callable[[str], None] | None = None,
 ) -> BuildReport:
@@ -189,17 +234,24 @@ def build(
     Parameters
     ----------
     inputs : iterable of Path
-        Files and folders (searched recursively).
+        Files, folders (searched recursively) and JSON Lines files (``.jsonl[.gz]``).
     out : Path
         The build directory (created if needed).
     progress : bool
-        Show a progress bar on stderr.
+        Show a progress bar (documents/s, ETA) on stderr.
     strict : bool
         Make an unreadable document a fatal error instead of a skip.
     max_bytes : int
-        Documents larger than this are skipped.
-    views : bool
-        Also write ``graph.html`` and ``report.html``.
+        Documents larger than this are skipped (files are not even read).
+    views : bool, optional
+        Write ``graph.html`` and ``report.html``; ``None``: only up to
+        :data:`kg.publish.VIEWS_MAX_DOCUMENTS` documents.
+    workers : int, optional
+        Extraction processes; 1 runs in this process; ``None``: all cores.
+    dask : str, optional
+        A Dask scheduler address, or ``"local"`` for a local cluster.
+    jsonl : JsonlOptions, optional
+        The text and id fields of JSON Lines records.
     sources : list of Source, optional
         Ready-made sources, used instead of ``inputs``.
     warn : callable, optional
@@ -208,136 +260,93 @@ def build(
     Returns
     -------
     BuildReport
+
+    Raises
+    ------
+    BuildError
+        On a fatal error (missing input, no readable document, a dead
+        worker, a skip in strict mode); the previous build is left intact.
+    KeyboardInterrupt
+        On Ctrl-C (or SIGTERM under :func:`kg.atomic.sigterm_as_interrupt`),
+        after removing this build's temporary files.
+
+    Notes
+    -----
+    With ``workers`` > 1 the workers are *spawned* processes: a script that
+    calls :func:`build` must guard its top level with
+    ``if __name__ == "__main__":``.
     """
     t0 = time.perf_counter()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     (out / CACHE_DIR).mkdir(exist_ok=True)
-    srcs = sources if sources is not None else discover(inputs)
-    if not srcs:
-        raise BuildError("no input documents")
-    old = _load_manifest(out)
-    report = BuildReport(out=out)
-    entries: dict[str, dict] = {}
-    for src in _progress(srcs, progress, "extract"):
-        try:
-            data = src.load()
-        except OSError as e:
-            _skip(report, src, e.strerror or str(e), strict, warn)
-            continue
-        if len(data) > max_bytes:
-            _skip(report, src, f"too large ({len(data)} bytes > limit {max_bytes})", strict, warn)
-            continue
-        digest = hashlib.sha256(data).hexdigest()
-        cname = cache_name(src.name)
-        prev = old.get(src.name)
-        if prev and prev.get("sha256") == digest and (out / CACHE_DIR / cname).exists():
-            entries[src.name] = prev
-            report.reused += 1
-            continue
-        try:
-            text = process_document(src.name, data)
-        except IngestError as e:
-            _skip(report, src, e.reason, strict, warn)
-            continue
-        atomic.write_text(out / CACHE_DIR / cname, text)
-        entries[src.name] = {
-            "sha256": digest,
-            "cache": cname,
-            "graph": str(iri.graph_iri(src.name)),
-            "counts": counts_from_nquads(text).types,
-        }
-        report.extracted += 1
-    report.removed = sorted(set(old) - set(entries))
-    report.documents = len(entries)
-    if not entries:
-        raise BuildError("no readable input documents (all were skipped)")
-    publish(out, entries, views=views, progress=progress)
-    _prune(out, entries)
-    report.counts = Counts.load(out)
-    report.quads = report.counts.quads
+    try:
+        with atomic.folder_lock(out):
+            atomic.clean_stale(out)
+            atomic.clean_stale(out / CACHE_DIR)
+            report = _build_locked(
+                inputs, out, progress, strict, max_bytes, views, workers, dask, jsonl, sources, warn
+            )
+    except BlockingIOError as e:
+        raise BuildError(f"{out}: another build is running in this folder") from e
+    except SourceError as e:
+        raise BuildError(str(e)) from e
     report.seconds = time.perf_counter() - t0
     return report
 
 
-def _prune(out: Path, entries: dict[str, dict]) -> None:
-    """Delete the cache files of documents no longer in the build."""
-    from kg.incremental import prune_cache
+def _build_locked(
+    inputs, out, progress, strict, max_bytes, views, workers, dask, jsonl, sources, warn
+):
+    inputs = list(inputs)
+    total = len(sources) if sources is not None else (count_sources(inputs) if progress else None)
+    srcs = iter(sources) if sources is not None else iter_sources(inputs, jsonl)
+    bar = _bar(progress, total)
+    run = _Run(out, _load_manifest(out), strict, max_bytes, warn, bar)
+    executor = make_executor(workers=workers, dask=dask, cache_dir=str(out / CACHE_DIR))
+    cancel = True
+    try:
+        for meta, results in run_ordered(
+            executor, run.batches(srcs), window=2 * executor.workers + 1
+        ):
+            run.collect(meta, results)
+        cancel = False
+    except WorkerLost as e:
+        raise BuildError(
+            f"{out}: {e}; documents done so far are cached, run again to resume"
+        ) from e
+    finally:
+        executor.close(cancel=cancel)
+        if bar is not None:
+            bar.close()
+    report = run.report
+    report.removed = sorted(set(run.old) - set(run.entries))
+    report.documents = len(run.entries)
+    if not run.entries:
+        raise BuildError(
+            "no readable input documents" + (" (all were skipped)" if report.skipped else "")
+        )
+    report.views = views if views is not None else len(run.entries) <= VIEWS_MAX_DOCUMENTS
+    publish(out, run.entries, views=report.views)
+    report.counts = Counts.load(out)
+    report.quads = report.counts.quads
+    return report
 
-    prune_cache(out, entries)
 
+def discover(paths: Iterable[Path], jsonl: JsonlOptions | None = None) -> list[Source]:
+    """All sources of ``paths`` as a list (for small inputs; :func:`build` streams them).
 
-def _skip(report: BuildReport, src: Source, reason: str, strict: bool, warn) -> None:
-    if strict:
-        raise BuildError(f"{src.origin}: {reason}")
-    report.skipped.append((src.name, reason))
-    if warn is not None:
-        warn(f"skipped {src.origin}: {reason}")
-
-
-def _cache_texts(out: Path, entries: dict[str, dict]) -> Iterator[str]:
-    for name in sorted(entries):
-        yield (out / CACHE_DIR / entries[name]["cache"]).read_text(encoding="utf-8")
-
-
-def _ontology_nquads() -> bytes:
-    g = ox.NamedNode(str(iri.ONTOLOGY_GRAPH))
-    triples = ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
-    quads = [ox.Quad(t.subject, t.predicate, t.object, g) for t in triples]
-    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-
-
-def publish(
-    out: Path, entries: dict[str, dict], *, views: bool = True, progress: bool = False
-) -> None:
-    """Assemble store and outputs of ``out`` from the cached per-document N-Quads.
-
-    Every file is replaced atomically; the store last, by a symlink swap; the
-    manifest after it, so a manifest always describes a complete build.
+    Raises
+    ------
+    BuildError
+        When a path does not exist or two inputs share a file name.
     """
-    counts = Counts()
-    with atomic.atomic_open(out / "graph.nq", "w") as fh:
-        for text in _cache_texts(out, entries):
-            fh.write(text)
-            counts.add(counts_from_nquads(text))
-    write_turtle(out)
-    stores = out / STORES_DIR
-    stores.mkdir(exist_ok=True)
-    new_id = f"s{os.getpid()}-{time.time_ns()}"
-    store_dir = stores / new_id
-    store = create_store(
-        store_dir, [_ontology_nquads(), *_cache_texts(out, entries)], union_default=True
-    )
-    del store
-    atomic.write_text(out / "summary.md", render_summary(out, entries, counts))
-    old = atomic.swap_symlink(out / STORE_LINK, f"{STORES_DIR}/{new_id}")
-    manifest = {
-        "version": MANIFEST_VERSION,
-        "extractor": EXTRACTOR_VERSION,
-        "pipeline": pipeline_fingerprint(),
-        "documents": {name: entries[name] for name in sorted(entries)},
-    }
-    atomic.write_text(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
-    del old
-    for d in stores.iterdir():
-        if d.name != new_id:
-            atomic.remove_tree(d)
-    if views:
-        from kg.views import write_views
-
-        write_views(out)
+    try:
+        return list(iter_sources(paths, jsonl))
+    except SourceError as e:
+        raise BuildError(str(e)) from e
 
 
-def write_turtle(out: Path) -> None:
-    """Write ``graph.ttl``: the union of all document graphs, sorted, with prefixes."""
-    triples: set[tuple[str, str, str]] = set()
-    with (out / "graph.nq").open(encoding="utf-8") as fh:
-        for quad in ox.parse(fh, format=ox.RdfFormat.N_QUADS):
-            triples.add((quad.subject, quad.predicate, quad.object))
-    ordered = sorted(triples, key=lambda t: (str(t[0]), str(t[1]), str(t[2])))
-    data = ox.serialize(
-        [ox.Triple(s, p, o) for s, p, o in ordered],
-        format=ox.RdfFormat.TURTLE,
-        prefixes={k: str(PREFIXES[k]) for k in TURTLE_PREFIXES},
-    )
-    atomic.write_bytes(out / "graph.ttl", data)
+def iter_cached(out: Path) -> Iterator[str]:
+    """The cached N-Quads text of each document of the build in ``out``, in name order."""
+    yield from cache_texts(Path(out), _load_manifest(Path(out)))

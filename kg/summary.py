@@ -26,47 +26,64 @@ COUNTED = {
     "Relation": CK.RelationAssertion,
 }
 _TYPE_MARKERS = {f"<{RDF.type}> <{iri}> ": name for name, iri in COUNTED.items()}
+_RDF_TYPE = f"<{RDF.type}>"
+
+
+def type_of_line(line: str) -> str | None:
+    """The counted type a triple or quad line asserts (``rdf:type ck:X``), if any.
+
+    Examples
+    --------
+    >>> type_of_line(f"<http://e/a> <{RDF.type}> <{CK.Actor}> .")
+    'Actor'
+    """
+    if _RDF_TYPE not in line:
+        return None
+    for marker, name in _TYPE_MARKERS.items():
+        if marker in line:
+            return name
+    return None
 
 
 @dataclass
 class Counts:
-    """Quads and typed subjects (distinct over the union of documents)."""
+    """Quads, and typed nodes per type (distinct over the union of documents).
+
+    Holds integers only, so its size does not grow with the corpus (except
+    ``per_document``, one small dict per document, read from the manifest).
+    """
 
     quads: int = 0
-    subjects: dict[str, set[str]] = field(default_factory=dict)
+    types: dict[str, int] = field(default_factory=dict)
     per_document: dict[str, dict[str, int]] = field(default_factory=dict)
-
-    @property
-    def types(self) -> dict[str, int]:
-        return {k: len(v) for k, v in sorted(self.subjects.items())}
-
-    def add(self, other: Counts) -> None:
-        self.quads += other.quads
-        for k, v in other.subjects.items():
-            self.subjects.setdefault(k, set()).update(v)
 
     @classmethod
     def load(cls, out: Path) -> Counts:
-        """Counts of the build in ``out`` (from its manifest and ``graph.nq``)."""
-        c = counts_from_nquads((out / "graph.nq").read_text(encoding="utf-8"))
+        """Counts of the build in ``out``, from its manifest."""
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-        c.per_document = {n: e.get("counts", {}) for n, e in manifest["documents"].items()}
-        return c
+        totals = manifest.get("totals", {})
+        return cls(
+            quads=int(totals.get("quads", 0)),
+            types=dict(totals.get("types", {})),
+            per_document={n: e.get("counts", {}) for n, e in manifest["documents"].items()},
+        )
 
 
 def counts_from_nquads(text: str) -> Counts:
-    """Count quads and typed subjects in N-Quads text."""
-    c = Counts()
+    """Count quads and distinct typed subjects in N-Quads text (one document's).
+
+    The sets of subjects live only while counting ``text``.
+    """
+    quads = 0
+    subjects: dict[str, set[str]] = {}
     for line in text.splitlines():
         if not line:
             continue
-        c.quads += 1
-        if f"<{RDF.type}>" not in line:
-            continue
-        for marker, name in _TYPE_MARKERS.items():
-            if marker in line:
-                c.subjects.setdefault(name, set()).add(line.split(" ", 1)[0])
-    return c
+        quads += 1
+        name = type_of_line(line)
+        if name is not None:
+            subjects.setdefault(name, set()).add(line.split(" ", 1)[0])
+    return Counts(quads, {k: len(v) for k, v in sorted(subjects.items())})
 
 
 def _md_table(header: list[str], rows: list[list[str]]) -> str:

@@ -9,6 +9,7 @@ import click
 from kg.cli.common import KgError, fatal_errors, out_option, progress_enabled
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+EXIT_INTERRUPTED = 130
 
 
 @click.command(
@@ -18,6 +19,16 @@ EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "examples" / "corpus"
   kg build                                  # the bundled examples -> output/
   kg build ../shared/corpus/seeds --out seeds-build
   kg build speeches/ extra.html --strict
+  kg build ../shared/bench/school_site_articles.jsonl.gz --jsonl-field content --workers 2
+  kg build corpus/ --dask tcp://scheduler:8786 --no-views
+
+\b
+Exit codes:
+  0    every document built
+  1    built, but some documents were skipped (each named in a warning)
+  2    usage or fatal error (nothing published; the previous build is intact)
+  130  interrupted (Ctrl-C or SIGTERM; the previous build is intact, the
+       next run reuses the documents already extracted)
 """
 )
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
@@ -25,34 +36,84 @@ EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "examples" / "corpus"
 @click.option("--strict", is_flag=True, help="Fail on the first unreadable document.")
 @click.option(
     "--max-bytes",
-    type=int,
+    type=click.IntRange(min=1),
     default=50 * 1024 * 1024,
     show_default=True,
     help="Skip documents larger than this.",
 )
-@click.option("--no-views", is_flag=True, help="Do not write graph.html and report.html.")
+@click.option(
+    "--workers",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Extraction processes (default: all cores; 1 runs in this process).",
+)
+@click.option(
+    "--dask",
+    metavar="ADDRESS",
+    default=None,
+    help="Extract on a Dask cluster: tcp://HOST:8786, or 'local' for a local cluster.",
+)
+@click.option(
+    "--jsonl-field",
+    default="content",
+    show_default=True,
+    help="Text field of JSON Lines records (.jsonl, .jsonl.gz inputs).",
+)
+@click.option(
+    "--jsonl-id",
+    default="id",
+    show_default=True,
+    help="Id field of JSON Lines records; documents are named FILE#ID (FILE#L<line> without it).",
+)
+@click.option(
+    "--views/--no-views",
+    default=None,
+    help="Write graph.html and report.html (default: only up to 500 documents).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No summary.")
 @fatal_errors
 def build(
-    paths: tuple[Path, ...], out: Path, strict: bool, max_bytes: int, no_views: bool, quiet: bool
+    paths: tuple[Path, ...],
+    out: Path,
+    strict: bool,
+    max_bytes: int,
+    workers: int | None,
+    dask: str | None,
+    jsonl_field: str,
+    jsonl_id: str,
+    views: bool | None,
+    quiet: bool,
 ) -> None:
-    """Build the knowledge graph of PATHS (files or folders; default: the bundled examples).
+    """Build the knowledge graph of PATHS (files, folders, JSON Lines; default: the examples).
 
     Writes graph.ttl, graph.nq, graph.html, report.html, summary.md and the
     embedded store into --out. Unchanged documents are not re-extracted.
+    Unreadable documents are skipped with a warning (--strict: an error).
     """
-    from kg.build import build as run_build
+    from kg.atomic import sigterm_as_interrupt
 
     inputs = list(paths) or [EXAMPLES_DIR]
-    report = run_build(
-        inputs,
-        out,
-        progress=progress_enabled(),
-        strict=strict,
-        max_bytes=max_bytes,
-        views=not no_views,
-        warn=lambda line: click.echo(f"kg: warning: {line}", err=True),
-    )
+    try:
+        with sigterm_as_interrupt():  # before the heavy imports: they may swallow Ctrl-C
+            from kg.build import build as run_build
+            from kg.sources import JsonlOptions
+
+            report = run_build(
+                inputs,
+                out,
+                progress=progress_enabled(),
+                strict=strict,
+                max_bytes=max_bytes,
+                views=views,
+                workers=workers,
+                dask=dask,
+                jsonl=JsonlOptions(jsonl_field, jsonl_id),
+                warn=lambda line: click.echo(f"kg: warning: {line}", err=True),
+            )
+    except KeyboardInterrupt:
+        click.echo(f"kg: interrupted; the previous build in {out}/ is unchanged", err=True)
+        raise SystemExit(EXIT_INTERRUPTED) from None
     if not quiet:
         t = report.counts.types
         click.echo(
@@ -61,9 +122,20 @@ def build(
             f"{len(report.removed)} removed, {len(report.skipped)} skipped)"
         )
         click.echo("  " + ", ".join(f"{k} {v}" for k, v in t.items()) + f"; {report.quads} quads")
-        for name, reason in report.skipped:
+        for name, reason in report.skipped[:20]:
             click.echo(f"  skipped {name}: {reason}")
-        click.echo(f"  files: {out}/graph.ttl graph.nq graph.html report.html summary.md store/")
+        if len(report.skipped) > 20:
+            click.echo(f"  ... and {len(report.skipped) - 20} more skipped (see warnings)")
+        if report.views:
+            click.echo(
+                f"  files: {out}/graph.ttl graph.nq graph.html report.html summary.md store/"
+            )
+        else:
+            click.echo(f"  files: {out}/graph.ttl graph.nq summary.md store/")
+            if views is None:
+                click.echo(
+                    f"  views not written for {report.documents} documents (--views forces them)"
+                )
     if report.skipped:
         raise SystemExit(1)
 

@@ -52,11 +52,12 @@ def fatal_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from extract.ingest.reader import IngestError
         from kg.build import BuildError
+        from kg.distributed import DaskUnavailable
         from kg.store import StoreError
 
         try:
             return func(*args, **kwargs)
-        except (BuildError, StoreError, IngestError, FileNotFoundError) as e:
+        except (BuildError, StoreError, IngestError, DaskUnavailable, FileNotFoundError) as e:
             raise KgError(str(e).splitlines()[0] if str(e) else type(e).__name__) from e
 
     return wrapper

@@ -42,6 +42,17 @@ for module, attr in COMMANDS:
     cli.add_command(getattr(importlib.import_module(module), attr))
 
 
+EXIT_INTERRUPTED = 130
+
+
 def main() -> None:
-    """Console entry point."""
-    cli(prog_name="kg")
+    """Console entry point. Ctrl-C and SIGTERM exit with code 130 (click's "Aborted!" gives 1)."""
+    from kg.atomic import sigterm_as_interrupt, was_interrupted
+
+    with sigterm_as_interrupt():
+        try:
+            cli(prog_name="kg")
+        except SystemExit as e:
+            if was_interrupted() and e.code != 0:
+                raise SystemExit(EXIT_INTERRUPTED) from None
+            raise

@@ -1,7 +1,9 @@
-"""Shared fixtures of the kg tests: builds (seeds, hand-made, hostile), servers, Virtuoso."""
+"""Shared fixtures of the kg tests: builds (seeds, hand-made, hostile), corpora, servers."""
 
 from __future__ import annotations
 
+import gzip
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +15,22 @@ from tests.kg.serving import running_server
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
+BENCH = SHARED / "bench"
+ARTICLES = BENCH / "school_site_articles.jsonl.gz"
+OUTPUT_FILES = ("graph.nq", "graph.ttl", "summary.md", "manifest.json")
+
+
+def output_bytes(out: Path) -> dict[str, bytes]:
+    """The bytes of a build's deterministic outputs."""
+    return {name: (Path(out) / name).read_bytes() for name in OUTPUT_FILES}
+
+
+def write_articles(path: Path, n: int, *, start: int = 0) -> Path:
+    """Write ``n`` records of the school articles corpus (from ``start``) as JSON Lines."""
+    with gzip.open(ARTICLES, "rt", encoding="utf-8") as fh:
+        lines = list(itertools.islice(fh, start, start + n))
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
 
 
 @pytest.fixture(scope="session")

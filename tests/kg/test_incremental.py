@@ -78,7 +78,7 @@ def test_unchanged_rebuild_reuses_every_document(built: tuple[Path, Path]) -> No
 
 def test_unchanged_document_cache_file_is_not_rewritten(built: tuple[Path, Path]) -> None:
     src, out = built
-    cache = out / CACHE_DIR / cache_name("a.txt")
+    cache = out / CACHE_DIR / read_documents(out)["a.txt"]["cache"]  # keyed by name + content
     before = cache.stat()
     (src / "b.txt").write_text("县委必须加强领导。", encoding="utf-8")
     _build(src, out)

@@ -1,0 +1,185 @@
+"""Assemble a build's store and outputs from the per-document N-Quads cache, atomically.
+
+Everything is streamed: ``graph.nq`` is the concatenation of the cached
+documents in name order; ``graph.ttl`` comes from an external sort
+(:mod:`kg.union`); the store is bulk-loaded in chunks. Memory stays bounded
+whatever the number of documents (the manifest, a few hundred bytes per
+document, is the only thing that grows).
+
+All new files are staged under temporary names and a new store is built under
+``.stores/``; then, with SIGINT and SIGTERM held back, the files are renamed
+over the old ones, the ``store`` symlink is swapped and the manifest written
+last. An interruption before that point leaves the previous build untouched;
+its temporary files are removed on the way out, or by the next build if the
+process was killed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from extract.pipeline import EXTRACTOR_VERSION
+from kg import atomic, iri
+from kg.store import STORE_LINK, STORES_DIR, create_store
+from kg.summary import Counts, render_summary
+from kg.union import write_union_turtle
+from kg.worker import pipeline_fingerprint
+from ontology.namespaces import PREFIXES, ontology_path
+
+MANIFEST = "manifest.json"
+MANIFEST_VERSION = 2
+CACHE_DIR = "cache"
+TURTLE_PREFIXES = ("ck", "oa", "rdf", "rdfs", "skos", "dcterms", "xsd")
+VIEWS_MAX_DOCUMENTS = 500
+
+
+def cache_texts(out: Path, entries: dict[str, dict]) -> Iterator[str]:
+    """The cached N-Quads of each document, in name order, one at a time."""
+    for name in sorted(entries):
+        yield (out / CACHE_DIR / entries[name]["cache"]).read_text(encoding="utf-8")
+
+
+def ontology_nquads() -> bytes:
+    """The ontology as N-Quads in its own named graph (loaded into the store)."""
+    g = ox.NamedNode(str(iri.ONTOLOGY_GRAPH))
+    triples = ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
+    return ox.serialize(
+        [ox.Quad(t.subject, t.predicate, t.object, g) for t in triples],
+        format=ox.RdfFormat.N_QUADS,
+    )
+
+
+def _write_nquads(path: Path, out: Path, entries: dict[str, dict]) -> int:
+    quads = 0
+    with path.open("w", encoding="utf-8", newline="\n") as fh:
+        for text in cache_texts(out, entries):
+            fh.write(text)
+            quads += text.count("\n")
+    return quads
+
+
+def publish(
+    out: Path, entries: dict[str, dict], *, views: bool = True, progress: bool = False
+) -> None:
+    """Write ``graph.nq``, ``graph.ttl``, ``summary.md``, the store and the manifest of ``out``.
+
+    Parameters
+    ----------
+    out : Path
+        The build directory; ``out/cache`` holds the documents' N-Quads.
+    entries : dict
+        Document name -> manifest entry (``sha256``, ``cache``, ``graph``, ``counts``).
+    views : bool
+        Also write the HTML views (:func:`kg.views.write_views`), after the
+        commit. :func:`kg.build.build` turns them off by default above
+        ``VIEWS_MAX_DOCUMENTS`` documents.
+    progress : bool
+        Accepted for compatibility; publishing shows no progress bar.
+
+    The counts (quads, distinct typed nodes) go into the manifest's
+    ``totals``; read them with :meth:`kg.summary.Counts.load`.
+    """
+    stage = atomic.Staging(out)
+    stores = out / STORES_DIR
+    stores.mkdir(exist_ok=True)
+    new_id = f"s{os.getpid()}-{time.time_ns()}"
+    store_dir = stores / new_id
+    loader = _StoreLoader(store_dir, out, entries)
+    published = False
+    try:
+        loader.start()  # the store loads (mostly outside the GIL) while the files are written
+        nq = stage.path("graph.nq")
+        quads = _write_nquads(nq, out, entries)
+        ttl = stage.path("graph.ttl")
+        prefixes = {k: str(PREFIXES[k]) for k in TURTLE_PREFIXES}
+        types = write_union_turtle(nq, ttl, prefixes)
+        counts = Counts(quads, types)
+        stage.path("summary.md").write_text(render_summary(out, entries, counts), encoding="utf-8")
+        manifest = {
+            "version": MANIFEST_VERSION,
+            "extractor": EXTRACTOR_VERSION,
+            "pipeline": pipeline_fingerprint(),
+            "totals": {"quads": quads, "types": types},
+            "documents": {name: entries[name] for name in sorted(entries)},
+        }
+        text = json.dumps(manifest, ensure_ascii=False, indent=1) + "\n"
+        manifest_tmp = out / f"{atomic.STAGING_PREFIX}{stage.token}-{MANIFEST}"
+        manifest_tmp.write_text(text, encoding="utf-8")
+        loader.finish()
+        atomic.check_interrupt()
+        os.sync()  # the cache files and the new store reach the disk before they are referenced
+        with atomic.signals_deferred():
+            stage.commit()
+            atomic.swap_symlink(out / STORE_LINK, f"{STORES_DIR}/{new_id}")
+            published = True
+            os.replace(manifest_tmp, out / MANIFEST)
+    except BaseException:
+        loader.stop()
+        stage.discard()
+        for leftover in out.glob(f"{atomic.STAGING_PREFIX}{stage.token}-*"):
+            leftover.unlink(missing_ok=True)
+        if not published:
+            atomic.remove_tree(store_dir)
+        raise
+    _remove_unreferenced(out, entries, new_id)
+    if views:
+        from kg.views import write_views
+
+        write_views(out)
+
+
+class _StoreLoader:
+    """Bulk-load the new store in a background thread; stoppable between chunks."""
+
+    def __init__(self, store_dir: Path, out: Path, entries: dict[str, dict]) -> None:
+        self.store_dir, self.out, self.entries = store_dir, out, entries
+        self.stopped = threading.Event()
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="kg-store-load", daemon=True)
+
+    def _chunks(self) -> Iterator[str | bytes]:
+        for chunk in itertools.chain([ontology_nquads()], cache_texts(self.out, self.entries)):
+            if self.stopped.is_set():
+                raise InterruptedError("store load stopped")
+            yield chunk
+
+    def _run(self) -> None:
+        try:
+            store = create_store(self.store_dir, self._chunks(), union_default=True)
+            del store
+        except BaseException as e:  # handed to the main thread by finish()
+            self.error = e
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def finish(self) -> None:
+        """Wait for the load; re-raise its error, if any."""
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+
+    def stop(self) -> None:
+        """Stop the load at the next chunk and wait for the thread."""
+        self.stopped.set()
+        if self.thread.is_alive():
+            self.thread.join()
+
+
+def _remove_unreferenced(out: Path, entries: dict[str, dict], store_id: str) -> None:
+    """Drop old stores and cache files no document of the new build uses."""
+    for d in (out / STORES_DIR).iterdir():
+        if d.name != store_id:
+            atomic.remove_tree(d)
+    keep = {e["cache"] for e in entries.values()}
+    for f in (out / CACHE_DIR).iterdir():
+        if f.name not in keep and f.suffix == ".nq":
+            f.unlink(missing_ok=True)

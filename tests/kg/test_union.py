@@ -1,0 +1,58 @@
+"""graph.ttl from an external sort: same bytes whatever the run size, the union of the graphs."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from kg.publish import TURTLE_PREFIXES
+from kg.summary import counts_from_nquads
+from kg.union import triple_line, write_union_turtle
+from ontology.namespaces import PREFIXES
+
+PREFIX_MAP = {k: str(PREFIXES[k]) for k in TURTLE_PREFIXES}
+
+
+@pytest.mark.parametrize("run_bytes", [50_000, 64 * 1024 * 1024])
+def test_turtle_bytes_do_not_depend_on_the_run_size(seeds_build, tmp_path, run_bytes):
+    write_union_turtle(
+        seeds_build / "graph.nq", tmp_path / "g.ttl", PREFIX_MAP, run_bytes=run_bytes
+    )
+    assert (tmp_path / "g.ttl").read_bytes() == (seeds_build / "graph.ttl").read_bytes()
+
+
+def test_turtle_is_the_union_of_the_document_graphs(seeds_build):
+    ds = Dataset()
+    ds.parse(seeds_build / "graph.nq", format="nquads")
+    union = Graph()
+    for s, p, o, _g in ds.quads((None, None, None, None)):
+        union.add((s, p, o))
+    ttl = Graph().parse(seeds_build / "graph.ttl", format="turtle")
+    assert isomorphic(union, ttl)
+
+
+def test_counts_are_distinct_typed_nodes_of_the_union(seeds_build, tmp_path):
+    types = write_union_turtle(
+        seeds_build / "graph.nq", tmp_path / "g.ttl", PREFIX_MAP, run_bytes=500
+    )
+    nq = (seeds_build / "graph.nq").read_text(encoding="utf-8")
+    assert types == counts_from_nquads(nq).types
+
+
+@pytest.mark.parametrize(
+    ("quad", "triple"),
+    [
+        (
+            "<http://e/s> <http://e/p> <http://e/o> <http://e/g> .",
+            "<http://e/s> <http://e/p> <http://e/o> .",
+        ),
+        (
+            '<http://e/s> <http://e/p> "a <b> c" <http://e/g> .',
+            '<http://e/s> <http://e/p> "a <b> c" .',
+        ),
+        ('_:b1 <http://e/p> "x"@zh <http://e/g> .\n', '_:b1 <http://e/p> "x"@zh .'),
+    ],
+)
+def test_triple_line_drops_the_graph_name(quad, triple):
+    assert triple_line(quad) == triple
