@@ -90,13 +90,25 @@ def materialize_union(store: ox.Store) -> None:
     >>> len(list(s.quads_for_pattern(None, None, None, ox.DefaultGraph())))
     1
     """
-    triples = [
-        ox.Triple(q.subject, q.predicate, q.object)
-        for q in store.quads_for_pattern(None, None, None)
-        if not isinstance(q.graph_name, ox.DefaultGraph)
-    ]
+    # In batches, so memory stays bounded whatever the size of the build; the
+    # store is a set of quads, so a triple loaded by two batches is kept once.
+    batch: list[ox.Triple] = []
+    for q in store.quads_for_pattern(None, None, None):
+        if isinstance(q.graph_name, ox.DefaultGraph):
+            continue
+        batch.append(ox.Triple(q.subject, q.predicate, q.object))
+        if len(batch) >= UNION_BATCH:
+            _load_default(store, batch)
+            batch = []
+    if batch:
+        _load_default(store, batch)
+
+
+UNION_BATCH = 200_000
+
+
+def _load_default(store: ox.Store, triples: list[ox.Triple]) -> None:
     data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-    del triples
     store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
 
 
