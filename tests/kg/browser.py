@@ -24,16 +24,21 @@ FLAGS = (
 )
 
 
+def new_driver(profile: str, *extra_flags: str) -> webdriver.Chrome:
+    """A headless Chromium with profile folder ``profile``, through the system chromedriver."""
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in (*FLAGS, *extra_flags):
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={profile}")
+    return webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+
+
 @contextmanager
 def chromium() -> Iterator[webdriver.Chrome]:
     """A fresh headless Chromium driven through /usr/bin/chromedriver."""
     with tempfile.TemporaryDirectory(prefix="kg-chromium-") as profile:
-        options = webdriver.ChromeOptions()
-        options.binary_location = CHROMIUM
-        for flag in FLAGS:
-            options.add_argument(flag)
-        options.add_argument(f"--user-data-dir={profile}")
-        driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+        driver = new_driver(profile)
         try:
             yield driver
         finally:

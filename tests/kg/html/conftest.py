@@ -9,21 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.kg.browser import new_driver as browser_driver
 from tests.kg.html.fixtures import extraction_a, extraction_b, publish_extractions
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--window-size=1400,900",
-)
 
 
 @pytest.fixture(scope="session")
@@ -34,16 +21,8 @@ def hand_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def new_driver(profile: str):
-    """A headless Chromium driven through the system chromedriver (no selenium-manager)."""
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
-    for flag in FLAGS:
-        opts.add_argument(flag)
-    opts.add_argument(f"--user-data-dir={profile}")
-    return webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=opts)
+    """A headless Chromium for the view tests (a fixed window size for layouts and shots)."""
+    return browser_driver(profile, "--window-size=1400,900")
 
 
 @pytest.fixture(scope="session")
