@@ -22,8 +22,7 @@ import re
 from dataclasses import dataclass
 
 from extract.lexicon import regex_table, word_table
-
-MODALITIES = ("obligation", "prohibition", "permission", "exhortation")
+from extract.records import MODALITIES
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 Modality = Literal["obligation", "prohibition", "permission", "exhortation"]
 TimeRole = Literal["deadline", "schedule", "event"]
@@ -45,16 +45,10 @@ ActorType = Literal[
 ]
 Level = Literal["中央", "省", "市", "县", "乡镇", "单位"]
 
-MODALITIES: tuple[str, ...] = ("obligation", "prohibition", "permission", "exhortation")
-TIME_ROLES: tuple[str, ...] = ("deadline", "schedule", "event")
-RELATION_TYPES: tuple[str, ...] = (
-    "reportsTo",
-    "approves",
-    "supervises",
-    "subOrganizationOf",
-    "precedes",
-    "dependsOn",
-)
+MODALITIES: tuple[str, ...] = get_args(Modality)
+TIME_ROLES: tuple[str, ...] = get_args(TimeRole)
+RELATION_TYPES: tuple[str, ...] = get_args(RelationType)
+ACTOR_TYPES: tuple[str, ...] = get_args(ActorType)
 
 
 @dataclass(frozen=True, slots=True, order=True)

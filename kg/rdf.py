@@ -22,28 +22,18 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from extract.records import Extraction, Provenance, Quantity, Span
+from extract.records import MODALITIES as MODALITY_NAMES
+from extract.records import RELATION_TYPES, TIME_ROLES, Extraction, Provenance, Quantity, Span
 from kg import iri
 from ontology.namespaces import CK, DCTERMS, OA, RDF, RDFS, SKOS, XSD
 
 Triple = tuple[Node, Node, Node]
 
 ZH = "zh"
-RELATION_PROPERTIES = {
-    "reportsTo": CK.reportsTo,
-    "approves": CK.approves,
-    "supervises": CK.supervises,
-    "subOrganizationOf": CK.subOrganizationOf,
-    "precedes": CK.precedes,
-    "dependsOn": CK.dependsOn,
-}
-MODALITIES = {
-    "obligation": CK.obligation,
-    "prohibition": CK.prohibition,
-    "permission": CK.permission,
-    "exhortation": CK.exhortation,
-}
-ROLES = {"deadline": CK.deadline, "schedule": CK.schedule, "event": CK.event}
+# The ck: terms carry the records' names (DOMAIN.md section 4).
+RELATION_PROPERTIES = {t: CK[t] for t in RELATION_TYPES}
+MODALITIES = {m: CK[m] for m in MODALITY_NAMES}
+ROLES = {r: CK[r] for r in TIME_ROLES}
 
 
 def _confidence(value: float) -> Literal:

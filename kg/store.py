@@ -63,13 +63,13 @@ def open_store(build_dir: Path, *, read_only: bool = True) -> ox.Store:
     StoreError
         When the directory holds no build.
     """
-    link = Path(build_dir) / STORE_LINK
-    if not link.exists():
-        raise StoreError(f"{build_dir}: no build found (run `kg build --out {build_dir}` first)")
+    path = store_path(build_dir)
+    if read_only:
+        return open_read_only(path)
     try:
-        return ox.Store.read_only(str(link.resolve())) if read_only else ox.Store(str(link))
+        return ox.Store(str(path))
     except OSError as e:
-        raise StoreError(f"{link}: cannot open store ({e})") from e
+        raise StoreError(f"{path}: cannot open store ({e})") from e
 
 
 def materialize_union(store: ox.Store) -> None:

@@ -48,6 +48,7 @@ from typing import Any
 
 import networkx as nx
 
+from extract import records
 from kg import iri
 from kg.store import iter_predicate, open_store
 from ontology.namespaces import CK, DCTERMS, OA, RDF, RDFS, SKOS
@@ -62,29 +63,9 @@ NODE_TYPES: dict[str, str] = {
 }
 """Class IRI -> node ``type``."""
 
-ACTOR_TYPES: dict[str, str] = {
-    str(CK[t]): t
-    for t in (
-        "PartyCommittee",
-        "LeadingGroup",
-        "CampaignOffice",
-        "SupervisoryGroup",
-        "GovernmentBody",
-        "PartyBranch",
-        "MemberGroup",
-        "Person",
-        "Public",
-    )
-}
+ACTOR_TYPES: dict[str, str] = {str(CK[t]): t for t in records.ACTOR_TYPES}
 
-RELATIONS: tuple[str, ...] = (
-    "reportsTo",
-    "approves",
-    "supervises",
-    "subOrganizationOf",
-    "precedes",
-    "dependsOn",
-)
+RELATIONS: tuple[str, ...] = records.RELATION_TYPES
 """The relation edges of DOMAIN.md section 2 (reified with evidence in RDF)."""
 
 LINKS: tuple[str, ...] = (
