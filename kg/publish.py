@@ -71,6 +71,9 @@ def publish(
 ) -> None:
     """Write ``graph.nq``, ``graph.ttl``, ``summary.md``, the store and the manifest of ``out``.
 
+    After the commit, the saved NetworkX projection (:mod:`kg.nx.cache`) and
+    the views follow.
+
     Parameters
     ----------
     out : Path
@@ -130,6 +133,9 @@ def publish(
             atomic.remove_tree(store_dir)
         raise
     _remove_unreferenced(out, entries, new_id)
+    from kg.nx.cache import write_cache
+
+    write_cache(out)  # the analyses' projection; made again on demand if this is interrupted
     if views:
         from kg.views import write_views
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from kg.cli.common import emit, fatal_errors, format_option, out_option
-from kg.cli.nx_common import analysis_errors, load
+from kg.cli.nx_common import analysis_errors, load_focus
 
 
 @click.command(
@@ -36,8 +36,9 @@ def chain(
     """
     from kg.nx.chains import CHAIN_COLUMNS, TRANSITION_COLUMNS, chains
     from kg.nx.chains import transitions as run_transitions
+    from kg.nx.focus import chain_graph
 
-    G = load(out)
+    G = load_focus(out, chain_graph)
     if transitions:
         emit(run_transitions(G), fmt, TRANSITION_COLUMNS)
         return

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from kg.cli.common import emit, fatal_errors, format_option, out_option
-from kg.cli.nx_common import analysis_errors, load
+from kg.cli.nx_common import analysis_errors, load, load_focus
 
 
 @click.command(
@@ -40,8 +40,10 @@ def deps(item: str | None, order: bool, out: Path, fmt: str) -> None:
 
     if order == (item is not None):
         raise click.UsageError("give either ITEM or --order")
-    G = load(out)
+    from kg.nx.focus import deps_graph
+
     if order:
-        emit(stage_order(G), fmt, ORDER_COLUMNS)
+        emit(stage_order(load(out)), fmt, ORDER_COLUMNS)
     else:
+        G = load_focus(out, deps_graph, item)
         emit(prerequisites(G, item), fmt, DEPS_COLUMNS)  # type: ignore[arg-type]

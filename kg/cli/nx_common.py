@@ -23,10 +23,21 @@ from kg.cli.common import KgError, progress_enabled
 
 
 def load(out: Path) -> Any:
-    """The projection of the build in ``out`` (:func:`kg.nx.projection.load_graph`)."""
-    from kg.nx.projection import load_graph
+    """The whole projection of the build in ``out``, from its saved copy (:mod:`kg.nx.cache`)."""
+    from kg.nx.cache import saved_graph
 
-    return load_graph(out, progress=progress_enabled())
+    return saved_graph(out, progress=progress_enabled())
+
+
+def load_focus(out: Path, make: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """The part of the build's saved projection ``make`` (a :mod:`kg.nx.focus` function) loads."""
+    from kg.nx.cache import open_projection
+
+    p = open_projection(out, progress=progress_enabled())
+    try:
+        return make(p, *args, **kwargs)
+    finally:
+        p.close()
 
 
 def analysis_errors(func: Callable[..., Any]) -> Callable[..., Any]:

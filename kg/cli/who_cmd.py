@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from kg.cli.common import emit, fatal_errors, format_option, out_option
-from kg.cli.nx_common import analysis_errors, load
+from kg.cli.nx_common import analysis_errors, load_focus
 
 
 @click.command(
@@ -40,8 +40,10 @@ def who(actor: str, include_subunits: bool, no_generic: bool, out: Path, fmt: st
     Rows of generic categories that bind every organization come after the
     actor's own (via = generic); sub-organizations' rows have via = subunit.
     """
+    from kg.nx.focus import who_graph
     from kg.nx.responsibility import WHO_COLUMNS
     from kg.nx.responsibility import who as run
 
-    rows = run(load(out), actor, include_subunits=include_subunits, include_generic=not no_generic)
+    options = {"include_subunits": include_subunits, "include_generic": not no_generic}
+    rows = run(load_focus(out, who_graph, actor, **options), actor, **options)
     emit(rows, fmt, [*WHO_COLUMNS, "actors"] if fmt == "json" else WHO_COLUMNS)

@@ -22,7 +22,7 @@ import networkx as nx
 from kg.nx.common import UnknownItem, find_nodes, stage_ranks
 from kg.nx.projection import edges_of, nodes_of, out_by
 
-_SPAN = re.compile(r"^(?P<doc>.+):(?P<start>\d+)-(?P<end>\d+)$")
+SPAN_ITEM = re.compile(r"^(?P<doc>.+):(?P<start>\d+)-(?P<end>\d+)$")
 
 DEPS_COLUMNS = [
     "position",
@@ -54,7 +54,7 @@ def resolve_items(G: nx.MultiDiGraph, item: str) -> list[str]:
     >>> resolve_items(example_graph(), "a.txt:0-17")
     ['req:1']
     """
-    m = _SPAN.match(item)
+    m = SPAN_ITEM.match(item)
     if m:
         start, end = int(m["start"]), int(m["end"])
         hits = [

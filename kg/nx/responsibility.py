@@ -90,6 +90,41 @@ def subunits(G: nx.MultiDiGraph, actors: list[str]) -> list[str]:
     return sorted(seen - set(actors))
 
 
+def responsible_groups(
+    G: nx.MultiDiGraph,
+    actor: str,
+    *,
+    include_subunits: bool = False,
+    include_generic: bool = True,
+) -> list[tuple[str, list[str]]]:
+    """The actors whose requirements :func:`who` lists, as ``(via, actors)`` groups.
+
+    Needs only the actors, their labels, kinds and ``subOrganizationOf`` edges
+    (what :func:`kg.nx.focus.who_graph` loads first).
+
+    Raises
+    ------
+    UnknownItem
+        When no actor matches.
+
+    Examples
+    --------
+    >>> from kg.nx.examples import example_graph
+    >>> responsible_groups(example_graph(), "督导组")
+    [('direct', ['actor:dd']), ('generic', [])]
+    """
+    matched = find_nodes(G, actor, ("Actor",))
+    if not matched:
+        raise UnknownItem(f"no actor named {actor!r}")
+    groups: list[tuple[str, list[str]]] = [("direct", matched)]
+    if include_subunits:
+        groups.append(("subunit", subunits(G, matched)))
+    if include_generic and any(G.nodes[a].get("actor_type") in ORGANIZATION_TYPES for a in matched):
+        generic = [a for a in nodes_of(G, "Actor") if is_generic(G, a) and a not in matched]
+        groups.append(("generic", generic))
+    return groups
+
+
 def who(
     G: nx.MultiDiGraph,
     actor: str,
@@ -124,16 +159,10 @@ def who(
     UnknownItem
         When no actor matches.
     """
-    matched = find_nodes(G, actor, ("Actor",))
-    if not matched:
-        raise UnknownItem(f"no actor named {actor!r}")
     ranks = stage_ranks(G)
-    groups: list[tuple[str, list[str]]] = [("direct", matched)]
-    if include_subunits:
-        groups.append(("subunit", subunits(G, matched)))
-    if include_generic and any(G.nodes[a].get("actor_type") in ORGANIZATION_TYPES for a in matched):
-        generic = [a for a in nodes_of(G, "Actor") if is_generic(G, a) and a not in matched]
-        groups.append(("generic", generic))
+    groups = responsible_groups(
+        G, actor, include_subunits=include_subunits, include_generic=include_generic
+    )
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()
     for via, actors in groups:

@@ -1,0 +1,343 @@
+"""The projection saved beside the store: an SQLite file any question can load in part.
+
+Projecting a large build (:func:`kg.nx.projection.project`) reads every quad
+of the store: a minute at a million edges. The projection is therefore saved
+once per store, as an SQLite file of pickled node and edge attributes, and
+the analyses load either all of it (:meth:`Projection.graph`) or only the
+nodes a question can reach (:meth:`Projection.load`, used by
+:mod:`kg.nx.focus`), through the file's indexes.
+
+The file sits in ``BUILD/.projection/`` and is named after the store it was
+made from and a fingerprint of the projection code, so a new build or new
+code never reads an old projection. :func:`open_projection` writes it when it
+is missing (atomically: a temporary file renamed), and ``kg build`` writes it
+after publishing.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from kg.nx.examples import example_graph
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "p.sqlite"
+>>> save(example_graph(), path)
+>>> p = Projection(path)
+>>> p.of_type("Stage")
+['stage:1', 'stage:2']
+>>> G = p.graph()
+>>> G.nodes["req:1"]["quote"], G.number_of_edges()
+('督导组要在3月15日前完成学习动员', 10)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+import networkx as nx
+
+from kg.nx import projection
+from kg.store import StoreError, store_path
+
+CACHE_DIR = ".projection"
+"""Folder of the build directory holding the saved projection."""
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE nodes (
+    id INTEGER PRIMARY KEY, iri TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
+    label TEXT, document TEXT, start INTEGER, "end" INTEGER, attrs BLOB NOT NULL
+);
+CREATE TABLE edges (u INTEGER NOT NULL, v INTEGER NOT NULL, key TEXT NOT NULL, attrs BLOB NOT NULL);
+"""
+_INDEXES = """
+CREATE INDEX nodes_type ON nodes (type);
+CREATE INDEX nodes_span ON nodes (document, start, "end");
+CREATE INDEX edges_out ON edges (u, key);
+CREATE INDEX edges_in ON edges (v, key);
+CREATE INDEX edges_key ON edges (key);
+"""
+_CHUNK = 500
+
+
+def code_fingerprint() -> str:
+    """Hash of the code that shapes a projection (this module and the projection's)."""
+    h = hashlib.sha256()
+    for mod in (projection.__file__, __file__):
+        h.update(Path(mod).read_bytes())
+    return h.hexdigest()[:12]
+
+
+def cache_path(build_dir: Path) -> Path:
+    """Where the projection of the build's current store is saved.
+
+    Raises
+    ------
+    kg.store.StoreError
+        When the directory holds no build.
+    """
+    store = store_path(Path(build_dir))
+    return Path(build_dir) / CACHE_DIR / f"{store.name}-{code_fingerprint()}.sqlite"
+
+
+def save(G: nx.MultiDiGraph, path: Path) -> None:
+    """Write the projection ``G`` to the SQLite file ``path`` (replaced atomically).
+
+    Node and edge attributes are pickled; nodes are numbered in IRI order, so
+    the same graph gives the same rows.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".tmp-{os.getpid()}-{path.name}")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    try:
+        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        ids = {n: i for i, n in enumerate(sorted(G.nodes))}
+        dump = pickle.dumps
+        con.executemany(
+            "INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                (
+                    ids[n],
+                    n,
+                    d.get("type", ""),
+                    d.get("label"),
+                    d.get("document") if d.get("type") == "Requirement" else None,
+                    d.get("start"),
+                    d.get("end"),
+                    dump(d, protocol=5),
+                )
+                for n, d in sorted(G.nodes(data=True), key=lambda nd: ids[nd[0]])
+            ),
+        )
+        con.executemany(
+            "INSERT INTO edges VALUES (?, ?, ?, ?)",
+            (
+                (ids[u], ids[v], k, dump(d, protocol=5))
+                for u, v, k, d in sorted(
+                    G.edges(keys=True, data=True), key=lambda e: (ids[e[0]], ids[e[1]], e[2])
+                )
+            ),
+        )
+        con.execute(
+            "INSERT INTO meta VALUES ('documents', ?)",
+            (dump(dict(sorted(G.graph.get("documents", {}).items())), protocol=5),),
+        )
+        con.executescript(_INDEXES)
+        con.commit()
+    finally:
+        con.close()
+    os.replace(tmp, path)
+
+
+class Projection:
+    """A saved projection, opened read-only.
+
+    Parameters
+    ----------
+    path : Path
+        The SQLite file :func:`save` wrote.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from kg.nx.examples import example_graph
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "p.sqlite"
+    >>> save(example_graph(), path)
+    >>> p = Projection(path)
+    >>> G = p.empty()
+    >>> p.load(G, ["req:1"], keys=("stage",))
+    ['req:1']
+    >>> sorted(G.edges(keys=True))
+    [('req:1', 'stage:1', 'stage')]
+    >>> p.sources(["actor:dd"], "responsibleActor")
+    ['req:1']
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        self.documents: dict[str, str] = pickle.loads(
+            self.con.execute("SELECT value FROM meta WHERE key = 'documents'").fetchone()[0]
+        )
+
+    def close(self) -> None:
+        """Close the file."""
+        self.con.close()
+
+    def empty(self) -> nx.MultiDiGraph:
+        """A graph with no nodes yet, carrying the build's ``documents``."""
+        G = nx.MultiDiGraph()
+        G.graph["documents"] = dict(self.documents)
+        return G
+
+    def graph(self) -> nx.MultiDiGraph:
+        """The whole projection (as :func:`kg.nx.projection.project` returned it)."""
+        G = self.empty()
+        iri: dict[int, str] = {}
+        loads = pickle.loads
+        nodes = []
+        for i, n, attrs in self.con.execute("SELECT id, iri, attrs FROM nodes ORDER BY id"):
+            iri[i] = n
+            nodes.append((n, loads(attrs)))
+        G.add_nodes_from(nodes)
+        G.add_edges_from(
+            (iri[u], iri[v], k, loads(a))
+            for u, v, k, a in self.con.execute("SELECT u, v, key, attrs FROM edges ORDER BY rowid")
+        )
+        projection.index(G)
+        return G
+
+    def of_type(self, node_type: str) -> list[str]:
+        """IRIs of the nodes of one type, sorted."""
+        return [
+            r[0]
+            for r in self.con.execute(
+                "SELECT iri FROM nodes WHERE type = ? ORDER BY iri", (node_type,)
+            )
+        ]
+
+    def at_span(self, document: str, start: int, end: int) -> list[str]:
+        """Requirements of ``document`` spanning exactly ``start``-``end``."""
+        return [
+            r[0]
+            for r in self.con.execute(
+                'SELECT iri FROM nodes WHERE document = ? AND start = ? AND "end" = ? '
+                "AND type = 'Requirement' ORDER BY iri",
+                (document, start, end),
+            )
+        ]
+
+    def quoting(self, text: str) -> list[str]:
+        """Requirements whose quote contains ``text``."""
+        return [
+            r[0]
+            for r in self.con.execute(
+                "SELECT iri FROM nodes WHERE type = 'Requirement' AND instr(label, ?) > 0 "
+                "ORDER BY iri",
+                (text,),
+            )
+        ]
+
+    def _ids(self, iris: Iterable[str]) -> dict[int, str]:
+        out: dict[int, str] = {}
+        items = sorted(set(iris))
+        for i in range(0, len(items), _CHUNK):
+            part = items[i : i + _CHUNK]
+            marks = ",".join("?" * len(part))
+            for k, n in self.con.execute(f"SELECT id, iri FROM nodes WHERE iri IN ({marks})", part):
+                out[k] = n
+        return out
+
+    def _rows(self, sql: str, ids: list[int], extra: tuple = ()) -> Iterable[tuple]:
+        for i in range(0, len(ids), _CHUNK):
+            part = ids[i : i + _CHUNK]
+            marks = ",".join("?" * len(part))
+            yield from self.con.execute(sql.format(marks=marks), (*part, *extra))
+
+    def sources(self, targets: Iterable[str], key: str) -> list[str]:
+        """The ``u`` of every edge ``u -key-> t`` with ``t`` in ``targets``, sorted."""
+        ids = sorted(self._ids(targets))
+        found = {
+            u
+            for (u,) in self._rows(
+                "SELECT DISTINCT n.iri FROM edges e JOIN nodes n ON n.id = e.u "
+                "WHERE e.v IN ({marks}) AND e.key = ?",
+                ids,
+                (key,),
+            )
+        }
+        return sorted(found)
+
+    def load(
+        self, G: nx.MultiDiGraph, iris: Iterable[str], *, keys: Iterable[str] | None = None
+    ) -> list[str]:
+        """Add the nodes ``iris`` to ``G`` with their out-edges (only ``keys``, if given).
+
+        The targets of those edges come with their attributes but without
+        edges of their own (unless they are in ``iris`` too). Nodes already in
+        ``G`` keep what they have; their edges are added again only when new.
+
+        Returns
+        -------
+        list of str
+            The nodes of ``iris`` found in the projection, sorted.
+        """
+        ids = self._ids(iris)
+        order = sorted(ids)
+        loads = pickle.loads
+        node_sql = "SELECT iri, attrs FROM nodes WHERE id IN ({marks})"
+        for n, attrs in self._rows(node_sql, order):
+            if n not in G:
+                G.add_node(n, **loads(attrs))
+        edge_sql = "SELECT u, v, key, attrs FROM edges WHERE u IN ({marks})"
+        extra: tuple = ()
+        if keys is not None:
+            ks = sorted(set(keys))
+            edge_sql += f" AND key IN ({','.join('?' * len(ks))})"
+            extra = tuple(ks)
+        edges = list(self._rows(edge_sql + " ORDER BY rowid", order, extra))
+        targets = {v for _, v, _, _ in edges if v not in ids}
+        names = dict(ids)
+        if targets:
+            for i, n, attrs in self._rows(
+                "SELECT id, iri, attrs FROM nodes WHERE id IN ({marks})", sorted(targets)
+            ):
+                names[i] = n
+                if n not in G:
+                    G.add_node(n, **loads(attrs))
+        for u, v, k, attrs in edges:
+            a, b = names[u], names[v]
+            if not G.has_edge(a, b, k):
+                G.add_edge(a, b, key=k, **loads(attrs))
+        return sorted(ids.values())
+
+
+def open_projection(build_dir: Path, *, progress: bool = False) -> Projection:
+    """The saved projection of the build in ``build_dir``, made and saved first if missing.
+
+    Raises
+    ------
+    kg.store.StoreError
+        When the directory holds no build.
+    """
+    path = cache_path(Path(build_dir))
+    if not path.exists():
+        write_cache(Path(build_dir), projection.load_graph(Path(build_dir), progress=progress))
+    try:
+        return Projection(path)
+    except sqlite3.Error as e:
+        raise StoreError(f"{path}: unreadable saved projection ({e})") from e
+
+
+def write_cache(build_dir: Path, G: nx.MultiDiGraph | None = None) -> Path:
+    """Save the projection ``G`` (default: made now) of the build's current store.
+
+    Saved projections of older stores or older code are removed.
+
+    Returns
+    -------
+    Path
+        The saved file.
+    """
+    build_dir = Path(build_dir)
+    path = cache_path(build_dir)
+    if G is None:
+        G = projection.load_graph(build_dir)
+    save(G, path)
+    for old in path.parent.iterdir():
+        if old != path and old.suffix == ".sqlite" and not old.name.startswith(".tmp-"):
+            old.unlink(missing_ok=True)
+    return path
+
+
+def saved_graph(build_dir: Path, *, progress: bool = False) -> nx.MultiDiGraph:
+    """The whole projection of the build, from the saved file (made if missing)."""
+    p = open_projection(build_dir, progress=progress)
+    try:
+        return p.graph()
+    finally:
+        p.close()
