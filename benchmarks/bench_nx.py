@@ -5,12 +5,16 @@ documents, local actors bound to shared jurisdictions, global generic actors,
 stages, steps, deadlines, quantities and relations), publishes it as a build
 through the real path (``kg.rdf`` -> N-Quads cache -> ``kg.store.create_store``;
 the build's other outputs, graph.ttl and the views, are not written),
-projects the store once (timed separately) and times each question.
+projects the store and saves the projection as ``kg build`` does (both timed),
+then times each question as an analyst runs it: the whole ``kg`` command in a
+subprocess (interpreter start, imports, loading what the question reaches
+from the saved projection, the analysis and the JSON output).
 
 Usage::
 
     .venv/bin/python benchmarks/bench_nx.py                 # 1 M edges, work dir /tmp/kg-bench-nx
     .venv/bin/python benchmarks/bench_nx.py --docs 20       # quick run
+    .venv/bin/python benchmarks/bench_nx.py --full-commands # also hubs, timeline, check...
 """
 
 from __future__ import annotations

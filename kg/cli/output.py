@@ -54,7 +54,11 @@ def render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | No
     """
     cols = list(columns) if columns else (list(rows[0].keys()) if rows else [])
     if fmt == "json":
-        return json.dumps([{c: r.get(c) for c in cols} for r in rows], ensure_ascii=False, indent=2)
+        # one row per line: readable, and json's C encoder (indent would force the slow one)
+        if not rows:
+            return "[]"
+        lines = (json.dumps({c: r.get(c) for c in cols}, ensure_ascii=False) for r in rows)
+        return "[\n" + ",\n".join(lines) + "\n]"
     table = [[_cell(r.get(c)).replace("\n", " ") for c in cols] for r in rows]
     if fmt == "csv":
         buf = io.StringIO()

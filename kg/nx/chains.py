@@ -185,17 +185,14 @@ def transitions(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
             if not any(a[:2] == (u, v) for a in approvals.get(doc, [])):
                 approvals.setdefault(doc, []).append((u, v, (doc, None, None, None)))
     rows: list[dict[str, Any]] = []
-    stages = nodes_of(G, "Stage")
+    stages = set(nodes_of(G, "Stage"))
+    stage_pairs: dict[str, list[tuple]] = {}
+    for u, v in edges_of(G, "precedes"):
+        if u in stages and v in stages:
+            for doc in G.edges[u, v, "precedes"].get("documents", ()):
+                stage_pairs.setdefault(doc, []).append((ranks.get(u, 0), ranks.get(v, 0), u, v))
     for doc in sorted(G.graph.get("documents", {}).values()):
-        pairs = sorted(
-            (
-                (ranks.get(u, 0), ranks.get(v, 0), u, v)
-                for u in stages
-                for v in stages
-                if G.has_edge(u, v, "precedes")
-                and doc in G.edges[u, v, "precedes"].get("documents", ())
-            ),
-        )
+        pairs = sorted(stage_pairs.get(doc, ()))
         found = approvals.get(doc, [])
         cued = [a for a in found if a[2][3] and TRANSITION_CUE.search(a[2][3])]
         chosen = sorted(cued or found, key=lambda a: (a[2][1] or 0, a[0], a[1]))
