@@ -87,6 +87,9 @@ class BuildReport:
     counts: Counts = field(default_factory=Counts)
     seconds: float = 0.0
     views: bool = False
+    phases: dict[str, float] = field(default_factory=dict)
+    """Seconds per phase: ``extract`` (reading and extracting), then those of
+    :func:`kg.publish.publish`."""
 
 
 def _load_manifest(out: Path) -> dict:
@@ -303,6 +306,7 @@ def _build_locked(
     srcs = iter(sources) if sources is not None else iter_sources(inputs, jsonl)
     bar = _bar(progress, total)
     run = _Run(out, _load_manifest(out), strict, max_bytes, warn, bar)
+    t0 = time.perf_counter()
     executor = make_executor(workers=workers, dask=dask, cache_dir=str(out / CACHE_DIR))
     cancel = True
     try:
@@ -320,6 +324,7 @@ def _build_locked(
         if bar is not None:
             bar.close()
     report = run.report
+    report.phases["extract"] = time.perf_counter() - t0
     report.removed = sorted(set(run.old) - set(run.entries))
     report.documents = len(run.entries)
     if not run.entries:
@@ -327,7 +332,7 @@ def _build_locked(
             "no readable input documents" + (" (all were skipped)" if report.skipped else "")
         )
     report.views = views if views is not None else len(run.entries) <= VIEWS_MAX_DOCUMENTS
-    publish(out, run.entries, views=report.views)
+    report.phases.update(publish(out, run.entries, views=report.views))
     report.counts = Counts.load(out)
     report.quads = report.counts.quads
     return report

@@ -122,6 +122,7 @@ def build(
             f"{len(report.removed)} removed, {len(report.skipped)} skipped)"
         )
         click.echo("  " + ", ".join(f"{k} {v}" for k, v in t.items()) + f"; {report.quads} quads")
+        click.echo("  seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in report.phases.items()))
         for name, reason in report.skipped[:20]:
             click.echo(f"  skipped {name}: {reason}")
         if len(report.skipped) > 20:
