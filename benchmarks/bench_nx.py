@@ -259,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         "--full-commands", action="store_true", help="Also time hubs, timeline, check, matrix..."
     )
     a = p.parse_args(argv)
-    from kg.nx.cache import write_cache
+    from kg.nx.cache import cache_path, save
     from kg.nx.projection import load_graph
 
     out = a.work / f"r{a.reqs}-s{a.seed}"
@@ -273,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     proj = time.perf_counter() - t0
     print(f"projection: {proj:.1f} s; {G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges")
     t0 = time.perf_counter()
-    write_cache(out, G)
+    save(G, cache_path(out))
     print(f"saving the projection (what kg build adds): {time.perf_counter() - t0:.1f} s")
     j = "第7县"
     req = next(n for n, d in G.nodes(data=True) if d["type"] == "Requirement" and d["start"] > 0)

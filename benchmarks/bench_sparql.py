@@ -82,9 +82,9 @@ def build_big(jsonl: Path, out: Path, limit: int | None, procs: int, replicate: 
     with Pool(procs) as pool:
         chunks = pool.map(_one, docs, chunksize=32)
     t1 = time.perf_counter()
-    from kg.build import _ontology_nquads
+    from kg.publish import ontology_nquads
 
-    create_store(store_dir, [_ontology_nquads(), *chunks], union_default=True)
+    create_store(store_dir, [ontology_nquads(), *chunks], union_default=True)
     t2 = time.perf_counter()
     print(
         f"big build: {len(docs)} articles, extract {t1 - t0:.1f} s ({procs} processes), "

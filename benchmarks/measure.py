@@ -33,10 +33,16 @@ def machine() -> str:
     )
 
 
-def run_tree(cmd: list[str], interval: float = 0.05) -> tuple[float, int, int]:
-    """Run ``cmd``; return (seconds, peak RSS in bytes of the process tree, exit code)."""
+def run_tree(
+    cmd: list[str], interval: float = 0.05, stdout: Path | None = None
+) -> tuple[float, int, int]:
+    """Run ``cmd``; return (seconds, peak RSS in bytes of the process tree, exit code).
+
+    The command's standard output goes to the file ``stdout`` when given.
+    """
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    sink = stdout.open("wb") if stdout else subprocess.DEVNULL
+    proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.DEVNULL)
     root = psutil.Process(proc.pid)
     peak = 0
     while proc.poll() is None:
@@ -51,6 +57,8 @@ def run_tree(cmd: list[str], interval: float = 0.05) -> tuple[float, int, int]:
         peak = max(peak, total)
         time.sleep(interval)
     proc.wait()
+    if stdout:
+        sink.close()  # type: ignore[union-attr]
     return time.perf_counter() - t0, peak, proc.returncode
 
 

@@ -16,7 +16,6 @@ process was killed.
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import threading
@@ -28,7 +27,8 @@ import pyoxigraph as ox
 
 from extract.pipeline import EXTRACTOR_VERSION
 from kg import atomic, iri
-from kg.store import STORE_LINK, STORES_DIR, create_store
+from kg.nx.cache import prune, write_cache
+from kg.store import STORE_LINK, STORES_DIR, create_store, load_default
 from kg.summary import Counts, render_summary
 from kg.union import write_union_turtle
 from kg.worker import pipeline_fingerprint
@@ -47,10 +47,11 @@ def cache_texts(out: Path, entries: dict[str, dict]) -> Iterator[str]:
         yield (out / CACHE_DIR / entries[name]["cache"]).read_text(encoding="utf-8")
 
 
-def ontology_nquads() -> bytes:
-    """The ontology as N-Quads in its own named graph (loaded into the store)."""
+def ontology_nquads(triples: list[ox.Triple] | None = None) -> bytes:
+    """The ontology (default: parsed now) as N-Quads in its own named graph."""
     g = ox.NamedNode(str(iri.ONTOLOGY_GRAPH))
-    triples = ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
+    if triples is None:
+        triples = list(ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE))
     return ox.serialize(
         [ox.Quad(t.subject, t.predicate, t.object, g) for t in triples],
         format=ox.RdfFormat.N_QUADS,
@@ -71,8 +72,8 @@ def publish(
 ) -> dict[str, float]:
     """Write ``graph.nq``, ``graph.ttl``, ``summary.md``, the store and the manifest of ``out``.
 
-    After the commit, the saved NetworkX projection (:mod:`kg.nx.cache`) and
-    the views follow.
+    The saved NetworkX projection (:mod:`kg.nx.cache`) is written before the
+    commit, with the store; the views follow the commit.
 
     Parameters
     ----------
@@ -111,6 +112,7 @@ def publish(
         ttl = stage.path("graph.ttl")
         prefixes = {k: str(PREFIXES[k]) for k in TURTLE_PREFIXES}
         types = write_union_turtle(nq, ttl, prefixes)
+        loader.union_from(ttl)  # the store's default graph: this union, not a copy from the store
         counts = Counts(quads, types)
         stage.path("summary.md").write_text(render_summary(out, entries, counts), encoding="utf-8")
         manifest = {
@@ -124,6 +126,9 @@ def publish(
         manifest_tmp = out / f"{atomic.STAGING_PREFIX}{stage.token}-{MANIFEST}"
         manifest_tmp.write_text(text, encoding="utf-8")
         loader.finish()
+        t1 = time.perf_counter()
+        write_cache(out, store_dir)  # the analyses' projection, published with the store
+        t2 = time.perf_counter()
         atomic.check_interrupt()
         os.sync()  # the cache files and the new store reach the disk before they are referenced
         with atomic.signals_deferred():
@@ -140,36 +145,63 @@ def publish(
             atomic.remove_tree(store_dir)
         raise
     _remove_unreferenced(out, entries, new_id)
-    from kg.nx.cache import write_cache
-
-    t1 = time.perf_counter()
-    write_cache(out)  # the analyses' projection; made again on demand if this is interrupted
-    t2 = time.perf_counter()
+    prune(out)
+    t3 = time.perf_counter()
     if views:
         from kg.views import write_views
 
         write_views(out)
-    return {"publish": t1 - t0, "projection": t2 - t1, "views": time.perf_counter() - t2}
+    t4 = time.perf_counter()
+    return {"publish": (t1 - t0) + (t3 - t2), "projection": t2 - t1, "views": t4 - t3}
 
 
 class _StoreLoader:
-    """Bulk-load the new store in a background thread; stoppable between chunks."""
+    """Bulk-load the new store in a background thread; stoppable between chunks.
+
+    The named graphs (the ontology's and one per document) load first; the
+    default graph then receives their union from the Turtle file the main
+    thread writes meanwhile (:meth:`union_from`) plus the ontology, which
+    is what :func:`kg.store.materialize_union` would copy, without reading
+    the store back through Python.
+    """
 
     def __init__(self, store_dir: Path, out: Path, entries: dict[str, dict]) -> None:
         self.store_dir, self.out, self.entries = store_dir, out, entries
         self.stopped = threading.Event()
+        self.union_ready = threading.Event()
+        self.union_path: Path | None = None
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._run, name="kg-store-load", daemon=True)
+        # parsed once: the same blank nodes in the ontology's graph and the default graph
+        self.ontology = list(ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE))
+
+    def union_from(self, turtle: Path) -> None:
+        """Hand over the Turtle file of the documents' union (for the default graph)."""
+        self.union_path = turtle
+        self.union_ready.set()
 
     def _chunks(self) -> Iterator[str | bytes]:
-        for chunk in itertools.chain([ontology_nquads()], cache_texts(self.out, self.entries)):
+        for chunk in cache_texts(self.out, self.entries):
             if self.stopped.is_set():
                 raise InterruptedError("store load stopped")
             yield chunk
 
     def _run(self) -> None:
         try:
-            store = create_store(self.store_dir, self._chunks(), union_default=True)
+            store = create_store(self.store_dir, self._chunks(), optimize=False)
+            self.union_ready.wait()
+            if self.stopped.is_set() or self.union_path is None:
+                raise InterruptedError("store load stopped")
+            load_default(store, [self.union_path])
+            # added, not bulk-loaded: the bulk loader renames blank nodes, and the
+            # ontology's graph and the default graph must share its blank nodes
+            onto = ox.NamedNode(str(iri.ONTOLOGY_GRAPH))
+            store.extend(
+                ox.Quad(t.subject, t.predicate, t.object, g)
+                for g in (onto, ox.DefaultGraph())
+                for t in self.ontology
+            )
+            store.optimize()
             del store
         except BaseException as e:  # handed to the main thread by finish()
             self.error = e
@@ -186,6 +218,7 @@ class _StoreLoader:
     def stop(self) -> None:
         """Stop the load at the next chunk and wait for the thread."""
         self.stopped.set()
+        self.union_ready.set()
         if self.thread.is_alive():
             self.thread.join()
 

@@ -29,12 +29,17 @@ STORES_DIR = ".stores"
 
 
 def create_store(
-    path: Path, nquads_chunks: Iterable[str | bytes], *, union_default: bool = False
+    path: Path,
+    nquads_chunks: Iterable[str | bytes],
+    *,
+    union_default: bool = False,
+    optimize: bool = True,
 ) -> ox.Store:
     """Create a store at ``path`` and bulk-load N-Quads text chunks into it.
 
     With ``union_default``, the default graph also receives the union of all
-    named graphs (see :func:`materialize_union`).
+    named graphs (see :func:`materialize_union`); ``optimize`` compacts the
+    store at the end (leave it to the caller that loads more).
     """
     store = ox.Store(str(path))
     batch: list[bytes] = []
@@ -51,8 +56,31 @@ def create_store(
     if union_default:
         materialize_union(store)
     store.flush()
-    store.optimize()
+    if optimize:
+        store.optimize()
     return store
+
+
+def load_default(store: ox.Store, turtle_files: Iterable[Path]) -> None:
+    """Bulk-load Turtle files into the store's default graph.
+
+    :func:`kg.publish.publish` fills the default graph this way with the
+    union of the document graphs it has just written as ``graph.ttl`` (a set
+    of triples, like :func:`materialize_union` makes).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "u.ttl").write_text("<http://e/a> <http://e/p> 1 .\\n")
+    >>> s = ox.Store()
+    >>> load_default(s, [d / "u.ttl"])
+    >>> has_union_default(s)
+    True
+    """
+    for f in turtle_files:
+        store.bulk_load(path=str(f), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    store.flush()
 
 
 def open_store(build_dir: Path, *, read_only: bool = True) -> ox.Store:

@@ -39,7 +39,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.nx import projection
-from kg.store import StoreError, store_path
+from kg.store import StoreError, open_read_only, store_path
 
 CACHE_DIR = ".projection"
 """Folder of the build directory holding the saved projection."""
@@ -70,15 +70,15 @@ def code_fingerprint() -> str:
     return h.hexdigest()[:12]
 
 
-def cache_path(build_dir: Path) -> Path:
-    """Where the projection of the build's current store is saved.
+def cache_path(build_dir: Path, store_dir: Path | None = None) -> Path:
+    """Where the projection of a store of the build is saved (default: its current store).
 
     Raises
     ------
     kg.store.StoreError
-        When the directory holds no build.
+        When the directory holds no build (and ``store_dir`` is not given).
     """
-    store = store_path(Path(build_dir))
+    store = Path(store_dir) if store_dir is not None else store_path(Path(build_dir))
     return Path(build_dir) / CACHE_DIR / f"{store.name}-{code_fingerprint()}.sqlite"
 
 
@@ -304,34 +304,45 @@ def open_projection(build_dir: Path, *, progress: bool = False) -> Projection:
     kg.store.StoreError
         When the directory holds no build.
     """
-    path = cache_path(Path(build_dir))
+    build_dir = Path(build_dir)
+    path = cache_path(build_dir)
     if not path.exists():
-        write_cache(Path(build_dir), projection.load_graph(Path(build_dir), progress=progress))
+        save(projection.load_graph(build_dir, progress=progress), path)
+        prune(build_dir)
     try:
         return Projection(path)
     except sqlite3.Error as e:
         raise StoreError(f"{path}: unreadable saved projection ({e})") from e
 
 
-def write_cache(build_dir: Path, G: nx.MultiDiGraph | None = None) -> Path:
-    """Save the projection ``G`` (default: made now) of the build's current store.
+def write_cache(build_dir: Path, store_dir: Path) -> Path:
+    """Project the store in ``store_dir`` (of the build in ``build_dir``) and save it.
 
-    Saved projections of older stores or older code are removed.
+    :func:`kg.publish.publish` calls this before it makes the new store
+    current, so a build is published with its projection.
 
     Returns
     -------
     Path
         The saved file.
     """
-    build_dir = Path(build_dir)
-    path = cache_path(build_dir)
-    if G is None:
-        G = projection.load_graph(build_dir)
-    save(G, path)
-    for old in path.parent.iterdir():
-        if old != path and old.suffix == ".sqlite" and not old.name.startswith(".tmp-"):
-            old.unlink(missing_ok=True)
+    path = cache_path(build_dir, store_dir)
+    store = open_read_only(Path(store_dir))
+    try:
+        save(projection.project(store), path)
+    finally:
+        del store
     return path
+
+
+def prune(build_dir: Path) -> None:
+    """Remove saved projections other than the current store's (and leftover temporary files)."""
+    keep = cache_path(Path(build_dir))
+    folder = keep.parent
+    if folder.is_dir():
+        for old in folder.iterdir():
+            if old != keep:
+                old.unlink(missing_ok=True)
 
 
 def saved_graph(build_dir: Path, *, progress: bool = False) -> nx.MultiDiGraph:

@@ -56,3 +56,16 @@ def test_counts_are_distinct_typed_nodes_of_the_union(seeds_build, tmp_path):
 )
 def test_triple_line_drops_the_graph_name(quad, triple):
     assert triple_line(quad) == triple
+
+
+def test_store_default_graph_is_the_union_of_its_named_graphs(seeds_build):
+    import pyoxigraph as ox
+
+    from kg.store import open_store
+
+    store = open_store(seeds_build)
+    named, default = set(), set()
+    for q in store.quads_for_pattern(None, None, None):
+        t = (str(q.subject), str(q.predicate), str(q.object))
+        (default if isinstance(q.graph_name, ox.DefaultGraph) else named).add(t)
+    assert default == named
