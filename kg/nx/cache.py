@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 
 from kg.nx import projection
 from kg.store import StoreError, open_read_only, store_path
@@ -315,11 +316,12 @@ def open_projection(build_dir: Path, *, progress: bool = False) -> Projection:
         raise StoreError(f"{path}: unreadable saved projection ({e})") from e
 
 
-def write_cache(build_dir: Path, store_dir: Path) -> Path:
+def write_cache(build_dir: Path, store_dir: Path, store: ox.Store | None = None) -> Path:
     """Project the store in ``store_dir`` (of the build in ``build_dir``) and save it.
 
     :func:`kg.publish.publish` calls this before it makes the new store
-    current, so a build is published with its projection.
+    current, so a build is published with its projection; it passes the
+    store it is loading as ``store`` (otherwise it is opened read-only).
 
     Returns
     -------
@@ -327,11 +329,7 @@ def write_cache(build_dir: Path, store_dir: Path) -> Path:
         The saved file.
     """
     path = cache_path(build_dir, store_dir)
-    store = open_read_only(Path(store_dir))
-    try:
-        save(projection.project(store), path)
-    finally:
-        del store
+    save(projection.project(store or open_read_only(Path(store_dir))), path)
     return path
 
 
