@@ -9,17 +9,20 @@ triples (the union of the store's graphs), and the medians are compared.
 Two builds:
 
 * ``--seeds DIR``: the seeds corpus (built into DIR if it holds no build);
-* ``--jsonl FILE``: a large build made here from a JSON-lines corpus
-  (``school_site_articles.jsonl.gz``: fields ``id``, ``title``, ``content``),
-  because ``kg build`` does not read JSON lines yet: each article is ingested,
-  extracted and turned into N-Quads exactly as ``kg build`` does per document
-  (:func:`kg.build.process_document`), then bulk-loaded with
-  :func:`kg.store.create_store`.
+* ``--big-build DIR``: an existing ``kg build`` directory (e.g. the whole
+  ``school_site_articles.jsonl.gz``, 12,002 articles, 1.8 M quads);
+* ``--jsonl FILE``: or a large store made here from a JSON-lines corpus: each
+  article is ingested, extracted and turned into N-Quads as ``kg build`` does
+  per document (:func:`kg.build.process_document`), then bulk-loaded with
+  :func:`kg.store.create_store` (``--replicate K`` repeats every article K
+  times under new names).
 
 Usage::
 
     python benchmarks/bench_sparql.py --seeds /tmp/bench-seeds --jsonl \\
         ../shared/bench/school_site_articles.jsonl.gz --big /tmp/bench-big --runs 5
+    kg build ../shared/bench/school_site_articles.jsonl.gz --out /tmp/b12k -j 2
+    python benchmarks/bench_sparql.py --seeds /tmp/bench-seeds --big-build /tmp/b12k
 """
 
 from __future__ import annotations
@@ -226,6 +229,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seeds", type=Path, help="Seeds build directory (built if empty).")
     p.add_argument("--jsonl", type=Path, help="JSON-lines corpus for the large build.")
     p.add_argument("--big", type=Path, default=Path("/tmp/bench-sparql-big"))
+    p.add_argument(
+        "--big-build",
+        type=Path,
+        help="An existing `kg build` directory to use as the large build (instead of --jsonl).",
+    )
     p.add_argument("--limit", type=int, help="Use only the first N articles.")
     p.add_argument("--procs", type=int, default=2)
     p.add_argument("--replicate", type=int, default=1, help="Each article K times (K names).")
@@ -246,7 +254,16 @@ def main(argv: list[str] | None = None) -> int:
             args.rdflib_limit,
             args.only,
         )
-    if args.jsonl:
+    if args.big_build:
+        rows += bench(
+            "big",
+            store_path(args.big_build),
+            args.runs,
+            args.big_rdflib_runs,
+            args.rdflib_limit,
+            args.only,
+        )
+    elif args.jsonl:
         big = build_big(args.jsonl, args.big, args.limit, args.procs, args.replicate)
         rows += bench("big", big, args.runs, args.big_rdflib_runs, args.rdflib_limit, args.only)
     if args.json:
