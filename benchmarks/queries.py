@@ -1,14 +1,15 @@
-"""Time the project's SPARQL queries (every ``.rq`` file found) and CLI query commands on a build.
+"""Time every saved SPARQL query and the graph commands on a build, as an analyst runs them.
 
 Usage::
 
-    .venv/bin/python benchmarks/queries.py --out BUILD_DIR [--runs 3] [folders of .rq ...]
+    .venv/bin/python benchmarks/queries.py --out BUILD_DIR [--runs 3]
 
-Defaults to the query folders that exist in the repository (``queries/``,
-``kg/queries/``, ``kg/html/queries/``). Each query runs ``--runs`` times on
-the build's store (read-only, union of the document graphs); the median and
-the row count are printed. Then the ``kg who`` / ``kg deps`` commands are
-timed as subprocesses if this version of ``kg`` has them.
+For each query of the catalog (``kg/sparql/catalog``), bound with parameter
+values taken from the build (``--param`` overrides them): the median time of
+:func:`kg.sparql.query.execute` in this process (all rows read) and the median
+wall time of the whole ``kg query --name ... --format json`` command. Then
+the wall time of ``kg who``, ``kg deps`` and ``kg chain`` commands. Goal on the
+12k build (``school_site_articles.jsonl.gz``): every one under 1 s.
 """
 
 from __future__ import annotations
@@ -23,55 +24,83 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from measure import KG, ROOT, machine
+from measure import KG, machine
 
-from kg.store import open_store, select
+from kg.sparql import catalog
+from kg.sparql.query import execute
+from kg.store import count_quads, open_read_only, store_path
 
-DEFAULT_FOLDERS = ("queries", "kg/queries", "kg/html/queries")
-COMMANDS = (("who", "督导组"), ("deps", "转段"))
-
-
-def time_queries(out: Path, folders: list[Path], runs: int) -> None:
-    store = open_store(out)
-    print(f"{machine()}; build {out} ({len(store)} quads)")
-    print("| query | rows | median ms |")
-    print("| --- | --- | --- |")
-    for folder in folders:
-        for rq in sorted(folder.glob("*.rq")):
-            text = rq.read_text(encoding="utf-8")
-            times, rows = [], 0
-            for _ in range(runs):
-                t0 = time.perf_counter()
-                try:
-                    rows = len(select(store, text))
-                except (SyntaxError, ValueError, OSError) as e:
-                    rows = f"error: {e}"
-                times.append(time.perf_counter() - t0)
-            rel = rq.resolve().relative_to(ROOT.resolve())
-            print(f"| {rel} | {rows} | {statistics.median(times) * 1000:.0f} |", flush=True)
+COMMANDS = (
+    ("who", "党委"),
+    ("who", "党员"),
+    ("who", "各级党组织"),
+    ("deps", "整改提高"),
+    ("deps", "转段"),
+    ("chain",),
+    ("chain", "--transitions"),
+)
 
 
-def time_commands(out: Path) -> None:
-    for cmd, arg in COMMANDS:
-        probe = subprocess.run([KG, cmd, "--help"], capture_output=True, check=False)
-        if probe.returncode != 0:
-            print(f"kg {cmd}: not in this version")
-            continue
+def param_values(store) -> dict[str, str]:
+    """Parameter values found in the build: the first two documents, a requirement..."""
+    docs = execute(
+        store,
+        "SELECT ?id WHERE { ?d a ck:Document ; dcterms:identifier ?id } ORDER BY ?id LIMIT 2",
+    ).rows
+    req = execute(store, "SELECT ?r WHERE { ?r a ck:Requirement } ORDER BY ?r LIMIT 1").rows
+    return {
+        "actor": "党委",
+        "step": "转段",
+        "iri": req[0][0].value if req else "urn:x:none",
+        "document": docs[0][0].value,
+        "other": docs[-1][0].value,
+    }
+
+
+def wall(cmd: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
         t0 = time.perf_counter()
-        done = subprocess.run([KG, cmd, arg, "--out", str(out)], capture_output=True, check=False)
-        print(f"kg {cmd} {arg}: {time.perf_counter() - t0:.2f} s (exit {done.returncode})")
+        subprocess.run(cmd, capture_output=True, check=True)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
 
 
-def main() -> None:
+def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--out", type=Path, required=True, help="The build directory.")
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("folders", nargs="*", type=Path)
+    ap.add_argument("--param", action="append", default=[], help="NAME=VALUE override.")
     args = ap.parse_args()
-    folders = args.folders or [ROOT / f for f in DEFAULT_FOLDERS if (ROOT / f).is_dir()]
-    time_queries(args.out, folders, args.runs)
-    time_commands(args.out)
+    store = open_read_only(store_path(args.out))
+    values = param_values(store) | catalog.parse_params(args.param)
+    print(f"{machine()}; build {args.out} ({count_quads(store)} quads)")
+    print("| query | rows | in-process median ms | `kg query` wall median s |")
+    print("| --- | --- | --- | --- |")
+    for name, entry in sorted(catalog.load_catalog().items()):
+        bound = {p.name: values[p.name] for p in entry.params}
+        text = catalog.bind(entry, bound)
+        times, rows = [], 0
+        for _ in range(args.runs):
+            t0 = time.perf_counter()
+            rows = len(execute(store, text))
+            times.append(time.perf_counter() - t0)
+        cmd = [KG, "query", "--name", name, "--out", str(args.out), "--format", "json"]
+        for k, v in bound.items():
+            cmd += ["--param", f"{k}={v}"]
+        secs = wall(cmd, args.runs)
+        print(
+            f"| {name} | {rows} | {statistics.median(times) * 1000:.1f} | {secs:.2f} |", flush=True
+        )
+    del store
+    print()
+    print("| command | wall median s |")
+    print("| --- | --- |")
+    for cmd in COMMANDS:
+        secs = wall([KG, *cmd, "--out", str(args.out), "--format", "json"], args.runs)
+        print(f"| kg {' '.join(cmd)} | {secs:.2f} |", flush=True)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())
