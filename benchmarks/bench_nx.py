@@ -238,10 +238,10 @@ def timed(fn, repeat: int) -> tuple[float, object]:
     return statistics.median(times), result
 
 
-def _run_kg(kg: str, args: list[str]) -> int:
+def _run_kg(kg: str, args: list[str], timeout: float | None = None) -> int:
     """Run ``kg ARGS --format json``; return the number of rows it printed."""
     done = subprocess.run(
-        [kg, *args, "--format", "json"], capture_output=True, text=True, check=True
+        [kg, *args, "--format", "json"], capture_output=True, text=True, check=True, timeout=timeout
     )
     return len(json.loads(done.stdout))
 
@@ -305,7 +305,13 @@ def main(argv: list[str] | None = None) -> int:
             ["compare", "doc00001.txt", "doc00002.txt"],
             ["deps", "--order"],
         ):
-            secs, rows = timed(lambda args=args: _run_kg(kg, [*args, "--out", str(out)]), 1)
+            try:
+                secs, rows = timed(
+                    lambda args=args: _run_kg(kg, [*args, "--out", str(out)], timeout=900), 1
+                )
+            except subprocess.TimeoutExpired:
+                print(f"  {' '.join(args):<48} > 900 s (stopped)", flush=True)
+                continue
             print(f"  {' '.join(args):<48} {secs:7.3f} s  {rows:>6,} rows", flush=True)
     return 0
 

@@ -49,9 +49,10 @@ _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE nodes (
     id INTEGER PRIMARY KEY, iri TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
-    label TEXT, document TEXT, start INTEGER, "end" INTEGER, attrs BLOB NOT NULL
+    label TEXT, document TEXT, start INTEGER, "end" INTEGER, attrs BLOB NOT NULL,
+    out BLOB NOT NULL
 );
-CREATE TABLE edges (u INTEGER NOT NULL, v INTEGER NOT NULL, key TEXT NOT NULL, attrs BLOB NOT NULL);
+CREATE TABLE edges (u INTEGER NOT NULL, v INTEGER NOT NULL, key TEXT NOT NULL);
 """
 _INDEXES = """
 CREATE INDEX nodes_type ON nodes (type);
@@ -60,14 +61,16 @@ CREATE INDEX edges_out ON edges (u, key);
 CREATE INDEX edges_in ON edges (v, key);
 CREATE INDEX edges_key ON edges (key);
 """
-_CHUNK = 500
+
+
+FORMAT = 2
+"""Version of the file layout written by :func:`save`; raise it when the layout changes."""
 
 
 def code_fingerprint() -> str:
-    """Hash of the code that shapes a projection (this module and the projection's)."""
-    h = hashlib.sha256()
-    for mod in (projection.__file__, __file__):
-        h.update(Path(mod).read_bytes())
+    """Hash of what shapes a saved projection: the projection's code and :data:`FORMAT`."""
+    h = hashlib.sha256(Path(projection.__file__).read_bytes())
+    h.update(f"format {FORMAT}".encode())
     return h.hexdigest()[:12]
 
 
@@ -86,8 +89,10 @@ def cache_path(build_dir: Path, store_dir: Path | None = None) -> Path:
 def save(G: nx.MultiDiGraph, path: Path) -> None:
     """Write the projection ``G`` to the SQLite file ``path`` (replaced atomically).
 
-    Node and edge attributes are pickled; nodes are numbered in IRI order, so
-    the same graph gives the same rows.
+    Each node row holds its pickled attributes and its out-edges (a pickled
+    list of ``(target id, key, attributes)``), so loading a node and its edges
+    is one row; the ``edges`` table indexes them for in-edge lookups. Nodes
+    are numbered in IRI order, so the same graph gives the same file.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -98,8 +103,11 @@ def save(G: nx.MultiDiGraph, path: Path) -> None:
         con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
         ids = {n: i for i, n in enumerate(sorted(G.nodes))}
         dump = pickle.dumps
+        out: dict[str, list[tuple[int, str, dict]]] = {n: [] for n in ids}
+        for u, v, k, d in G.edges(keys=True, data=True):
+            out[u].append((ids[v], k, d))
         con.executemany(
-            "INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 (
                     ids[n],
@@ -110,18 +118,14 @@ def save(G: nx.MultiDiGraph, path: Path) -> None:
                     d.get("start"),
                     d.get("end"),
                     dump(d, protocol=5),
+                    dump(sorted(out[n], key=lambda e: e[:2]), protocol=5),
                 )
                 for n, d in sorted(G.nodes(data=True), key=lambda nd: ids[nd[0]])
             ),
         )
         con.executemany(
-            "INSERT INTO edges VALUES (?, ?, ?, ?)",
-            (
-                (ids[u], ids[v], k, dump(d, protocol=5))
-                for u, v, k, d in sorted(
-                    G.edges(keys=True, data=True), key=lambda e: (ids[e[0]], ids[e[1]], e[2])
-                )
-            ),
+            "INSERT INTO edges VALUES (?, ?, ?)",
+            sorted((ids[u], ids[v], k) for u, v, k in G.edges(keys=True)),
         )
         con.execute(
             "INSERT INTO meta VALUES ('documents', ?)",
@@ -178,17 +182,11 @@ class Projection:
     def graph(self) -> nx.MultiDiGraph:
         """The whole projection (as :func:`kg.nx.projection.project` returned it)."""
         G = self.empty()
-        iri: dict[int, str] = {}
+        rows = self.con.execute("SELECT id, iri, attrs, out FROM nodes ORDER BY id").fetchall()
+        iri = {i: n for i, n, _, _ in rows}
         loads = pickle.loads
-        nodes = []
-        for i, n, attrs in self.con.execute("SELECT id, iri, attrs FROM nodes ORDER BY id"):
-            iri[i] = n
-            nodes.append((n, loads(attrs)))
-        G.add_nodes_from(nodes)
-        G.add_edges_from(
-            (iri[u], iri[v], k, loads(a))
-            for u, v, k, a in self.con.execute("SELECT u, v, key, attrs FROM edges ORDER BY rowid")
-        )
+        G.add_nodes_from((n, loads(a)) for _, n, a, _ in rows)
+        _add_edges(G, ((n, iri[v], k, d) for _, n, _, out in rows for v, k, d in loads(out)))
         projection.index(G)
         return G
 
@@ -223,35 +221,24 @@ class Projection:
             )
         ]
 
-    def _ids(self, iris: Iterable[str]) -> dict[int, str]:
-        out: dict[int, str] = {}
-        items = sorted(set(iris))
-        for i in range(0, len(items), _CHUNK):
-            part = items[i : i + _CHUNK]
-            marks = ",".join("?" * len(part))
-            for k, n in self.con.execute(f"SELECT id, iri FROM nodes WHERE iri IN ({marks})", part):
-                out[k] = n
-        return out
-
-    def _rows(self, sql: str, ids: list[int], extra: tuple = ()) -> Iterable[tuple]:
-        for i in range(0, len(ids), _CHUNK):
-            part = ids[i : i + _CHUNK]
-            marks = ",".join("?" * len(part))
-            yield from self.con.execute(sql.format(marks=marks), (*part, *extra))
+    def _pick(self, table: str, iris: Iterable[str]) -> None:
+        """Fill the temporary table ``table`` with the ids of ``iris``."""
+        self.con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY)")
+        self.con.execute(f"DELETE FROM {table}")
+        self.con.executemany(
+            f"INSERT OR IGNORE INTO {table} SELECT id FROM nodes WHERE iri = ?",
+            ((n,) for n in set(iris)),
+        )
 
     def sources(self, targets: Iterable[str], key: str) -> list[str]:
         """The ``u`` of every edge ``u -key-> t`` with ``t`` in ``targets``, sorted."""
-        ids = sorted(self._ids(targets))
-        found = {
-            u
-            for (u,) in self._rows(
-                "SELECT DISTINCT n.iri FROM edges e JOIN nodes n ON n.id = e.u "
-                "WHERE e.v IN ({marks}) AND e.key = ?",
-                ids,
-                (key,),
-            )
-        }
-        return sorted(found)
+        self._pick("pick", targets)
+        rows = self.con.execute(
+            "SELECT DISTINCT n.iri FROM pick p JOIN edges e ON e.v = p.id AND e.key = ? "
+            "JOIN nodes n ON n.id = e.u",
+            (key,),
+        )
+        return sorted(r[0] for r in rows)
 
     def load(
         self, G: nx.MultiDiGraph, iris: Iterable[str], *, keys: Iterable[str] | None = None
@@ -267,34 +254,49 @@ class Projection:
         list of str
             The nodes of ``iris`` found in the projection, sorted.
         """
-        ids = self._ids(iris)
-        order = sorted(ids)
-        loads = pickle.loads
-        node_sql = "SELECT iri, attrs FROM nodes WHERE id IN ({marks})"
-        for n, attrs in self._rows(node_sql, order):
-            if n not in G:
-                G.add_node(n, **loads(attrs))
-        edge_sql = "SELECT u, v, key, attrs FROM edges WHERE u IN ({marks})"
-        extra: tuple = ()
-        if keys is not None:
-            ks = sorted(set(keys))
-            edge_sql += f" AND key IN ({','.join('?' * len(ks))})"
-            extra = tuple(ks)
-        edges = list(self._rows(edge_sql + " ORDER BY rowid", order, extra))
-        targets = {v for _, v, _, _ in edges if v not in ids}
-        names = dict(ids)
+        con, loads = self.con, pickle.loads
+        self._pick("pick", iris)
+        rows = con.execute(
+            "SELECT n.id, n.iri, n.attrs, n.out FROM pick p JOIN nodes n ON n.id = p.id "
+            "ORDER BY n.id"
+        ).fetchall()
+        names = {i: n for i, n, _, _ in rows}
+        G.add_nodes_from((n, loads(a)) for _, n, a, _ in rows if n not in G)
+        ks = None if keys is None else set(keys)
+        edges = [
+            (n, v, k, d) for _, n, _, out in rows for v, k, d in loads(out) if ks is None or k in ks
+        ]
+        targets = {v for _, v, _, _ in edges if v not in names}
         if targets:
-            for i, n, attrs in self._rows(
-                "SELECT id, iri, attrs FROM nodes WHERE id IN ({marks})", sorted(targets)
+            con.execute("CREATE TEMP TABLE IF NOT EXISTS reach (id INTEGER PRIMARY KEY)")
+            con.execute("DELETE FROM reach")
+            con.executemany("INSERT INTO reach VALUES (?)", ((v,) for v in targets))
+            for i, n, attrs in con.execute(
+                "SELECT n.id, n.iri, n.attrs FROM reach r JOIN nodes n ON n.id = r.id ORDER BY n.id"
             ):
                 names[i] = n
                 if n not in G:
                     G.add_node(n, **loads(attrs))
-        for u, v, k, attrs in edges:
-            a, b = names[u], names[v]
-            if not G.has_edge(a, b, k):
-                G.add_edge(a, b, key=k, **loads(attrs))
-        return sorted(ids.values())
+        _add_edges(G, ((u, names[v], k, d) for u, v, k, d in edges))
+        return sorted(n for _, n, _, _ in rows)
+
+
+def _add_edges(G: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, dict]]) -> None:
+    """Add keyed edges with their attribute dicts between nodes of ``G``, unless present.
+
+    Writes networkx's adjacency dicts directly (the shared key dict of
+    ``G._succ[u][v]`` and ``G._pred[v][u]``, as ``MultiDiGraph.add_edge``
+    does), taking each freshly unpickled dict as the edge's attribute dict:
+    the public method costs five times more, and a focused load adds tens of
+    thousands of edges per question.
+    """
+    succ, pred, key_dict = G._succ, G._pred, G.edge_key_dict_factory
+    for u, v, k, d in edges:
+        keys = succ[u].get(v)
+        if keys is None:
+            keys = succ[u][v] = pred[v][u] = key_dict()
+        if k not in keys:
+            keys[k] = d
 
 
 def open_projection(build_dir: Path, *, progress: bool = False) -> Projection:
