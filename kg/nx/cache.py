@@ -49,10 +49,9 @@ _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 CREATE TABLE nodes (
     id INTEGER PRIMARY KEY, iri TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
-    label TEXT, document TEXT, start INTEGER, "end" INTEGER, attrs BLOB NOT NULL,
-    out BLOB NOT NULL
+    label TEXT, document TEXT, start INTEGER, "end" INTEGER, attrs BLOB NOT NULL
 );
-CREATE TABLE edges (u INTEGER NOT NULL, v INTEGER NOT NULL, key TEXT NOT NULL);
+CREATE TABLE edges (u INTEGER NOT NULL, v INTEGER NOT NULL, key TEXT NOT NULL, attrs BLOB NOT NULL);
 """
 _INDEXES = """
 CREATE INDEX nodes_type ON nodes (type);
@@ -63,7 +62,7 @@ CREATE INDEX edges_key ON edges (key);
 """
 
 
-FORMAT = 2
+FORMAT = 3
 """Version of the file layout written by :func:`save`; raise it when the layout changes."""
 
 
@@ -89,10 +88,8 @@ def cache_path(build_dir: Path, store_dir: Path | None = None) -> Path:
 def save(G: nx.MultiDiGraph, path: Path) -> None:
     """Write the projection ``G`` to the SQLite file ``path`` (replaced atomically).
 
-    Each node row holds its pickled attributes and its out-edges (a pickled
-    list of ``(target id, key, attributes)``), so loading a node and its edges
-    is one row; the ``edges`` table indexes them for in-edge lookups. Nodes
-    are numbered in IRI order, so the same graph gives the same file.
+    Node and edge attributes are pickled; nodes are numbered in IRI order, so
+    the same graph gives the same rows.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -103,11 +100,8 @@ def save(G: nx.MultiDiGraph, path: Path) -> None:
         con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
         ids = {n: i for i, n in enumerate(sorted(G.nodes))}
         dump = pickle.dumps
-        out: dict[str, list[tuple[int, str, dict]]] = {n: [] for n in ids}
-        for u, v, k, d in G.edges(keys=True, data=True):
-            out[u].append((ids[v], k, d))
         con.executemany(
-            "INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 (
                     ids[n],
@@ -118,14 +112,18 @@ def save(G: nx.MultiDiGraph, path: Path) -> None:
                     d.get("start"),
                     d.get("end"),
                     dump(d, protocol=5),
-                    dump(sorted(out[n], key=lambda e: e[:2]), protocol=5),
                 )
                 for n, d in sorted(G.nodes(data=True), key=lambda nd: ids[nd[0]])
             ),
         )
         con.executemany(
-            "INSERT INTO edges VALUES (?, ?, ?)",
-            sorted((ids[u], ids[v], k) for u, v, k in G.edges(keys=True)),
+            "INSERT INTO edges VALUES (?, ?, ?, ?)",
+            (
+                (ids[u], ids[v], k, dump(d, protocol=5))
+                for u, v, k, d in sorted(
+                    G.edges(keys=True, data=True), key=lambda e: (ids[e[0]], ids[e[1]], e[2])
+                )
+            ),
         )
         con.execute(
             "INSERT INTO meta VALUES ('documents', ?)",
@@ -182,11 +180,15 @@ class Projection:
     def graph(self) -> nx.MultiDiGraph:
         """The whole projection (as :func:`kg.nx.projection.project` returned it)."""
         G = self.empty()
-        rows = self.con.execute("SELECT id, iri, attrs, out FROM nodes ORDER BY id").fetchall()
-        iri = {i: n for i, n, _, _ in rows}
+        iri: dict[int, str] = {}
         loads = pickle.loads
-        G.add_nodes_from((n, loads(a)) for _, n, a, _ in rows)
-        _add_edges(G, ((n, iri[v], k, d) for _, n, _, out in rows for v, k, d in loads(out)))
+        nodes = []
+        for i, n, attrs in self.con.execute("SELECT id, iri, attrs FROM nodes ORDER BY id"):
+            iri[i] = n
+            nodes.append((n, loads(attrs)))
+        G.add_nodes_from(nodes)
+        rows = self.con.execute("SELECT u, v, key, attrs FROM edges ORDER BY rowid")
+        _add_edges(G, ((iri[u], iri[v], k, a) for u, v, k, a in rows))
         projection.index(G)
         return G
 
@@ -256,47 +258,54 @@ class Projection:
         """
         con, loads = self.con, pickle.loads
         self._pick("pick", iris)
-        rows = con.execute(
-            "SELECT n.id, n.iri, n.attrs, n.out FROM pick p JOIN nodes n ON n.id = p.id "
-            "ORDER BY n.id"
-        ).fetchall()
-        names = {i: n for i, n, _, _ in rows}
-        G.add_nodes_from((n, loads(a)) for _, n, a, _ in rows if n not in G)
-        ks = None if keys is None else set(keys)
-        edges = [
-            (n, v, k, d) for _, n, _, out in rows for v, k, d in loads(out) if ks is None or k in ks
-        ]
+        names: dict[int, str] = {}
+        fresh = []
+        for i, n, attrs in con.execute(
+            "SELECT n.id, n.iri, n.attrs FROM pick p JOIN nodes n ON n.id = p.id ORDER BY n.id"
+        ):
+            names[i] = n
+            if n not in G:
+                fresh.append((n, loads(attrs)))
+        G.add_nodes_from(fresh)
+        sql = "SELECT e.u, e.v, e.key, e.attrs FROM pick p JOIN edges e ON e.u = p.id"
+        ks: tuple[str, ...] = ()
+        if keys is not None:
+            ks = tuple(sorted(set(keys)))
+            sql += f" AND e.key IN ({','.join('?' * len(ks))})"
+        edges = con.execute(sql, ks).fetchall()  # node id order, then the (u, key) index
         targets = {v for _, v, _, _ in edges if v not in names}
         if targets:
             con.execute("CREATE TEMP TABLE IF NOT EXISTS reach (id INTEGER PRIMARY KEY)")
             con.execute("DELETE FROM reach")
             con.executemany("INSERT INTO reach VALUES (?)", ((v,) for v in targets))
+            fresh = []
             for i, n, attrs in con.execute(
                 "SELECT n.id, n.iri, n.attrs FROM reach r JOIN nodes n ON n.id = r.id ORDER BY n.id"
             ):
                 names[i] = n
                 if n not in G:
-                    G.add_node(n, **loads(attrs))
-        _add_edges(G, ((u, names[v], k, d) for u, v, k, d in edges))
-        return sorted(n for _, n, _, _ in rows)
+                    fresh.append((n, loads(attrs)))
+            G.add_nodes_from(fresh)
+        _add_edges(G, ((names[u], names[v], k, attrs) for u, v, k, attrs in edges))
+        return sorted(names[i] for i in names if i not in targets)
 
 
-def _add_edges(G: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, dict]]) -> None:
-    """Add keyed edges with their attribute dicts between nodes of ``G``, unless present.
+def _add_edges(G: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, bytes]]) -> None:
+    """Add keyed edges (pickled attributes) between nodes of ``G``, unless present.
 
     Writes networkx's adjacency dicts directly (the shared key dict of
     ``G._succ[u][v]`` and ``G._pred[v][u]``, as ``MultiDiGraph.add_edge``
-    does), taking each freshly unpickled dict as the edge's attribute dict:
-    the public method costs five times more, and a focused load adds tens of
-    thousands of edges per question.
+    does): the public method costs five times more, and a focused load adds
+    tens of thousands of edges per question.
     """
-    succ, pred, key_dict = G._succ, G._pred, G.edge_key_dict_factory
-    for u, v, k, d in edges:
+    succ, pred, loads = G._succ, G._pred, pickle.loads
+    key_dict = G.edge_key_dict_factory
+    for u, v, k, attrs in edges:
         keys = succ[u].get(v)
         if keys is None:
             keys = succ[u][v] = pred[v][u] = key_dict()
         if k not in keys:
-            keys[k] = d
+            keys[k] = loads(attrs)
 
 
 def open_projection(build_dir: Path, *, progress: bool = False) -> Projection:
