@@ -6,9 +6,11 @@ parameter is bound by a ``VALUES`` block placed first in the query's outermost
 ``{ ... }`` group, built from terms escaped by pyoxigraph (``str()`` of a
 ``Literal`` or ``NamedNode``): the value can never change the query's shape.
 Parameters named ``iri`` (or ``..._iri``) are IRIs; all others are plain
-strings (compare them with ``STR(?label) = ?param``). The binding works in any
-SPARQL 1.1 engine, so a bound query means the same from the CLI, over HTTP and
-in rdflib.
+strings: compare them with ``STR(?label) = ?param``, or use them as the object
+of a triple pattern where the stored literal is a plain string too (document
+identifiers), which Oxigraph answers by an index lookup. The binding works in
+any SPARQL 1.1 engine, so a bound query means the same from the CLI, over HTTP
+and in rdflib.
 
 Examples
 --------

@@ -147,3 +147,135 @@ def test_source_quote_gives_document_offsets_and_text(store, fixture_build):
     assert [
         (r["document"].value, r["start"].value, r["end"].value, r["quote"].value) for r in rows
     ] == [("a.txt", "0", "11", "区委督导组要加强指导。")]
+
+
+# A hand-written graph for the cases the rewritten queries must keep: labels in
+# every literal form, nodes that have a requirement's properties without its
+# type, a document with time expressions only, and document names whose order
+# is not their insertion order.
+_CK = "https://w3id.org/campaign-kg/ontology#"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_OA = "http://www.w3.org/ns/oa#"
+_ID = "http://purl.org/dc/terms/identifier"
+_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_INT = "http://www.w3.org/2001/XMLSchema#integer"
+
+
+def _edge_quads() -> str:
+    quads: list[str] = []
+
+    def add(s: str, p: str, o: str) -> None:
+        quads.append(f"{s} {p} {o} <http://e/graph> .")
+
+    def node(name: str) -> str:
+        return f"<http://e/{name}>"
+
+    def ck(local: str) -> str:
+        return f"<{_CK}{local}>"
+
+    def evidence(subject: str, doc: str, start: int, quote: str) -> None:
+        ev = node(f"ev/{doc}/{start}")
+        add(subject, ck("evidence"), ev)
+        add(ev, ck("document"), node(f"doc/{doc}"))
+        add(ev, f"<{_OA}start>", f'"{start}"^^<{_INT}>')
+        add(ev, f"<{_OA}exact>", f'"{quote}"')
+
+    for doc in ("b.txt", "a.txt", "c.txt"):
+        add(node(f"doc/{doc}"), f"<{_TYPE}>", ck("Document"))
+        add(node(f"doc/{doc}"), f"<{_ID}>", f'"{doc}"')
+    # One actor per literal form of its name; each is responsible for one requirement.
+    names = {
+        "zh": (f"<{_RDFS}label>", '"甲"@zh'),
+        "plain": (f"<{_RDFS}label>", '"乙"'),
+        "en": (f"<{_RDFS}label>", '"丙"@en'),
+        "alias": (f"<{_SKOS}altLabel>", '"戊"@zh'),
+    }
+    for i, (key, (prop, literal)) in enumerate(names.items()):
+        actor, req = node(f"actor/{key}"), node(f"req/{key}")
+        add(actor, f"<{_TYPE}>", ck("Actor"))
+        add(actor, prop, literal)
+        if prop != f"<{_RDFS}label>":
+            add(actor, f"<{_RDFS}label>", '"丁"@zh')
+        add(actor, ck("mentionedIn"), node("doc/a.txt"))
+        add(req, f"<{_TYPE}>", ck("Requirement"))
+        add(req, ck("modality"), ck("obligation"))
+        add(req, ck("responsibleActor"), actor)
+        evidence(req, "a.txt", 10 + i, f"{key}要落实。")
+    # Requirements without an actor, in documents inserted out of order.
+    for doc, start in (("b.txt", 0), ("a.txt", 5), ("a.txt", 1)):
+        req = node(f"req/{doc}/{start}")
+        add(req, f"<{_TYPE}>", ck("Requirement"))
+        add(req, ck("modality"), ck("prohibition"))
+        evidence(req, doc, start, f"{doc}{start}不得拖延。")
+        quantity = node(f"q/{doc}/{start}")
+        add(req, ck("quantity"), quantity)
+        add(quantity, ck("comparator"), '"≥"')
+        add(quantity, ck("unit"), '"学时"')
+    # A node with a requirement's properties but not its type is no requirement.
+    fake = node("not-a-requirement")
+    add(fake, ck("modality"), ck("prohibition"))
+    evidence(fake, "a.txt", 50, "转段不是要求。")
+    add(fake, ck("quantity"), node("q/fake"))
+    add(node("q/fake"), ck("comparator"), '"≥"')
+    add(node("q/fake"), ck("unit"), '"次"')
+    # c.txt mentions a time expression and nothing else.
+    time = node("time/c")
+    add(time, f"<{_TYPE}>", ck("TimeExpression"))
+    evidence(time, "c.txt", 3, "3月")
+    return "\n".join(quads) + "\n"
+
+
+@pytest.fixture(scope="module")
+def edge_store(tmp_path_factory):
+    from kg.store import create_store
+
+    return create_store(
+        tmp_path_factory.mktemp("edge") / "store", [_edge_quads()], union_default=True
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "params", "column", "expected"),
+    [
+        # A name matches whatever its literal form, as STR(?name) = ?actor does.
+        ("actor-responsibilities", {"actor": "甲"}, "quote", ["zh要落实。"]),
+        ("actor-responsibilities", {"actor": "乙"}, "quote", ["plain要落实。"]),
+        ("actor-responsibilities", {"actor": "丙"}, "quote", ["en要落实。"]),
+        ("actor-responsibilities", {"actor": "戊"}, "quote", ["alias要落实。"]),
+        ("actor-responsibilities", {"actor": "丁"}, "quote", ["alias要落实。"]),
+        ("actor-responsibilities", {"actor": "戊"}, "actorLabel", ["丁"]),
+        ("actor-responsibilities", {"actor": "甲@zh"}, "quote", []),
+        # Sorted by document name and offset, only typed requirements without an actor.
+        (
+            "requirements-without-actor",
+            {},
+            "quote",
+            ["a.txt1不得拖延。", "a.txt5不得拖延。", "b.txt0不得拖延。"],
+        ),
+        ("prohibitions", {}, "quote", ["a.txt1不得拖延。", "a.txt5不得拖延。", "b.txt0不得拖延。"]),
+        ("quantities", {}, "document", ["a.txt", "a.txt", "b.txt"]),
+        ("zhuanduan-approval", {}, "quote", []),
+        ("counts-per-document", {}, "document", ["a.txt", "b.txt", "c.txt"]),
+        ("counts-per-document", {}, "requirements", ["6", "1", "0"]),
+        ("counts-per-document", {}, "times", ["0", "0", "1"]),
+        ("counts-per-document", {}, "actors", ["4", "0", "0"]),
+        ("requirements-per-stage", {}, "requirements", ["4", "3"]),
+        (
+            "shared-actors",
+            {"document": "a.txt", "other": "a.txt"},
+            "label",
+            ["丁", "丙", "乙", "甲"],
+        ),
+        ("shared-actors", {"document": "a.txt", "other": "b.txt"}, "label", []),
+    ],
+)
+def test_saved_query_edge_cases(edge_store, name, params, column, expected):
+    assert values(run(edge_store, name, **params), column) == expected
+
+
+def test_document_identifiers_are_plain_strings(store):
+    # shared-actors matches its parameters against dcterms:identifier in a triple
+    # pattern, which equals STR(?id) = ?document only for plain strings.
+    r = execute(store, "SELECT DISTINCT (DATATYPE(?id) AS ?t) WHERE { ?d dcterms:identifier ?id }")
+    assert [row[0].value for row in r.rows] == ["http://www.w3.org/2001/XMLSchema#string"]
