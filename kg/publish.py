@@ -39,6 +39,10 @@ MANIFEST_VERSION = 2
 CACHE_DIR = "cache"
 TURTLE_PREFIXES = ("ck", "oa", "rdf", "rdfs", "skos", "dcterms", "xsd")
 VIEWS_MAX_DOCUMENTS = 500
+PROJECTION_MAX_QUADS = 1_000_000
+"""Builds up to this size save their NetworkX projection; larger ones leave it to the
+first analysis command (it is held in memory while it is made: about 1 GB per million
+quads), so a build's memory stays bounded whatever the corpus size."""
 
 
 def cache_texts(out: Path, entries: dict[str, dict]) -> Iterator[str]:
@@ -73,7 +77,8 @@ def publish(
     """Write ``graph.nq``, ``graph.ttl``, ``summary.md``, the store and the manifest of ``out``.
 
     The saved NetworkX projection (:mod:`kg.nx.cache`) is written before the
-    commit, with the store; the views follow the commit.
+    commit, with the store (up to :data:`PROJECTION_MAX_QUADS`); the views
+    follow the commit.
 
     Parameters
     ----------
@@ -114,8 +119,10 @@ def publish(
         types = write_union_turtle(nq, ttl, prefixes)
         t1 = time.perf_counter()
         # the analyses' projection, published with the store; read from the named
-        # graphs before the default graph doubles what a predicate scan reads
-        write_cache(out, store_dir, loader.named_graphs())
+        # graphs before the default graph doubles what a predicate scan reads. It
+        # lives in memory while it is made, so large builds leave it to first use.
+        if quads <= PROJECTION_MAX_QUADS:
+            write_cache(out, store_dir, loader.named_graphs())
         t2 = time.perf_counter()
         loader.union_from(ttl)  # the store's default graph: this union, not a copy from the store
         counts = Counts(quads, types)

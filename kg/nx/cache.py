@@ -10,8 +10,8 @@ nodes a question can reach (:meth:`Projection.load`, used by
 The file sits in ``BUILD/.projection/`` and is named after the store it was
 made from and a fingerprint of the projection code, so a new build or new
 code never reads an old projection. :func:`open_projection` writes it when it
-is missing (atomically: a temporary file renamed), and ``kg build`` writes it
-after publishing.
+is missing (atomically: a temporary file renamed); ``kg build`` writes it with
+the store for builds up to :data:`kg.publish.PROJECTION_MAX_QUADS` quads.
 
 Examples
 --------
@@ -33,6 +33,7 @@ import hashlib
 import os
 import pickle
 import sqlite3
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -319,6 +320,11 @@ def open_projection(build_dir: Path, *, progress: bool = False) -> Projection:
     build_dir = Path(build_dir)
     path = cache_path(build_dir)
     if not path.exists():
+        if progress:
+            print(
+                f"kg: saving the projection of {build_dir} (once per build)...",
+                file=sys.stderr,
+            )
         save(projection.load_graph(build_dir, progress=progress), path)
         prune(build_dir)
     try:

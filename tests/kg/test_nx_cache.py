@@ -98,3 +98,17 @@ def test_load_adds_targets_without_their_edges(tmp_path):
         "responsibleActor",
         "stage",
     ]
+
+
+def test_large_build_leaves_the_projection_to_first_use(tmp_path, monkeypatch):
+    from kg import publish
+    from kg.build import build
+
+    monkeypatch.setattr(publish, "PROJECTION_MAX_QUADS", 10)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("各党支部要在3月15日前完成学习动员。", encoding="utf-8")
+    out = tmp_path / "out"
+    build([docs], out, progress=False)
+    assert not cache_path(out).exists()
+    assert saved_graph(out).graph["documents"] and cache_path(out).is_file()
