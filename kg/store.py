@@ -79,8 +79,47 @@ def load_default(store: ox.Store, turtle_files: Iterable[Path]) -> None:
     True
     """
     for f in turtle_files:
-        store.bulk_load(path=str(f), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+        for chunk in turtle_chunks(Path(f)):
+            store.bulk_load(chunk, format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
     store.flush()
+
+
+TURTLE_CHUNK = 32 * 1024 * 1024
+
+
+def turtle_chunks(path: Path, size: int = TURTLE_CHUNK) -> Iterator[bytes]:
+    """The Turtle file ``path`` as standalone pieces of about ``size`` bytes.
+
+    Oxigraph's bulk loader holds what it is given in memory, so a build's
+    ``graph.ttl`` is loaded piece by piece. The file must be one the build
+    writes: ``@prefix`` lines, then subject blocks each starting with an IRI
+    at the start of a line (no blank nodes, literals escaped on one line).
+    Each piece repeats the prefixes.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> ttl = "@prefix e: <http://e/> .\\n<http://e/a> e:p 1 .\\n<http://e/b> e:p 2 .\\n"
+    >>> _ = (d / "g.ttl").write_text(ttl)
+    >>> [c.decode().count("e:p") for c in turtle_chunks(d / "g.ttl", size=10)]
+    [1, 1]
+    """
+    header: list[bytes] = []
+    part: list[bytes] = []
+    n = 0
+    with path.open("rb") as fh:
+        for line in fh:
+            if not part and line.startswith(b"@prefix"):
+                header.append(line)
+                continue
+            if n >= size and line.startswith(b"<"):
+                yield b"".join(header + part)
+                part, n = [], 0
+            part.append(line)
+            n += len(line)
+    if part:
+        yield b"".join(header + part)
 
 
 def open_store(build_dir: Path, *, read_only: bool = True) -> ox.Store:
