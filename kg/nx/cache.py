@@ -257,38 +257,37 @@ class Projection:
         list of str
             The nodes of ``iris`` found in the projection, sorted.
         """
-        con, loads = self.con, pickle.loads
         self._pick("pick", iris)
-        names: dict[int, str] = {}
-        fresh = []
-        for i, n, attrs in con.execute(
-            "SELECT n.id, n.iri, n.attrs FROM pick p JOIN nodes n ON n.id = p.id ORDER BY n.id"
-        ):
-            names[i] = n
-            if n not in G:
-                fresh.append((n, loads(attrs)))
-        G.add_nodes_from(fresh)
+        names = self._add_nodes(G, "pick")
         sql = "SELECT e.u, e.v, e.key, e.attrs FROM pick p JOIN edges e ON e.u = p.id"
         ks: tuple[str, ...] = ()
         if keys is not None:
             ks = tuple(sorted(set(keys)))
             sql += f" AND e.key IN ({','.join('?' * len(ks))})"
-        edges = con.execute(sql, ks).fetchall()  # node id order, then the (u, key) index
+        edges = self.con.execute(sql, ks).fetchall()  # node id order, then the (u, key) index
+        picked = sorted(names.values())
         targets = {v for _, v, _, _ in edges if v not in names}
         if targets:
-            con.execute("CREATE TEMP TABLE IF NOT EXISTS reach (id INTEGER PRIMARY KEY)")
-            con.execute("DELETE FROM reach")
-            con.executemany("INSERT INTO reach VALUES (?)", ((v,) for v in targets))
-            fresh = []
-            for i, n, attrs in con.execute(
-                "SELECT n.id, n.iri, n.attrs FROM reach r JOIN nodes n ON n.id = r.id ORDER BY n.id"
-            ):
-                names[i] = n
-                if n not in G:
-                    fresh.append((n, loads(attrs)))
-            G.add_nodes_from(fresh)
+            self.con.execute("CREATE TEMP TABLE IF NOT EXISTS reach (id INTEGER PRIMARY KEY)")
+            self.con.execute("DELETE FROM reach")
+            self.con.executemany("INSERT INTO reach VALUES (?)", ((v,) for v in targets))
+            names |= self._add_nodes(G, "reach")
         _add_edges(G, ((names[u], names[v], k, attrs) for u, v, k, attrs in edges))
-        return sorted(names[i] for i in names if i not in targets)
+        return picked
+
+    def _add_nodes(self, G: nx.MultiDiGraph, table: str) -> dict[int, str]:
+        """Add the nodes listed in the temporary table ``table`` (unless in ``G``); id -> IRI."""
+        names: dict[int, str] = {}
+        fresh = []
+        loads = pickle.loads
+        for i, n, attrs in self.con.execute(
+            f"SELECT n.id, n.iri, n.attrs FROM {table} t JOIN nodes n ON n.id = t.id ORDER BY n.id"
+        ):
+            names[i] = n
+            if n not in G:
+                fresh.append((n, loads(attrs)))
+        G.add_nodes_from(fresh)
+        return names
 
 
 def _add_edges(G: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, bytes]]) -> None:
