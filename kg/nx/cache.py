@@ -225,7 +225,12 @@ class Projection:
         ]
 
     def _pick(self, table: str, iris: Iterable[str]) -> None:
-        """Fill the temporary table ``table`` with the ids of ``iris``."""
+        """Fill the temporary table ``table`` with the ids of ``iris``.
+
+        Queries join these tables with ``CROSS JOIN``, which keeps them the outer
+        loop: SQLite's planner, knowing nothing of a temporary table, would
+        otherwise scan every node or every edge of a key and probe it.
+        """
         self.con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY)")
         self.con.execute(f"DELETE FROM {table}")
         self.con.executemany(
@@ -237,8 +242,8 @@ class Projection:
         """The ``u`` of every edge ``u -key-> t`` with ``t`` in ``targets``, sorted."""
         self._pick("pick", targets)
         rows = self.con.execute(
-            "SELECT DISTINCT n.iri FROM pick p JOIN edges e ON e.v = p.id AND e.key = ? "
-            "JOIN nodes n ON n.id = e.u",
+            "SELECT DISTINCT n.iri FROM pick p CROSS JOIN edges e ON e.v = p.id AND e.key = ? "
+            "CROSS JOIN nodes n ON n.id = e.u",
             (key,),
         )
         return sorted(r[0] for r in rows)
@@ -259,7 +264,7 @@ class Projection:
         """
         self._pick("pick", iris)
         names = self._add_nodes(G, "pick")
-        sql = "SELECT e.u, e.v, e.key, e.attrs FROM pick p JOIN edges e ON e.u = p.id"
+        sql = "SELECT e.u, e.v, e.key, e.attrs FROM pick p CROSS JOIN edges e ON e.u = p.id"
         ks: tuple[str, ...] = ()
         if keys is not None:
             ks = tuple(sorted(set(keys)))
@@ -281,7 +286,8 @@ class Projection:
         fresh = []
         loads = pickle.loads
         for i, n, attrs in self.con.execute(
-            f"SELECT n.id, n.iri, n.attrs FROM {table} t JOIN nodes n ON n.id = t.id ORDER BY n.id"
+            f"SELECT n.id, n.iri, n.attrs FROM {table} t CROSS JOIN nodes n ON n.id = t.id "
+            "ORDER BY t.id"
         ):
             names[i] = n
             if n not in G:
