@@ -256,10 +256,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     p.add_argument("--regenerate", action="store_true")
     p.add_argument(
+        "--keep-projection", action="store_true", help="Reuse a saved projection (no timing)."
+    )
+    p.add_argument(
         "--full-commands", action="store_true", help="Also time hubs, timeline, check, matrix..."
     )
     a = p.parse_args(argv)
-    from kg.nx.cache import cache_path, save
+    from kg.nx.cache import cache_path, save, saved_graph
     from kg.nx.projection import load_graph
 
     out = a.work / f"r{a.reqs}-s{a.seed}"
@@ -268,17 +271,25 @@ def main(argv: list[str] | None = None) -> int:
     if a.regenerate or not marker.exists() or marker.read_text(encoding="utf-8") != names:
         secs = generate(out, a.docs, a.reqs, a.seed, a.workers)
         print(f"generate + publish: {secs:.1f} s", flush=True)
-    t0 = time.perf_counter()
-    G = load_graph(out)
-    proj = time.perf_counter() - t0
-    print(f"projection: {proj:.1f} s; {G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges")
-    t0 = time.perf_counter()
-    save(G, cache_path(out))
-    print(f"saving the projection (what kg build adds): {time.perf_counter() - t0:.1f} s")
+    if a.keep_projection and cache_path(out).exists():
+        G = saved_graph(out)
+        print(
+            f"saved projection reused: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges"
+        )
+    else:
+        t0 = time.perf_counter()
+        G = load_graph(out)
+        proj = time.perf_counter() - t0
+        size = f"{G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges"
+        print(f"projection: {proj:.1f} s; {size}")
+        t0 = time.perf_counter()
+        save(G, cache_path(out))
+        print(f"saving the projection (what kg build adds): {time.perf_counter() - t0:.1f} s")
     j = "第7县"
     req = next(n for n, d in G.nodes(data=True) if d["type"] == "Requirement" and d["start"] > 0)
     rd = G.nodes[req]
     span = f"{rd['document']}:{rd['start']}-{rd['end']}"
+    del G
     cases = [
         ("who 督导组 (kind, all jurisdictions)", ["who", "督导组"]),
         (f"who {j}第3党委 --include-subunits", ["who", f"{j}第3党委", "--include-subunits"]),
