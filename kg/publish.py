@@ -51,11 +51,10 @@ def cache_texts(out: Path, entries: dict[str, dict]) -> Iterator[str]:
         yield (out / CACHE_DIR / entries[name]["cache"]).read_text(encoding="utf-8")
 
 
-def ontology_nquads(triples: list[ox.Triple] | None = None) -> bytes:
-    """The ontology (default: parsed now) as N-Quads in its own named graph."""
+def ontology_nquads() -> bytes:
+    """The ontology as N-Quads in its own named graph (for stores made outside a build)."""
     g = ox.NamedNode(str(iri.ONTOLOGY_GRAPH))
-    if triples is None:
-        triples = list(ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE))
+    triples = ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
     return ox.serialize(
         [ox.Quad(t.subject, t.predicate, t.object, g) for t in triples],
         format=ox.RdfFormat.N_QUADS,
