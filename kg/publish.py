@@ -51,10 +51,15 @@ def cache_texts(out: Path, entries: dict[str, dict]) -> Iterator[str]:
         yield (out / CACHE_DIR / entries[name]["cache"]).read_text(encoding="utf-8")
 
 
+def ontology_triples() -> list[ox.Triple]:
+    """The ontology's triples, parsed now (each call gives new blank nodes)."""
+    return list(ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE))
+
+
 def ontology_nquads() -> bytes:
     """The ontology as N-Quads in its own named graph (for stores made outside a build)."""
     g = ox.NamedNode(str(iri.ONTOLOGY_GRAPH))
-    triples = ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
+    triples = ontology_triples()
     return ox.serialize(
         [ox.Quad(t.subject, t.predicate, t.object, g) for t in triples],
         format=ox.RdfFormat.N_QUADS,
@@ -166,11 +171,12 @@ def publish(
 class _StoreLoader:
     """Bulk-load the new store in a background thread; stoppable between chunks.
 
-    The named graphs (the ontology's and one per document) load first; the
-    default graph then receives their union from the Turtle file the main
-    thread writes meanwhile (:meth:`union_from`) plus the ontology, which
-    is what :func:`kg.store.materialize_union` would copy, without reading
-    the store back through Python.
+    The documents' named graphs load first (:meth:`named_graphs` hands the
+    store over for the projection then); the default graph then receives
+    their union from the Turtle file the main thread writes meanwhile
+    (:meth:`union_from`), and the ontology goes into its own graph and the
+    default graph: what :func:`kg.store.materialize_union` would copy,
+    without reading the store back through Python.
     """
 
     def __init__(self, store_dir: Path, out: Path, entries: dict[str, dict]) -> None:
@@ -183,7 +189,7 @@ class _StoreLoader:
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._run, name="kg-store-load", daemon=True)
         # parsed once: the same blank nodes in the ontology's graph and the default graph
-        self.ontology = list(ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE))
+        self.ontology = ontology_triples()
 
     def union_from(self, turtle: Path) -> None:
         """Hand over the Turtle file of the documents' union (for the default graph)."""

@@ -70,21 +70,20 @@ def deps_graph(p: Projection, item: str) -> nx.MultiDiGraph:
     """
     G = p.empty()
     phases = p.of_type("Stage") + p.of_type("Step")
+    p.load(G, phases, keys=_BEFORE_KEYS)
     index(G)
     seeds: list[str] = []
     m = SPAN_ITEM.match(item)
     if m:
         seeds = p.at_span(m["doc"], int(m["start"]), int(m["end"]))
-    if not seeds:
-        p.load(G, phases, keys=_BEFORE_KEYS)
-        index(G)
-        if not find_nodes(G, item, ("Stage", "Step")):
-            seeds = p.quoting(item)
-    expanded: set[str] = set()
+    if not seeds and not find_nodes(G, item, ("Stage", "Step")):
+        seeds = p.quoting(item)
+    loaded, expanded = set(phases), set()
     frontier = set(phases) | set(seeds)
     while frontier:
         new = sorted(frontier - expanded)
-        p.load(G, new, keys=_BEFORE_KEYS)
+        p.load(G, [n for n in new if n not in loaded], keys=_BEFORE_KEYS)
+        loaded.update(new)
         expanded.update(new)
         reached = set(p.sources(new, "precedes"))
         for n in new:
