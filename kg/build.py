@@ -36,6 +36,7 @@ from pathlib import Path
 
 from extract.ingest.reader import DEFAULT_MAX_BYTES
 from kg import atomic, iri
+from kg.errors import BuildError
 from kg.executors import Batch, WorkerLost, make_executor, run_ordered
 from kg.publish import (
     CACHE_DIR,
@@ -67,10 +68,6 @@ __all__ = [
 
 BATCH_DOCUMENTS = 16
 BATCH_BYTES = 1024 * 1024
-
-
-class BuildError(RuntimeError):
-    """A fatal build error; ``str()`` is one line naming the file and cause."""
 
 
 @dataclass

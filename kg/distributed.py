@@ -20,11 +20,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from kg.errors import DaskUnavailable
 from kg.worker import process_batch
-
-
-class DaskUnavailable(RuntimeError):
-    """``--dask`` was asked for but dask.distributed is not installed or unreachable."""
 
 
 def parse_address(address: str) -> str | None:

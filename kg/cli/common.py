@@ -17,6 +17,8 @@ import click
 from kg.cli.output import FORMATS, render
 
 DEFAULT_OUT = Path("output")
+ONE_SHOT = "one_shot"
+"""Key of the click context object :func:`kg.cli.main.main` sets (the process ends after it)."""
 
 out_option = click.option(
     "--out",
@@ -51,8 +53,7 @@ def fatal_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from extract.ingest.reader import IngestError
-        from kg.build import BuildError
-        from kg.distributed import DaskUnavailable
+        from kg.errors import BuildError, DaskUnavailable
         from kg.store import StoreError
 
         try:

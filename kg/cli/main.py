@@ -48,10 +48,12 @@ EXIT_INTERRUPTED = 130
 def main() -> None:
     """Console entry point. Ctrl-C and SIGTERM exit with code 130 (click's "Aborted!" gives 1)."""
     from kg.atomic import sigterm_as_interrupt, was_interrupted
+    from kg.cli.common import ONE_SHOT
 
     with sigterm_as_interrupt():
         try:
-            cli(prog_name="kg")
+            # The console process ends with its command: analyses may freeze what they load.
+            cli(prog_name="kg", obj={ONE_SHOT: True})
         except SystemExit as e:
             if was_interrupted() and e.code != 0:
                 raise SystemExit(EXIT_INTERRUPTED) from None

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 FORMATS = ("table", "csv", "json", "md")
+_encode = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps would make one per call
 
 
 def _cell(v: Any) -> str:
@@ -57,7 +58,7 @@ def render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | No
         # one row per line: readable, and json's C encoder (indent would force the slow one)
         if not rows:
             return "[]"
-        lines = (json.dumps({c: r.get(c) for c in cols}, ensure_ascii=False) for r in rows)
+        lines = (_encode({c: r.get(c) for c in cols}) for r in rows)
         return "[\n" + ",\n".join(lines) + "\n]"
     table = [[_cell(r.get(c)).replace("\n", " ") for c in cols] for r in rows]
     if fmt == "csv":

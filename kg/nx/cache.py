@@ -29,6 +29,8 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import os
 import pickle
@@ -137,6 +139,23 @@ def save(G: nx.MultiDiGraph, path: Path) -> None:
     os.replace(tmp, path)
 
 
+@contextlib.contextmanager
+def _paused_gc():
+    """Pause the cyclic garbage collector while a load builds many acyclic objects.
+
+    Loading makes hundreds of thousands of dicts and tuples and no garbage;
+    left running, the collector would walk them all repeatedly (a third of
+    the time of a large load).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class Projection:
     """A saved projection, opened read-only.
 
@@ -178,16 +197,14 @@ class Projection:
         G.graph["documents"] = dict(self.documents)
         return G
 
+    @_paused_gc()
     def graph(self) -> nx.MultiDiGraph:
         """The whole projection (as :func:`kg.nx.projection.project` returned it)."""
         G = self.empty()
-        iri: dict[int, str] = {}
-        loads = pickle.loads
-        nodes = []
-        for i, n, attrs in self.con.execute("SELECT id, iri, attrs FROM nodes ORDER BY id"):
-            iri[i] = n
-            nodes.append((n, loads(attrs)))
-        G.add_nodes_from(nodes)
+        rows = self.con.execute("SELECT id, iri, attrs FROM nodes ORDER BY id").fetchall()
+        iri = {i: n for i, n, _ in rows}
+        _add_nodes(G, ((n, a) for _, n, a in rows))
+        del rows
         rows = self.con.execute("SELECT u, v, key, attrs FROM edges ORDER BY rowid")
         _add_edges(G, ((iri[u], iri[v], k, a) for u, v, k, a in rows))
         projection.index(G)
@@ -231,22 +248,50 @@ class Projection:
         loop: SQLite's planner, knowing nothing of a temporary table, would
         otherwise scan every node or every edge of a key and probe it.
         """
-        self.con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY)")
-        self.con.execute(f"DELETE FROM {table}")
+        self._clear(table)
         self.con.executemany(
             f"INSERT OR IGNORE INTO {table} SELECT id FROM nodes WHERE iri = ?",
             ((n,) for n in set(iris)),
         )
 
+    def _clear(self, table: str) -> None:
+        """Create the temporary id table ``table`` or empty it."""
+        self.con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY)")
+        self.con.execute(f"DELETE FROM {table}")
+
     def sources(self, targets: Iterable[str], key: str) -> list[str]:
         """The ``u`` of every edge ``u -key-> t`` with ``t`` in ``targets``, sorted."""
-        self._pick("pick", targets)
+        self._pick_sources(targets, key)
         rows = self.con.execute(
-            "SELECT DISTINCT n.iri FROM pick p CROSS JOIN edges e ON e.v = p.id AND e.key = ? "
-            "CROSS JOIN nodes n ON n.id = e.u",
+            "SELECT n.iri FROM pick p CROSS JOIN nodes n ON n.id = p.id ORDER BY n.iri"
+        )
+        return [r[0] for r in rows]
+
+    def _pick_sources(self, targets: Iterable[str], key: str) -> None:
+        """Fill the temporary table ``pick`` with the sources of ``key`` edges into ``targets``."""
+        self._pick("target", targets)
+        self._clear("pick")
+        self.con.execute(
+            "INSERT OR IGNORE INTO pick SELECT e.u FROM target t "
+            "CROSS JOIN edges e ON e.v = t.id AND e.key = ?",
             (key,),
         )
-        return sorted(r[0] for r in rows)
+
+    def load_sources(
+        self,
+        G: nx.MultiDiGraph,
+        targets: Iterable[str],
+        key: str,
+        *,
+        keys: Iterable[str] | None = None,
+    ) -> list[str]:
+        """:meth:`load` the sources of the ``key`` edges into ``targets``.
+
+        Equivalent to ``load(G, sources(targets, key), keys=keys)`` without
+        handing the sources' IRIs to Python and back.
+        """
+        self._pick_sources(targets, key)
+        return self._load_picked(G, keys)
 
     def load(
         self, G: nx.MultiDiGraph, iris: Iterable[str], *, keys: Iterable[str] | None = None
@@ -263,6 +308,11 @@ class Projection:
             The nodes of ``iris`` found in the projection, sorted.
         """
         self._pick("pick", iris)
+        return self._load_picked(G, keys)
+
+    @_paused_gc()
+    def _load_picked(self, G: nx.MultiDiGraph, keys: Iterable[str] | None) -> list[str]:
+        """:meth:`load` the nodes listed in the temporary table ``pick``."""
         names = self._add_nodes(G, "pick")
         sql = "SELECT e.u, e.v, e.key, e.attrs FROM pick p CROSS JOIN edges e ON e.u = p.id"
         ks: tuple[str, ...] = ()
@@ -273,8 +323,7 @@ class Projection:
         picked = sorted(names.values())
         targets = {v for _, v, _, _ in edges if v not in names}
         if targets:
-            self.con.execute("CREATE TEMP TABLE IF NOT EXISTS reach (id INTEGER PRIMARY KEY)")
-            self.con.execute("DELETE FROM reach")
+            self._clear("reach")
             self.con.executemany("INSERT INTO reach VALUES (?)", ((v,) for v in targets))
             names |= self._add_nodes(G, "reach")
         _add_edges(G, ((names[u], names[v], k, attrs) for u, v, k, attrs in edges))
@@ -282,18 +331,27 @@ class Projection:
 
     def _add_nodes(self, G: nx.MultiDiGraph, table: str) -> dict[int, str]:
         """Add the nodes listed in the temporary table ``table`` (unless in ``G``); id -> IRI."""
-        names: dict[int, str] = {}
-        fresh = []
-        loads = pickle.loads
-        for i, n, attrs in self.con.execute(
+        rows = self.con.execute(
             f"SELECT n.id, n.iri, n.attrs FROM {table} t CROSS JOIN nodes n ON n.id = t.id "
             "ORDER BY t.id"
-        ):
-            names[i] = n
-            if n not in G:
-                fresh.append((n, loads(attrs)))
-        G.add_nodes_from(fresh)
-        return names
+        ).fetchall()
+        _add_nodes(G, ((n, a) for _, n, a in rows))
+        return {i: n for i, n, _ in rows}
+
+
+def _add_nodes(G: nx.MultiDiGraph, nodes: Iterable[tuple[str, bytes]]) -> None:
+    """Add nodes with pickled attributes to ``G`` (those already in it keep theirs).
+
+    Writes networkx's node and adjacency dicts directly, as
+    ``MultiDiGraph.add_node`` does for a new node, at a third of the cost of
+    ``add_nodes_from``.
+    """
+    node, succ, pred, loads = G._node, G._succ, G._pred, pickle.loads
+    for n, attrs in nodes:
+        if n not in node:
+            succ[n] = G.adjlist_inner_dict_factory()
+            pred[n] = G.adjlist_inner_dict_factory()
+            node[n] = loads(attrs)
 
 
 def _add_edges(G: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, bytes]]) -> None:
@@ -302,16 +360,23 @@ def _add_edges(G: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, bytes]])
     Writes networkx's adjacency dicts directly (the shared key dict of
     ``G._succ[u][v]`` and ``G._pred[v][u]``, as ``MultiDiGraph.add_edge``
     does): the public method costs five times more, and a focused load adds
-    tens of thousands of edges per question.
+    tens of thousands of edges per question. Most edges carry the same few
+    attribute values (the documents asserting them), so each distinct pickle
+    is read once and every edge gets its own shallow copy (the values are
+    immutable tuples).
     """
     succ, pred, loads = G._succ, G._pred, pickle.loads
     key_dict = G.edge_key_dict_factory
+    seen: dict[bytes, dict] = {}
     for u, v, k, attrs in edges:
         keys = succ[u].get(v)
         if keys is None:
             keys = succ[u][v] = pred[v][u] = key_dict()
         if k not in keys:
-            keys[k] = loads(attrs)
+            d = seen.get(attrs)
+            if d is None:
+                d = seen[attrs] = loads(attrs)
+            keys[k] = d.copy()
 
 
 def open_projection(build_dir: Path, *, progress: bool = False) -> Projection:

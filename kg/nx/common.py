@@ -148,9 +148,9 @@ def requirement_row(G: nx.MultiDiGraph, r: str, ranks: dict[str, int]) -> dict[s
     >>> row["stage"], row["deadline"], row["actors"], row["start"]
     ('学习动员', '3月15日 (--03-15)', ['督导组'], 0)
     """
-    d = G.nodes[r]
+    node = G._node  # the NodeView costs more per access; this runs once per row
+    d = node[r]
     out = out_keyed(G, r)
-    node = G.nodes
     return {
         "document": d.get("document"),
         "stage": "; ".join(node[s]["label"] for s in out.get("stage", ())) or None,
@@ -170,7 +170,7 @@ def _time_text(d: dict[str, Any]) -> str:
 
 def requirement_key(G: nx.MultiDiGraph, r: str, ranks: dict[str, int]) -> tuple:
     """Sort key of a requirement: stage order, then document and offset."""
-    d = G.nodes[r]
+    d = G._node[r]
     rank = min((ranks.get(s, NO_STAGE) for s in out_by(G, r, "stage")), default=NO_STAGE)
     return (rank, d.get("document") or "", d.get("start") or 0, r)
 

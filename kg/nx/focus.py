@@ -54,8 +54,8 @@ def who_graph(
     groups = responsible_groups(
         G, actor, include_subunits=include_subunits, include_generic=include_generic
     )
-    reqs = p.sources([a for _, actors in groups for a in actors], "responsibleActor")
-    p.load(G, reqs, keys=("responsibleActor", "stage", "deadline"))
+    actors = [a for _, group in groups for a in group]
+    p.load_sources(G, actors, "responsibleActor", keys=("responsibleActor", "stage", "deadline"))
     index(G)
     return G
 

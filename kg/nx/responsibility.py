@@ -168,10 +168,11 @@ def who(
     for via, actors in groups:
         part = []
         for a in actors:
+            label = G.nodes[a]["label"]
             for r in requirements_of(G, a):
                 if r in seen and via != "direct":
                     continue
-                part.append((requirement_key(G, r, ranks), G.nodes[a]["label"], r))
+                part.append((requirement_key(G, r, ranks), label, r))
         part.sort()
         for _, label, r in part:
             seen.add(r)

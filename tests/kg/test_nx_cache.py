@@ -100,6 +100,34 @@ def test_load_adds_targets_without_their_edges(tmp_path):
     ]
 
 
+@pytest.mark.parametrize(
+    ("targets", "key", "keys"),
+    [
+        (["actor:dd"], "responsibleActor", ("responsibleActor", "stage", "deadline")),
+        (["stage:2"], "precedes", None),
+        (["actor:dd", "stage:1"], "stage", ("stage",)),
+        (["nobody"], "responsibleActor", None),
+    ],
+)
+def test_load_sources_equals_load_of_sources(tmp_path, targets, key, keys):
+    save(example_graph(), tmp_path / "p.sqlite")
+    p = Projection(tmp_path / "p.sqlite")
+    G, H = p.empty(), p.empty()
+    assert p.load_sources(G, targets, key, keys=keys) == p.load(
+        H, p.sources(targets, key), keys=keys
+    )
+    _same_graph(G, H)
+
+
+def test_loaded_edges_have_their_own_attributes(nx_build):
+    G = saved_graph(nx_build)
+    dicts = [d for _, _, d in G.edges(data=True)]
+    assert len({id(d) for d in dicts}) == len(dicts)
+    first = dicts[0]
+    first["documents"] = ("changed",)
+    assert all(d["documents"] != ("changed",) for d in dicts[1:])
+
+
 def test_large_build_leaves_the_projection_to_first_use(tmp_path, monkeypatch):
     from kg import publish
     from kg.build import build

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -89,3 +92,23 @@ def test_missing_build_is_one_line_error(tmp_path):
 def test_help_has_examples(command):
     result = run(command, "--help")
     assert result.exit_code == 0 and "Examples:" in result.output
+
+
+def test_in_process_runs_do_not_freeze_the_collector(nx_build):
+    before = gc.get_freeze_count()
+    assert run("who", "党委", "--out", str(nx_build)).exit_code == 0
+    assert gc.get_freeze_count() == before
+
+
+def test_console_process_freezes_what_it_loaded(nx_build):
+    script = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('frozen', gc.get_freeze_count(), file=sys.stderr))\n"
+        "from kg.cli.main import main\n"
+        f"sys.argv = ['kg', 'who', '党委', '--out', {str(nx_build)!r}]\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    frozen = int(done.stderr.split("frozen")[-1])
+    assert frozen > 1000
