@@ -15,6 +15,7 @@ the whole process tree are measured (benchmarks/measure.py).
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -64,18 +65,32 @@ def sizes(workers: int) -> None:
             )
 
 
-def speedup(factor: int) -> None:
+def speedup(factor: int, repeat: int) -> None:
+    """1 and 2 workers, alternated ``repeat`` times (this machine's speed drifts); medians."""
     base = seed_chars()
-    print(f"{factor}x the seeds; {machine()}")
+    print(f"{factor}x the seeds; {machine()}; {repeat} alternated runs each, medians")
+    runs: dict[int, list[tuple[float, int, dict[str, float]]]] = {1: [], 2: []}
     with tempfile.TemporaryDirectory(prefix="kg-corpus-") as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         docs, chars = article_slice(corpus, base * factor)
-        t1, m1, p1 = build_once(corpus, 1)
-        t2, m2, p2 = build_once(corpus, 2)
+        for _ in range(repeat):
+            for workers in (1, 2):
+                runs[workers].append(build_once(corpus, workers))
+                t, m, p = runs[workers][-1]
+                print(f"  {workers} worker(s): {t:.1f} s, {m / 2**20:.0f} MB ({_phases(p)})")
     print(f"{docs} documents, {chars} characters")
-    print(f"1 worker: {t1:.1f} s, {m1 / 2**20:.0f} MB ({_phases(p1)})")
-    print(f"2 workers: {t2:.1f} s, {m2 / 2**20:.0f} MB ({_phases(p2)})")
-    print(f"speedup: {t1 / t2:.2f}x; extraction phase alone: {p1['extract'] / p2['extract']:.2f}x")
+    med: dict[int, tuple[float, float]] = {}
+    for workers, rs in runs.items():
+        t = statistics.median(r[0] for r in rs)
+        extract = statistics.median(r[2]["extract"] for r in rs)
+        peak = max(r[1] for r in rs)
+        med[workers] = (t, extract)
+        mb = peak / 2**20
+        print(f"{workers} worker(s): median {t:.1f} s (extract {extract:.1f}), {mb:.0f} MB")
+    print(
+        f"speedup: {med[1][0] / med[2][0]:.2f}x; "
+        f"extraction phase alone: {med[1][1] / med[2][1]:.2f}x"
+    )
 
 
 def full(workers: int) -> None:
@@ -89,11 +104,12 @@ def main() -> None:
     ap.add_argument("what", choices=("sizes", "speedup", "full"))
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--factor", type=int, default=10, help="corpus size for speedup")
+    ap.add_argument("--repeat", type=int, default=3, help="alternated runs for speedup")
     args = ap.parse_args()
     if args.what == "sizes":
         sizes(args.workers)
     elif args.what == "speedup":
-        speedup(args.factor)
+        speedup(args.factor, args.repeat)
     else:
         full(args.workers)
 

@@ -37,7 +37,7 @@ from pathlib import Path
 from extract.ingest.reader import DEFAULT_MAX_BYTES
 from kg import atomic, iri
 from kg.errors import BuildError
-from kg.executors import Batch, WorkerLost, make_executor, run_ordered
+from kg.executors import Batch, WorkerLost, default_workers, make_executor, run_ordered
 from kg.publish import (
     CACHE_DIR,
     MANIFEST,
@@ -329,7 +329,9 @@ def _build_locked(
             "no readable input documents" + (" (all were skipped)" if report.skipped else "")
         )
     report.views = views if views is not None else len(run.entries) <= VIEWS_MAX_DOCUMENTS
-    report.phases.update(publish(out, run.entries, views=report.views))
+    report.phases.update(
+        publish(out, run.entries, views=report.views, workers=workers or default_workers())
+    )
     report.counts = Counts.load(out)
     report.quads = report.counts.quads
     return report

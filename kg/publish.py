@@ -27,7 +27,7 @@ import pyoxigraph as ox
 
 from extract.pipeline import EXTRACTOR_VERSION
 from kg import atomic, iri
-from kg.nx.cache import prune, write_cache
+from kg.nx.cache import prune, write_cache, write_cache_from_nquads
 from kg.store import STORE_LINK, STORES_DIR, create_store, load_default
 from kg.summary import Counts, render_summary
 from kg.union import write_union_turtle
@@ -76,7 +76,12 @@ def _write_nquads(path: Path, out: Path, entries: dict[str, dict]) -> int:
 
 
 def publish(
-    out: Path, entries: dict[str, dict], *, views: bool = True, progress: bool = False
+    out: Path,
+    entries: dict[str, dict],
+    *,
+    views: bool = True,
+    progress: bool = False,
+    workers: int = 1,
 ) -> dict[str, float]:
     """Write ``graph.nq``, ``graph.ttl``, ``summary.md``, the store and the manifest of ``out``.
 
@@ -96,6 +101,11 @@ def publish(
         ``VIEWS_MAX_DOCUMENTS`` documents.
     progress : bool
         Accepted for compatibility; publishing shows no progress bar.
+    workers : int
+        Processes the build may use. With 2 or more, the projection is made
+        in a child process from ``graph.nq``
+        (:func:`kg.nx.cache.write_cache_from_nquads`) while this one writes
+        ``graph.ttl`` and loads the store; with 1, here, between the two.
 
     The counts (quads, distinct typed nodes) go into the manifest's
     ``totals``; read them with :meth:`kg.summary.Counts.load`.
@@ -104,7 +114,10 @@ def publish(
     -------
     dict
         Seconds spent on ``publish`` (files and store, up to the commit),
-        ``projection`` and ``views``.
+        the projection and ``views``. The projection's key is ``projection``
+        when made here (its time is not in ``publish``'s) and
+        ``projection_parallel`` when made in a child process (its time
+        overlaps ``publish``'s).
     """
     t0 = time.perf_counter()
     stage = atomic.Staging(out)
@@ -113,19 +126,25 @@ def publish(
     new_id = f"s{os.getpid()}-{time.time_ns()}"
     store_dir = stores / new_id
     loader = _StoreLoader(store_dir, out, entries)
+    child: _ChildProjection | None = None
+    parallel_seconds = 0.0
     published = False
     try:
         loader.start()  # the store loads (mostly outside the GIL) while the files are written
         nq = stage.path("graph.nq")
         quads = _write_nquads(nq, out, entries)
+        # the analyses' projection, published with the store. It lives in memory
+        # while it is made, so large builds leave it to first use.
+        project = quads <= PROJECTION_MAX_QUADS
+        if project and workers > 1:
+            child = _ChildProjection(out, store_dir, nq)
         ttl = stage.path("graph.ttl")
         prefixes = {k: str(PREFIXES[k]) for k in TURTLE_PREFIXES}
         types = write_union_turtle(nq, ttl, prefixes)
         t1 = time.perf_counter()
-        # the analyses' projection, published with the store; read from the named
-        # graphs before the default graph doubles what a predicate scan reads. It
-        # lives in memory while it is made, so large builds leave it to first use.
-        if quads <= PROJECTION_MAX_QUADS:
+        if project and child is None:
+            # read from the named graphs before the default graph doubles what a
+            # predicate scan reads
             write_cache(out, store_dir, loader.named_graphs())
         t2 = time.perf_counter()
         loader.union_from(ttl)  # the store's default graph: this union, not a copy from the store
@@ -142,6 +161,8 @@ def publish(
         manifest_tmp = out / f"{atomic.STAGING_PREFIX}{stage.token}-{MANIFEST}"
         manifest_tmp.write_text(text, encoding="utf-8")
         loader.finish()
+        if child is not None:
+            parallel_seconds = child.wait()
         atomic.check_interrupt()
         os.sync()  # the cache files and the new store reach the disk before they are referenced
         with atomic.signals_deferred():
@@ -151,6 +172,8 @@ def publish(
             os.replace(manifest_tmp, out / MANIFEST)
     except BaseException:
         loader.stop()
+        if child is not None:
+            child.stop()
         stage.discard()
         for leftover in out.glob(f"{atomic.STAGING_PREFIX}{stage.token}-*"):
             leftover.unlink(missing_ok=True)
@@ -165,7 +188,41 @@ def publish(
 
         write_views(out)
     t4 = time.perf_counter()
-    return {"publish": (t1 - t0) + (t3 - t2), "projection": t2 - t1, "views": t4 - t3}
+    seconds = {"publish": (t1 - t0) + (t3 - t2)}
+    if child is not None:
+        seconds["projection_parallel"] = parallel_seconds
+    else:
+        seconds["projection"] = t2 - t1
+    return seconds | {"views": t4 - t3}
+
+
+class _ChildProjection:
+    """:func:`kg.nx.cache.write_cache_from_nquads` in a spawned process.
+
+    Spawned, not forked: this process runs the store loader's thread.
+    """
+
+    def __init__(self, out: Path, store_dir: Path, nquads: Path) -> None:
+        import multiprocessing
+
+        self.pool = multiprocessing.get_context("spawn").Pool(1)
+        self.result = self.pool.apply_async(write_cache_from_nquads, (out, store_dir, nquads))
+
+    def wait(self) -> float:
+        """Seconds the child took; re-raises its error."""
+        try:
+            seconds = self.result.get()
+        except BaseException:
+            self.stop()
+            raise
+        self.pool.close()
+        self.pool.join()
+        return seconds
+
+    def stop(self) -> None:
+        """Kill the child (its temporary file is removed by the next build's prune)."""
+        self.pool.terminate()
+        self.pool.join()
 
 
 class _StoreLoader:

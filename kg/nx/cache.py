@@ -36,6 +36,7 @@ import os
 import pickle
 import sqlite3
 import sys
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -418,6 +419,27 @@ def write_cache(build_dir: Path, store_dir: Path, store: ox.Store | None = None)
     path = cache_path(build_dir, store_dir)
     save(projection.project(store or open_read_only(Path(store_dir))), path)
     return path
+
+
+def write_cache_from_nquads(build_dir: Path, store_dir: Path, nquads: Path) -> float:
+    """:func:`write_cache` for the store in ``store_dir``, projected from its N-Quads instead.
+
+    ``nquads`` holds the documents' named graphs the store is being loaded
+    with (a build's ``graph.nq``); they go into an in-memory store, which
+    projects as the on-disk one does (the tests compare the saved files).
+    :func:`kg.publish.publish` runs this in a child process, beside the
+    loading of the on-disk store, when the build has two or more workers.
+
+    Returns
+    -------
+    float
+        Seconds it took.
+    """
+    t0 = time.perf_counter()
+    store = ox.Store()
+    store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    write_cache(build_dir, store_dir, store)
+    return time.perf_counter() - t0
 
 
 def prune(build_dir: Path) -> None:

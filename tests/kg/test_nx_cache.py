@@ -140,3 +140,14 @@ def test_large_build_leaves_the_projection_to_first_use(tmp_path, monkeypatch):
     build([docs], out, progress=False)
     assert not cache_path(out).exists()
     assert saved_graph(out).graph["documents"] and cache_path(out).is_file()
+
+
+def test_projection_from_nquads_equals_projection_from_store(seeds_build, tmp_path):
+    from kg.nx.cache import write_cache_from_nquads
+    from kg.store import store_path
+
+    out = tmp_path / "out"
+    (out / CACHE_DIR).mkdir(parents=True)
+    store = store_path(seeds_build)
+    write_cache_from_nquads(out, store, seeds_build / "graph.nq")
+    assert cache_path(out, store).read_bytes() == cache_path(seeds_build).read_bytes()

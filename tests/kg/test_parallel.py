@@ -7,7 +7,13 @@ import shutil
 import pytest
 
 from kg.build import build
+from kg.nx.cache import cache_path
 from tests.kg.conftest import SEEDS, output_bytes, write_articles
+
+
+def outputs(out) -> dict[str, bytes]:
+    """The deterministic outputs and the saved projection (made in a child with 2+ workers)."""
+    return output_bytes(out) | {"projection": cache_path(out).read_bytes()}
 
 
 @pytest.fixture(scope="module")
@@ -23,13 +29,15 @@ def corpus(tmp_path_factory):
 @pytest.fixture(scope="module")
 def serial(corpus, tmp_path_factory):
     out = tmp_path_factory.mktemp("serial")
-    build([corpus], out, progress=False, workers=1, views=False)
-    return output_bytes(out)
+    report = build([corpus], out, progress=False, workers=1, views=False)
+    assert "projection" in report.phases  # made in this process
+    return outputs(out)
 
 
 def test_two_worker_processes_give_the_same_bytes(corpus, serial, tmp_path):
-    build([corpus], tmp_path / "out", progress=False, workers=2, views=False)
-    assert output_bytes(tmp_path / "out") == serial
+    report = build([corpus], tmp_path / "out", progress=False, workers=2, views=False)
+    assert "projection_parallel" in report.phases  # made in a child process
+    assert outputs(tmp_path / "out") == serial
 
 
 def test_dask_local_cluster_gives_the_same_bytes(corpus, serial, tmp_path):
@@ -42,14 +50,14 @@ def test_dask_local_cluster_gives_the_same_bytes(corpus, serial, tmp_path):
             [corpus], tmp_path / "out", progress=False, dask=cluster.scheduler_address, views=False
         )
     assert report.extracted == report.documents
-    assert output_bytes(tmp_path / "out") == serial
+    assert outputs(tmp_path / "out") == serial
 
 
 def test_rebuild_reuses_every_document(corpus, serial, tmp_path):
     build([corpus], tmp_path / "out", progress=False, workers=1, views=False)
     report = build([corpus], tmp_path / "out", progress=False, workers=1, views=False)
     assert (report.extracted, report.reused) == (0, report.documents)
-    assert output_bytes(tmp_path / "out") == serial
+    assert outputs(tmp_path / "out") == serial
 
 
 def test_cached_documents_are_reused_without_a_manifest(corpus, serial, tmp_path):
@@ -57,7 +65,7 @@ def test_cached_documents_are_reused_without_a_manifest(corpus, serial, tmp_path
     (tmp_path / "out" / "manifest.json").unlink()
     report = build([corpus], tmp_path / "out", progress=False, workers=1, views=False)
     assert report.extracted == 0
-    assert output_bytes(tmp_path / "out") == serial
+    assert outputs(tmp_path / "out") == serial
 
 
 def test_unreferenced_cache_files_are_dropped(corpus, tmp_path):
