@@ -60,7 +60,8 @@ def triple_line(quad_line: str) -> str:
     return body + " ."
 
 
-def _write_runs(lines: Iterable[str], folder: Path, run_bytes: int) -> list[Path]:
+def _write_runs(lines: Iterable[str], folder: Path, run_bytes: int) -> list[Path] | list[str]:
+    """Sorted runs of distinct ``lines`` on disk, or, when they fit in one run, in memory."""
     runs: list[Path] = []
     buf: list[str] = []
     size = 0
@@ -80,6 +81,8 @@ def _write_runs(lines: Iterable[str], folder: Path, run_bytes: int) -> list[Path
         size += len(line) + 64
         if size >= run_bytes:
             flush()
+    if not runs:
+        return sorted(set(buf))  # one run: no need for the disk
     flush()
     return runs
 
@@ -117,14 +120,15 @@ def write_union_turtle(
     with tempfile.TemporaryDirectory(prefix=".kg-sort-", dir=ttl_path.parent) as tmp:
         folder = Path(tmp)
         runs = _write_runs(_graph_lines(Path(nq_path)), folder, run_bytes)
+        on_disk = [r for r in runs if isinstance(r, Path)]
         merged = folder / "union.nt"
         with merged.open("w", encoding="utf-8", newline="\n") as fh:
-            for line in merge_unique(runs):
+            for line in merge_unique(on_disk) if on_disk else runs:
                 fh.write(line + "\n")
                 name = type_of_line(line)
                 if name is not None:
                     types[name] = types.get(name, 0) + 1
-        for run in runs:
+        for run in on_disk:
             os.unlink(run)
         with ttl_path.open("wb") as out:
             ox.serialize(
