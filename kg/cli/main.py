@@ -6,40 +6,54 @@ import importlib
 
 import click
 
-# (module, command attribute) pairs, in help order. Each module holds thin commands.
-COMMANDS: tuple[tuple[str, str], ...] = (
-    ("kg.cli.build_cmd", "build"),
-    ("kg.cli.build_cmd", "validate"),
-    ("kg.cli.eval_cmd", "eval_"),
-    ("kg.cli.who_cmd", "who"),
-    ("kg.cli.matrix_cmd", "matrix"),
-    ("kg.cli.deps_cmd", "deps"),
-    ("kg.cli.chain_cmd", "chain"),
-    ("kg.cli.timeline_cmd", "timeline"),
-    ("kg.cli.hubs_cmd", "hubs"),
-    ("kg.cli.check_cmd", "check"),
-    ("kg.cli.compare_cmd", "compare"),
-    ("kg.cli.viz_cmd", "viz"),
-    ("kg.cli.report_cmd", "report"),
-    ("kg.cli.export_cmd", "export"),
-    ("kg.cli.remove_cmd", "remove"),
-    ("kg.cli.push_cmd", "push"),
-    ("kg.cli.query_cmd", "query"),
-    ("kg.cli.serve_cmd", "serve"),
-)
+# name -> (module, command attribute), in help order. Each module holds thin commands.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "build": ("kg.cli.build_cmd", "build"),
+    "validate": ("kg.cli.build_cmd", "validate"),
+    "eval": ("kg.cli.eval_cmd", "eval_"),
+    "who": ("kg.cli.who_cmd", "who"),
+    "matrix": ("kg.cli.matrix_cmd", "matrix"),
+    "deps": ("kg.cli.deps_cmd", "deps"),
+    "chain": ("kg.cli.chain_cmd", "chain"),
+    "timeline": ("kg.cli.timeline_cmd", "timeline"),
+    "hubs": ("kg.cli.hubs_cmd", "hubs"),
+    "check": ("kg.cli.check_cmd", "check"),
+    "compare": ("kg.cli.compare_cmd", "compare"),
+    "viz": ("kg.cli.viz_cmd", "viz"),
+    "report": ("kg.cli.report_cmd", "report"),
+    "export": ("kg.cli.export_cmd", "export"),
+    "remove": ("kg.cli.remove_cmd", "remove"),
+    "push": ("kg.cli.push_cmd", "push"),
+    "query": ("kg.cli.query_cmd", "query"),
+    "serve": ("kg.cli.serve_cmd", "serve"),
+}
+
+
+class LazyGroup(click.Group):
+    """A group that imports a subcommand's module only when that command is used.
+
+    ``kg query`` then starts without NetworkX, ``kg who`` without the web
+    server; ``kg --help`` still lists (and so imports) them all.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, attr = COMMANDS[cmd_name]
+        return getattr(importlib.import_module(module), attr)
 
 
 @click.group(
+    cls=LazyGroup,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog="Example: kg build examples/corpus --out output && kg validate --out output",
 )
 @click.version_option(package_name="campaign-kg")
 def cli() -> None:
     """campaign-kg: Chinese campaign directive speeches as a knowledge graph."""
-
-
-for module, attr in COMMANDS:
-    cli.add_command(getattr(importlib.import_module(module), attr))
 
 
 EXIT_INTERRUPTED = 130

@@ -91,3 +91,28 @@ def test_help_shows_examples(command: list[str]) -> None:
     result = CliRunner().invoke(cli, [*command, "--help"])
     assert result.exit_code == 0
     assert "Example" in result.output and "kg " in result.output.split("Example", 1)[1]
+
+
+def test_every_listed_command_has_its_name():
+    import click
+
+    from kg.cli.main import COMMANDS
+
+    ctx = click.Context(cli)
+    assert [cli.get_command(ctx, n).name for n in COMMANDS] == list(COMMANDS)
+
+
+def test_query_command_does_not_import_networkx(tmp_path):
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from kg.cli.main import cli\n"
+        "assert CliRunner().invoke(cli, ['query', '--list']).exit_code == 0\n"
+        "print('networkx' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
