@@ -14,9 +14,10 @@ kg.cli.common.KgError: no actor named 'x'
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,35 +30,48 @@ def load(out: Path) -> Any:
     """The whole projection of the build in ``out``, from its saved copy (:mod:`kg.nx.cache`)."""
     from kg.nx.cache import saved_graph
 
-    return _frozen(saved_graph(out, progress=progress_enabled()))
+    with _loading():
+        return saved_graph(out, progress=progress_enabled())
 
 
 def load_focus(out: Path, make: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """The part of the build's saved projection ``make`` (a :mod:`kg.nx.focus` function) loads."""
     from kg.nx.cache import open_projection
 
-    p = open_projection(out, progress=progress_enabled())
-    try:
-        return _frozen(make(p, *args, **kwargs))
-    finally:
-        p.close()
+    with _loading():
+        p = open_projection(out, progress=progress_enabled())
+        try:
+            return make(p, *args, **kwargs)
+        finally:
+            p.close()
 
 
-def _frozen(G: Any) -> Any:
-    """``G``; in the ``kg`` console process, every live object is moved out of the GC's sight.
+@contextlib.contextmanager
+def _loading() -> Iterator[None]:
+    """In the ``kg`` console process: no garbage collection while loading, then a freeze.
 
-    The console process loads the graph once and exits after its analysis;
-    without this, every full collection the analysis triggers walks the
-    hundreds of thousands of dicts and tuples of a large projection again
-    (a quarter of ``kg who``'s time at a million edges). Only there: a
-    process that runs many commands (tests, a notebook) would keep frozen
-    garbage until it ends.
+    The console process loads the graph once and exits after its analysis.
+    Loading makes hundreds of thousands of dicts and tuples and no garbage;
+    afterwards, every full collection the analysis triggers would walk them
+    all again (together a third of ``kg who``'s time at a million edges).
+    So the collector is off while the graph loads and indexes, and what is
+    alive then is frozen (:func:`gc.freeze`). Only there: a process that
+    runs many commands (tests, a notebook) would keep frozen garbage until
+    it ends.
     """
     ctx = click.get_current_context(silent=True)
     obj = ctx.find_root().obj if ctx is not None else None
-    if isinstance(obj, dict) and obj.get(ONE_SHOT):
+    if not (isinstance(obj, dict) and obj.get(ONE_SHOT)):
+        yield
+        return
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
         gc.freeze()
-    return G
+        if enabled:
+            gc.enable()
 
 
 def analysis_errors(func: Callable[..., Any]) -> Callable[..., Any]:
