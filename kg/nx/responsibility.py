@@ -15,6 +15,7 @@ from typing import Any
 
 import networkx as nx
 
+from extract.lexicon import data_json
 from kg.nx.common import (
     UnknownItem,
     find_nodes,
@@ -25,10 +26,12 @@ from kg.nx.common import (
 )
 from kg.nx.projection import edges_of, nodes_of, out_by
 
-GENERIC_ACTORS: frozenset[str] = frozenset(
-    {"党组织", "基层党组织", "各级党组织", "各级党委", "各单位", "单位", "各部门", "各地"}
-)
-"""Labels of generic categories: their requirements bind every organization."""
+GENERIC_ACTORS: frozenset[str] = frozenset(data_json("actors.json")["generic_categories"])
+"""Labels of generic categories: their requirements bind every organization.
+
+Read from the extractor's actor lexicon (``extract/data/actors.json``), where
+every list of actor words lives.
+"""
 
 ORGANIZATION_TYPES: frozenset[str] = frozenset(
     {

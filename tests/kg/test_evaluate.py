@@ -21,7 +21,8 @@ from extract.records import (
     Requirement,
     TimeExpression,
 )
-from kg.evaluate import evaluate, norm, prf, quantity_key, score_rows, strip_year
+from kg.eval_match import norm, prf, quantity_key, strip_year
+from kg.evaluate import evaluate, score_rows
 from kg.rdf import to_graph
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
