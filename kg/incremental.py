@@ -1,4 +1,4 @@
-"""Changing a build in place: add ready-made document graphs, remove documents.
+"""Changing a build in place: add ready-made document graphs or records, remove documents.
 
 A build is its per-document N-Quads cache plus the manifest that lists them;
 :func:`kg.build.publish` assembles the store and every output from that cache.
@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extract.records import Extraction
 from kg import atomic, iri
 from kg.build import (
     CACHE_DIR,
@@ -37,9 +38,18 @@ from kg.build import (
     publish,
 )
 from kg.manifest import read_manifest
+from kg.nquads import to_nquads
+from kg.rdf import iter_quads
 from kg.summary import counts_from_nquads
 
-__all__ = ["RemoveReport", "cache_entry", "prune_cache", "publish", "remove_documents"]
+__all__ = [
+    "RemoveReport",
+    "cache_entry",
+    "prune_cache",
+    "publish",
+    "publish_extractions",
+    "remove_documents",
+]
 
 
 @dataclass
@@ -73,6 +83,41 @@ def cache_entry(out: Path, name: str, nquads: str, sha256: str | None = None) ->
         "graph": str(iri.graph_iri(name)),
         "counts": counts_from_nquads(nquads).types,
     }
+
+
+def publish_extractions(
+    out: Path, extractions: Iterable[Extraction], *, views: bool = False
+) -> dict[str, dict]:
+    """Publish ready-made extraction records as the build in ``out`` (no extractor runs).
+
+    Each record's graph is cached with its document's hash (:func:`cache_entry`)
+    and the build published (:func:`kg.build.publish`): for records made by
+    another extractor, by hand in tests, or by a benchmark's generator.
+
+    Returns
+    -------
+    dict
+        The manifest entries, by document name.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from extract.records import Document, Extraction
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> doc = Document(name="a.txt", raw="党员要学习。", text="党员要学习。", sha256="0" * 64)
+    >>> sorted(publish_extractions(d, [Extraction(document=doc)]))
+    ['a.txt']
+    """
+    out = Path(out)
+    (out / CACHE_DIR).mkdir(parents=True, exist_ok=True)
+    entries = {
+        ex.document.name: cache_entry(
+            out, ex.document.name, to_nquads(iter_quads(ex)), sha256=ex.document.sha256
+        )
+        for ex in extractions
+    }
+    publish(out, entries, views=views)
+    return entries
 
 
 def prune_cache(out: Path, entries: dict[str, dict]) -> list[str]:

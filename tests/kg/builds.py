@@ -8,8 +8,6 @@ carries HTML and script in its labels.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from extract.records import (
     Actor,
     Document,
@@ -22,11 +20,6 @@ from extract.records import (
     Span,
     TimeExpression,
 )
-from kg import iri
-from kg.build import CACHE_DIR, cache_name, publish
-from kg.nquads import to_nquads
-from kg.rdf import iter_quads
-from kg.summary import counts_from_nquads
 
 A_TEXT = (
     "区委督导组要加强指导。各党支部要在3月15日前完成学习动员，集中学习不少于45个学时。"
@@ -146,23 +139,3 @@ def hostile_extraction() -> Extraction:
         Actor(label, "Public", (_span(text, label),), scope="global") for label in HOSTILE_LABELS
     )
     return Extraction(document=_doc("<b>x</b>.txt", text), meta=DocumentMeta(), actors=actors)
-
-
-def publish_extractions(out: Path, extractions: list[Extraction]) -> Path:
-    """Publish ``extractions`` into the build directory ``out`` (store, graph files, manifest)."""
-    out = Path(out)
-    (out / CACHE_DIR).mkdir(parents=True, exist_ok=True)
-    entries = {}
-    for ex in extractions:
-        name = ex.document.name
-        text = to_nquads(iter_quads(ex))
-        cname = cache_name(name)
-        (out / CACHE_DIR / cname).write_text(text, encoding="utf-8")
-        entries[name] = {
-            "sha256": ex.document.sha256,
-            "cache": cname,
-            "graph": str(iri.graph_iri(name)),
-            "counts": counts_from_nquads(text).types,
-        }
-    publish(out, entries, views=False)
-    return out

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from kg.incremental import publish_extractions
 from kg.server.app import Settings
-from tests.kg.builds import fixture_extractions, hostile_extraction, publish_extractions
+from tests.kg.builds import fixture_extractions, hostile_extraction
 from tests.kg.serving import running_server
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
@@ -58,13 +59,17 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
 @pytest.fixture(scope="session")
 def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A build of two hand-made extractions covering the whole RDF contract."""
-    return publish_extractions(tmp_path_factory.mktemp("fixture-build"), fixture_extractions())
+    out = tmp_path_factory.mktemp("fixture-build")
+    publish_extractions(out, fixture_extractions())
+    return out
 
 
 @pytest.fixture(scope="session")
 def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A build whose labels are HTML/script injection attempts."""
-    return publish_extractions(tmp_path_factory.mktemp("hostile-build"), [hostile_extraction()])
+    out = tmp_path_factory.mktemp("hostile-build")
+    publish_extractions(out, [hostile_extraction()])
+    return out
 
 
 @pytest.fixture(scope="session")

@@ -20,10 +20,7 @@ from extract.records import (
     Span,
     TimeExpression,
 )
-from kg import iri
-from kg.build import CACHE_DIR, cache_name, publish
-from kg.nquads import to_nquads
-from kg.rdf import iter_quads
+from kg.incremental import publish_extractions
 
 
 class Text:
@@ -178,18 +175,6 @@ def doc_c() -> Extraction:
 
 
 def make_build(out: Path, extractions: list[Extraction]) -> Path:
-    """Publish ``extractions`` as a build in ``out`` (cache files + ``kg.build.publish``)."""
-    out.mkdir(parents=True, exist_ok=True)
-    (out / CACHE_DIR).mkdir(exist_ok=True)
-    entries = {}
-    for ex in extractions:
-        name = ex.document.name
-        (out / CACHE_DIR / cache_name(name)).write_text(to_nquads(iter_quads(ex)), encoding="utf-8")
-        entries[name] = {
-            "sha256": name,
-            "cache": cache_name(name),
-            "graph": str(iri.graph_iri(name)),
-            "counts": {},
-        }
-    publish(out, entries, views=False)
+    """Publish ``extractions`` as a build in ``out``."""
+    publish_extractions(out, extractions)
     return out

@@ -9,15 +9,17 @@ from pathlib import Path
 
 import pytest
 
+from kg.incremental import publish_extractions
 from tests.kg.browser import new_driver as browser_driver
-from tests.kg.html.fixtures import extraction_a, extraction_b, publish_extractions
+from tests.kg.html.fixtures import extraction_a, extraction_b
 
 
 @pytest.fixture(scope="session")
 def hand_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A build of two hand-made extractions whose text carries script payloads."""
     out = tmp_path_factory.mktemp("hand") / "out"
-    return publish_extractions(out, [extraction_a(), extraction_b()])
+    publish_extractions(out, [extraction_a(), extraction_b()], views=True)
+    return out
 
 
 def new_driver(profile: str):

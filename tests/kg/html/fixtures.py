@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 from extract.records import (
     Actor,
@@ -114,26 +113,3 @@ def extraction_b() -> Extraction:
             Requirement(s("党员要参加"), "exhortation", ("党员",)),
         ),
     )
-
-
-def publish_extractions(out: Path, extractions: list[Extraction], *, views: bool = True) -> Path:
-    """A build directory made from ready extractions (no extractor involved)."""
-    from kg import atomic, iri
-    from kg.build import CACHE_DIR, cache_name, publish
-    from kg.nquads import to_nquads
-    from kg.rdf import iter_quads
-    from kg.summary import counts_from_nquads
-
-    entries = {}
-    for ex in extractions:
-        name = ex.document.name
-        text = to_nquads(iter_quads(ex))
-        atomic.write_text(out / CACHE_DIR / cache_name(name), text)
-        entries[name] = {
-            "sha256": ex.document.sha256,
-            "cache": cache_name(name),
-            "graph": str(iri.graph_iri(name)),
-            "counts": counts_from_nquads(text).types,
-        }
-    publish(out, entries, views=views)
-    return out
