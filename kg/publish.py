@@ -20,8 +20,9 @@ import json
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -126,7 +127,7 @@ def publish(
     new_id = f"s{os.getpid()}-{time.time_ns()}"
     store_dir = stores / new_id
     loader = _StoreLoader(store_dir, out, entries)
-    child: _ChildProjection | None = None
+    child: ChildProjection | None = None
     parallel_seconds = 0.0
     published = False
     try:
@@ -137,7 +138,7 @@ def publish(
         # while it is made, so large builds leave it to first use.
         project = quads <= PROJECTION_MAX_QUADS
         if project and workers > 1:
-            child = _ChildProjection(out, store_dir, nq)
+            child = ChildProjection(out, store_dir, nq)
         ttl = stage.path("graph.ttl")
         prefixes = {k: str(PREFIXES[k]) for k in TURTLE_PREFIXES}
         types = write_union_turtle(nq, ttl, prefixes)
@@ -162,7 +163,13 @@ def publish(
         manifest_tmp.write_text(text, encoding="utf-8")
         loader.finish()
         if child is not None:
-            parallel_seconds = child.wait()
+            try:
+                parallel_seconds = child.wait()
+            except ChildLost:  # made here instead, as with one worker
+                child = None
+                t1 = time.perf_counter()
+                write_cache(out, store_dir)
+                t2 = time.perf_counter()
         atomic.check_interrupt()
         os.sync()  # the cache files and the new store reach the disk before they are referenced
         with atomic.signals_deferred():
@@ -196,33 +203,81 @@ def publish(
     return seconds | {"views": t4 - t3}
 
 
-class _ChildProjection:
+class ChildProjection:
     """:func:`kg.nx.cache.write_cache_from_nquads` in a spawned process.
 
-    Spawned, not forked: this process runs the store loader's thread.
+    Spawned, not forked: this process runs the store loader's thread. The
+    result (seconds) or the error comes back through a pipe; a child that dies
+    without answering (killed, out of memory) is reported by :meth:`wait` as
+    :class:`ChildLost`, never waited for forever.
+
+    Parameters
+    ----------
+    out, store_dir, nquads : Path
+        As for :func:`kg.nx.cache.write_cache_from_nquads`.
+    target : callable, optional
+        What the child runs with those arguments (tests pass a failing one).
     """
 
-    def __init__(self, out: Path, store_dir: Path, nquads: Path) -> None:
+    def __init__(
+        self,
+        out: Path,
+        store_dir: Path,
+        nquads: Path,
+        target: Callable[[Path, Path, Path], float] = write_cache_from_nquads,
+    ) -> None:
         import multiprocessing
 
-        self.pool = multiprocessing.get_context("spawn").Pool(1)
-        self.result = self.pool.apply_async(write_cache_from_nquads, (out, store_dir, nquads))
+        ctx = multiprocessing.get_context("spawn")
+        self.answer, send = ctx.Pipe(duplex=False)
+        self.proc = ctx.Process(
+            target=_answer, args=(send, target, out, store_dir, nquads), daemon=True
+        )
+        self.proc.start()
+        send.close()  # the child holds the only sending end: its death ends the pipe
 
     def wait(self) -> float:
-        """Seconds the child took; re-raises its error."""
+        """Seconds the child took.
+
+        Raises
+        ------
+        ChildLost
+            When the child ended without an answer.
+        Exception
+            The child's own error (as ``RuntimeError`` if it could not be sent).
+        """
         try:
-            seconds = self.result.get()
-        except BaseException:
-            self.stop()
-            raise
-        self.pool.close()
-        self.pool.join()
-        return seconds
+            ok, value = self.answer.recv()
+        except EOFError:
+            self.proc.join()
+            raise ChildLost(
+                f"the projection process ended without a result (exit code {self.proc.exitcode})"
+            ) from None
+        self.proc.join()
+        if not ok:
+            raise value
+        return value
 
     def stop(self) -> None:
-        """Kill the child (its temporary file is removed by the next build's prune)."""
-        self.pool.terminate()
-        self.pool.join()
+        """Kill the child (a temporary file it leaves is removed by the next build's prune)."""
+        self.proc.kill()
+        self.proc.join()
+
+
+class ChildLost(RuntimeError):
+    """The projection process died without answering."""
+
+
+def _answer(send: Any, target: Callable[..., float], *args: Any) -> None:
+    """Run ``target(*args)`` in the child and send ``(True, result)`` or ``(False, error)``."""
+    try:
+        result: tuple[bool, Any] = (True, target(*args))
+    except BaseException as e:  # sent to the parent, which raises it
+        result = (False, e)
+    try:
+        send.send(result)
+    except Exception:  # the error itself does not pickle
+        send.send((False, RuntimeError(repr(result[1]))))
 
 
 class _StoreLoader:

@@ -1,0 +1,55 @@
+"""The projection child of a parallel publish: its answer, its errors, its death."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kg import publish as publish_module
+from kg.build import build
+from kg.nx.cache import cache_path
+from tests.kg.conftest import SEEDS
+
+
+def dies(out: Path, store_dir: Path, nquads: Path) -> float:
+    os._exit(3)
+
+
+def fails(out: Path, store_dir: Path, nquads: Path) -> float:
+    raise ValueError(f"cannot project {nquads.name}")
+
+
+def answers(out: Path, store_dir: Path, nquads: Path) -> float:
+    return 1.5
+
+
+@pytest.mark.parametrize(
+    ("target", "raises", "message"),
+    [
+        (dies, publish_module.ChildLost, "exit code 3"),
+        (fails, ValueError, "cannot project graph.nq"),
+    ],
+)
+def test_child_errors_reach_the_parent(tmp_path, target, raises, message):
+    child = publish_module.ChildProjection(tmp_path, tmp_path, tmp_path / "graph.nq", target)
+    with pytest.raises(raises, match=message):
+        child.wait()
+
+
+def test_child_answer_is_its_seconds(tmp_path):
+    child = publish_module.ChildProjection(tmp_path, tmp_path, tmp_path / "graph.nq", answers)
+    assert child.wait() == 1.5
+
+
+class DyingChild(publish_module.ChildProjection):
+    def __init__(self, out, store_dir, nquads):
+        super().__init__(out, store_dir, nquads, dies)
+
+
+def test_lost_child_is_replaced_by_the_projection_made_here(tmp_path, monkeypatch, seeds_build):
+    monkeypatch.setattr(publish_module, "ChildProjection", DyingChild)
+    report = build([SEEDS], tmp_path / "out", progress=False, workers=2, views=False)
+    assert "projection" in report.phases and "projection_parallel" not in report.phases
+    assert cache_path(tmp_path / "out").read_bytes() == cache_path(seeds_build).read_bytes()
