@@ -43,6 +43,14 @@ def test_child_answer_is_its_seconds(tmp_path):
     assert child.wait() == 1.5
 
 
+def _recording(wait, calls: list):
+    def recorded(self):
+        calls.append(self)
+        return wait(self)
+
+    return recorded
+
+
 class DyingChild(publish_module.ChildProjection):
     def __init__(self, out, store_dir, nquads):
         super().__init__(out, store_dir, nquads, dies)
@@ -50,6 +58,10 @@ class DyingChild(publish_module.ChildProjection):
 
 def test_lost_child_is_replaced_by_the_projection_made_here(tmp_path, monkeypatch, seeds_build):
     monkeypatch.setattr(publish_module, "ChildProjection", DyingChild)
+    monkeypatch.setattr(publish_module, "PARALLEL_PROJECTION_MIN_QUADS", 0)
+    started = []
+    monkeypatch.setattr(DyingChild, "wait", _recording(DyingChild.wait, started))
     report = build([SEEDS], tmp_path / "out", progress=False, workers=2, views=False)
+    assert started, "the child was never started"
     assert "projection" in report.phases and "projection_parallel" not in report.phases
     assert cache_path(tmp_path / "out").read_bytes() == cache_path(seeds_build).read_bytes()
