@@ -221,6 +221,22 @@ class ChildProjection:
         As for :func:`kg.nx.cache.write_cache_from_nquads`.
     target : callable, optional
         What the child runs with those arguments (tests pass a failing one).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from extract.records import Document, Extraction
+    >>> from kg.incremental import publish_extractions
+    >>> from kg.nx.cache import cache_path
+    >>> from kg.store import store_path
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> doc = Document(name="a.txt", raw="党员要学习。", text="党员要学习。", sha256="0" * 64)
+    >>> _ = publish_extractions(d, [Extraction(document=doc)])
+    >>> cache_path(d).unlink()
+    >>> ChildProjection(d, store_path(d), d / "graph.nq").wait() > 0
+    True
+    >>> cache_path(d).is_file()
+    True
     """
 
     def __init__(

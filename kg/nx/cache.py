@@ -290,6 +290,19 @@ class Projection:
 
         Equivalent to ``load(G, sources(targets, key), keys=keys)`` without
         handing the sources' IRIs to Python and back.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> from kg.nx.examples import example_graph
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "p.sqlite"
+        >>> save(example_graph(), path)
+        >>> p = Projection(path)
+        >>> G = p.empty()
+        >>> p.load_sources(G, ["actor:dd"], "responsibleActor", keys=("responsibleActor",))
+        ['req:1']
+        >>> sorted(G.edges(keys=True))
+        [('req:1', 'actor:dd', 'responsibleActor')]
         """
         self._pick_sources(targets, key)
         return self._load_picked(G, keys)
@@ -434,6 +447,21 @@ def write_cache_from_nquads(build_dir: Path, store_dir: Path, nquads: Path) -> f
     -------
     float
         Seconds it took.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from extract.records import Document, Extraction
+    >>> from kg.incremental import publish_extractions
+    >>> from kg.store import store_path
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> doc = Document(name="a.txt", raw="党员要学习。", text="党员要学习。", sha256="0" * 64)
+    >>> _ = publish_extractions(d / "b", [Extraction(document=doc)])
+    >>> store = store_path(d / "b")
+    >>> _ = write_cache_from_nquads(d / "c", store, d / "b" / "graph.nq")
+    >>> saved = cache_path(d / "b")
+    >>> (d / "c" / CACHE_DIR / saved.name).read_bytes() == saved.read_bytes()
+    True
     """
     t0 = time.perf_counter()
     store = ox.Store()
