@@ -2,9 +2,14 @@
 
 Everything is streamed: ``graph.nq`` is the concatenation of the cached
 documents in name order; ``graph.ttl`` comes from an external sort
-(:mod:`kg.union`); the store is bulk-loaded in chunks. Memory stays bounded
-whatever the number of documents (the manifest, a few hundred bytes per
-document, is the only thing that grows).
+(:mod:`kg.union`); the store is bulk-loaded in chunks, in a thread, while
+those files are written. Memory stays bounded whatever the number of
+documents (the manifest, a few hundred bytes per document, is the only thing
+that grows; the saved NetworkX projection, held in memory while it is made,
+is left to the first analysis command above :data:`PROJECTION_MAX_QUADS`).
+With several workers, a child process (:class:`ChildProjection`) makes that
+projection from ``graph.nq`` meanwhile, so publishing uses the cores the
+workers used.
 
 All new files are staged under temporary names and a new store is built under
 ``.stores/``; then, with SIGINT and SIGTERM held back, the files are renamed
