@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,11 @@ def fails(out: Path, store_dir: Path, nquads: Path) -> float:
 
 def answers(out: Path, store_dir: Path, nquads: Path) -> float:
     return 1.5
+
+
+def sleeps(out: Path, store_dir: Path, nquads: Path) -> float:
+    time.sleep(60)
+    return 60.0
 
 
 @pytest.mark.parametrize(
@@ -49,6 +55,14 @@ def _recording(wait, calls: list):
         return wait(self)
 
     return recorded
+
+
+def test_stopped_child_is_gone_at_once(tmp_path):
+    child = publish_module.ChildProjection(tmp_path, tmp_path, tmp_path / "graph.nq", sleeps)
+    t0 = time.monotonic()
+    child.stop()
+    assert not child.proc.is_alive()
+    assert time.monotonic() - t0 < 10
 
 
 class DyingChild(publish_module.ChildProjection):
