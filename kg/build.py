@@ -44,8 +44,10 @@ from kg.publish import (
     MANIFEST_VERSION,
     TURTLE_PREFIXES,
     VIEWS_MAX_DOCUMENTS,
+    abort_preload,
     cache_texts,
     publish,
+    start_preload,
 )
 from kg.sources import JsonlOptions, Source, SourceError, count_sources, iter_sources
 from kg.summary import Counts, counts_from_nquads
@@ -102,9 +104,11 @@ def _load_manifest(out: Path) -> dict:
 class _Run:
     """The state of one build while documents stream through it."""
 
-    def __init__(self, out: Path, old: dict, strict: bool, max_bytes: int, warn, bar) -> None:
+    def __init__(
+        self, out: Path, old: dict, strict: bool, max_bytes: int, warn, bar, on_add=None
+    ) -> None:
         self.out, self.old, self.strict, self.max_bytes = out, old, strict, max_bytes
-        self.warn, self.bar = warn, bar
+        self.warn, self.bar, self.on_add = warn, bar, on_add
         self.report = BuildReport(out=out)
         self.entries: dict[str, dict] = {}
         self.seen: set[str] = set()
@@ -139,6 +143,8 @@ class _Run:
             "graph": str(iri.graph_iri(name)),
             "counts": counts,
         }
+        if self.on_add is not None:  # the store preloading beside extraction
+            self.on_add(cname)
 
     def batches(self, sources: Iterator[Source]) -> Iterator[tuple[dict, Batch]]:
         """Check each source, reuse cached ones, and group the rest into batches."""
@@ -302,8 +308,38 @@ def _build_locked(
     total = len(sources) if sources is not None else (count_sources(inputs) if progress else None)
     srcs = iter(sources) if sources is not None else iter_sources(inputs, jsonl)
     bar = _bar(progress, total)
-    run = _Run(out, _load_manifest(out), strict, max_bytes, warn, bar)
+    cores = workers or default_workers()
+    # with several workers, the store loads the documents' graphs as they come
+    preload = start_preload(out) if cores > 1 else None
+    run = _Run(
+        out, _load_manifest(out), strict, max_bytes, warn, bar, preload.add if preload else None
+    )
     t0 = time.perf_counter()
+    try:
+        _extract(run, srcs, out, workers, dask, bar)
+        report = run.report
+        report.phases["extract"] = time.perf_counter() - t0
+        report.removed = sorted(set(run.old) - set(run.entries))
+        report.documents = len(run.entries)
+        if not run.entries:
+            raise BuildError(
+                "no readable input documents" + (" (all were skipped)" if report.skipped else "")
+            )
+    except BaseException:
+        if preload is not None:
+            abort_preload(preload)
+        raise
+    report.views = views if views is not None else len(run.entries) <= VIEWS_MAX_DOCUMENTS
+    report.phases.update(
+        publish(out, run.entries, views=report.views, workers=cores, preload=preload)
+    )
+    report.counts = Counts.load(out)
+    report.quads = report.counts.quads
+    return report
+
+
+def _extract(run: _Run, srcs, out: Path, workers, dask, bar) -> None:
+    """Stream the sources through the executor into ``run``."""
     executor = make_executor(workers=workers, dask=dask, cache_dir=str(out / CACHE_DIR))
     cancel = True
     try:
@@ -320,21 +356,6 @@ def _build_locked(
         executor.close(cancel=cancel)
         if bar is not None:
             bar.close()
-    report = run.report
-    report.phases["extract"] = time.perf_counter() - t0
-    report.removed = sorted(set(run.old) - set(run.entries))
-    report.documents = len(run.entries)
-    if not run.entries:
-        raise BuildError(
-            "no readable input documents" + (" (all were skipped)" if report.skipped else "")
-        )
-    report.views = views if views is not None else len(run.entries) <= VIEWS_MAX_DOCUMENTS
-    report.phases.update(
-        publish(out, run.entries, views=report.views, workers=workers or default_workers())
-    )
-    report.counts = Counts.load(out)
-    report.quads = report.counts.quads
-    return report
 
 
 def discover(paths: Iterable[Path], jsonl: JsonlOptions | None = None) -> list[Source]:

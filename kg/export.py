@@ -43,7 +43,8 @@ import pyoxigraph as ox
 from kg import atomic, iri
 from kg.build import CACHE_DIR, TURTLE_PREFIXES, BuildError
 from kg.manifest import read_documents, select_documents
-from ontology.namespaces import PREFIXES, load_context, ontology_path
+from kg.store_loader import ontology_triples
+from ontology.namespaces import PREFIXES, load_context
 
 FORMATS = ("turtle", "nt", "xml", "json-ld", "nquads", "trig", "graphml", "gexf", "csv")
 ALIASES = {
@@ -116,23 +117,6 @@ def _document_quads(out: Path, names: list[str]) -> Iterator[ox.Quad]:
                 yield from ox.parse(fh, format=ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError) as e:
             raise ExportError(f"{path}: unreadable cached graph of {name} ({e})") from e
-
-
-def ontology_triples() -> list[ox.Triple]:
-    """The ontology (``campaign.ttl``), its blank nodes named ``o0``, ``o1``... in file order.
-
-    The parser names blank nodes at random; renaming them by first appearance
-    makes every export of the ontology byte-stable.
-    """
-    names: dict[str, ox.BlankNode] = {}
-
-    def stable(term):
-        if isinstance(term, ox.BlankNode):
-            return names.setdefault(term.value, ox.BlankNode(f"o{len(names)}"))
-        return term
-
-    triples = ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
-    return [ox.Triple(stable(t.subject), t.predicate, stable(t.object)) for t in triples]
 
 
 def ontology_quads() -> list[ox.Quad]:

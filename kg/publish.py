@@ -23,9 +23,8 @@ from __future__ import annotations
 
 import json
 import os
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,15 +33,15 @@ import pyoxigraph as ox
 from extract.pipeline import EXTRACTOR_VERSION
 from kg import atomic, iri
 from kg.nx.cache import prune, write_cache, write_cache_from_nquads
-from kg.store import STORE_LINK, STORES_DIR, create_store, load_default
+from kg.store import STORE_LINK, STORES_DIR
+from kg.store_loader import CACHE_DIR, StoreLoader, cache_texts, ontology_triples
 from kg.summary import Counts, render_summary
 from kg.union import write_union_turtle
 from kg.worker import pipeline_fingerprint
-from ontology.namespaces import PREFIXES, ontology_path
+from ontology.namespaces import PREFIXES
 
 MANIFEST = "manifest.json"
 MANIFEST_VERSION = 2
-CACHE_DIR = "cache"
 TURTLE_PREFIXES = ("ck", "oa", "rdf", "rdfs", "skos", "dcterms", "xsd")
 VIEWS_MAX_DOCUMENTS = 500
 PROJECTION_MAX_QUADS = 1_000_000
@@ -52,17 +51,6 @@ quads), so a build's memory stays bounded whatever the corpus size."""
 PARALLEL_PROJECTION_MIN_QUADS = 100_000
 """Smaller builds make their projection in-process even with several workers: below
 this size it takes less time than starting the child process would (about 0.7 s)."""
-
-
-def cache_texts(out: Path, entries: dict[str, dict]) -> Iterator[str]:
-    """The cached N-Quads of each document, in name order, one at a time."""
-    for name in sorted(entries):
-        yield (out / CACHE_DIR / entries[name]["cache"]).read_text(encoding="utf-8")
-
-
-def ontology_triples() -> list[ox.Triple]:
-    """The ontology's triples, parsed now (each call gives new blank nodes)."""
-    return list(ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE))
 
 
 def ontology_nquads() -> bytes:
@@ -91,6 +79,7 @@ def publish(
     views: bool = True,
     progress: bool = False,
     workers: int = 1,
+    preload: StoreLoader | None = None,
 ) -> dict[str, float]:
     """Write ``graph.nq``, ``graph.ttl``, ``summary.md``, the store and the manifest of ``out``.
 
@@ -116,6 +105,9 @@ def publish(
         in a child process from ``graph.nq``
         (:func:`kg.nx.cache.write_cache_from_nquads`) while this one writes
         ``graph.ttl`` and loads the store; otherwise here, between the two.
+    preload : StoreLoader, optional
+        The new store, already fed every document of ``entries`` during
+        extraction (:func:`start_preload`); by default it is loaded here.
 
     The counts (quads, distinct typed nodes) go into the manifest's
     ``totals``; read them with :meth:`kg.summary.Counts.load`.
@@ -131,16 +123,24 @@ def publish(
     """
     t0 = time.perf_counter()
     stage = atomic.Staging(out)
-    stores = out / STORES_DIR
-    stores.mkdir(exist_ok=True)
-    new_id = f"s{os.getpid()}-{time.time_ns()}"
-    store_dir = stores / new_id
-    loader = _StoreLoader(store_dir, out, entries)
+    if preload is None:
+        loader = StoreLoader(_new_store_dir(out), out, entries)
+    else:
+        loader = preload
+        if loader.fed != len(entries):
+            loader.stop()
+            atomic.remove_tree(loader.store_dir)
+            raise RuntimeError(f"{loader.fed} documents fed to the store, {len(entries)} built")
+    store_dir = loader.store_dir
+    new_id = store_dir.name
     child: ChildProjection | None = None
     parallel_seconds = 0.0
     published = False
     try:
-        loader.start()  # the store loads (mostly outside the GIL) while the files are written
+        if preload is None:
+            loader.start()  # the store loads (mostly outside the GIL) while the files are written
+        else:
+            loader.end_feed()
         nq = stage.path("graph.nq")
         quads = _write_nquads(nq, out, entries)
         # the analyses' projection, published with the store. It lives in memory
@@ -210,6 +210,42 @@ def publish(
     else:
         seconds["projection"] = t2 - t1
     return seconds | {"views": t4 - t3}
+
+
+def _new_store_dir(out: Path) -> Path:
+    """A fresh folder name for a new store under ``out/.stores``."""
+    stores = Path(out) / STORES_DIR
+    stores.mkdir(exist_ok=True)
+    return stores / f"s{os.getpid()}-{time.time_ns()}"
+
+
+def start_preload(out: Path) -> StoreLoader:
+    """Start loading a new store for the build in ``out``, fed document by document.
+
+    :func:`kg.build.build` feeds it (:meth:`StoreLoader.add`) as extraction
+    finishes each document, then hands it to :func:`publish`; on failure,
+    :func:`abort_preload` removes it.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> loader = start_preload(d)
+    >>> loader.store_dir.parent.name
+    '.stores'
+    >>> abort_preload(loader)
+    >>> loader.store_dir.exists()
+    False
+    """
+    loader = StoreLoader(_new_store_dir(out), out)
+    loader.start()
+    return loader
+
+
+def abort_preload(loader: StoreLoader) -> None:
+    """Stop a preloading store and remove it."""
+    loader.stop()
+    atomic.remove_tree(loader.store_dir)
 
 
 class ChildProjection:
@@ -303,90 +339,6 @@ def _answer(send: Any, target: Callable[..., float], *args: Any) -> None:
         send.send(result)
     except Exception:  # the error itself does not pickle
         send.send((False, RuntimeError(repr(result[1]))))
-
-
-class _StoreLoader:
-    """Bulk-load the new store in a background thread; stoppable between chunks.
-
-    The documents' named graphs load first (:meth:`named_graphs` hands the
-    store over for the projection then); the default graph then receives
-    their union from the Turtle file the main thread writes meanwhile
-    (:meth:`union_from`), and the ontology goes into its own graph and the
-    default graph: what :func:`kg.store.materialize_union` would copy,
-    without reading the store back through Python.
-    """
-
-    def __init__(self, store_dir: Path, out: Path, entries: dict[str, dict]) -> None:
-        self.store_dir, self.out, self.entries = store_dir, out, entries
-        self.stopped = threading.Event()
-        self.union_ready = threading.Event()
-        self.union_path: Path | None = None
-        self.named = threading.Event()
-        self.store: ox.Store | None = None
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, name="kg-store-load", daemon=True)
-        # parsed once: the same blank nodes in the ontology's graph and the default graph
-        self.ontology = ontology_triples()
-
-    def union_from(self, turtle: Path) -> None:
-        """Hand over the Turtle file of the documents' union (for the default graph)."""
-        self.union_path = turtle
-        self.union_ready.set()
-
-    def _chunks(self) -> Iterator[str | bytes]:
-        for chunk in cache_texts(self.out, self.entries):
-            if self.stopped.is_set():
-                raise InterruptedError("store load stopped")
-            yield chunk
-
-    def _run(self) -> None:
-        try:
-            store = create_store(self.store_dir, self._chunks(), optimize=False)
-            self.store = store
-            self.named.set()
-            self.union_ready.wait()
-            if self.stopped.is_set() or self.union_path is None:
-                raise InterruptedError("store load stopped")
-            load_default(store, [self.union_path])
-            # added, not bulk-loaded: the bulk loader renames blank nodes, and the
-            # ontology's graph and the default graph must share its blank nodes
-            onto = ox.NamedNode(str(iri.ONTOLOGY_GRAPH))
-            store.extend(
-                ox.Quad(t.subject, t.predicate, t.object, g)
-                for g in (onto, ox.DefaultGraph())
-                for t in self.ontology
-            )
-            store.optimize()
-            del store
-        except BaseException as e:  # handed to the main thread by finish()
-            self.error = e
-        finally:
-            self.named.set()
-
-    def named_graphs(self) -> ox.Store:
-        """The store once its named graphs are loaded (the default graph may still load)."""
-        self.named.wait()
-        if self.store is None:
-            self.finish()  # re-raises the loader's error
-            raise InterruptedError("store load stopped")
-        return self.store
-
-    def start(self) -> None:
-        self.thread.start()
-
-    def finish(self) -> None:
-        """Wait for the load; re-raise its error, if any."""
-        self.thread.join()
-        self.store = None
-        if self.error is not None:
-            raise self.error
-
-    def stop(self) -> None:
-        """Stop the load at the next chunk and wait for the thread."""
-        self.stopped.set()
-        self.union_ready.set()
-        if self.thread.is_alive():
-            self.thread.join()
 
 
 def _remove_unreferenced(out: Path, entries: dict[str, dict], store_id: str) -> None:

@@ -1,0 +1,171 @@
+"""The new store of a build, bulk-loaded in a background thread.
+
+:func:`kg.publish.publish` loads it from the per-document cache while it
+writes the build's files; with several workers, :func:`kg.build.build` starts
+it earlier and *feeds* it each document as extraction finishes it, so that
+the documents' named graphs are mostly loaded when publishing begins (the
+store is order-free: named graphs load in whatever order documents come).
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from kg import iri
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> (d / "cache").mkdir()
+>>> g = iri.graph_iri("a.txt")
+>>> _ = (d / "cache" / "a.nq").write_text(f'<http://e/s> <http://e/p> "x" <{g}> .\\n')
+>>> _ = (d / "u.ttl").write_text('<http://e/s> <http://e/p> "x" .\\n')
+>>> loader = StoreLoader(d / "store", d)
+>>> loader.start()
+>>> loader.add("a.nq")
+>>> loader.end_feed()
+>>> loader.union_from(d / "u.ttl")
+>>> loader.finish()
+>>> loader.fed
+1
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg import iri
+from kg.store import create_store, load_default
+from ontology.namespaces import ontology_path
+
+CACHE_DIR = "cache"
+
+
+def cache_texts(out: Path, entries: dict[str, dict]) -> Iterator[str]:
+    """The cached N-Quads of each document, in name order, one at a time."""
+    for name in sorted(entries):
+        yield (Path(out) / CACHE_DIR / entries[name]["cache"]).read_text(encoding="utf-8")
+
+
+def ontology_triples() -> list[ox.Triple]:
+    """The ontology (``campaign.ttl``), its blank nodes named ``o0``, ``o1``... in file order.
+
+    The parser names blank nodes at random; renaming them by first appearance
+    makes every export of the ontology byte-stable, and the store's ontology
+    graph and default graph share them.
+    """
+    names: dict[str, ox.BlankNode] = {}
+
+    def stable(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> object:
+        if isinstance(term, ox.BlankNode):
+            return names.setdefault(term.value, ox.BlankNode(f"o{len(names)}"))
+        return term
+
+    triples = ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
+    return [ox.Triple(stable(t.subject), t.predicate, stable(t.object)) for t in triples]
+
+
+class StoreLoader:
+    """Bulk-load the new store in a background thread; stoppable between chunks.
+
+    With ``entries``, the documents are read from the cache in name order;
+    without, they are fed one by one (:meth:`add`) until :meth:`end_feed`.
+
+    The documents' named graphs load first (:meth:`named_graphs` hands the
+    store over for the projection then); the default graph then receives
+    their union from the Turtle file the main thread writes meanwhile
+    (:meth:`union_from`), and the ontology goes into its own graph and the
+    default graph: what :func:`kg.store.materialize_union` would copy,
+    without reading the store back through Python.
+    """
+
+    def __init__(self, store_dir: Path, out: Path, entries: dict[str, dict] | None = None) -> None:
+        self.store_dir, self.out, self.entries = store_dir, out, entries
+        self.feed: queue.SimpleQueue[str | None] = queue.SimpleQueue()
+        self.fed = 0
+        self.stopped = threading.Event()
+        self.union_ready = threading.Event()
+        self.union_path: Path | None = None
+        self.named = threading.Event()
+        self.store: ox.Store | None = None
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="kg-store-load", daemon=True)
+        # parsed once: the same blank nodes in the ontology's graph and the default graph
+        self.ontology = ontology_triples()
+
+    def union_from(self, turtle: Path) -> None:
+        """Hand over the Turtle file of the documents' union (for the default graph)."""
+        self.union_path = turtle
+        self.union_ready.set()
+
+    def add(self, cache_name: str) -> None:
+        """Feed one document (its cache file name); only without ``entries``."""
+        self.fed += 1
+        self.feed.put(cache_name)
+
+    def end_feed(self) -> None:
+        """No more documents: the named graphs are complete once the fed ones load."""
+        self.feed.put(None)
+
+    def _fed_texts(self) -> Iterator[str]:
+        cache = Path(self.out) / CACHE_DIR
+        while (name := self.feed.get()) is not None:
+            yield (cache / name).read_text(encoding="utf-8")
+
+    def _chunks(self) -> Iterator[str | bytes]:
+        texts = self._fed_texts() if self.entries is None else cache_texts(self.out, self.entries)
+        for chunk in texts:
+            if self.stopped.is_set():
+                raise InterruptedError("store load stopped")
+            yield chunk
+
+    def _run(self) -> None:
+        try:
+            store = create_store(self.store_dir, self._chunks(), optimize=False)
+            self.store = store
+            self.named.set()
+            self.union_ready.wait()
+            if self.stopped.is_set() or self.union_path is None:
+                raise InterruptedError("store load stopped")
+            load_default(store, [self.union_path])
+            # added, not bulk-loaded: the bulk loader renames blank nodes, and the
+            # ontology's graph and the default graph must share its blank nodes
+            onto = ox.NamedNode(str(iri.ONTOLOGY_GRAPH))
+            store.extend(
+                ox.Quad(t.subject, t.predicate, t.object, g)
+                for g in (onto, ox.DefaultGraph())
+                for t in self.ontology
+            )
+            store.optimize()
+            del store
+        except BaseException as e:  # handed to the main thread by finish()
+            self.error = e
+        finally:
+            self.named.set()
+
+    def named_graphs(self) -> ox.Store:
+        """The store once its named graphs are loaded (the default graph may still load)."""
+        self.named.wait()
+        if self.store is None:
+            self.finish()  # re-raises the loader's error
+            raise InterruptedError("store load stopped")
+        return self.store
+
+    def start(self) -> None:
+        """Start loading in the background."""
+        self.thread.start()
+
+    def finish(self) -> None:
+        """Wait for the load; re-raise its error, if any."""
+        self.thread.join()
+        self.store = None
+        if self.error is not None:
+            raise self.error
+
+    def stop(self) -> None:
+        """Stop the load at the next chunk and wait for the thread."""
+        self.stopped.set()
+        self.union_ready.set()
+        self.feed.put(None)  # wakes a thread waiting for the next document
+        if self.thread.is_alive():
+            self.thread.join()
