@@ -23,6 +23,11 @@ Examples
 >>> loader.finish()
 >>> loader.fed
 1
+>>> store = ox.Store.read_only(str(d / "store"))
+>>> s = ox.NamedNode("http://e/s")
+>>> graphs = (ox.NamedNode(str(g)), ox.DefaultGraph())
+>>> [len(list(store.quads_for_pattern(s, None, None, graph))) for graph in graphs]
+[1, 1]
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ import pyoxigraph as ox
 
 from kg import iri
 from kg.store import create_store, load_default
+from kg.union import triple_line
 from ontology.namespaces import ontology_path
 
 CACHE_DIR = "cache"
@@ -68,8 +74,10 @@ def ontology_triples() -> list[ox.Triple]:
 class StoreLoader:
     """Bulk-load the new store in a background thread; stoppable between chunks.
 
-    With ``entries``, the documents are read from the cache in name order;
-    without, they are fed one by one (:meth:`add`) until :meth:`end_feed`.
+    With ``entries``, the documents are read from the cache in name order
+    and the default graph is loaded from the Turtle union handed over later
+    (:meth:`union_from`); without, they are fed one by one (:meth:`add`)
+    until :meth:`end_feed`, each with its triples for the default graph.
 
     The documents' named graphs load first (:meth:`named_graphs` hands the
     store over for the projection then); the default graph then receives
@@ -108,9 +116,17 @@ class StoreLoader:
         self.feed.put(None)
 
     def _fed_texts(self) -> Iterator[str]:
+        """Each fed document's graph, followed by its triples for the default graph.
+
+        N-Quads lines without a graph name go to the default graph; the store
+        keeps one copy of a triple that several documents state, so the
+        default graph becomes the union of the documents' graphs as they load.
+        """
         cache = Path(self.out) / CACHE_DIR
         while (name := self.feed.get()) is not None:
-            yield (cache / name).read_text(encoding="utf-8")
+            text = (cache / name).read_text(encoding="utf-8")
+            yield text
+            yield "".join(triple_line(line) + "\n" for line in text.splitlines() if line)
 
     def _chunks(self) -> Iterator[str | bytes]:
         texts = self._fed_texts() if self.entries is None else cache_texts(self.out, self.entries)
@@ -124,10 +140,11 @@ class StoreLoader:
             store = create_store(self.store_dir, self._chunks(), optimize=False)
             self.store = store
             self.named.set()
-            self.union_ready.wait()
-            if self.stopped.is_set() or self.union_path is None:
-                raise InterruptedError("store load stopped")
-            load_default(store, [self.union_path])
+            if self.entries is not None:  # fed documents brought their union along
+                self.union_ready.wait()
+                if self.stopped.is_set() or self.union_path is None:
+                    raise InterruptedError("store load stopped")
+                load_default(store, [self.union_path])
             # added, not bulk-loaded: the bulk loader renames blank nodes, and the
             # ontology's graph and the default graph must share its blank nodes
             onto = ox.NamedNode(str(iri.ONTOLOGY_GRAPH))
@@ -144,7 +161,10 @@ class StoreLoader:
             self.named.set()
 
     def named_graphs(self) -> ox.Store:
-        """The store once its named graphs are loaded (the default graph may still load)."""
+        """The store once its named graphs are loaded (the default graph may still load).
+
+        Fed, the default graph is loaded with them.
+        """
         self.named.wait()
         if self.store is None:
             self.finish()  # re-raises the loader's error

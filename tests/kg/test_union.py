@@ -58,12 +58,16 @@ def test_triple_line_drops_the_graph_name(quad, triple):
     assert triple_line(quad) == triple
 
 
-def test_store_default_graph_is_the_union_of_its_named_graphs(seeds_build):
+@pytest.mark.parametrize("workers", [1, 2])  # loaded after extraction / fed during it
+def test_store_default_graph_is_the_union_of_its_named_graphs(workers, tmp_path):
     import pyoxigraph as ox
 
+    from kg.build import build
     from kg.store import open_store
+    from tests.kg.conftest import SEEDS
 
-    store = open_store(seeds_build)
+    build([SEEDS], tmp_path / "out", progress=False, workers=workers, views=False)
+    store = open_store(tmp_path / "out")
     named, default = set(), set()
     for q in store.quads_for_pattern(None, None, None):
         t = (str(q.subject), str(q.predicate), str(q.object))
