@@ -254,17 +254,12 @@ def main(argv: list[str] | None = None) -> int:
             args.rdflib_limit,
             args.only,
         )
+    big = None
     if args.big_build:
-        rows += bench(
-            "big",
-            store_path(args.big_build),
-            args.runs,
-            args.big_rdflib_runs,
-            args.rdflib_limit,
-            args.only,
-        )
+        big = store_path(args.big_build)
     elif args.jsonl:
         big = build_big(args.jsonl, args.big, args.limit, args.procs, args.replicate)
+    if big is not None:
         rows += bench("big", big, args.runs, args.big_rdflib_runs, args.rdflib_limit, args.only)
     if args.json:
         args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", "utf-8")

@@ -128,8 +128,7 @@ def publish(
     else:
         loader = preload
         if loader.fed != len(entries):
-            loader.stop()
-            atomic.remove_tree(loader.store_dir)
+            abort_preload(loader)
             raise RuntimeError(f"{loader.fed} documents fed to the store, {len(entries)} built")
     store_dir = loader.store_dir
     new_id = store_dir.name
@@ -153,11 +152,11 @@ def publish(
         types = write_union_turtle(nq, ttl, prefixes)
         t1 = time.perf_counter()
         if project and child is None:
-            # read from the named graphs before the default graph doubles what a
-            # predicate scan reads
+            # from the store as soon as its named graphs are in (unless fed, before
+            # the default graph doubles what a predicate scan reads)
             write_cache(out, store_dir, loader.named_graphs())
         t2 = time.perf_counter()
-        loader.union_from(ttl)  # the store's default graph: this union, not a copy from the store
+        loader.union_from(ttl)  # the default graph (unless fed): this union, not a store copy
         counts = Counts(quads, types)
         stage.path("summary.md").write_text(render_summary(out, entries, counts), encoding="utf-8")
         manifest = {

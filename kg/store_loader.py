@@ -14,12 +14,10 @@ Examples
 >>> (d / "cache").mkdir()
 >>> g = iri.graph_iri("a.txt")
 >>> _ = (d / "cache" / "a.nq").write_text(f'<http://e/s> <http://e/p> "x" <{g}> .\\n')
->>> _ = (d / "u.ttl").write_text('<http://e/s> <http://e/p> "x" .\\n')
 >>> loader = StoreLoader(d / "store", d)
 >>> loader.start()
 >>> loader.add("a.nq")
 >>> loader.end_feed()
->>> loader.union_from(d / "u.ttl")
 >>> loader.finish()
 >>> loader.fed
 1
@@ -74,17 +72,15 @@ def ontology_triples() -> list[ox.Triple]:
 class StoreLoader:
     """Bulk-load the new store in a background thread; stoppable between chunks.
 
-    With ``entries``, the documents are read from the cache in name order
-    and the default graph is loaded from the Turtle union handed over later
-    (:meth:`union_from`); without, they are fed one by one (:meth:`add`)
-    until :meth:`end_feed`, each with its triples for the default graph.
-
-    The documents' named graphs load first (:meth:`named_graphs` hands the
-    store over for the projection then); the default graph then receives
-    their union from the Turtle file the main thread writes meanwhile
-    (:meth:`union_from`), and the ontology goes into its own graph and the
-    default graph: what :func:`kg.store.materialize_union` would copy,
-    without reading the store back through Python.
+    With ``entries``, the documents' named graphs are read from the cache in
+    name order (:meth:`named_graphs` hands the store over for the projection
+    once they are in), then the default graph receives their union from the
+    Turtle file the main thread writes meanwhile (:meth:`union_from`).
+    Without ``entries``, documents are fed one by one (:meth:`add`) until
+    :meth:`end_feed`, each with its triples for the default graph. Either
+    way the ontology then goes into its own graph and the default graph:
+    what :func:`kg.store.materialize_union` would copy, without reading the
+    store back through Python.
     """
 
     def __init__(self, store_dir: Path, out: Path, entries: dict[str, dict] | None = None) -> None:
@@ -102,7 +98,10 @@ class StoreLoader:
         self.ontology = ontology_triples()
 
     def union_from(self, turtle: Path) -> None:
-        """Hand over the Turtle file of the documents' union (for the default graph)."""
+        """Hand over the Turtle file of the documents' union (for the default graph).
+
+        Not needed when the documents were fed: they brought their union along.
+        """
         self.union_path = turtle
         self.union_ready.set()
 

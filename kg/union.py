@@ -31,7 +31,6 @@ e:b e:p "2" .
 from __future__ import annotations
 
 import heapq
-import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
@@ -60,31 +59,46 @@ def triple_line(quad_line: str) -> str:
     return body + " ."
 
 
-def _write_runs(lines: Iterable[str], folder: Path, run_bytes: int) -> list[Path] | list[str]:
-    """Sorted runs of distinct ``lines`` on disk, or, when they fit in one run, in memory."""
+def sorted_unique(lines: Iterable[str], folder: Path, run_bytes: int) -> Iterator[str]:
+    """``lines`` sorted, without duplicates, in memory bounded by ``run_bytes``.
+
+    Lines that fit in one run are sorted in memory; more are written to
+    sorted runs in ``folder``, merged, and the runs removed.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> list(sorted_unique(["b", "a", "b", "c"], d, run_bytes=10**6))
+    ['a', 'b', 'c']
+    >>> list(sorted_unique(["b", "a", "b", "c"], d, run_bytes=70)), list(d.iterdir())
+    (['a', 'b', 'c'], [])
+    """
     runs: list[Path] = []
     buf: list[str] = []
     size = 0
-
-    def flush() -> None:
-        nonlocal buf, size
-        if not buf:
-            return
-        path = folder / f"run{len(runs):05d}.nt"
-        with path.open("w", encoding="utf-8", newline="\n") as fh:
-            fh.writelines(line + "\n" for line in sorted(set(buf)))
-        runs.append(path)
-        buf, size = [], 0
-
     for line in lines:
         buf.append(line)
         size += len(line) + 64
         if size >= run_bytes:
-            flush()
-    if not runs:
-        return sorted(set(buf))  # one run: no need for the disk
-    flush()
-    return runs
+            runs.append(_write_run(sorted(set(buf)), folder / f"run{len(runs):05d}.nt"))
+            buf, size = [], 0
+    if not runs:  # one run: no need for the disk
+        yield from sorted(set(buf))
+        return
+    if buf:
+        runs.append(_write_run(sorted(set(buf)), folder / f"run{len(runs):05d}.nt"))
+    try:
+        yield from merge_unique(runs)
+    finally:
+        for run in runs:
+            run.unlink(missing_ok=True)
+
+
+def _write_run(lines: list[str], path: Path) -> Path:
+    with path.open("w", encoding="utf-8", newline="\n") as fh:
+        fh.writelines(line + "\n" for line in lines)
+    return path
 
 
 def merge_unique(runs: list[Path]) -> Iterator[str]:
@@ -119,17 +133,13 @@ def write_union_turtle(
     ttl_path = Path(ttl_path)
     with tempfile.TemporaryDirectory(prefix=".kg-sort-", dir=ttl_path.parent) as tmp:
         folder = Path(tmp)
-        runs = _write_runs(_graph_lines(Path(nq_path)), folder, run_bytes)
-        on_disk = [r for r in runs if isinstance(r, Path)]
         merged = folder / "union.nt"
         with merged.open("w", encoding="utf-8", newline="\n") as fh:
-            for line in merge_unique(on_disk) if on_disk else runs:
+            for line in sorted_unique(_graph_lines(Path(nq_path)), folder, run_bytes):
                 fh.write(line + "\n")
                 name = type_of_line(line)
                 if name is not None:
                     types[name] = types.get(name, 0) + 1
-        for run in on_disk:
-            os.unlink(run)
         with ttl_path.open("wb") as out:
             ox.serialize(
                 ox.parse(path=str(merged), format=ox.RdfFormat.N_TRIPLES),

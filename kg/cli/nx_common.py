@@ -59,19 +59,16 @@ def _loading() -> Iterator[None]:
     runs many commands (tests, a notebook) would keep frozen garbage until
     it ends.
     """
+    from kg.nx.cache import paused_gc
+
     ctx = click.get_current_context(silent=True)
     obj = ctx.find_root().obj if ctx is not None else None
     if not (isinstance(obj, dict) and obj.get(ONE_SHOT)):
         yield
         return
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         yield
-    finally:
         gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 def analysis_errors(func: Callable[..., Any]) -> Callable[..., Any]:

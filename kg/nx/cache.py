@@ -25,6 +25,21 @@ Examples
 >>> G = p.graph()
 >>> G.nodes["req:1"]["quote"], G.number_of_edges()
 ('督导组要在3月15日前完成学习动员', 10)
+
+Loading part of it:
+
+>>> G = p.empty()
+>>> p.load(G, ["req:1"], keys=("stage",))
+['req:1']
+>>> sorted(G.edges(keys=True))
+[('req:1', 'stage:1', 'stage')]
+>>> p.sources(["actor:dd"], "responsibleActor")
+['req:1']
+>>> H = p.empty()
+>>> p.load_sources(H, ["actor:dd"], "responsibleActor", keys=("responsibleActor",))
+['req:1']
+>>> sorted(H.edges(keys=True))
+[('req:1', 'actor:dd', 'responsibleActor')]
 """
 
 from __future__ import annotations
@@ -37,7 +52,7 @@ import pickle
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -141,8 +156,11 @@ def save(G: nx.MultiDiGraph, path: Path) -> None:
 
 
 @contextlib.contextmanager
-def _paused_gc():
+def paused_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while a load builds many acyclic objects.
+
+    Usable as a decorator or a ``with`` block; it nests (the collector comes
+    back only if it was on).
 
     Loading makes hundreds of thousands of dicts and tuples and no garbage;
     left running, the collector would walk them all repeatedly (a third of
@@ -167,18 +185,7 @@ class Projection:
 
     Examples
     --------
-    >>> import tempfile, pathlib
-    >>> from kg.nx.examples import example_graph
-    >>> path = pathlib.Path(tempfile.mkdtemp()) / "p.sqlite"
-    >>> save(example_graph(), path)
-    >>> p = Projection(path)
-    >>> G = p.empty()
-    >>> p.load(G, ["req:1"], keys=("stage",))
-    ['req:1']
-    >>> sorted(G.edges(keys=True))
-    [('req:1', 'stage:1', 'stage')]
-    >>> p.sources(["actor:dd"], "responsibleActor")
-    ['req:1']
+    See the module's: the whole graph, or the nodes a question reaches.
     """
 
     def __init__(self, path: Path) -> None:
@@ -198,7 +205,7 @@ class Projection:
         G.graph["documents"] = dict(self.documents)
         return G
 
-    @_paused_gc()
+    @paused_gc()
     def graph(self) -> nx.MultiDiGraph:
         """The whole projection (as :func:`kg.nx.projection.project` returned it)."""
         G = self.empty()
@@ -289,20 +296,7 @@ class Projection:
         """:meth:`load` the sources of the ``key`` edges into ``targets``.
 
         Equivalent to ``load(G, sources(targets, key), keys=keys)`` without
-        handing the sources' IRIs to Python and back.
-
-        Examples
-        --------
-        >>> import tempfile, pathlib
-        >>> from kg.nx.examples import example_graph
-        >>> path = pathlib.Path(tempfile.mkdtemp()) / "p.sqlite"
-        >>> save(example_graph(), path)
-        >>> p = Projection(path)
-        >>> G = p.empty()
-        >>> p.load_sources(G, ["actor:dd"], "responsibleActor", keys=("responsibleActor",))
-        ['req:1']
-        >>> sorted(G.edges(keys=True))
-        [('req:1', 'actor:dd', 'responsibleActor')]
+        handing the sources' IRIs to Python and back (example in the module docstring).
         """
         self._pick_sources(targets, key)
         return self._load_picked(G, keys)
@@ -324,7 +318,7 @@ class Projection:
         self._pick("pick", iris)
         return self._load_picked(G, keys)
 
-    @_paused_gc()
+    @paused_gc()
     def _load_picked(self, G: nx.MultiDiGraph, keys: Iterable[str] | None) -> list[str]:
         """:meth:`load` the nodes listed in the temporary table ``pick``."""
         names = self._add_nodes(G, "pick")
