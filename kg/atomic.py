@@ -32,7 +32,9 @@ from pathlib import Path
 from typing import IO
 
 STAGING_PREFIX = ".kg-tmp-"
-STALE_PREFIXES = (".kg-tmp-", ".kg-sort-")
+SORT_PREFIX = ".kg-sort-"
+"""Prefix of an external sort's temporary folders (:mod:`kg.union`)."""
+STALE_PREFIXES = (STAGING_PREFIX, SORT_PREFIX)
 _HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 

@@ -149,7 +149,10 @@ def publish(
             child = ChildProjection(out, store_dir, nq)
         ttl = stage.path("graph.ttl")
         prefixes = {k: str(PREFIXES[k]) for k in TURTLE_PREFIXES}
-        types = write_union_turtle(nq, ttl, prefixes)
+        if preload is None:
+            types = write_union_turtle(nq, ttl, prefixes)
+        else:  # sorted during extraction: only the merge and the Turtle are left
+            types = loader.write_union_turtle(ttl, prefixes)
         t1 = time.perf_counter()
         if project and child is None:
             # from the store as soon as its named graphs are in (unless fed, before

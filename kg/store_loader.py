@@ -31,6 +31,8 @@ Examples
 from __future__ import annotations
 
 import queue
+import shutil
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,8 +40,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import iri
+from kg.atomic import SORT_PREFIX
 from kg.store import create_store, load_default
-from kg.union import triple_line
+from kg.union import ExternalSorter, triple_line, write_sorted_turtle
 from ontology.namespaces import ontology_path
 
 CACHE_DIR = "cache"
@@ -92,8 +95,13 @@ class StoreLoader:
         self.union_path: Path | None = None
         self.named = threading.Event()
         self.store: ox.Store | None = None
+        # fed, the documents' triples are also sorted for graph.ttl as they come
+        self.union: ExternalSorter | None = None
+        self.fed_in = threading.Event()
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._run, name="kg-store-load", daemon=True)
+        if entries is None:
+            self.union = ExternalSorter(Path(tempfile.mkdtemp(prefix=SORT_PREFIX, dir=out)))
         # parsed once: the same blank nodes in the ontology's graph and the default graph
         self.ontology = ontology_triples()
 
@@ -122,10 +130,36 @@ class StoreLoader:
         default graph becomes the union of the documents' graphs as they load.
         """
         cache = Path(self.out) / CACHE_DIR
+        assert self.union is not None
         while (name := self.feed.get()) is not None:
             text = (cache / name).read_text(encoding="utf-8")
             yield text
-            yield "".join(triple_line(line) + "\n" for line in text.splitlines() if line)
+            triples = [triple_line(line) for line in text.splitlines() if line]
+            self.union.add(triples)
+            yield "".join(line + "\n" for line in triples)
+        self.fed_in.set()
+
+    def write_union_turtle(self, ttl_path: Path, prefixes: dict[str, str]) -> dict[str, int]:
+        """Fed: write ``graph.ttl`` from the triples sorted as documents came.
+
+        Waits until every fed document has been read; then as
+        :func:`kg.union.write_union_turtle` on the build's ``graph.nq``
+        (same bytes, same counts), without reading that file again.
+        """
+        if self.union is None:
+            raise RuntimeError("only a fed store sorts its documents' triples")
+        self.fed_in.wait()
+        if self.error is not None:
+            self.finish()  # re-raises the loader's error
+        try:
+            return write_sorted_turtle(self.union, ttl_path, prefixes)
+        finally:
+            self._drop_union()
+
+    def _drop_union(self) -> None:
+        if self.union is not None:
+            self.union.discard()
+            shutil.rmtree(self.union.folder, ignore_errors=True)
 
     def _chunks(self) -> Iterator[str | bytes]:
         texts = self._fed_texts() if self.entries is None else cache_texts(self.out, self.entries)
@@ -158,6 +192,7 @@ class StoreLoader:
             self.error = e
         finally:
             self.named.set()
+            self.fed_in.set()
 
     def named_graphs(self) -> ox.Store:
         """The store once its named graphs are loaded (the default graph may still load).
@@ -188,3 +223,4 @@ class StoreLoader:
         self.feed.put(None)  # wakes a thread waiting for the next document
         if self.thread.is_alive():
             self.thread.join()
+        self._drop_union()

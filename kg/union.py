@@ -38,6 +38,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.atomic import SORT_PREFIX
 from kg.summary import type_of_line
 
 RUN_BYTES = 64 * 1024 * 1024
@@ -74,25 +75,70 @@ def sorted_unique(lines: Iterable[str], folder: Path, run_bytes: int) -> Iterato
     >>> list(sorted_unique(["b", "a", "b", "c"], d, run_bytes=70)), list(d.iterdir())
     (['a', 'b', 'c'], [])
     """
-    runs: list[Path] = []
-    buf: list[str] = []
-    size = 0
-    for line in lines:
-        buf.append(line)
-        size += len(line) + 64
-        if size >= run_bytes:
-            runs.append(_write_run(sorted(set(buf)), folder / f"run{len(runs):05d}.nt"))
-            buf, size = [], 0
-    if not runs:  # one run: no need for the disk
-        yield from sorted(set(buf))
-        return
-    if buf:
-        runs.append(_write_run(sorted(set(buf)), folder / f"run{len(runs):05d}.nt"))
-    try:
-        yield from merge_unique(runs)
-    finally:
-        for run in runs:
+    sorter = ExternalSorter(folder, run_bytes)
+    sorter.add(lines)
+    return sorter.drain()
+
+
+class ExternalSorter:
+    """Distinct lines, sorted, in memory bounded by ``run_bytes``: add them, then drain.
+
+    Lines may be added in several calls (a build adds each document's triples
+    as extraction finishes it); every ``run_bytes`` of them become a sorted
+    run file in ``folder``. :meth:`drain` yields the distinct lines in order
+    and removes the runs; :meth:`discard` removes them without reading.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> sorter = ExternalSorter(d, run_bytes=70)
+    >>> sorter.add(["b", "a"])
+    >>> sorter.add(["b", "c"])
+    >>> list(sorter.drain()), list(d.iterdir())
+    (['a', 'b', 'c'], [])
+    """
+
+    def __init__(self, folder: Path, run_bytes: int = RUN_BYTES) -> None:
+        self.folder, self.run_bytes = Path(folder), run_bytes
+        self.runs: list[Path] = []
+        self.buf: list[str] = []
+        self.size = 0
+
+    def add(self, lines: Iterable[str]) -> None:
+        """Add lines (without newlines); a full buffer is sorted into a run file."""
+        buf, size, limit = self.buf, self.size, self.run_bytes
+        for line in lines:
+            buf.append(line)
+            size += len(line) + 64
+            if size >= limit:
+                self._spill()
+                buf, size = self.buf, 0
+        self.size = size
+
+    def _spill(self) -> None:
+        path = self.folder / f"run{len(self.runs):05d}.nt"
+        self.runs.append(_write_run(sorted(set(self.buf)), path))
+        self.buf, self.size = [], 0
+
+    def drain(self) -> Iterator[str]:
+        """The distinct lines added, sorted; the run files are removed at the end."""
+        if not self.runs:  # one run: no need for the disk
+            buf, self.buf, self.size = self.buf, [], 0
+            yield from sorted(set(buf))
+            return
+        if self.buf:
+            self._spill()
+        try:
+            yield from merge_unique(self.runs)
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        """Forget the lines and remove the run files."""
+        for run in self.runs:
             run.unlink(missing_ok=True)
+        self.runs, self.buf, self.size = [], [], 0
 
 
 def _write_run(lines: list[str], path: Path) -> Path:
@@ -129,13 +175,31 @@ def write_union_turtle(
     dict
         Distinct typed nodes per counted type (see :mod:`kg.summary`).
     """
+    ttl_path = Path(ttl_path)
+    with tempfile.TemporaryDirectory(prefix=SORT_PREFIX, dir=ttl_path.parent) as tmp:
+        sorter = ExternalSorter(Path(tmp), run_bytes)
+        sorter.add(_graph_lines(Path(nq_path)))
+        return write_sorted_turtle(sorter, ttl_path, prefixes)
+
+
+def write_sorted_turtle(
+    sorter: ExternalSorter, ttl_path: Path, prefixes: dict[str, str]
+) -> dict[str, int]:
+    """Write the N-Triples lines ``sorter`` holds as sorted Turtle to ``ttl_path``.
+
+    The merged N-Triples file is written next to ``ttl_path`` (then removed).
+
+    Returns
+    -------
+    dict
+        Distinct typed nodes per counted type (see :mod:`kg.summary`).
+    """
     types: dict[str, int] = {}
     ttl_path = Path(ttl_path)
-    with tempfile.TemporaryDirectory(prefix=".kg-sort-", dir=ttl_path.parent) as tmp:
-        folder = Path(tmp)
-        merged = folder / "union.nt"
+    with tempfile.TemporaryDirectory(prefix=SORT_PREFIX, dir=ttl_path.parent) as tmp:
+        merged = Path(tmp) / "union.nt"
         with merged.open("w", encoding="utf-8", newline="\n") as fh:
-            for line in sorted_unique(_graph_lines(Path(nq_path)), folder, run_bytes):
+            for line in sorter.drain():
                 fh.write(line + "\n")
                 name = type_of_line(line)
                 if name is not None:

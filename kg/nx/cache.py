@@ -59,7 +59,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kg.nx import projection
-from kg.store import StoreError, open_read_only, store_path
+from kg.store import PredicateIndex, StoreError, open_read_only, store_path
 
 CACHE_DIR = ".projection"
 """Folder of the build directory holding the saved projection."""
@@ -411,7 +411,9 @@ def open_projection(build_dir: Path, *, progress: bool = False) -> Projection:
         raise StoreError(f"{path}: unreadable saved projection ({e})") from e
 
 
-def write_cache(build_dir: Path, store_dir: Path, store: ox.Store | None = None) -> Path:
+def write_cache(
+    build_dir: Path, store_dir: Path, store: ox.Store | PredicateIndex | None = None
+) -> Path:
     """Project the store in ``store_dir`` (of the build in ``build_dir``) and save it.
 
     :func:`kg.publish.publish` calls this before it makes the new store
@@ -432,8 +434,9 @@ def write_cache_from_nquads(build_dir: Path, store_dir: Path, nquads: Path) -> f
     """:func:`write_cache` for the store in ``store_dir``, projected from its N-Quads instead.
 
     ``nquads`` holds the documents' named graphs the store is being loaded
-    with (a build's ``graph.nq``); they go into an in-memory store, which
-    projects as the on-disk one does (the tests compare the saved files).
+    with (a build's ``graph.nq``); they are read into a
+    :class:`kg.store.PredicateIndex`, which projects as the store does (the
+    tests compare the saved files).
     :func:`kg.publish.publish` runs this in a child process, beside the
     loading of the on-disk store, when the build has two or more workers.
 
@@ -458,9 +461,7 @@ def write_cache_from_nquads(build_dir: Path, store_dir: Path, nquads: Path) -> f
     True
     """
     t0 = time.perf_counter()
-    store = ox.Store()
-    store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
-    write_cache(build_dir, store_dir, store)
+    write_cache(build_dir, store_dir, PredicateIndex(Path(nquads)))
     return time.perf_counter() - t0
 
 

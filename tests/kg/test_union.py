@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from kg.publish import TURTLE_PREFIXES
 from kg.summary import counts_from_nquads
-from kg.union import triple_line, write_union_turtle
+from kg.union import ExternalSorter, triple_line, write_union_turtle
 from ontology.namespaces import PREFIXES
 
 PREFIX_MAP = {k: str(PREFIXES[k]) for k in TURTLE_PREFIXES}
@@ -73,3 +75,54 @@ def test_store_default_graph_is_the_union_of_its_named_graphs(workers, tmp_path)
         t = (str(q.subject), str(q.predicate), str(q.object))
         (default if isinstance(q.graph_name, ox.DefaultGraph) else named).add(t)
     assert default == named
+
+
+@pytest.mark.parametrize(
+    ("chunks", "run_bytes"),
+    [
+        ([["b", "a"], ["b", "c"]], 10**6),  # in memory
+        ([["b", "a"], ["b", "c"]], 70),  # one run per line
+        ([["d", "c", "b"], [], ["a", "d"]], 200),  # runs and a rest in memory
+        ([[]], 70),  # nothing
+    ],
+)
+def test_external_sorter_gives_the_distinct_lines_in_order(tmp_path, chunks, run_bytes):
+    sorter = ExternalSorter(tmp_path, run_bytes)
+    for chunk in chunks:
+        sorter.add(chunk)
+    assert list(sorter.drain()) == sorted({line for chunk in chunks for line in chunk})
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_external_sorter_discard_removes_its_runs(tmp_path):
+    sorter = ExternalSorter(tmp_path, run_bytes=70)
+    sorter.add(["b", "a", "c"])
+    assert list(tmp_path.iterdir())
+    sorter.discard()
+    assert list(tmp_path.iterdir()) == [] and list(sorter.drain()) == []
+
+
+def test_fed_store_writes_the_union_of_graph_nq(seeds_build, tmp_path):
+    from kg.publish import abort_preload, start_preload
+    from kg.store_loader import CACHE_DIR
+
+    out = tmp_path / "out"
+    shutil.copytree(seeds_build / CACHE_DIR, out / CACHE_DIR)
+    loader = start_preload(out)
+    for f in sorted((out / CACHE_DIR).glob("*.nq")):
+        loader.add(f.name)
+    loader.end_feed()
+    types = loader.write_union_turtle(tmp_path / "g.ttl", PREFIX_MAP)
+    abort_preload(loader)
+    assert types == write_union_turtle(seeds_build / "graph.nq", tmp_path / "h.ttl", PREFIX_MAP)
+    assert (tmp_path / "g.ttl").read_bytes() == (seeds_build / "graph.ttl").read_bytes()
+    assert not list(out.glob(".kg-sort-*"))  # its sort folder is gone
+
+
+def test_aborted_preload_leaves_no_sort_folder(tmp_path):
+    from kg.publish import abort_preload, start_preload
+
+    loader = start_preload(tmp_path)
+    assert list(tmp_path.glob(".kg-sort-*"))
+    abort_preload(loader)
+    assert not list(tmp_path.glob(".kg-sort-*"))
