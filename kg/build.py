@@ -48,6 +48,7 @@ from kg.publish import (
     cache_texts,
     publish,
     start_preload,
+    start_projection,
 )
 from kg.sources import JsonlOptions, Source, SourceError, count_sources, iter_sources
 from kg.summary import Counts, counts_from_nquads
@@ -311,6 +312,8 @@ def _build_locked(
     cores = workers or default_workers()
     # with several workers, the store loads the documents' graphs as they come
     preload = start_preload(out) if cores > 1 else None
+    # and the projection's process starts with the workers (it waits for publishing)
+    projector = start_projection() if cores > 1 else None
     run = _Run(
         out, _load_manifest(out), strict, max_bytes, warn, bar, preload.add if preload else None
     )
@@ -328,10 +331,19 @@ def _build_locked(
     except BaseException:
         if preload is not None:
             abort_preload(preload)
+        if projector is not None:
+            projector.stop()
         raise
     report.views = views if views is not None else len(run.entries) <= VIEWS_MAX_DOCUMENTS
     report.phases.update(
-        publish(out, run.entries, views=report.views, workers=cores, preload=preload)
+        publish(
+            out,
+            run.entries,
+            views=report.views,
+            workers=cores,
+            preload=preload,
+            projector=projector,
+        )
     )
     report.counts = Counts.load(out)
     report.quads = report.counts.quads

@@ -80,6 +80,7 @@ def publish(
     progress: bool = False,
     workers: int = 1,
     preload: StoreLoader | None = None,
+    projector: ChildProjection | None = None,
 ) -> dict[str, float]:
     """Write ``graph.nq``, ``graph.ttl``, ``summary.md``, the store and the manifest of ``out``.
 
@@ -108,6 +109,10 @@ def publish(
     preload : StoreLoader, optional
         The new store, already fed every document of ``entries`` during
         extraction (:func:`start_preload`); by default it is loaded here.
+    projector : ChildProjection, optional
+        A child process started ahead for the projection; used when one is
+        needed (a new one is started otherwise), stopped when not. Either
+        way this function owns it.
 
     The counts (quads, distinct typed nodes) go into the manifest's
     ``totals``; read them with :meth:`kg.summary.Counts.load`.
@@ -129,6 +134,8 @@ def publish(
         loader = preload
         if loader.fed != len(entries):
             abort_preload(loader)
+            if projector is not None:
+                projector.stop()
             raise RuntimeError(f"{loader.fed} documents fed to the store, {len(entries)} built")
     store_dir = loader.store_dir
     new_id = store_dir.name
@@ -146,7 +153,11 @@ def publish(
         # while it is made, so large builds leave it to first use.
         project = quads <= PROJECTION_MAX_QUADS
         if project and workers > 1 and quads >= PARALLEL_PROJECTION_MIN_QUADS:
-            child = ChildProjection(out, store_dir, nq)
+            child, projector = projector or ChildProjection(), None
+            child.submit(out, store_dir, nq)
+        if projector is not None:  # started ahead, not needed
+            projector.stop()
+            projector = None
         ttl = stage.path("graph.ttl")
         prefixes = {k: str(PREFIXES[k]) for k in TURTLE_PREFIXES}
         if preload is None:
@@ -190,8 +201,9 @@ def publish(
             os.replace(manifest_tmp, out / MANIFEST)
     except BaseException:
         loader.stop()
-        if child is not None:
-            child.stop()
+        for proc in (child, projector):
+            if proc is not None:
+                proc.stop()
         stage.discard()
         for leftover in out.glob(f"{atomic.STAGING_PREFIX}{stage.token}-*"):
             leftover.unlink(missing_ok=True)
@@ -250,20 +262,29 @@ def abort_preload(loader: StoreLoader) -> None:
     atomic.remove_tree(loader.store_dir)
 
 
-class ChildProjection:
-    """:func:`kg.nx.cache.write_cache_from_nquads` in a spawned process.
+def start_projection() -> ChildProjection:
+    """Start the projection's child process ahead of publishing (see :class:`ChildProjection`)."""
+    return ChildProjection()
 
-    Spawned, not forked: this process runs the store loader's thread. The
-    result (seconds) or the error comes back through a pipe; a child that dies
-    without answering (killed, out of memory) is reported by :meth:`wait` as
-    :class:`ChildLost`, never waited for forever.
+
+class ChildProjection:
+    """:func:`kg.nx.cache.write_cache_from_nquads` in a spawned process, started ahead.
+
+    The process is spawned (not forked: this process runs the store loader's
+    thread) when the object is made, and waits for its job: :func:`kg.build.build`
+    starts it with the workers, so that its start-up (the interpreter, the
+    imports) is paid during extraction, not while publishing waits for it.
+    :meth:`submit` hands it the job; the result (seconds) or the error comes
+    back through a pipe; a child that dies without answering (killed, out of
+    memory) is reported by :meth:`wait` as :class:`ChildLost`, never waited
+    for forever. A child never given a job is stopped with :meth:`stop`.
 
     Parameters
     ----------
-    out, store_dir, nquads : Path
-        As for :func:`kg.nx.cache.write_cache_from_nquads`.
     target : callable, optional
-        What the child runs with those arguments (tests pass a failing one).
+        What the child runs with the job's arguments ``(out, store_dir,
+        nquads)``, as for :func:`kg.nx.cache.write_cache_from_nquads` (tests
+        pass a failing one).
 
     Examples
     --------
@@ -276,28 +297,26 @@ class ChildProjection:
     >>> doc = Document(name="a.txt", raw="党员要学习。", text="党员要学习。", sha256="0" * 64)
     >>> _ = publish_extractions(d, [Extraction(document=doc)])
     >>> cache_path(d).unlink()
-    >>> ChildProjection(d, store_path(d), d / "graph.nq").wait() > 0
-    True
-    >>> cache_path(d).is_file()
-    True
+    >>> child = ChildProjection()
+    >>> child.submit(d, store_path(d), d / "graph.nq")
+    >>> child.wait() > 0, cache_path(d).is_file()
+    (True, True)
     """
 
     def __init__(
-        self,
-        out: Path,
-        store_dir: Path,
-        nquads: Path,
-        target: Callable[[Path, Path, Path], float] = write_cache_from_nquads,
+        self, target: Callable[[Path, Path, Path], float] = write_cache_from_nquads
     ) -> None:
         import multiprocessing
 
         ctx = multiprocessing.get_context("spawn")
-        self.answer, send = ctx.Pipe(duplex=False)
-        self.proc = ctx.Process(
-            target=_answer, args=(send, target, out, store_dir, nquads), daemon=True
-        )
+        self.conn, theirs = ctx.Pipe(duplex=True)
+        self.proc = ctx.Process(target=_serve, args=(theirs, target), daemon=True)
         self.proc.start()
-        send.close()  # the child holds the only sending end: its death ends the pipe
+        theirs.close()  # the child holds the only other end: its death ends the pipe
+
+    def submit(self, out: Path, store_dir: Path, nquads: Path) -> None:
+        """Give the child its job (once)."""
+        self.conn.send((out, store_dir, nquads))
 
     def wait(self) -> float:
         """Seconds the child took.
@@ -310,7 +329,7 @@ class ChildProjection:
             The child's own error (as ``RuntimeError`` if it could not be sent).
         """
         try:
-            ok, value = self.answer.recv()
+            ok, value = self.conn.recv()
         except EOFError:
             self.proc.join()
             raise ChildLost(
@@ -325,22 +344,27 @@ class ChildProjection:
         """Kill the child (a temporary file it leaves is removed by the next build's prune)."""
         self.proc.kill()
         self.proc.join()
+        self.conn.close()
 
 
 class ChildLost(RuntimeError):
     """The projection process died without answering."""
 
 
-def _answer(send: Any, target: Callable[..., float], *args: Any) -> None:
-    """Run ``target(*args)`` in the child and send ``(True, result)`` or ``(False, error)``."""
+def _serve(conn: Any, target: Callable[..., float]) -> None:
+    """In the child: wait for the job, run ``target``, send back ``(ok, value or error)``."""
     try:
-        result: tuple[bool, Any] = (True, target(*args))
+        job = conn.recv()
+    except EOFError:  # the parent went away without a job
+        return
+    try:
+        result: tuple[bool, Any] = (True, target(*job))
     except BaseException as e:  # sent to the parent, which raises it
         result = (False, e)
     try:
-        send.send(result)
+        conn.send(result)
     except Exception:  # the error itself does not pickle
-        send.send((False, RuntimeError(repr(result[1]))))
+        conn.send((False, RuntimeError(repr(result[1]))))
 
 
 def _remove_unreferenced(out: Path, entries: dict[str, dict], store_id: str) -> None:

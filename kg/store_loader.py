@@ -137,6 +137,7 @@ class StoreLoader:
             triples = [triple_line(line) for line in text.splitlines() if line]
             self.union.add(triples)
             yield "".join(line + "\n" for line in triples)
+        self.union.seal()  # here, while the main thread writes graph.nq
         self.fed_in.set()
 
     def write_union_turtle(self, ttl_path: Path, prefixes: dict[str, str]) -> dict[str, int]:

@@ -95,6 +95,7 @@ class ExternalSorter:
     >>> sorter = ExternalSorter(d, run_bytes=70)
     >>> sorter.add(["b", "a"])
     >>> sorter.add(["b", "c"])
+    >>> sorter.seal()
     >>> list(sorter.drain()), list(d.iterdir())
     (['a', 'b', 'c'], [])
     """
@@ -104,10 +105,12 @@ class ExternalSorter:
         self.runs: list[Path] = []
         self.buf: list[str] = []
         self.size = 0
+        self.sorted = False  # buf holds distinct sorted lines (seal)
 
     def add(self, lines: Iterable[str]) -> None:
         """Add lines (without newlines); a full buffer is sorted into a run file."""
         buf, size, limit = self.buf, self.size, self.run_bytes
+        self.sorted = False
         for line in lines:
             buf.append(line)
             size += len(line) + 64
@@ -121,11 +124,23 @@ class ExternalSorter:
         self.runs.append(_write_run(sorted(set(self.buf)), path))
         self.buf, self.size = [], 0
 
+    def seal(self) -> None:
+        """Sort what is buffered now, so that :meth:`drain` only merges.
+
+        A build seals its sorter in the thread that fed it, while the main
+        thread does other work; lines added later unseal it.
+        """
+        if self.runs:
+            if self.buf:
+                self._spill()
+        elif not self.sorted:
+            self.buf, self.sorted = sorted(set(self.buf)), True
+
     def drain(self) -> Iterator[str]:
         """The distinct lines added, sorted; the run files are removed at the end."""
         if not self.runs:  # one run: no need for the disk
             buf, self.buf, self.size = self.buf, [], 0
-            yield from sorted(set(buf))
+            yield from buf if self.sorted else sorted(set(buf))
             return
         if self.buf:
             self._spill()
@@ -138,7 +153,7 @@ class ExternalSorter:
         """Forget the lines and remove the run files."""
         for run in self.runs:
             run.unlink(missing_ok=True)
-        self.runs, self.buf, self.size = [], [], 0
+        self.runs, self.buf, self.size, self.sorted = [], [], 0, False
 
 
 def _write_run(lines: list[str], path: Path) -> Path:

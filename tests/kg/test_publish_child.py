@@ -39,13 +39,15 @@ def sleeps(out: Path, store_dir: Path, nquads: Path) -> float:
     ],
 )
 def test_child_errors_reach_the_parent(tmp_path, target, raises, message):
-    child = publish_module.ChildProjection(tmp_path, tmp_path, tmp_path / "graph.nq", target)
+    child = publish_module.ChildProjection(target)
+    child.submit(tmp_path, tmp_path, tmp_path / "graph.nq")
     with pytest.raises(raises, match=message):
         child.wait()
 
 
 def test_child_answer_is_its_seconds(tmp_path):
-    child = publish_module.ChildProjection(tmp_path, tmp_path, tmp_path / "graph.nq", answers)
+    child = publish_module.ChildProjection(answers)
+    child.submit(tmp_path, tmp_path, tmp_path / "graph.nq")
     assert child.wait() == 1.5
 
 
@@ -58,16 +60,40 @@ def _recording(wait, calls: list):
 
 
 def test_stopped_child_is_gone_at_once(tmp_path):
-    child = publish_module.ChildProjection(tmp_path, tmp_path, tmp_path / "graph.nq", sleeps)
+    child = publish_module.ChildProjection(sleeps)
+    child.submit(tmp_path, tmp_path, tmp_path / "graph.nq")
     t0 = time.monotonic()
     child.stop()
     assert not child.proc.is_alive()
     assert time.monotonic() - t0 < 10
 
 
+def test_child_without_a_job_ends_when_the_parent_lets_go():
+    child = publish_module.ChildProjection(answers)
+    child.conn.close()  # as when the parent process ends
+    child.proc.join(30)
+    assert child.proc.exitcode == 0
+
+
+@pytest.mark.parametrize("corpus", ["empty", "seeds"])
+def test_build_leaves_no_projection_process_behind(tmp_path, corpus):
+    """Started with the workers; stopped when not needed (small build) or when the build fails."""
+    import multiprocessing
+
+    from kg.errors import BuildError
+
+    folder = SEEDS if corpus == "seeds" else tmp_path / "empty"
+    folder.mkdir(exist_ok=True)
+    try:
+        build([folder], tmp_path / "out", progress=False, workers=2, views=False)
+    except BuildError:
+        assert corpus == "empty"
+    assert multiprocessing.active_children() == []
+
+
 class DyingChild(publish_module.ChildProjection):
-    def __init__(self, out, store_dir, nquads):
-        super().__init__(out, store_dir, nquads, dies)
+    def __init__(self):
+        super().__init__(dies)
 
 
 def test_lost_child_is_replaced_by_the_projection_made_here(tmp_path, monkeypatch, seeds_build):

@@ -86,12 +86,23 @@ def test_store_default_graph_is_the_union_of_its_named_graphs(workers, tmp_path)
         ([[]], 70),  # nothing
     ],
 )
-def test_external_sorter_gives_the_distinct_lines_in_order(tmp_path, chunks, run_bytes):
+@pytest.mark.parametrize("seal", [False, True])
+def test_external_sorter_gives_the_distinct_lines_in_order(tmp_path, chunks, run_bytes, seal):
     sorter = ExternalSorter(tmp_path, run_bytes)
     for chunk in chunks:
         sorter.add(chunk)
+    if seal:
+        sorter.seal()
     assert list(sorter.drain()) == sorted({line for chunk in chunks for line in chunk})
     assert list(tmp_path.iterdir()) == []
+
+
+def test_lines_added_after_sealing_are_sorted_in(tmp_path):
+    sorter = ExternalSorter(tmp_path, run_bytes=10**6)
+    sorter.add(["c", "a"])
+    sorter.seal()
+    sorter.add(["b", "a"])
+    assert list(sorter.drain()) == ["a", "b", "c"]
 
 
 def test_external_sorter_discard_removes_its_runs(tmp_path):
