@@ -295,6 +295,9 @@ class PredicateIndex:
     def __init__(self, path: Path) -> None:
         self.by_predicate: dict[str, list[tuple[Value, Value, str]]] = {}
         value = _term_value
+        # one string per distinct IRI: a node's IRI recurs in every quad about it
+        # (and a graph's in every quad of its document); the projection keeps them
+        names: dict[Value, Value] = {}
         for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS):
             g = q.graph_name
             if isinstance(g, ox.DefaultGraph):
@@ -302,7 +305,11 @@ class PredicateIndex:
             rows = self.by_predicate.get(q.predicate.value)
             if rows is None:
                 rows = self.by_predicate[q.predicate.value] = []
-            rows.append((value(q.subject), value(q.object), g.value))  # type: ignore[arg-type]
+            s = value(q.subject)  # type: ignore[arg-type]
+            o = value(q.object)  # type: ignore[arg-type]
+            if not isinstance(q.object, ox.Literal):
+                o = names.setdefault(o, o)
+            rows.append((names.setdefault(s, s), o, names.setdefault(g.value, g.value)))
 
 
 def iter_predicate(
