@@ -7,9 +7,11 @@ those files are written. Memory stays bounded whatever the number of
 documents (the manifest, a few hundred bytes per document, is the only thing
 that grows; the saved NetworkX projection, held in memory while it is made,
 is left to the first analysis command above :data:`PROJECTION_MAX_QUADS`).
-With several workers, a child process (:class:`ChildProjection`) makes that
-projection from ``graph.nq`` meanwhile, so publishing uses the cores the
-workers used.
+The projection is made from ``graph.nq`` (a :class:`kg.store.PredicateIndex`),
+not from the store, so it does not wait for the store: with one worker here
+while the store's default graph loads, with several in a child process
+(:class:`ChildProjection`, started with the workers) while this one writes
+``graph.ttl``, so publishing uses the cores the workers used.
 
 All new files are staged under temporary names and a new store is built under
 ``.stores/``; then, with SIGINT and SIGTERM held back, the files are renamed
@@ -105,7 +107,8 @@ def publish(
         :data:`PARALLEL_PROJECTION_MIN_QUADS` quads), the projection is made
         in a child process from ``graph.nq``
         (:func:`kg.nx.cache.write_cache_from_nquads`) while this one writes
-        ``graph.ttl`` and loads the store; otherwise here, between the two.
+        ``graph.ttl`` and loads the store; otherwise here, from ``graph.nq``
+        too, after ``graph.ttl`` and while the store's default graph loads.
     preload : StoreLoader, optional
         The new store, already fed every document of ``entries`` during
         extraction (:func:`start_preload`); by default it is loaded here.

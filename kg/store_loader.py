@@ -76,12 +76,12 @@ class StoreLoader:
     """Bulk-load the new store in a background thread; stoppable between chunks.
 
     With ``entries``, the documents' named graphs are read from the cache in
-    name order (:meth:`named_graphs` hands the store over for the projection
-    once they are in), then the default graph receives their union from the
-    Turtle file the main thread writes meanwhile (:meth:`union_from`).
-    Without ``entries``, documents are fed one by one (:meth:`add`) until
-    :meth:`end_feed`, each with its triples for the default graph. Either
-    way the ontology then goes into its own graph and the default graph:
+    name order, then the default graph receives their union from the Turtle
+    file the main thread writes meanwhile (:meth:`union_from`). Without
+    ``entries``, documents are fed one by one (:meth:`add`) until
+    :meth:`end_feed`, each with its triples for the default graph, which are
+    also sorted for ``graph.ttl`` as they come (:meth:`write_union_turtle`).
+    Either way the ontology then goes into its own graph and the default graph:
     what :func:`kg.store.materialize_union` would copy, without reading the
     store back through Python.
     """
@@ -93,8 +93,6 @@ class StoreLoader:
         self.stopped = threading.Event()
         self.union_ready = threading.Event()
         self.union_path: Path | None = None
-        self.named = threading.Event()
-        self.store: ox.Store | None = None
         # fed, the documents' triples are also sorted for graph.ttl as they come
         self.union: ExternalSorter | None = None
         self.fed_in = threading.Event()
@@ -172,8 +170,6 @@ class StoreLoader:
     def _run(self) -> None:
         try:
             store = create_store(self.store_dir, self._chunks(), optimize=False)
-            self.store = store
-            self.named.set()
             if self.entries is not None:  # fed documents brought their union along
                 self.union_ready.wait()
                 if self.stopped.is_set() or self.union_path is None:
@@ -192,19 +188,7 @@ class StoreLoader:
         except BaseException as e:  # handed to the main thread by finish()
             self.error = e
         finally:
-            self.named.set()
             self.fed_in.set()
-
-    def named_graphs(self) -> ox.Store:
-        """The store once its named graphs are loaded (the default graph may still load).
-
-        Fed, the default graph is loaded with them.
-        """
-        self.named.wait()
-        if self.store is None:
-            self.finish()  # re-raises the loader's error
-            raise InterruptedError("store load stopped")
-        return self.store
 
     def start(self) -> None:
         """Start loading in the background."""
@@ -213,7 +197,6 @@ class StoreLoader:
     def finish(self) -> None:
         """Wait for the load; re-raise its error, if any."""
         self.thread.join()
-        self.store = None
         if self.error is not None:
             raise self.error
 

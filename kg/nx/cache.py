@@ -438,7 +438,8 @@ def write_cache_from_nquads(build_dir: Path, store_dir: Path, nquads: Path) -> f
     :class:`kg.store.PredicateIndex`, which projects as the store does (the
     tests compare the saved files).
     :func:`kg.publish.publish` runs this in a child process, beside the
-    loading of the on-disk store, when the build has two or more workers.
+    loading of the on-disk store, when the build has two or more workers
+    (with one, it projects such an index itself).
 
     Returns
     -------
