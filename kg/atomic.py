@@ -118,6 +118,28 @@ def signals_deferred() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
+@contextmanager
+def children_ignore_interrupts() -> Iterator[None]:
+    """Processes started inside the block ignore Ctrl-C from their first instruction.
+
+    A terminal's Ctrl-C reaches every process of the job; a child still
+    importing when it arrives would print a ``KeyboardInterrupt`` traceback
+    before it could ignore the signal itself. An ignored SIGINT survives the
+    ``exec`` of a spawned child (and Python then installs no handler), so the
+    signal is ignored here while children start; the parent stops them. A
+    Ctrl-C inside the block (the few milliseconds of a start) is lost. Only
+    effective in the main thread (elsewhere a no-op).
+    """
+    if not _in_main_thread():
+        yield
+        return
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old)
+
+
 _INTERRUPTED = threading.Event()
 
 

@@ -25,6 +25,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol, TypeVar
 
+from kg.atomic import children_ignore_interrupts
 from kg.worker import Result, init_worker, process_batch, warm_up
 
 K = TypeVar("K")
@@ -79,7 +80,8 @@ class PoolExecutor:
         )
 
     def submit(self, batch: Batch) -> Future:
-        return self.pool.submit(process_batch, batch, self.cache_dir)
+        with children_ignore_interrupts():  # workers start on the first submits
+            return self.pool.submit(process_batch, batch, self.cache_dir)
 
     def close(self, cancel: bool = False) -> None:
         if not cancel:

@@ -157,7 +157,11 @@ def publish(
         project = quads <= PROJECTION_MAX_QUADS
         if project and workers > 1 and quads >= PARALLEL_PROJECTION_MIN_QUADS:
             child, projector = projector or ChildProjection(), None
-            child.submit(out, store_dir, nq)
+            try:
+                child.submit(out, store_dir, nq)
+            except OSError:  # it died while waiting: made here, as with one worker
+                child.stop()
+                child = None
         if projector is not None:  # started ahead, not needed
             projector.stop()
             projector = None
@@ -312,7 +316,8 @@ class ChildProjection:
         ctx = multiprocessing.get_context("spawn")
         self.conn, theirs = ctx.Pipe(duplex=True)
         self.proc = ctx.Process(target=_serve, args=(theirs, target), daemon=True)
-        self.proc.start()
+        with atomic.children_ignore_interrupts():
+            self.proc.start()
         theirs.close()  # the child holds the only other end: its death ends the pipe
 
     def submit(self, out: Path, store_dir: Path, nquads: Path) -> None:
@@ -353,7 +358,11 @@ class ChildLost(RuntimeError):
 
 
 def _serve(conn: Any, target: Callable[..., float]) -> None:
-    """In the child: wait for the job, run ``target``, send back ``(ok, value or error)``."""
+    """In the child: wait for the job, run ``target``, send back ``(ok, value or error)``.
+
+    It ignores Ctrl-C from its start (:func:`kg.atomic.children_ignore_interrupts`),
+    as the pool's workers do: the parent gets it and stops this process.
+    """
     try:
         job = conn.recv()
     except EOFError:  # the parent went away without a job

@@ -8,6 +8,7 @@ interruption, and the next build must equal a clean build.
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import signal
@@ -60,6 +61,7 @@ def _start(root: Path, out: Path, workers: int) -> subprocess.Popen:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=True,  # its own process group, as a terminal's job
     )
 
 
@@ -84,26 +86,32 @@ def _check_next_build_equals_clean(root: Path, out: Path, clean: dict) -> None:
 
 
 @pytest.mark.parametrize(
-    ("sig", "seed"),
-    [(signal.SIGINT, 1), (signal.SIGTERM, 2), (signal.SIGKILL, 3)],
+    ("sig", "seed", "workers"),
+    [(signal.SIGINT, 1, 1), (signal.SIGTERM, 2, 1), (signal.SIGKILL, 3, 1), (signal.SIGINT, 4, 2)],
 )
-def test_killed_build_keeps_the_previous_one_and_resumes(builds, tmp_path, sig, seed):
+def test_killed_build_keeps_the_previous_one_and_resumes(builds, tmp_path, sig, seed, workers):
     root, previous, snapshot, clean, seconds = builds
     out = tmp_path / "out"
     shutil.copytree(previous, out, symlinks=True)
-    # from start-up to publishing, whatever this machine's speed
-    delay = random.Random(seed).uniform(0.15, 0.75) * seconds
-    proc = _start(root, out, workers=1)
+    # from start-up to publishing, whatever this machine's speed (2 workers: sooner)
+    delay = random.Random(seed).uniform(0.15, 0.75) * seconds / workers
+    proc = _start(root, out, workers=workers)
+    parent = psutil.Process(proc.pid)
     time.sleep(delay)
     assert proc.poll() is None, f"build finished before the signal at {delay:.1f} s"
-    proc.send_signal(sig)
+    children = parent.children(recursive=True)
+    if sig == signal.SIGINT:  # Ctrl-C: the terminal signals the whole job
+        os.killpg(proc.pid, sig)
+    else:
+        proc.send_signal(sig)
     _stdout, stderr = proc.communicate(timeout=60)
     if sig == signal.SIGKILL:
         assert proc.returncode == -signal.SIGKILL
     else:
         assert proc.returncode == 130, stderr
-        assert "Traceback" not in stderr
+        assert "Traceback" not in stderr  # nor from a worker or the projection process
         assert _leftovers(out) == []
+        assert psutil.wait_procs(children, timeout=20)[1] == []  # no process left behind
     _check_previous_intact(out, snapshot)
     _check_next_build_equals_clean(root, out, clean)
 

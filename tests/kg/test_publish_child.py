@@ -105,3 +105,21 @@ def test_lost_child_is_replaced_by_the_projection_made_here(tmp_path, monkeypatc
     assert started, "the child was never started"
     assert "projection" in report.phases and "projection_parallel" not in report.phases
     assert cache_path(tmp_path / "out").read_bytes() == cache_path(seeds_build).read_bytes()
+
+
+def test_projection_process_dead_before_its_job_is_replaced_here(
+    tmp_path, monkeypatch, seeds_build
+):
+    import kg.build as build_module
+
+    def dead() -> publish_module.ChildProjection:
+        child = publish_module.ChildProjection(answers)
+        child.proc.kill()  # e.g. killed during extraction
+        child.proc.join()
+        return child
+
+    monkeypatch.setattr(build_module, "start_projection", dead)
+    monkeypatch.setattr(publish_module, "PARALLEL_PROJECTION_MIN_QUADS", 0)
+    report = build([SEEDS], tmp_path / "out", progress=False, workers=2, views=False)
+    assert "projection" in report.phases and "projection_parallel" not in report.phases
+    assert cache_path(tmp_path / "out").read_bytes() == cache_path(seeds_build).read_bytes()
