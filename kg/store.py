@@ -298,7 +298,8 @@ class PredicateIndex:
         # one string per distinct IRI: a node's IRI recurs in every quad about it
         # (and a graph's in every quad of its document); the projection keeps them
         names: dict[Value, Value] = {}
-        for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS):
+        # lenient: the build's own serializer wrote it (the store's load still validates)
+        for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS, lenient=True):
             g = q.graph_name
             if isinstance(g, ox.DefaultGraph):
                 continue

@@ -238,7 +238,8 @@ def write_sorted_turtle(
                     types[name] = types.get(name, 0) + 1
         with ttl_path.open("wb") as out:
             ox.serialize(
-                ox.parse(path=str(merged), format=ox.RdfFormat.N_TRIPLES),
+                # lenient: lines this build serialized (no IRI re-validation)
+                ox.parse(path=str(merged), format=ox.RdfFormat.N_TRIPLES, lenient=True),
                 out,
                 format=ox.RdfFormat.TURTLE,
                 prefixes=prefixes,
