@@ -34,8 +34,8 @@ import pyoxigraph as ox
 
 from extract.pipeline import EXTRACTOR_VERSION
 from kg import atomic, iri
-from kg.nx.cache import prune, write_cache, write_cache_from_nquads
-from kg.store import STORE_LINK, STORES_DIR, PredicateIndex
+from kg.nx.cache import prune, write_cache_from_nquads
+from kg.store import STORE_LINK, STORES_DIR
 from kg.store_loader import CACHE_DIR, StoreLoader, cache_texts, ontology_triples
 from kg.summary import Counts, render_summary
 from kg.union import write_union_turtle
@@ -174,7 +174,7 @@ def publish(
         loader.union_from(ttl)  # the default graph (unless fed): this union, not a store copy
         t1 = time.perf_counter()
         if project and child is None:  # from graph.nq, while the store loads
-            write_cache(out, store_dir, PredicateIndex(nq))
+            write_cache_from_nquads(out, store_dir, nq)
         t2 = time.perf_counter()
         counts = Counts(quads, types)
         stage.path("summary.md").write_text(render_summary(out, entries, counts), encoding="utf-8")
@@ -195,7 +195,7 @@ def publish(
             except ChildLost:  # made here instead, as with one worker
                 child = None
                 t1 = time.perf_counter()
-                write_cache(out, store_dir, PredicateIndex(nq))
+                write_cache_from_nquads(out, store_dir, nq)
                 t2 = time.perf_counter()
         atomic.check_interrupt()
         os.sync()  # the cache files and the new store reach the disk before they are referenced
