@@ -19,8 +19,8 @@ Examples
 >>> loader.add("a.nq")
 >>> loader.end_feed()
 >>> loader.finish()
->>> loader.fed
-1
+>>> loader.fed, list(d.glob(".kg-sort-*"))  # its sort folder goes with it
+(1, [])
 >>> store = ox.Store.read_only(str(d / "store"))
 >>> s = ox.NamedNode("http://e/s")
 >>> graphs = (ox.NamedNode(str(g)), ox.DefaultGraph())
@@ -195,8 +195,9 @@ class StoreLoader:
         self.thread.start()
 
     def finish(self) -> None:
-        """Wait for the load; re-raise its error, if any."""
+        """Wait for the load (and drop the fed triples' sort); re-raise its error, if any."""
         self.thread.join()
+        self._drop_union()
         if self.error is not None:
             raise self.error
 

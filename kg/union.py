@@ -2,9 +2,10 @@
 
 ``graph.ttl`` is the union of all document graphs: distinct triples, sorted,
 as Turtle. Holding every triple in a Python set does not scale, so the
-triples of ``graph.nq`` are written as canonical N-Triples lines into sorted
-runs on disk (each at most ``run_bytes``), merged with duplicates dropped
-into one sorted N-Triples file, which pyoxigraph parses and serializes as
+triples of ``graph.nq`` (or of each document as a parallel build finishes
+it) go as canonical N-Triples lines into sorted runs on disk (each at most
+``run_bytes``; :class:`ExternalSorter`), merged with duplicates dropped into
+one sorted N-Triples file, which pyoxigraph parses and serializes as
 Turtle in one streaming pass. Memory is bounded by ``run_bytes`` whatever the
 size of the corpus. Sorting lines equals sorting ``(subject, predicate,
 object)`` terms, because IRIs contain neither spaces nor ``>``.
@@ -75,26 +76,6 @@ def sorted_distinct(lines: list[str]) -> list[str]:
     ['a', 'b', 'c']
     """
     return [line for line, _ in groupby(sorted(lines))]
-
-
-def sorted_unique(lines: Iterable[str], folder: Path, run_bytes: int) -> Iterator[str]:
-    """``lines`` sorted, without duplicates, in memory bounded by ``run_bytes``.
-
-    Lines that fit in one run are sorted in memory; more are written to
-    sorted runs in ``folder``, merged, and the runs removed.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> list(sorted_unique(["b", "a", "b", "c"], d, run_bytes=10**6))
-    ['a', 'b', 'c']
-    >>> list(sorted_unique(["b", "a", "b", "c"], d, run_bytes=70)), list(d.iterdir())
-    (['a', 'b', 'c'], [])
-    """
-    sorter = ExternalSorter(folder, run_bytes)
-    sorter.add(lines)
-    return sorter.drain()
 
 
 class ExternalSorter:

@@ -416,9 +416,9 @@ def write_cache(
 ) -> Path:
     """Project the store in ``store_dir`` (of the build in ``build_dir``) and save it.
 
-    :func:`kg.publish.publish` calls this before it makes the new store
-    current, so a build is published with its projection; it passes the
-    store it is loading as ``store`` (otherwise it is opened read-only).
+    ``store`` is the open store, or a :class:`kg.store.PredicateIndex` of its
+    quads (by default the store is opened read-only). A build publishes its
+    projection with the store through :func:`write_cache_from_nquads`.
 
     Returns
     -------
@@ -437,9 +437,9 @@ def write_cache_from_nquads(build_dir: Path, store_dir: Path, nquads: Path) -> f
     with (a build's ``graph.nq``); they are read into a
     :class:`kg.store.PredicateIndex`, which projects as the store does (the
     tests compare the saved files).
-    :func:`kg.publish.publish` runs this in a child process, beside the
-    loading of the on-disk store, when the build has two or more workers
-    (with one, it projects such an index itself).
+    :func:`kg.publish.publish` runs this beside the loading of the on-disk
+    store: in a child process when the build has two or more workers, in its
+    own process otherwise.
 
     Returns
     -------
