@@ -276,10 +276,11 @@ class PredicateIndex:
     """The quads of an N-Quads file, grouped by predicate, read in one pass.
 
     What :func:`iter_predicate` reads from a store, without loading one: a
-    build's saved projection is made from ``graph.nq`` this way in a child
-    process (:func:`kg.nx.cache.write_cache_from_nquads`). Memory grows with
-    the file (about 250 bytes per quad); quads of the default graph are skipped
-    as in a store.
+    build's saved projection is made from ``graph.nq`` this way
+    (:func:`kg.nx.cache.write_cache_from_nquads`), beside the loading of the
+    store. Memory grows with the file (about 115 bytes per quad, IRIs
+    interned: 54 MB for 485,000 quads); quads of the default graph are
+    skipped as in a store.
 
     Examples
     --------
