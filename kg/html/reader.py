@@ -1,9 +1,11 @@
 """Read a build's store into the :class:`~kg.html.model.ViewGraph` the views draw.
 
-A small SPARQL reader (queries in ``kg/html/queries/*.rq``), written while the
-NetworkX projection (``kg/nx/projection.py``) was not yet on main; the two can be
-unified later. IRIs are compared as :class:`rdflib.URIRef` with the terms of
-:mod:`ontology.namespaces`, never as strings.
+A small SPARQL reader (queries in ``kg/html/queries/*.rq``). The views show
+what the NetworkX projection (``kg/nx/projection.py``) leaves out (every quote
+of every node, where the projection keeps one per requirement or time
+expression; the extraction rule and confidence of each fact), so they read the
+store rather than the projection. IRIs are compared as :class:`rdflib.URIRef`
+with the terms of :mod:`ontology.namespaces`, never as strings.
 
 Examples
 --------
