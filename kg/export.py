@@ -40,10 +40,10 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from kg import atomic, iri
+from kg import atomic
 from kg.build import CACHE_DIR, TURTLE_PREFIXES, BuildError
 from kg.manifest import read_documents, select_documents
-from kg.store_loader import ontology_triples
+from kg.store_loader import ontology_quads
 from ontology.namespaces import PREFIXES, load_context
 
 FORMATS = ("turtle", "nt", "xml", "json-ld", "nquads", "trig", "graphml", "gexf", "csv")
@@ -117,12 +117,6 @@ def _document_quads(out: Path, names: list[str]) -> Iterator[ox.Quad]:
                 yield from ox.parse(fh, format=ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError) as e:
             raise ExportError(f"{path}: unreadable cached graph of {name} ({e})") from e
-
-
-def ontology_quads() -> list[ox.Quad]:
-    """The ontology as quads in its named graph ``kg.iri.ONTOLOGY_GRAPH``."""
-    g = ox.NamedNode(str(iri.ONTOLOGY_GRAPH))
-    return [ox.Quad(t.subject, t.predicate, t.object, g) for t in ontology_triples()]
 
 
 def load_triples(out: Path, documents: Iterable[str] | None = None) -> list[Triple]:

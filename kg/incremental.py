@@ -132,9 +132,7 @@ def prune_cache(out: Path, entries: dict[str, dict]) -> list[str]:
     return stale
 
 
-def remove_documents(
-    out: Path, names: Iterable[str], *, views: bool = True, progress: bool = False
-) -> RemoveReport:
+def remove_documents(out: Path, names: Iterable[str], *, views: bool = True) -> RemoveReport:
     """Remove documents from the build in ``out`` and republish it.
 
     Raises
@@ -165,6 +163,6 @@ def remove_documents(
     entries = {n: e for n, e in sorted(docs.items()) if n not in wanted}
     if not entries:
         raise BuildError(f"{where}: removing {len(wanted)} documents would leave the build empty")
-    publish(out, entries, views=views, progress=progress)
+    publish(out, entries, views=views)
     prune_cache(out, entries)
     return RemoveReport(out=out, removed=wanted, remaining=list(entries))

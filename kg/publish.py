@@ -33,10 +33,10 @@ from typing import Any
 import pyoxigraph as ox
 
 from extract.pipeline import EXTRACTOR_VERSION
-from kg import atomic, iri
+from kg import atomic
 from kg.nx.cache import prune, write_cache_from_nquads
 from kg.store import STORE_LINK, STORES_DIR
-from kg.store_loader import CACHE_DIR, StoreLoader, cache_texts, ontology_triples
+from kg.store_loader import CACHE_DIR, StoreLoader, cache_texts, ontology_quads
 from kg.summary import Counts, render_summary
 from kg.union import write_union_turtle
 from kg.worker import pipeline_fingerprint
@@ -57,12 +57,7 @@ this size it takes less time than starting the child process would (about 0.7 s)
 
 def ontology_nquads() -> bytes:
     """The ontology as N-Quads in its own named graph (for stores made outside a build)."""
-    g = ox.NamedNode(str(iri.ONTOLOGY_GRAPH))
-    triples = ontology_triples()
-    return ox.serialize(
-        [ox.Quad(t.subject, t.predicate, t.object, g) for t in triples],
-        format=ox.RdfFormat.N_QUADS,
-    )
+    return ox.serialize(ontology_quads(), format=ox.RdfFormat.N_QUADS)
 
 
 def _write_nquads(path: Path, out: Path, entries: dict[str, dict]) -> int:
@@ -79,7 +74,6 @@ def publish(
     entries: dict[str, dict],
     *,
     views: bool = True,
-    progress: bool = False,
     workers: int = 1,
     preload: StoreLoader | None = None,
     projector: ChildProjection | None = None,
@@ -100,8 +94,6 @@ def publish(
         Also write the HTML views (:func:`kg.views.write_views`), after the
         commit. :func:`kg.build.build` turns them off by default above
         ``VIEWS_MAX_DOCUMENTS`` documents.
-    progress : bool
-        Accepted for compatibility; publishing shows no progress bar.
     workers : int
         Processes the build may use. With 2 or more (and at least
         :data:`PARALLEL_PROJECTION_MIN_QUADS` quads), the projection is made

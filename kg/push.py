@@ -117,7 +117,7 @@ def graphs_to_push(
             raise PushError(f"{path}: unreadable cached graph of {name} ({e})") from e
         yield graph, _to_triples(text, graph)
     if ontology:
-        from kg.export import ontology_triples
+        from kg.store_loader import ontology_triples
 
         data = ox.serialize(ontology_triples(), format=ox.RdfFormat.N_TRIPLES)
         yield str(iri.ONTOLOGY_GRAPH), sorted(data.decode("utf-8").splitlines(keepends=True))

@@ -72,6 +72,12 @@ def ontology_triples() -> list[ox.Triple]:
     return [ox.Triple(stable(t.subject), t.predicate, stable(t.object)) for t in triples]
 
 
+def ontology_quads() -> list[ox.Quad]:
+    """The ontology (:func:`ontology_triples`) in its named graph ``kg.iri.ONTOLOGY_GRAPH``."""
+    g = ox.NamedNode(str(iri.ONTOLOGY_GRAPH))
+    return [ox.Quad(t.subject, t.predicate, t.object, g) for t in ontology_triples()]
+
+
 class StoreLoader:
     """Bulk-load the new store in a background thread; stoppable between chunks.
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.common import fatal_errors, out_option, progress_enabled
+from kg.cli.common import fatal_errors, out_option
 
 
 @click.command(
@@ -29,7 +29,7 @@ def remove(names: tuple[str, ...], out: Path, no_views: bool) -> None:
     """
     from kg.incremental import remove_documents
 
-    report = remove_documents(out, names, views=not no_views, progress=progress_enabled())
+    report = remove_documents(out, names, views=not no_views)
     click.echo(
         f"removed {len(report.removed)} documents from {out}/ "
         f"({len(report.remaining)} remain): {', '.join(report.removed)}"
