@@ -81,8 +81,9 @@ class Document:
         The decoded text exactly as read (for HTML pages: the main text taken
         from the page). All spans index into it.
     text : str
-        The normalized text (traditional folded to simplified). Same length as
-        ``raw`` when ``offsets`` is ``None``.
+        The normalized text (traditional folded to simplified, line breaks a
+        scraper put inside sentences left out). Same length as ``raw`` when
+        ``offsets`` is ``None``.
     offsets : tuple of int or None
         ``offsets[i]`` is the index in ``raw`` of ``text[i]``; one more entry
         than ``len(text)`` so that end offsets map too. ``None`` means the
@@ -112,8 +113,13 @@ class Document:
         return i if self.offsets is None else self.offsets[i]
 
     def span(self, start: int, end: int) -> Span:
-        """Build a raw :class:`Span` from ``[start, end)`` of the normalized text."""
-        rs, re_ = self.to_raw(start), self.to_raw(end)
+        """Build a raw :class:`Span` from ``[start, end)`` of the normalized text.
+
+        The end maps through the last character, so a line break the normalized
+        text left out after it is not part of the span.
+        """
+        rs = self.to_raw(start)
+        re_ = self.to_raw(end - 1) + 1 if end > start else rs
         return Span(rs, re_, self.raw[rs:re_])
 
     def raw_span(self, start: int, end: int) -> Span:

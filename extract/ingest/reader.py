@@ -3,7 +3,8 @@
 Steps: read bytes, decode (:mod:`extract.ingest.decode`), take the main text of
 HTML pages (:mod:`extract.ingest.html`), fold traditional to simplified with an
 offset map (:mod:`extract.normalize`), mark boilerplate on the simplified lines
-(:mod:`extract.ingest.boilerplate`; spans in raw coordinates).
+(:mod:`extract.ingest.boilerplate`; spans in raw coordinates), and join the lines
+a scraper broke inside sentences (:mod:`extract.reflow`; the offset map follows).
 
 Examples
 --------
@@ -14,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from extract.ingest.decode import DecodeError, decode_bytes
 from extract.ingest.html import NoTextError, html_to_text
 from extract.normalize import to_simplified
 from extract.records import Document
+from extract.reflow import compose, reflow
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt", ".text", ".md", "")
@@ -73,17 +76,28 @@ def document_from_bytes(name: str, data: bytes, *, media_type: str | None = None
             raw = html_to_text(raw)
         except NoTextError as e:
             raise IngestError(name, str(e)) from e
-    text, offsets = to_simplified(raw)
+    simplified, offsets = to_simplified(raw)
+    excluded = find_boilerplate(raw, simplified, offsets)  # matched on the simplified lines
+    text, joined = reflow(simplified, _in_text(excluded, offsets))
     return Document(
         name=name,
         raw=raw,
         text=text,
-        offsets=offsets,
-        excluded=find_boilerplate(raw, text, offsets),  # matched on the simplified lines
+        offsets=compose(offsets, joined),
+        excluded=excluded,
         encoding=decoded.encoding,
         sha256=hashlib.sha256(data).hexdigest(),
         media_type=media_type,
     )
+
+
+def _in_text(spans, offsets: tuple[int, ...] | None) -> list[tuple[int, int]]:
+    """Raw spans as spans of the simplified text (the inverse of its offset map)."""
+    if offsets is None:
+        return [(s.start, s.end) for s in spans]
+    return [
+        (bisect.bisect_left(offsets, s.start), bisect.bisect_left(offsets, s.end)) for s in spans
+    ]
 
 
 def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:

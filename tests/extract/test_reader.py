@@ -8,6 +8,7 @@ import os
 import pytest
 
 from extract.ingest.reader import IngestError, document_from_bytes, read_document
+from extract.normalize import to_simplified
 from tests.conftest import EXAMPLES
 
 # file -> (encoding reported, media type, first characters of the decoded text)
@@ -38,9 +39,14 @@ def test_document_records_name_and_sha256_of_the_bytes(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_text_and_raw_have_the_same_length(name: str) -> None:
+def test_the_text_maps_onto_raw_leaving_out_only_line_breaks(name: str) -> None:
     doc = read_document(EXAMPLES / name)
-    assert doc.offsets is None and len(doc.text) == len(doc.raw)
+    where = doc.offsets or range(len(doc.text) + 1)
+    assert len(where) == len(doc.text) + 1
+    assert list(where) == sorted(where)
+    left_out = set(range(len(doc.raw))) - set(where)
+    assert all(doc.raw[i] in " \t\r\n\u3000" for i in left_out)
+    assert to_simplified(doc.raw)[0].replace("\r\n", "\n").count("\n") >= doc.text.count("\n")
 
 
 def test_crlf_is_kept_in_raw() -> None:

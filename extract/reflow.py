@@ -1,0 +1,176 @@
+"""Join the lines a scraper broke inside a sentence, keeping a map back to the original.
+
+Scraped pages break lines wherever the page had an inline element: inside a date
+(``11\\n月\\n12\\n日``), a name (``市委\\n主题教育办``), around a quote mark or a
+comma. :func:`reflow` removes such *soft* line breaks so that every later
+component sees whole sentences, and returns the index map that keeps spans
+pointing into the text as read. A break stays (it is *hard*) when the line before
+it ends a sentence or a label (``。！？；：``), when either side is blank, or when
+the next line opens a heading (``一、``, ``（二）``, ``3.``, ``一是``); it is soft
+when one side is a continuation mark (the next line opens with ``、，。”）%``, the
+line before ends with ``“（、，``), when digits meet digits or a date unit, when
+a fragment is very short and has no punctuation of its own, or when the logical
+line is long and unfinished (a wrapped line). The character classes live in
+``extract/data/reflow.json``.
+
+Examples
+--------
+>>> text, where = reflow("各支部：\\n1\\n月\\n24\\n日下午，召开\\n、\\n座谈会。\\n二、要求")
+>>> text
+'各支部：\\n1月24日下午，召开、座谈会。\\n二、要求'
+>>> where[5], where[6]
+(5, 7)
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from extract.lexicon import data_json
+
+_BREAK = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000]*")
+
+
+@functools.cache
+def _rules() -> dict:
+    d = data_json("reflow.json")
+    return {
+        "hard_end": frozenset(d["hard_end"]),
+        "open_end": frozenset(d["open_end"]),
+        "cont_start": frozenset(d["cont_start"]),
+        "unit_after_digit": frozenset(d["unit_after_digit"]),
+        "any_punct": frozenset(d["any_punct"]),
+        "short": int(d["short_fragment"]),
+        "wrapped": int(d["wrapped_line"]),
+        "function_end": frozenset(d["function_end"]),
+        "month_next": frozenset(d["month_next"]),
+        "pairs": tuple(zip(d["pairs"][0::2], d["pairs"][1::2], strict=True)),
+        "heading": re.compile(d["heading_re"]),
+        "enum_only": re.compile(d["enum_only_re"]),
+    }
+
+
+def soft_break(
+    logical: str, prev_line: str, next_line: str, logical_len: int = -1, joined: bool = False
+) -> bool:
+    """Whether the line break between ``prev_line`` and ``next_line`` is soft.
+
+    ``logical`` is the logical line so far (earlier soft breaks joined; its first
+    characters are enough, with ``logical_len`` its whole length and ``joined``
+    whether it already spans a soft break), ``prev_line`` the physical line before
+    the break and ``next_line`` the one after, both stripped.
+
+    Examples
+    --------
+    >>> soft_break("遵照市委", "遵照市委", "主题教育办")
+    True
+    >>> soft_break("各支部：", "各支部：", "为做好工作，现通知如下。")
+    False
+    >>> soft_break("二、工作要求", "二、工作要求", "各单位要加强领导。")
+    False
+    >>> soft_break("中共某某县委员会", "中共某某县委员会", "2021年3月1日")
+    False
+    """
+    r = _rules()
+    if not logical or not prev_line or not next_line:
+        return False
+    length = len(logical) if logical_len < 0 else logical_len
+    a, b = prev_line[-1], next_line[0]
+    enum_only = length <= 8 and bool(r["enum_only"].fullmatch(logical))
+    if b in r["cont_start"]:
+        return True
+    if a in r["hard_end"] or prev_line.endswith(("...", "．．．")):
+        return False
+    if r["heading"].match(next_line):
+        return enum_only
+    if a in r["open_end"] or enum_only or a in r["function_end"]:
+        return True
+    if any(prev_line.count(o) > prev_line.count(c) for o, c in r["pairs"]):
+        return True  # inside quotation marks or brackets
+    if a.isdigit() and (b.isdigit() or b in r["unit_after_digit"]):
+        if b == "月" and next_line[1:2] and next_line[1] not in r["month_next"]:
+            return False  # 12 / 月考安排: a list number before a line, no date
+        return min(len(prev_line), len(next_line)) <= r["short"]  # 11 / 月, not 1024 / 5月8日
+    if r["heading"].match(logical):
+        return False  # a heading line ends at its line break
+    if b.isdigit() and not joined and len(prev_line) > r["short"]:
+        return False  # a signature line, then its date
+    if joined and a not in r["any_punct"] and any(c in r["any_punct"] for c in next_line):
+        return True  # a sentence already broken goes on until its punctuation
+    if len(prev_line) <= r["short"] and a not in r["any_punct"]:
+        # a fragment, unless it is a whole line such as a letterhead above a title
+        return joined or len(next_line) <= r["short"] or any(c in r["any_punct"] for c in next_line)
+    if len(next_line) <= r["short"] and next_line[-1] not in r["any_punct"]:
+        return True
+    return length >= r["wrapped"]
+
+
+def reflow(text: str, keep: Iterable[tuple[int, int]] = ()) -> tuple[str, tuple[int, ...] | None]:
+    """Remove the soft line breaks of ``text`` (see the module docstring).
+
+    Parameters
+    ----------
+    text : str
+        The (simplified) text.
+    keep : iterable of (int, int)
+        Spans of ``text`` whose line breaks before and after stay (boilerplate lines
+        are not joined to the text around them).
+
+    Returns
+    -------
+    text : str
+        The text with soft breaks (and the blanks around them) removed.
+    where : tuple of int or None
+        ``where[i]`` is the index in the input of character ``i`` of the output,
+        one extra entry for the end; ``None`` when nothing was removed.
+    """
+    breaks = list(_BREAK.finditer(text))
+    if not breaks:
+        return text, None
+    bounds = [0, *(x for m in breaks for x in m.span()), len(text)]
+    lines = [text[bounds[2 * i] : bounds[2 * i + 1]].strip() for i in range(len(breaks) + 1)]
+    fixed = {i for a, b in keep for i in (a, b)}
+    cuts: list[tuple[int, int]] = []
+    head, length, joined = lines[0][:16], len(lines[0]), False
+    for k, m in enumerate(breaks):
+        prev_line, next_line = lines[k], lines[k + 1]
+        near = m.start() in fixed or m.end() in fixed or bounds[2 * k] in fixed
+        if head and not near and soft_break(head, prev_line, next_line, length, joined):
+            cuts.append(m.span())
+            if len(head) < 16:
+                head = (head + next_line)[:16]
+            length += len(next_line)
+            joined = True
+        else:
+            head, length, joined = next_line[:16], len(next_line), False
+    if not cuts:
+        return text, None
+    parts: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for a, b in cuts:
+        parts.append(text[pos:a])
+        where.extend(range(pos, a))
+        pos = b
+    parts.append(text[pos:])
+    where.extend(range(pos, len(text) + 1))
+    return "".join(parts), tuple(where)
+
+
+def compose(
+    first: tuple[int, ...] | None, second: tuple[int, ...] | None
+) -> tuple[int, ...] | None:
+    """The map of two successive edits: ``second`` into ``first``'s output, into the input.
+
+    Examples
+    --------
+    >>> compose(None, (0, 2, 3)), compose((0, 0, 1, 2), None), compose((0, 0, 1, 2), (0, 2, 3))
+    ((0, 2, 3), (0, 0, 1, 2), (0, 1, 2))
+    """
+    if second is None:
+        return first
+    if first is None:
+        return second
+    return tuple(first[i] for i in second)

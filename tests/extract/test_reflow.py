@@ -1,0 +1,78 @@
+"""Soft and hard line breaks of scraped text (extract/reflow.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.ingest.reader import document_from_bytes
+from extract.reflow import compose, reflow
+
+JOINED = [
+    # a date broken at every part
+    ("会议定于\n3\n月\n9\n日召开。", "会议定于3月9日召开。"),
+    # digits of a year broken apart
+    ("围绕201\n9\n年以来的工作。", "围绕2019年以来的工作。"),
+    # a name broken by an inline element
+    ("按照县委\n宣传部\n、县教育局的部署，", "按照县委宣传部、县教育局的部署，"),
+    # closing marks and list marks open the next line
+    ("学习“两个务必\n”精神。", "学习“两个务必”精神。"),
+    ("不少于\n30%\n。", "不少于30%。"),
+    # an enumerator alone on its line belongs to the item after it
+    ("2\n.\n做好总结。", "2.做好总结。"),
+    # a line ending in a conjunction or a comma goes on
+    ("组织团员和\n青年教师参加学习，", "组织团员和青年教师参加学习，"),
+    ("会后，\n各组要及时总结。", "会后，各组要及时总结。"),
+    # an open quotation mark goes on to its close
+    ("围绕“学史明理\n学史增信”开展学习。", "围绕“学史明理学史增信”开展学习。"),
+]
+
+KEPT = [
+    # a sentence ends, a label ends
+    "各单位要抓好学习。\n各支部要及时总结。",
+    "各科室：\n现将有关事项通知如下。",
+    # headings stand on their own lines
+    "二、工作要求\n各单位要加强领导。",
+    "（一）加强组织领导\n成立工作专班。",
+    # a letterhead above its title, a signature above its date
+    "中共某某县委\n关于开展主题党日活动的通知",
+    "中共某某中学委员会\n2021年3月1日",
+    # a list number before a line is no date
+    "第12\n月考安排表",
+    # a paragraph break
+    "学习要深入\n\n会议要求",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), JOINED)
+def test_soft_breaks_are_removed(text: str, expected: str) -> None:
+    assert reflow(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_hard_breaks_stay(text: str) -> None:
+    assert reflow(text) == (text, None)
+
+
+@pytest.mark.parametrize(("text", "_"), JOINED)
+def test_the_map_points_every_character_at_its_source(text: str, _: str) -> None:
+    out, where = reflow(text)
+    assert where is not None and len(where) == len(out) + 1
+    assert all(text[where[i]] == ch for i, ch in enumerate(out))
+    assert where[-1] == len(text)
+
+
+def test_breaks_next_to_a_kept_span_stay() -> None:
+    text = "浏览次数：10\n3\n月9日召开会议。"
+    assert reflow(text, keep=[(0, 7)])[0] == "浏览次数：10\n3月9日召开会议。"
+
+
+def test_compose_follows_both_maps() -> None:
+    assert compose((0, 2, 3, 4), (0, 2, 3)) == (0, 3, 4)
+
+
+def test_a_document_span_over_a_joined_date_covers_the_raw_characters() -> None:
+    doc = document_from_bytes("a.txt", "会议定于\n3\n月\n9\n日召开。".encode())
+    start = doc.text.index("3月9日")
+    span = doc.span(start, start + 4)
+    assert span.text == "3\n月\n9\n日"
+    assert doc.raw[span.start : span.end] == span.text
