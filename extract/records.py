@@ -301,3 +301,43 @@ def check_spans(ex: Extraction) -> list[Span]:
         for s in iter_spans(ex)
         if not (0 <= s.start <= s.end <= len(raw) and raw[s.start : s.end] == s.text)
     ]
+
+
+class RelationSet:
+    """Relations collected without repeats, keeping the first evidence of each.
+
+    Examples
+    --------
+    >>> doc = Document("a.txt", "区委督导组", "区委督导组")
+    >>> out = RelationSet(doc)
+    >>> out.add("subOrganizationOf", "actor", "区委督导组", "actor", "区委", (0, 5), "rule")
+    >>> [(r.type, r.source, r.target, r.evidence.text) for r in out.sorted()]
+    [('subOrganizationOf', '区委督导组', '区委', '区委督导组')]
+    """
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.rel: dict[tuple[str, str, str, str, str], Relation] = {}
+
+    def add(
+        self,
+        typ: str,
+        sk: str,
+        s: str,
+        tk: str,
+        t: str,
+        span: tuple[int, int],
+        rule: str,
+        conf: float = 0.7,
+    ) -> None:
+        if s == t and sk == tk:
+            return
+        key = (typ, sk, s, tk, t)
+        if key not in self.rel:
+            self.rel[key] = Relation(
+                typ, sk, s, tk, t, self.doc.span(*span), Provenance(rule, conf)
+            )  # type: ignore[arg-type]
+
+    def sorted(self) -> tuple[Relation, ...]:
+        """The relations, sorted by (type, source kind, source, target kind, target)."""
+        return tuple(self.rel[k] for k in sorted(self.rel))

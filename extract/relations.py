@@ -39,14 +39,14 @@ Examples
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Sequence
 
 from extract.actors import ActorIndex, ActorMention
 from extract.lexicon import data_json
-from extract.records import Document, Phase, Provenance, Relation, Requirement
-from extract.segment import clauses, sentences
+from extract.phase_relations import phase_relations
+from extract.records import Document, Phase, Provenance, Relation, RelationSet, Requirement
+from extract.segment import clauses
 
 _BODY = {"PartyCommittee", "LeadingGroup", "CampaignOffice", "SupervisoryGroup"}
 _FILED = {"GovernmentBody"}  # 报送至组织部: an office one files with
@@ -74,33 +74,6 @@ def _cues() -> dict:
         "unit": re.compile(d["unit_re"]),
         "modal_after": re.compile(d["modal_after_subject_re"]),
     }
-
-
-class _Out:
-    """Collects relations without repeats, keeping the first evidence."""
-
-    def __init__(self, doc: Document):
-        self.doc = doc
-        self.rel: dict[tuple[str, str, str, str, str], Relation] = {}
-
-    def add(
-        self,
-        typ: str,
-        sk: str,
-        s: str,
-        tk: str,
-        t: str,
-        span: tuple[int, int],
-        rule: str,
-        conf: float = 0.7,
-    ) -> None:
-        if s == t and sk == tk:
-            return
-        key = (typ, sk, s, tk, t)
-        if key not in self.rel:
-            self.rel[key] = Relation(
-                typ, sk, s, tk, t, self.doc.span(*span), Provenance(rule, conf)
-            )  # type: ignore[arg-type]
 
 
 def _coordinated(text: str, a: ActorMention, b: ActorMention) -> bool:
@@ -182,7 +155,7 @@ def _approvers(idx: ActorIndex, m: re.Match[str], group: str) -> list[str]:
     return [k for k in dict.fromkeys(keys) if (a := idx.get(k)) is not None and a.type in _APPROVER]
 
 
-def _actor_relations(doc: Document, idx: ActorIndex, out: _Out) -> None:
+def _actor_relations(doc: Document, idx: ActorIndex, out: RelationSet) -> None:
     c = _cues()
     text = doc.text
     topic: list[str] = []
@@ -308,7 +281,7 @@ def _actor_relations(doc: Document, idx: ActorIndex, out: _Out) -> None:
         topic = lead or topic
 
 
-def _name_relations(doc: Document, idx: ActorIndex, out: _Out) -> None:
+def _name_relations(doc: Document, idx: ActorIndex, out: RelationSet) -> None:
     c = _cues()
     for a in idx.actors:
         if a.type not in _BODY | {"GovernmentBody"}:
@@ -371,90 +344,6 @@ def _name_relations(doc: Document, idx: ActorIndex, out: _Out) -> None:
                     )
 
 
-def _phase_mentions(text: str, labels: set[str]) -> list[tuple[int, int, str, str]]:
-    from extract.phases import find_phases
-
-    return [(p.start, p.end, p.label, p.kind) for p in find_phases(text) if p.label in labels]
-
-
-def _phase_relations(
-    doc: Document, stages: Sequence[Phase], steps: Sequence[Phase], out: _Out
-) -> None:
-    c = _cues()
-    text = doc.text
-    stage_labels = {p.label for p in stages}
-    seqs = [c["stage_order"], *c.get("stage_orders", [])]  # later campaigns: own sequences
-    pairs = [p for seq in seqs for p in itertools.pairwise([s for s in seq if s in stage_labels])]
-    for a, b in pairs:
-        ev = next(p for p in stages if p.label == b).mentions[0]
-        out.rel.setdefault(
-            ("precedes", "stage", a, "stage", b),
-            Relation("precedes", "stage", a, "stage", b, ev, Provenance("rel.precedes.stage", 0.9)),
-        )
-    step_labels = {p.label for p in steps}
-    ments = _phase_mentions(text, step_labels | stage_labels)
-    if not ments and "准备" not in stage_labels:
-        return  # every rule below needs a stage or step mention in the text
-    kinds = {lb: k for _, _, lb, k in ments}
-    items: list[tuple[str, tuple[int, int]]] = []
-    for sent in sentences(text):
-        ms = [m for m in ments if sent.start <= m[0] < sent.end]
-        steps_in = [m for m in ms if m[3] == "step"]
-        slots: list[list[tuple[int, int, str, str]]] = []
-        for m in steps_in:
-            if slots and (
-                slots[-1][-1][2] == m[2] or c["joiners"].match(text[slots[-1][-1][1] : m[0]])
-            ):
-                if m[2] not in [x[2] for x in slots[-1]]:
-                    slots[-1].append(m)
-                continue
-            if any(m[2] in [x[2] for x in sl] for sl in slots):
-                continue
-            slots.append([m])
-        span = (sent.start, sent.end)
-        dep = any(w in sent.text for w in c["dependency_cues"])
-        for a, b in itertools.pairwise(slots):
-            if re.search(r"[；;]", text[a[-1][1] : b[0][0]]):
-                continue  # 在A环节上…；在B环节上…: parallel, not a sequence
-            for x in a:
-                for y in b:
-                    out.add(
-                        "precedes", "step", x[2], "step", y[2], span, "rel.precedes.sequence", 0.6
-                    )
-                    if dep:
-                        out.add(
-                            "dependsOn", "step", y[2], "step", x[2], span, "rel.depends.cue", 0.6
-                        )
-        if c["item"].match(text, sent.start) and slots:
-            items.append((slots[0][0][2], span))
-        elif not c["item"].match(text, sent.start) and len(sent.text) > 40:
-            items.append(("", span))
-        for m in c["entry"].finditer(text, sent.start, sent.end):
-            tgt = [x[2] for x in ments if x[3] == "stage" and m.start() <= x[0] < m.end()]
-            if "转段" in step_labels and tgt:
-                out.add(
-                    "precedes", "step", "转段", "stage", tgt[0], span, "rel.precedes.entry", 0.6
-                )
-        if dep and "准备" in stage_labels and any(w in sent.text for w in c["start_words"]):
-            first = next((s for s in c["stage_order"] if s in stage_labels and s != "准备"), None)
-            if first and "准备" in sent.text:
-                out.add(
-                    "dependsOn", "stage", first, "stage", "准备", span, "rel.depends.start", 0.6
-                )
-    for (a, _), (b, span) in itertools.pairwise(items):
-        if a and b and a != b:
-            out.add(
-                "precedes",
-                kinds.get(a, "step"),
-                a,
-                kinds.get(b, "step"),
-                b,
-                span,
-                "rel.precedes.items",
-                0.5,
-            )
-
-
 def find_relations(
     doc: Document,
     actors: ActorIndex,
@@ -480,8 +369,8 @@ def find_relations(
     tuple of Relation
         Sorted by (type, source, target).
     """
-    out = _Out(doc)
+    out = RelationSet(doc)
     _name_relations(doc, actors, out)
     _actor_relations(doc, actors, out)
-    _phase_relations(doc, stages, steps, out)
-    return tuple(out.rel[k] for k in sorted(out.rel))
+    phase_relations(doc, stages, steps, out)
+    return out.sorted()
