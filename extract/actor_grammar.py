@@ -169,18 +169,9 @@ def _committee_label(g: Grammar, jur: str, head: Head) -> str:
 
 def _is_place_name(word: str) -> bool:
     """Whether jieba's dictionary tags ``word`` as a place or proper name (金华, 青海)."""
-    from extract.tokenize import tokenizer
+    from extract.tokenize import pos_tags
 
-    return _tag_table(id(tokenizer())).get(word) in {"ns", "nz"}
-
-
-@functools.cache
-def _tag_table(_: int) -> dict[str, str]:
-    import jieba.posseg
-
-    from extract.tokenize import tokenizer
-
-    return jieba.posseg.POSTokenizer(tokenizer()).word_tag_tab
+    return pos_tags().get(word) in {"ns", "nz"}
 
 
 def _place(g: Grammar, rev: str, pos: int) -> re.Match[str] | None:

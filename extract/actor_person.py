@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extract.actor_grammar import CJK, RawMention
@@ -56,6 +57,14 @@ class _PersonGrammar:
     surnames: frozenset[str]
     speech: re.Pattern[str]
     speech_stop: frozenset[str]
+    title_before: re.Pattern[str]
+    class_no: re.Pattern[str]
+    attribution: re.Pattern[str]
+    tagged: re.Pattern[str]
+    followers: tuple[str, ...]
+    titles_tuple: tuple[str, ...]
+    list_stop_chars: frozenset[str]
+    org_before: re.Pattern[str]
 
 
 @functools.cache
@@ -63,14 +72,15 @@ def _grammar() -> _PersonGrammar:
     d = data_json("actors.json")
     p = d["person"]
     name = f"[{CJK}]{{2,4}}"
-    titles = "|".join(map(re.escape, p["titles"]))
+    titles = "|".join(map(re.escape, sorted(p["titles_after"], key=len, reverse=True)))
+    all_titles = "|".join(map(re.escape, sorted(p["titles"], key=len, reverse=True)))
     committees = "|".join(map(re.escape, sorted(d["committees"], key=len, reverse=True)))
     locs = "|".join(map(re.escape, sorted(d["collective_localities"], key=len, reverse=True)))
     right = "|".join(map(re.escape, d["locality_right"]))
     right_alt = "|".join(map(re.escape, d["place_right_standalone"]))
     return _PersonGrammar(
         honorific=re.compile(f"({name}){re.escape(p['honorific'])}(?!们)"),
-        titled=re.compile(f"({name})(?:{titles})"),
+        titled=re.compile(f"({name})(?:同志(?!们)|{titles})"),
         surname=re.compile(f"([{CJK}])(?:{titles})"),
         redacted=re.compile(f"({committees})({p['redaction_re']})((?:{titles}))"),
         role_before=re.compile(f"({p['roles_re']})$"),
@@ -89,6 +99,16 @@ def _grammar() -> _PersonGrammar:
         surnames=frozenset(w for ln in data_lines("surnames.txt") for w in ln.split()),
         speech=re.compile(f"({name})(?={p['speech_context_re']})"),
         speech_stop=frozenset(p["speech_name_stop_chars"]),
+        title_before=re.compile(f"(?:{all_titles})(?=[{CJK}0-9])"),
+        class_no=re.compile("[0-9０-９]{1,4}(?:班|级)"),
+        attribution=re.compile(f"[（(]([{CJK}]{{2,4}})[）)](?=\\s*(?:\\n|$))"),
+        tagged=re.compile(
+            f"(?<![{CJK}])[{CJK}]{{2,3}}|(?<=[{''.join(p['left_boundary'])}])[{CJK}]{{2,3}}"
+        ),
+        followers=tuple(sorted(p["name_followers"], key=len, reverse=True)),
+        titles_tuple=tuple(p["titles"]),
+        list_stop_chars=frozenset(p["list_stop_chars"]),
+        org_before=re.compile(f"(?<=[办室处部局])([{CJK}]{{2,3}})(?=[。，；、]|$)"),
         loc_single=re.compile(
             "(?:每一个|每个|各)(村|乡镇)(?=都|要|也|的|，|,)|(?<=[而和或])(乡镇)(?=[或和])"
         ),
@@ -119,32 +139,103 @@ def _clean_name(
     return None
 
 
+def _name_at(
+    text: str, pos: int, g: _PersonGrammar, need_follower: bool = True, lenient: bool = False
+) -> str | None:
+    """The personal name starting at ``pos`` (a surname and one or two more characters).
+
+    The longest candidate wins whose next characters end a name (punctuation, 、,
+    同志 or a title, a verb that follows names: 主持, 讲话, 代表...).
+    """
+    for n in (4, 3, 2):
+        cand = text[pos : pos + n]
+        if len(cand) < n or not re.fullmatch(f"[{CJK}]+", cand):
+            continue
+        sur = 2 if cand[:2] in g.surnames else (1 if cand[0] in g.surnames else 0)
+        stops = g.list_stop_chars if lenient else g.stop_chars
+        if not sur or n - sur not in (1, 2) or set(cand[sur:]) & stops:
+            continue
+        if any(w in cand for w in g.stop_words) or _common_word(cand):
+            continue
+        if n - sur == 2 and _common_word(cand[:2]):
+            continue  # 单位要: a word, then a character
+        rest = text[pos + n : pos + n + 4]
+        if (
+            need_follower
+            and rest
+            and not (rest.startswith(g.followers) or not re.match(f"[{CJK}]", rest))
+        ):
+            continue
+        return cand
+    return None
+
+
+def _role_before(text: str, s: int, g: _PersonGrammar, names: Iterable[str] = ()) -> str | None:
+    """The titles written just before a name (校党委书记、校长王某)."""
+    lo = max(0, s - 30)
+    head = re.split(r"[，,。；;：:\n（(“”由和与及对向在请是给交把将经]", text[lo:s])[-1]
+    for name in names:
+        if name in head:
+            head = head.rsplit(name, 1)[-1]
+    head = head.lstrip("、")
+    if head and head.endswith(g.titles_tuple):
+        return head
+    return None
+
+
 def persons(text: str) -> list[PersonMention]:
     """Person mentions of a normalized text, in text order (see module docstring)."""
     g = _grammar()
     out: list[PersonMention] = []
-    for rx, keep_suffix in ((g.honorific, True), (g.titled, True), (g.speech, False)):
-        for m in rx.finditer(text):
-            got = _clean_name(text, m.start(1), m.group(1), g, rx is g.honorific)
-            if rx is g.speech and (
-                got is None
-                or len(got[1]) != 3
-                or (
-                    re.match(f"[{CJK}]", left := text[got[0] - 1 : got[0]])
-                    and left not in g.boundary
-                )
-                or set(got[1]) & g.speech_stop
-            ):
-                continue  # 王建国强调: a full name after a break only
-            if got is None or (len(got[1]) > 3 and got[1][:2] not in g.surnames):
-                continue
+
+    def add(s: int, name: str, end: int | None = None, role: str | None = None) -> None:
+        out.append(
+            PersonMention(s, end or s + len(name), name, text[s : end or s + len(name)], role)
+        )
+
+    for m in g.title_before.finditer(text):  # 校长王某某, 委员甲、乙、丙等, 部长202班某某
+        pos = m.end()
+        if (cls := g.class_no.match(text, pos)) is not None:
+            pos = cls.end()
+        first = True
+        while (name := _name_at(text, pos, g, lenient=True)) is not None:
+            role = _role_before(text, m.end(), g, [p.name for p in out]) if first else None
+            add(pos, name, role=role)
+            pos += len(name)
+            first = False
+            if not text.startswith("、", pos):
+                break
+            pos += 1
+    for m in g.titled.finditer(text):  # 某某同志, 某某书记
+        got = _clean_name(text, m.start(1), m.group(1), g, text.startswith("同志", m.end(1)))
+        if got is not None and (len(got[1]) <= 3 or got[1][:2] in g.surnames):
             s, name = got
-            rm = g.role_before.search(text, max(0, s - 12), s)
-            role = rm.group(1) if rm else None
-            end = m.end() if keep_suffix else s + len(name)
-            out.append(PersonMention(s, end, name, text[s:end], role))
+            add(s, name, m.end(), _role_before(text, s, g))
+    for m in g.speech.finditer(text):  # 王某某强调: a full name after a break only
+        got = _clean_name(text, m.start(1), m.group(1), g)
+        if got is None or len(got[1]) != 3 or set(got[1]) & g.speech_stop:
+            continue
+        left = text[got[0] - 1 : got[0]]
+        if re.match(f"[{CJK}]", left) and left not in g.boundary:
+            continue
+        add(got[0], got[1], role=_role_before(text, got[0], g))
+    for m in g.org_before.finditer(text):  # 发送给党政办某某。
+        if (name := _name_at(text, m.start(1), g)) == m.group(1):
+            add(m.start(1), name)
+    for m in g.attribution.finditer(text):  # …。（某某）at a paragraph's end
+        if (name := _name_at(text, m.start(1), g, need_follower=False)) == m.group(1):
+            add(m.start(1), name)
+    for m in g.tagged.finditer(text):  # names jieba knows (nr), before a name's follower
+        if (name := _name_at(text, m.start(), g)) is not None and _known_name(name):
+            add(m.start(), name)
     names = {p.name for p in out}
-    for m in g.surname.finditer(text):
+    if names:  # every other mention of a name found
+        rx = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+        for m in rx.finditer(text):
+            rest = text[m.end() : m.end() + 4]
+            if not rest or rest.startswith(g.followers) or not re.match(f"[{CJK}]", rest):
+                add(m.start(), m.group())
+    for m in g.surname.finditer(text):  # 马书记 when 马某某 is named
         full = sorted(n for n in names if n[0] == m.group(1))
         before = text[m.start() - 1] if m.start() else "，"
         if full and (before in g.boundary or not re.match(f"[{CJK}]", before) or before in "了的"):
@@ -155,13 +246,31 @@ def persons(text: str) -> list[PersonMention]:
                 m.start(), m.end(), m.group(1) + m.group(3), m.group(), m.group(1) + m.group(3)
             )
         )
-    out.sort(key=lambda p: (p.start, -p.end, p.name))
+    out.sort(key=lambda p: (p.start, -p.end, p.role is None, p.name))
     dedup: list[PersonMention] = []
+    roles: dict[str, str] = {}
     for p in out:
+        if p.role and p.name not in roles:
+            roles[p.name] = p.role
         if dedup and p.start < dedup[-1].end:
             continue
         dedup.append(p)
-    return dedup
+    return [
+        PersonMention(p.start, p.end, p.name, p.surface, p.role or roles.get(p.name)) for p in dedup
+    ]
+
+
+def _common_word(cand: str) -> bool:
+    """A dictionary word that is not a name (强调, 王国): no person."""
+    from extract.tokenize import pos_tags, tokenizer
+
+    return tokenizer().FREQ.get(cand, 0) > 0 and not pos_tags().get(cand, "").startswith("nr")
+
+
+def _known_name(name: str) -> bool:
+    from extract.tokenize import pos_tags
+
+    return pos_tags().get(name, "").startswith("nr")
 
 
 def localities(text: str) -> list[RawMention]:

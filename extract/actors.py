@@ -39,6 +39,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from extract.actor_grammar import RawMention, scan
+from extract.actor_np import np_mentions
 from extract.actor_person import localities, persons
 from extract.lexicon import data_json
 from extract.records import Actor, Document, DocumentMeta, Provenance
@@ -198,6 +199,88 @@ def _kind(g: _Group) -> str:
     return g.kind
 
 
+def _with_open_mentions(closed: list[RawMention], opened: list[RawMention]) -> list[RawMention]:
+    """Closed-grammar mentions plus the open-class ones that are new or longer.
+
+    An open mention that overlaps no closed one is added; one that covers closed
+    mentions and reaches further left (学校党政办公室 over 办公室) replaces them;
+    otherwise the closed mention, which knows jurisdictions and campaigns, stays.
+    """
+    out = list(closed)
+    for o in opened:
+        hit = [c for c in out if not c.nested and c.start < o.end and o.start < c.end]
+        if not hit:
+            out.append(o)
+        elif all(o.start <= c.start and c.end <= o.end for c in hit) and (
+            o.start < min(c.start for c in hit) or o.end > max(c.end for c in hit)
+        ):
+            out = [c for c in out if c not in hit]
+            out.append(o)
+    out.sort(key=lambda m: (m.start, m.end, m.label))
+    return out
+
+
+def _present_only(text: str, a: dict):
+    """A test of one person mention: only reported present (某某出席) or held up as a model."""
+    after, before = re.compile(a["present_after_re"]), re.compile(a["model_before_re"])
+
+    def test(s: int, e: int) -> bool:
+        line_end = min(x for x in (text.find("。", e), text.find("\n", e), len(text)) if x >= 0)
+        return bool(after.search(text[e:line_end]) or before.search(text[max(0, s - 6) : s]))
+
+    return test
+
+
+def _needs_work(g: _Group, a: dict) -> bool:
+    """Whether an actor counts only where it is at work: people outside the Party's
+    own ranks (群众, 学生, 教师...) and persons; bodies and Party members always count."""
+    if g.type == "Public":
+        return True
+    label = max(g.labels, key=len) if g.labels else ""
+    return (
+        g.type == "MemberGroup"
+        and label.endswith(tuple(a["lay_heads"]))
+        and not any(w in label for w in a["party_words"])
+    )
+
+
+def _at_work(text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The mention spans that show an actor at work (``actors.json`` ``agent``).
+
+    A mention counts when a verb, modal or cue of action follows it (区委要…,
+    市教育局等4家单位作了发言, 王某某主持), when a cue before it makes it an agent,
+    causee or recipient (由…审批, 引导…, 交给…, 根据…要求), or when it is a
+    salutation line (各支部：). Coordinated mentions (甲、乙和丙要…) share the
+    context of the whole chain. A body named only as an object, a topic or
+    inside a title (学习省委精神, 学生, 市委书记某某) does not count.
+    """
+    a = data_json("actors.json")["agent"]
+    after, before = re.compile(a["after_re"]), re.compile(a["before_re"])
+    salute, coord = re.compile(a["salutation_re"]), re.compile(f"(?:{a['coordinators']})+")
+    spans = sorted(set(spans))
+    chains: list[list[tuple[int, int]]] = []
+    for sp in spans:
+        if chains and (
+            sp[0] <= chains[-1][-1][1] or coord.fullmatch(text[chains[-1][-1][1] : sp[0]])
+        ):
+            chains[-1].append(sp)
+        else:
+            chains.append([sp])
+    out: set[tuple[int, int]] = set()
+    for chain in chains:
+        s0, e1 = chain[0][0], max(e for _, e in chain)
+        line_start = text.rfind("\n", 0, s0) + 1
+        line_end = text.find("\n", e1)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        if (
+            after.match(text[e1 : e1 + 12])
+            or before.search(text[max(0, s0 - 4) : s0])
+            or (s0 - line_start <= 2 and salute.match(line))
+        ):
+            out.update(chain)
+    return out
+
+
 def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
     """Recognize the actors of ``doc`` and index their mentions.
 
@@ -224,12 +307,18 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
     text = doc.text
     syn = d["synonyms"]
     noun_excl = set(d["noun_kinds_excluded"])
-    raws = scan(text)
+    raws = _with_open_mentions(scan(text), np_mentions(text))
     taken = [(m.start, m.end) for m in raws if not m.nested]
     raws += [m for m in localities(text) if not any(s < m.end and m.start < e for s, e in taken)]
     people = persons(text)
     titles = {p.start for p in people}
-    raws = [m for m in raws if not (m.type == "MemberGroup" and m.end in titles)]
+    roles = [(p.start - len(p.role), p.start) for p in people if p.role]
+    raws = [
+        m
+        for m in raws
+        if not (m.type == "MemberGroup" and m.end in titles)
+        and not any(a <= m.start and m.end <= b for a, b in roles)  # 市委书记某某: a title
+    ]
     groups: dict[tuple[str, str, str], _Group] = {}
     for m in raws:
         ident = _identity(m, syn, noun_excl)
@@ -253,6 +342,16 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
         g.surfaces |= {p.surface, p.name}
         g.role = g.role or p.role
     _merge_bare(groups, _own_jurisdiction(text, meta))
+    at_work = _at_work(
+        text, [(s, e) for g in groups.values() for s, e, _, nested in g.mentions if not nested]
+    )
+    present_only = _present_only(text, d["agent"])
+    groups = {
+        k: g
+        for k, g in groups.items()
+        if (not _needs_work(g, d["agent"]) or any((s, e) in at_work for s, e, _, _ in g.mentions))
+        and not (g.type == "Person" and all(present_only(s, e) for s, e, _, _ in g.mentions))
+    }
     actors, mentions, surfaces = [], [], {}
     for ident in sorted(groups):
         g = groups[ident]

@@ -81,7 +81,7 @@ def soft_break(
     enum_only = length <= 8 and bool(r["enum_only"].fullmatch(logical))
     if b in r["cont_start"]:
         return True
-    if a in r["hard_end"] or prev_line.endswith(("...", "．．．")):
+    if a in r["hard_end"] or prev_line.endswith(("...", "．．．")) or _closed(prev_line, r):
         return False
     if r["heading"].match(next_line):
         return enum_only
@@ -105,6 +105,17 @@ def soft_break(
     if len(next_line) <= r["short"] and next_line[-1] not in r["any_punct"]:
         return True
     return length >= r["wrapped"]
+
+
+def _closed(line: str, r: dict) -> bool:
+    """A line ending a sentence inside closing marks (…。” / …。（某某）)."""
+    body = line.rstrip("”’」』】）)")
+    if body != line and body and body[-1] in r["hard_end"]:
+        return True
+    if line.endswith(("）", ")")):
+        k = max(line.rfind("（"), line.rfind("("))
+        return k > 0 and line[k - 1] in r["hard_end"]
+    return False
 
 
 def reflow(text: str, keep: Iterable[tuple[int, int]] = ()) -> tuple[str, tuple[int, ...] | None]:

@@ -46,6 +46,20 @@ def tokenizer():
     return tk
 
 
+@functools.cache
+def pos_tags() -> dict[str, str]:
+    """jieba's part-of-speech tag of every dictionary word (``n``, ``ns``, ``v``...).
+
+    Examples
+    --------
+    >>> pos_tags()["委员会"]
+    'n'
+    """
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(tokenizer()).word_tag_tab
+
+
 def tokens(text: str, hmm: bool = False) -> list[tuple[str, int, int]]:
     """Segment ``text`` into ``(word, start, end)`` triples (indices into ``text``).
 

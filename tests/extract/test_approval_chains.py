@@ -46,8 +46,8 @@ def _rels(text: str, encoding: str = "utf-8") -> set[tuple[str, str, str]]:
         (  # 须报…审核同意后, subject from the sentence before
             "县直机关工委要制定专项整治方案。整治方案须报县委巡回指导组审核同意后向社会公开。",
             {
-                ("reportsTo", "机关工委", "县委巡回指导组"),
-                ("approves", "县委巡回指导组", "机关工委"),
+                ("reportsTo", "县直机关工委", "县委巡回指导组"),
+                ("approves", "县委巡回指导组", "县直机关工委"),
             },
         ),
         (  # 报请…批准

@@ -113,7 +113,7 @@ def test_a_month_alone_across_lines_is_no_date(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "person"),
     [
-        ("市委书记李卫东同志出席会议。", "李卫东"),
+        ("市委书记李卫东同志主持会议。", "李卫东"),
         ("校党委书记周文华强调，要把学习抓紧抓实。", "周文华"),
         ("欧阳明远同志作动员讲话。", "欧阳明远"),
         ("。海峰同志要做好联络工作。", "海峰"),

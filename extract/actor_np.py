@@ -1,0 +1,212 @@
+"""Open-class actor mentions: noun phrases recognised by their head.
+
+The closed grammar of :mod:`extract.actor_grammar` knows the bodies of one
+campaign by name. Most bodies and groups in other documents are named by a
+*head* that says what kind of thing they are (…委员会, …局, …处, …室, …中心,
+…办公室, …小组, …党组, …班子; …干部, …教师, …成员, …选手) and by the
+modifiers before it (a place, a level, a sector, an ordinal, a parent body):
+中共某某市第一中学委员会, 市教育局政治处, 学校党政办公室, 现任中层正职及以上干部.
+
+:func:`np_mentions` finds every head of ``actors.json`` ``open_heads`` and
+extends it to the left word by word, over a backward longest-match
+segmentation with jieba's dictionary (:mod:`extract.tokenize`): a word that is
+a noun, a name, an ordinal or an allowed modifier joins the phrase; a
+preposition, verb, pronoun, particle, punctuation or a quantifier (各, 全体,
+广大: kept as the mention's quantifier) ends it. *Weak* heads (局, 处, 室, 部,
+中心...) are mentions only with a modifier and only where they end a word of
+their own (干部 is not a 部, 中心工作 is no 中心).
+
+Examples
+--------
+>>> [(m.label, m.type) for m in np_mentions("根据杭州市教育局政治处的安排，各现任中层干部要参加。")]
+[('杭州市教育局政治处', 'GovernmentBody'), ('现任中层干部', 'MemberGroup')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from extract.actor_grammar import RawMention
+from extract.lexicon import data_json
+
+_ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}")
+_IDIOM_TAGS = frozenset({"i", "l", "d", "v", "a", "ad", "vd"})
+_QUOTED = re.compile("“[^“”\n]{1,12}”")
+
+
+@dataclass(frozen=True)
+class _Heads:
+    strong: dict[str, tuple[str, str]]  # head -> (type, kind)
+    weak: dict[str, tuple[str, str]]
+    head_re: re.Pattern[str]
+    freq: dict[str, int]
+    tags: dict[str, str]
+    stop_words: frozenset[str]
+    stop_tags: frozenset[str]
+    modifier_words: frozenset[str]
+    modifier_chars: frozenset[str]
+    sectors: frozenset[str]
+    roles: tuple[str, ...]
+    org_suffix: frozenset[str]
+    rank: re.Pattern[str]
+    quantifiers: tuple[str, ...]
+    not_heads: frozenset[str]
+    after_stop: re.Pattern[str]
+    max_chars: int
+    max_words: int
+
+
+@functools.cache
+def _heads() -> _Heads:
+    from extract.tokenize import pos_tags, tokenizer
+
+    d = data_json("actors.json")["open_np"]
+    strong = {h: (t, k) for h, t, k, s in d["heads"] if s == "strong"}
+    weak = {h: (t, k) for h, t, k, s in d["heads"] if s == "weak"}
+    alt = sorted({*strong, *weak}, key=lambda w: (-len(w), w))
+    tk = tokenizer()
+    return _Heads(
+        strong=strong,
+        weak=weak,
+        head_re=re.compile("|".join(map(re.escape, alt))),
+        freq=tk.FREQ,
+        tags=pos_tags(),
+        stop_words=frozenset(d["stop_words"]),
+        stop_tags=frozenset(d["stop_tags"]),
+        modifier_words=frozenset(d["modifier_words"]),
+        modifier_chars=frozenset(d["modifier_chars"]),
+        sectors=frozenset(d["sector_words"]),
+        roles=tuple(sorted(d["role_titles"], key=len, reverse=True)),
+        org_suffix=frozenset(d["org_suffix_chars"]),
+        rank=re.compile(d["rank_re"]),
+        quantifiers=tuple(sorted(data_json("actors.json")["quantifiers"], key=len, reverse=True)),
+        not_heads=frozenset(d["not_heads"]),
+        after_stop=re.compile(d["after_stop_re"]),
+        max_chars=int(d["max_chars"]),
+        max_words=int(d["max_words"]),
+    )
+
+
+def _word_before(h: _Heads, text: str, pos: int, lo: int) -> str:
+    """The longest dictionary word of up to 6 characters ending at ``pos`` (else one char)."""
+    for n in range(min(6, pos - lo), 1, -1):
+        w = text[pos - n : pos]
+        if h.freq.get(w, 0) > 0 or w in h.modifier_words:
+            return w
+    return text[pos - 1 : pos]
+
+
+def _is_modifier(h: _Heads, w: str) -> bool:
+    """A word that may stand before a head inside a name: a place, a body, a sector,
+    a level, an ordinal or a rank qualifier (nouns in general may not: 评价党员)."""
+    if w in h.stop_words:
+        return False
+    if w in h.modifier_words or w in h.sectors or _ORDINAL.fullmatch(w) or h.rank.match(w):
+        return True
+    if len(w) == 1:
+        return w in h.modifier_chars
+    tag = h.tags.get(w)
+    if tag in ("ns", "nt"):
+        return True  # a place or an organization
+    return w[-1] in h.org_suffix and tag in ("n", "j", "nz", "s") and w not in h.not_heads
+
+
+def _left(h: _Heads, text: str, hs: int, weak: bool = False) -> tuple[int, str]:
+    """Start of the phrase whose head starts at ``hs``, and its quantifier."""
+    lo = max(0, hs - h.max_chars)
+    pos, words = hs, 0
+    if weak:  # the sector word of a weak head first (组织 + 部), even a stop word
+        pos = hs - _sector_len(h, text, lo, hs)
+    while pos > lo and words < h.max_words:
+        q = next((q for q in h.quantifiers if text.startswith(q, pos - len(q))), None)
+        if q is not None and (
+            pos - len(q) == 0
+            or not _is_modifier(h, _word_before(h, text, pos - len(q) + 1, lo))
+            or q.startswith(("各", "全体", "广大", "每", "所有"))
+        ):
+            return pos - len(q), q
+        w = _word_before(h, text, pos, lo)
+        if not _is_modifier(h, w):
+            break
+        pos -= len(w)
+        words += 1
+    return pos, ""
+
+
+def _sector_len(h: _Heads, text: str, lo: int, hs: int, people: bool = False) -> int:
+    """Length of the sector, level, body or ordinal word just before a weak head (0: none).
+
+    Before a weak head of people (领导, 对象) a rank or role qualifier (分管, 考察) will do.
+    """
+    for n in range(min(8, hs - lo), 0, -1):
+        w = text[hs - n : hs]
+        if people and (w in h.modifier_words or h.rank.match(w)):
+            return n
+        if w in h.sectors or _ORDINAL.fullmatch(w) or (n == 1 and w in h.modifier_chars):
+            return n
+        if w in h.strong or w in h.weak:
+            return n
+    return 0
+
+
+def np_mentions(text: str) -> list[RawMention]:
+    """Open-class actor mentions of a normalized text, in text order (see module docstring)."""
+    h = _heads()
+    quoted = [q.span() for q in _QUOTED.finditer(text)]
+    out: list[RawMention] = []
+    for m in h.head_re.finditer(text):
+        if any(a < m.start() < b for a, b in quoted):
+            continue  # “清廉学校”建设: a project named in quotes, no body
+        head = m.group()
+        hs, he = m.span()
+        if h.after_stop.match(text, he):
+            continue
+        titled = text.startswith(h.roles, he)  # 政治处 + 处长, 教育局 + 局长
+        if not titled and he < len(text) and h.freq.get(text[hs : he + 1], 0) > 0:
+            continue  # 部署, 处理, 局面: the head is the start of a longer word
+        weak = head in h.weak
+        word = _word_before(h, text, he, max(0, he - 6))
+        if len(word) > len(head) and (word in h.not_heads or h.tags.get(word) in _IDIOM_TAGS):
+            continue  # 干部 ends in 部, 全部 is no body, 时时处处 an idiom
+        if weak and not _sector_len(h, text, max(0, hs - 8), hs, h.weak[head][0] == "MemberGroup"):
+            continue  # a weak head needs a sector, a level or an ordinal before it
+        start, quant = _left(h, text, hs, weak)
+        typ, kind = (h.weak if weak else h.strong)[head]
+        surface = text[start:he]
+        label = surface[len(quant) :]
+        out.append(
+            RawMention(
+                start, he, label, surface, typ, kind, head, flags=frozenset({"open"}), quant=quant
+            )
+        )
+    return _longest(out)
+
+
+def _longest(ms: list[RawMention]) -> list[RawMention]:
+    """Drop mentions inside a longer one (教育局 inside 市教育局政治处), keep text order."""
+    ms = sorted(ms, key=lambda m: (m.start, -m.end))
+    kept: list[RawMention] = []
+    for m in ms:
+        if kept and m.start < kept[-1].end:
+            if m.end > kept[-1].end and m.start >= kept[-1].end - len(kept[-1].head):
+                kept[-1] = _fuse(kept[-1], m)  # 市教育局 + 第一巡回指导组
+            continue
+        kept.append(m)
+    return kept
+
+
+def _fuse(a: RawMention, b: RawMention) -> RawMention:
+    surface = a.surface + b.surface[a.end - b.start :]
+    return RawMention(
+        a.start,
+        b.end,
+        surface[len(a.quant) :],
+        surface,
+        b.type,
+        b.kind,
+        b.head,
+        flags=b.flags,
+        quant=a.quant,
+    )
