@@ -48,9 +48,11 @@ class _Heads:
     modifier_words: frozenset[str]
     modifier_chars: frozenset[str]
     sectors: frozenset[str]
+    level_chars: frozenset[str]
     roles: tuple[str, ...]
     org_suffix: frozenset[str]
     rank: re.Pattern[str]
+    coordinate: dict[str, tuple[str, ...]]
     quantifiers: tuple[str, ...]
     not_heads: frozenset[str]
     after_stop: re.Pattern[str]
@@ -78,9 +80,11 @@ def _heads() -> _Heads:
         modifier_words=frozenset(d["modifier_words"]),
         modifier_chars=frozenset(d["modifier_chars"]),
         sectors=frozenset(d["sector_words"]),
+        level_chars=frozenset(d["level_chars"]),
         roles=tuple(sorted(d["role_titles"], key=len, reverse=True)),
         org_suffix=frozenset(d["org_suffix_chars"]),
         rank=re.compile(d["rank_re"]),
+        coordinate={k: tuple(v) for k, v in d["coordinate_heads"].items()},
         quantifiers=tuple(sorted(data_json("actors.json")["quantifiers"], key=len, reverse=True)),
         not_heads=frozenset(d["not_heads"]),
         after_stop=re.compile(d["after_stop_re"]),
@@ -113,7 +117,7 @@ def _is_modifier(h: _Heads, w: str) -> bool:
     return w[-1] in h.org_suffix and tag in ("n", "j", "nz", "s") and w not in h.not_heads
 
 
-def _left(h: _Heads, text: str, hs: int, weak: bool = False) -> tuple[int, str]:
+def _left(h: _Heads, text: str, hs: int, weak: bool = False, head: str = "") -> tuple[int, str]:
     """Start of the phrase whose head starts at ``hs``, and its quantifier."""
     lo = max(0, hs - h.max_chars)
     pos, words = hs, 0
@@ -128,8 +132,8 @@ def _left(h: _Heads, text: str, hs: int, weak: bool = False) -> tuple[int, str]:
         ):
             return pos - len(q), q
         w = _word_before(h, text, pos, lo)
-        if not _is_modifier(h, w):
-            break
+        if not _is_modifier(h, w) or w.endswith(h.coordinate.get(head, ())):
+            break  # 市委市政府: two bodies side by side, not one
         pos -= len(w)
         words += 1
     return pos, ""
@@ -144,10 +148,12 @@ def _sector_len(h: _Heads, text: str, lo: int, hs: int, people: bool = False) ->
         w = text[hs - n : hs]
         if people and (w in h.modifier_words or h.rank.match(w)):
             return n
-        if w in h.sectors or _ORDINAL.fullmatch(w) or (n == 1 and w in h.modifier_chars):
+        if w in h.sectors or _ORDINAL.fullmatch(w) or (n == 1 and w in h.level_chars):
             return n
-        if w in h.strong or w in h.weak:
+        if n >= 2 and (w in h.strong or w in h.weak):
             return n
+        if n >= 2 and h.tags.get(w) == "ns":
+            return n  # a place before a school: 某地一中
     return 0
 
 
@@ -163,6 +169,8 @@ def np_mentions(text: str) -> list[RawMention]:
         hs, he = m.span()
         if h.after_stop.match(text, he):
             continue
+        if hs and text[hs - 1] == head and text.startswith("长", he):
+            continue  # 组织部部长: the second 部 opens the title
         titled = text.startswith(h.roles, he)  # 政治处 + 处长, 教育局 + 局长
         if not titled and he < len(text) and h.freq.get(text[hs : he + 1], 0) > 0:
             continue  # 部署, 处理, 局面: the head is the start of a longer word
@@ -170,9 +178,13 @@ def np_mentions(text: str) -> list[RawMention]:
         word = _word_before(h, text, he, max(0, he - 6))
         if len(word) > len(head) and (word in h.not_heads or h.tags.get(word) in _IDIOM_TAGS):
             continue  # 干部 ends in 部, 全部 is no body, 时时处处 an idiom
+        if any(text[k:he] in h.not_heads for k in range(max(0, he - 6), hs)):
+            continue  # 组织领导: a noun of its own
+        if len(head) > 1 and not titled and h.freq.get(text[he - 1 : he + 1], 0) > 0:
+            continue  # 先教工作: the head's last character opens the next word
         if weak and not _sector_len(h, text, max(0, hs - 8), hs, h.weak[head][0] == "MemberGroup"):
             continue  # a weak head needs a sector, a level or an ordinal before it
-        start, quant = _left(h, text, hs, weak)
+        start, quant = _left(h, text, hs, weak, head)
         typ, kind = (h.weak if weak else h.strong)[head]
         surface = text[start:he]
         label = surface[len(quant) :]

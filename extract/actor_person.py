@@ -64,6 +64,7 @@ class _PersonGrammar:
     followers: tuple[str, ...]
     titles_tuple: tuple[str, ...]
     list_stop_chars: frozenset[str]
+    strict: re.Pattern[str]
     org_before: re.Pattern[str]
 
 
@@ -108,6 +109,7 @@ def _grammar() -> _PersonGrammar:
         followers=tuple(sorted(p["name_followers"], key=len, reverse=True)),
         titles_tuple=tuple(p["titles"]),
         list_stop_chars=frozenset(p["list_stop_chars"]),
+        strict=re.compile(p["known_name_follower_re"]),
         org_before=re.compile(f"(?<=[办室处部局])([{CJK}]{{2,3}})(?=[。，；、]|$)"),
         loc_single=re.compile(
             "(?:每一个|每个|各)(村|乡镇)(?=都|要|也|的|，|,)|(?<=[而和或])(乡镇)(?=[或和])"
@@ -147,6 +149,8 @@ def _name_at(
     The longest candidate wins whose next characters end a name (punctuation, 、,
     同志 or a title, a verb that follows names: 主持, 讲话, 代表...).
     """
+    if pos > 0 and _common_word(text[pos - 1 : pos + 1]):
+        return None  # 部门帮建: the first character closes the word before
     for n in (4, 3, 2):
         cand = text[pos : pos + n]
         if len(cand) < n or not re.fullmatch(f"[{CJK}]+", cand):
@@ -215,6 +219,8 @@ def persons(text: str) -> list[PersonMention]:
         got = _clean_name(text, m.start(1), m.group(1), g)
         if got is None or len(got[1]) != 3 or set(got[1]) & g.speech_stop:
             continue
+        if _name_at(text, got[0], g, need_follower=False) != got[1]:
+            continue
         left = text[got[0] - 1 : got[0]]
         if re.match(f"[{CJK}]", left) and left not in g.boundary:
             continue
@@ -225,8 +231,9 @@ def persons(text: str) -> list[PersonMention]:
     for m in g.attribution.finditer(text):  # …。（某某）at a paragraph's end
         if (name := _name_at(text, m.start(1), g, need_follower=False)) == m.group(1):
             add(m.start(1), name)
-    for m in g.tagged.finditer(text):  # names jieba knows (nr), before a name's follower
-        if (name := _name_at(text, m.start(), g)) is not None and _known_name(name):
+    for m in g.tagged.finditer(text):  # names jieba knows (nr), before punctuation or a title
+        name = _name_at(text, m.start(), g)
+        if name is not None and _known_name(name) and g.strict.match(text, m.start() + len(name)):
             add(m.start(), name)
     names = {p.name for p in out}
     if names:  # every other mention of a name found

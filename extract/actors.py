@@ -36,9 +36,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from extract.actor_grammar import RawMention, scan
+from extract.actor_merge import Group, merge_abbreviations, merge_bare
 from extract.actor_np import np_mentions
 from extract.actor_person import localities, persons
 from extract.lexicon import data_json
@@ -104,22 +105,6 @@ class ActorIndex:
         return self._surfaces.get(surface)
 
 
-@dataclass
-class _Group:
-    """Mentions of one actor while merging."""
-
-    ident: tuple[str, str, str]
-    type: str
-    kind: str
-    jur: str | None
-    mentions: list[tuple[int, int, str, bool]]  # start, end, label, nested
-    labels: Counter = field(default_factory=Counter)
-    surfaces: set[str] = field(default_factory=set)
-    role: str | None = None
-    committee_form: bool = False
-    collective: set[tuple[int, int]] = field(default_factory=set)
-
-
 def _identity(m: RawMention, syn: dict[str, str], noun_excl: set[str]) -> tuple[str, str, str]:
     label = m.label
     for a, b in syn.items():
@@ -149,36 +134,7 @@ def _own_jurisdiction(text: str, meta: DocumentMeta | None) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _merge_bare(groups: dict, own: str | None) -> None:
-    """Fold bare heads (办公室, 督导组) into the one specific body of their kind."""
-    d = data_json("actors.json")
-    for ident in sorted(k for k in groups if k[2] == "*bare*"):
-        g = groups[ident]
-        kind = g.kind
-        if kind not in d["bare_merge_kinds"]:
-            continue
-        same = [
-            k
-            for k in sorted(groups)
-            if k != ident and groups[k].kind == kind and groups[k].type == g.type
-        ]
-        specific = [k for k in same if groups[k].jur and groups[k].jur != "中央"]
-        if len(specific) > 1 and own:
-            specific = [k for k in specific if groups[k].jur and groups[k].jur.startswith(own)]
-        target = specific[0] if len(specific) == 1 else None
-        if target is None and not specific and len(same) == 1 and kind in {"办公室", "领导小组"}:
-            target = same[0] if groups[same[0]].jur != "中央" else None
-        if target is None:
-            if kind == "办公室" and not same:
-                del groups[ident]  # an office of no campaign body is not an actor
-            continue
-        tg = groups.pop(ident)
-        groups[target].mentions.extend(tg.mentions)
-        groups[target].surfaces |= tg.surfaces
-        groups[target].labels.update({lb: 0 for lb in tg.labels})
-
-
-def _level(g: _Group) -> str | None:
+def _level(g: Group) -> str | None:
     d = data_json("actors.json")
     if g.jur:
         if g.jur in d["levels"]:
@@ -189,7 +145,7 @@ def _level(g: _Group) -> str | None:
     return d["default_levels"].get(g.kind)
 
 
-def _kind(g: _Group) -> str:
+def _kind(g: Group) -> str:
     d = data_json("actors.json")
     if g.kind == "委":
         lvl = next(
@@ -231,11 +187,13 @@ def _present_only(text: str, a: dict):
     return test
 
 
-def _needs_work(g: _Group, a: dict) -> bool:
+def _needs_work(g: Group, a: dict) -> bool:
     """Whether an actor counts only where it is at work: people outside the Party's
     own ranks (群众, 学生, 教师...) and persons; bodies and Party members always count."""
     if g.type == "Public":
         return True
+    if any(re.match(a["pronoun_bodies_re"], lb) for lb in g.labels):
+        return True  # 我市: a body only where it acts
     label = max(g.labels, key=len) if g.labels else ""
     return (
         g.type == "MemberGroup"
@@ -319,10 +277,10 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
         if not (m.type == "MemberGroup" and m.end in titles)
         and not any(a <= m.start and m.end <= b for a, b in roles)  # 市委书记某某: a title
     ]
-    groups: dict[tuple[str, str, str], _Group] = {}
+    groups: dict[tuple[str, str, str], Group] = {}
     for m in raws:
         ident = _identity(m, syn, noun_excl)
-        g = groups.get(ident) or groups.setdefault(ident, _Group(ident, m.type, m.kind, m.jur, []))
+        g = groups.get(ident) or groups.setdefault(ident, Group(ident, m.type, m.kind, m.jur, []))
         lbl = m.label
         for a, b in syn.items():
             lbl = lbl.replace(a, b) if m.type == "MemberGroup" else lbl
@@ -336,12 +294,13 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
             g.committee_form = True
     for p in people:
         ident = ("", "Person", p.name)
-        g = groups.setdefault(ident, _Group(ident, "Person", "人", None, []))
+        g = groups.setdefault(ident, Group(ident, "Person", "人", None, []))
         g.mentions.append((p.start, p.end, p.name, False))
         g.labels[p.name] += 1
         g.surfaces |= {p.surface, p.name}
         g.role = g.role or p.role
-    _merge_bare(groups, _own_jurisdiction(text, meta))
+    merge_bare(groups, _own_jurisdiction(text, meta))
+    merge_abbreviations(groups)
     at_work = _at_work(
         text, [(s, e) for g in groups.values() for s, e, _, nested in g.mentions if not nested]
     )
