@@ -74,12 +74,17 @@ def _t() -> dict[str, re.Pattern[str]]:
 def working_text(text: str) -> str:
     """``text`` with soft line breaks turned into spaces (same length, same offsets).
 
+    Punctuation that cuts nothing is masked too: a colon between digits (17:00)
+    and the commas and semicolons inside a short quotation (“学思想、强党性，重实践”).
+
     Examples
     --------
     >>> working_text("短行\\n下一行") == "短行\\n下一行"
     True
     >>> "\\n" in working_text("这是一个很长的句子" * 5 + "\\n继续")
     False
+    >>> working_text("于9月6日17:00前提交，围绕“甲，乙”讲")
+    '于9月6日17∶00前提交，围绕“甲‚乙”讲'
     """
     min_len = int(data_json("clauses.json")["soft_wrap_min"])
     out = list(text)
@@ -90,6 +95,12 @@ def working_text(text: str) -> str:
         line_start = prev
         if len(text[line_start:i].strip()) >= min_len:
             out[i] = "\u200b"  # zero-width: neither a break nor an in-line space
+    for m in _t()["clock_colon"].finditer(text):
+        out[m.start()] = "\u2236"
+    for m in _t()["short_quote"].finditer(text):
+        for k in range(m.start() + 1, m.end() - 1):
+            if text[k] in "，,；;":
+                out[k] = "\u201a"
     return "".join(out)
 
 

@@ -237,7 +237,8 @@ def _filter(u: Unit, sent_has_strong: bool, sent_has_cue: bool) -> str:
     if sent.review or sent.section == 0:
         submits = u.timed and regex_table("modality.json")["request_submit"].search(u.text)
         if not sent_has_strong and not (submits and not sent.review):
-            return "review without a strong cue"  # but 各支部于6月30日前上报…: a directive
+            # but 各支部于6月30日前上报…: a directive
+            return "review without a strong cue" if sent.review else "opening without a strong cue"
         if r["criticism_start"].match(u.text) or r["criticism_start"].match(sent.text):
             return "criticism"
     if u.cue is None:
@@ -267,12 +268,16 @@ def _filter(u: Unit, sent_has_strong: bool, sent_has_cue: bool) -> str:
 
 
 def directive_units(
-    text: str, sents: list[Sentence] | None = None, timed: tuple[tuple[int, int], ...] = ()
+    text: str,
+    sents: list[Sentence] | None = None,
+    timed: tuple[tuple[int, int], ...] = (),
+    every_sentence: bool = False,
 ) -> list[Unit]:
     """Directive units of a normalized text, filtered (dropped ones have ``drop`` set).
 
     ``timed`` are the spans of deadline and schedule times: a unit holding one is a
-    directive even without a modal cue (…从8月上旬开始到9月底基本结束).
+    directive even without a modal cue (…从8月上旬开始到9月底基本结束). With
+    ``every_sentence`` sentences without any cue give candidate units too.
     """
     r = _r()
     sents = sentences(text) if sents is None else sents
@@ -280,8 +285,10 @@ def directive_units(
     quotes = _quoted(text)
     duty_next = False
     for sent in sents:
-        if not (sent.heading or duty_next or sent.enum or may_have_cue(sent.text)) and not any(
-            sent.start <= a < sent.end for a, _ in timed
+        if (
+            not every_sentence
+            and not (sent.heading or duty_next or sent.enum or may_have_cue(sent.text))
+            and not any(sent.start <= a < sent.end for a, _ in timed)
         ):
             continue  # fast path: nothing here can make a directive
         units = (

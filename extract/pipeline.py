@@ -61,13 +61,16 @@ def _phases(doc: Document, mentions: list[PhaseMention], kind: str) -> tuple[Pha
     return tuple(out)
 
 
-def extract(doc: Document) -> Extraction:
+def extract(doc: Document, decide=None) -> Extraction:
     """Extract every record from one document.
 
     Parameters
     ----------
     doc : Document
         A document from :mod:`extract.ingest.reader`.
+    decide : callable, optional
+        ``decide(unit, features) -> bool`` overrides the keep-or-drop decision on
+        candidate requirement units (see :func:`extract.requirements.find_requirements`).
 
     Returns
     -------
@@ -92,7 +95,9 @@ def extract(doc: Document) -> Extraction:
         times.append(TimeExpression(span, value, role, Provenance(rule, 0.9)))  # type: ignore[arg-type]
         offsets.append((m.start(), m.end()))
     reqs = [
-        r for r in find_requirements(doc, idx, times, phase_mentions, offsets) if not inside(r.span)
+        r
+        for r in find_requirements(doc, idx, times, phase_mentions, offsets, decide, meta)
+        if not inside(r.span)
     ]
     stages = _phases(doc, phase_mentions, "stage")
     steps = _phases(doc, phase_mentions, "step")

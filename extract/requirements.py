@@ -21,142 +21,34 @@ Examples
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from extract.actors import ActorIndex
+from extract.addressee import document_defaults
 from extract.clauses import sentences
-from extract.directives import Unit, directive_units, modality_of, pronoun_words
+from extract.directive_features import document_context, unit_contexts, unit_features
+from extract.directive_model import default_model
+from extract.directives import Unit, directive_units, modality_of
 from extract.lexicon import regex_table
 from extract.phases import PhaseMention, step_stage
 from extract.quantities import find_quantities
-from extract.records import Document, Provenance, Quantity, Requirement, TimeExpression
-
-Subject = tuple[str, ...] | None
-
-
-def _leading(ms, at: int, text: str, slack: int = 0) -> tuple[str, ...]:
-    """Keys of the actors named in a chain (X、Y和Z) starting at ``at`` (+ ``slack`` chars)."""
-    r = regex_table("requirements.json")
-    chain = []
-    pos = at
-    for m in ms:
-        gap = text[pos : m.start]
-        if chain and (m.start, m.end) == (chain[-1].start, chain[-1].end):
-            chain.append(m)  # another member of one collective (县、乡两级党委)
-            continue
-        if m.start < pos:
-            continue
-        if (not chain and m.start - at > slack) or (chain and not r["connector"].match(gap)):
-            break
-        chain.append(m)
-        pos = m.end
-    return _keys(chain)
-
-
-def _explicit(
-    u: Unit, text: str, idx: ActorIndex, audience: tuple[str, ...], we: tuple[str, ...]
-) -> Subject:
-    """The unit's own subject: actor keys, () for 我们, None when it has none."""
-    r = regex_table("requirements.json")
-    pron, aud = pronoun_words()
-
-    def person(seg: str) -> Subject:
-        if seg.startswith(aud) or any(w in seg for w in aud):
-            return audience or None
-        if any(w in r["not_pronoun"].sub("", seg) for w in pron):  # 自我批评 is no 我
-            return we
-        return None
-
-    if u.cue is None or u.cue_clause is None:
-        found = _leading(idx.mentions_in(u.start, u.end), u.start, text)
-        return found if found else person(text[u.start : u.start + 2])
-    seg_s, seg_e = u.cue_clause.start, u.cue.start
-    if u.cue.word in ("希望", "要求", "请"):
-        lead_pron = next(
-            (w for w in sorted(pron, key=len, reverse=True) if text.startswith(w, u.cue.end)), ""
-        )
-        after = _leading(  # 希望(我们)各级党组织…: the appositive names the subject
-            idx.mentions_in(u.cue.end, u.cue_clause.end), u.cue.end, text, 1 + len(lead_pron)
-        )
-        before = idx.mentions_in(seg_s, seg_e) if u.cue.word == "要求" else ()
-        if after or before:
-            return tuple(dict.fromkeys(_keys(before) + after))
-        head = text[u.cue.end : u.cue.end + 3]
-        return person(head) if person(head) is not None or head.startswith(pron) else None
-    seg = text[seg_s:seg_e]
-    if r["subject_block_start"].match(seg):
-        seg_s = seg_e  # 对X要…: X is an object
-    ms = idx.mentions_in(seg_s, seg_e)
-    if ms and r["topic_pronoun"].search(text[u.cue.end : u.end]):
-        return None  # 年老体弱的党员要…组织他们学习: a topic, not the agent
-    if ms:  # the first chain: 其中各单位组织党员… -> 单位
-        return _leading(ms, ms[0].start, text)
-    found = person(text[seg_s:seg_e])
-    if found is not None or any(w in text[seg_s:seg_e] for w in pron):
-        return found
-    if r["we_object"].search(text[u.cue.end : u.cue_clause.end]):
-        return we  # 务必引起我们高度重视: the speaker's side must act
-    if _prefix_subject(u, text, idx):
-        return _prefix_subject(u, text, idx)
-    for c in u.clauses:  # 对于教育系统，要…
-        if c is u.cue_clause:
-            break
-        if text.startswith("对于", c.start) and (ms := idx.mentions_in(c.start, c.end)):
-            return _keys(ms)
-    return None
-
-
-def _prefix_subject(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:
-    """An organ opening the clause before the cue clause (各级党组织在制定方案时，要…).
-
-    Not a topic (…的党员，可…; 新组织中的党员), not a member group, not a speaker
-    (中央和市委要求，要…).
-    """
-    r = regex_table("requirements.json")
-    if u.cue_clause is None or u.clauses[0] is u.cue_clause:
-        return ()
-    ms = idx.mentions_in(u.start, u.cue_clause.start)
-    lead = _leading(ms, u.start, text)
-    if not lead:
-        return ()
-    last = max((m for m in ms if m.key in lead), key=lambda m: m.end)
-    first = u.clauses[0]
-    if (
-        r["topic_after"].match(text[last.end : last.end + 2])
-        or r["speech_clause"].search(text[first.start : u.cue_clause.start].rstrip())
-        or any((a := idx.get(k)) is not None and a.type in ("MemberGroup", "Public") for k in lead)
-    ):
-        return ()
-    return lead
-
-
-def _keys(ms) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
-    for m in ms:
-        seen.setdefault(m.key, None)
-    return tuple(seen)
-
-
-def _we(text: str, idx: ActorIndex) -> tuple[str, ...]:
-    """Whom 我们 stands for: the actor the text appends to it (我们督导组), else nobody."""
-    for m in regex_table("requirements.json")["we_actor"].finditer(text):
-        ms = idx.mentions_in(m.end(), m.end() + 12)
-        if ms and ms[0].start == m.end() and not ms[0].surface.startswith("各"):
-            return (ms[0].key,)  # 我们督导组 (but not 我们各级党组织, a distributive)
-    return ()
-
-
-def _audience(text: str, sents, idx: ActorIndex) -> tuple[str, ...]:
-    """Actors the speech addresses: the object of the opening 召开…会/对…进行培训."""
-    rx = regex_table("requirements.json")["audience_sentence"]
-    for s in sents:
-        if s.section > 0:
-            break
-        if m := rx.search(s.text):
-            keys = idx.at(s.start + m.start("who"), s.start + m.end("who"))
-            if keys:
-                return keys
-    return ()
+from extract.records import (
+    Document,
+    DocumentMeta,
+    Provenance,
+    Quantity,
+    Requirement,
+    TimeExpression,
+)
+from extract.subjects import (
+    Subject,
+    explicit_subject,
+    item_lead,
+    leading,
+    lookahead,
+    opens_with_actor,
+    we_stands_for,
+)
 
 
 def _stage_of(start: int, end: int, phases: Sequence[PhaseMention]) -> str | None:
@@ -175,6 +67,8 @@ def find_requirements(
     times: Sequence[TimeExpression],
     phases: Sequence[PhaseMention],
     time_offsets: Sequence[tuple[int, int]] | None = None,
+    decide: Callable[[Unit, dict[str, float]], bool] | None = None,
+    meta: DocumentMeta | None = None,
 ) -> list[Requirement]:
     """Requirements of a document, in text order.
 
@@ -190,6 +84,10 @@ def find_requirements(
         Stage and step mentions (normalized offsets).
     time_offsets : sequence of (int, int), optional
         Normalized offsets of ``times`` (same order); derived when omitted.
+    decide : callable, optional
+        ``decide(unit, features) -> bool`` keeps or drops each candidate unit
+        (training uses it); by default the learned model of
+        :mod:`extract.directive_model` decides, or the rules when there is none.
     """
     text = doc.text
     r = regex_table("requirements.json")
@@ -201,23 +99,35 @@ def find_requirements(
         for t, o in zip(times, time_offsets or (), strict=False)
         if t.role in ("deadline", "schedule")
     )
-    units = directive_units(text, sents, timed)
-    we = _we(text, idx)
-    audience = we or _audience(text, sents, idx)
+    model = default_model() if decide is None else None
+    every = decide is not None or model is not None
+    units = directive_units(text, sents, timed, every_sentence=every)
+    ctx = document_context(text)
+    around = unit_contexts(units) if every else {}
+
+    def keep(u: Unit) -> bool:
+        if decide is None and model is None:
+            return not u.drop
+        f = unit_features(u, ctx, opens_with_actor(u, idx), around.get(id(u)))
+        return decide(u, f) if decide is not None else model.keep(f)  # type: ignore[union-attr]
+
+    defaults = document_defaults(text, idx, sents, meta)
+    we = we_stands_for(text, idx)
+    kept = {id(u): not u.lead_in and keep(u) for u in units}
     explicit = {
-        id(u): _explicit(u, text, idx, audience, we) if (not u.drop or u.lead_in) else None
+        id(u): explicit_subject(u, text, idx, defaults.at(u.start) or (), we)
+        if (kept[id(u)] or u.lead_in)
+        else None
         for u in units
     }
     order = {id(sent): i for i, sent in enumerate(sents)}
     first_of_sentence: dict[int, Unit] = {}  # sentence order -> its first live unit
     for u in units:
-        if not u.drop or u.lead_in:
+        if kept[id(u)] or u.lead_in:
             first_of_sentence.setdefault(order[id(u.sent)], u)
-    # lead-in and duty subjects, section defaults
-    section_counts: dict[int, Counter] = {}
+    section_counts: dict[int, Counter] = {}  # a speech's audience, section by section
     for u in units:
-        subj = explicit[id(u)]
-        if not u.drop and subj:
+        if kept[id(u)] and (subj := explicit[id(u)]):
             section_counts.setdefault(u.sent.section, Counter())[subj] += 1
     section_default = {
         sec: c.most_common(1)[0][0]
@@ -232,7 +142,7 @@ def find_requirements(
     carry_sent_para = -1
     duty_lead: Subject = None
     head_stage: dict[int, str | None] = {}
-    item_lead: tuple[Subject, int, int] = (None, -1, -1)  # subject, its sentence, last item
+    enum_lead: tuple[Subject, int, int] = (None, -1, -1)  # subject, its sentence, last item
     window: tuple[int, str] | None = None
     for u in units:
         sent = u.sent
@@ -253,9 +163,7 @@ def find_requirements(
             duty_lead = subj  # 督导组的主要职责是：only its own items
             if subj is None and (k := order[id(sent)]) > 0 and u.start - sent.start <= 2:
                 prev = sents[k - 1]  # X承办…。主要职责是：the topic of the sentence before
-                duty_lead = (
-                    _leading(idx.mentions_in(prev.start, prev.end), prev.start, text) or None
-                )
+                duty_lead = leading(idx.mentions_in(prev.start, prev.end), prev.start, text) or None
             continue
         if u.lead_in:
             if subj:
@@ -264,23 +172,25 @@ def find_requirements(
         if sent.heading:
             head_stage = {k: v for k, v in head_stage.items() if k < sent.heading}
             head_stage[sent.heading] = _stage_of(u.start, u.end, phases)
-        item_lead = _item_lead(u, item_lead, order[id(sent)], explicit[id(u)])
-        if u.drop:
+        enum_lead = item_lead(u, enum_lead, order[id(sent)], explicit[id(u)])
+        if not kept[id(u)]:
             continue
-        if subj is None and u.kind == "item" and item_lead[0]:
-            subj = item_lead[0]
+        if subj is None and u.kind == "item" and enum_lead[0]:
+            subj = enum_lead[0]
         elif subj is None and (u.kind in ("heading", "item")):
             subj = (
                 lead
                 if (u.kind == "heading" and lead)
-                else _lookahead(u, first_of_sentence, explicit, order)
+                else lookahead(u, first_of_sentence, explicit, order)
             )
         if subj is None and u.kind == "duty":
             subj = duty_lead or lead
         if subj is None:
             subj = carry if carry is not None and u.kind != "item" else lead
         if subj is None:
-            subj = section_default.get(sent.section, audience or None)
+            subj = defaults.at(u.start)
+            if defaults.speech_at(u.start):  # a speech: the audience its section addresses
+                subj = section_default.get(sent.section, subj)
         if explicit[id(u)] is not None or u.kind in ("heading", "item"):
             carry = subj
         # stage
@@ -320,33 +230,3 @@ def find_requirements(
             )
         )
     return out
-
-
-def _item_lead(
-    u: Unit, lead: tuple[Subject, int, int], k: int, subj: Subject
-) -> tuple[Subject, int, int]:
-    """Track the subject of the plain sentence right before an enumeration.
-
-    ``lead`` is (subject, its sentence, last item sentence); ``k`` the sentence of
-    ``u``. Items (一是…二是…, dropped ones included) and their body sentences keep
-    the run alive; another plain sentence starts a new candidate.
-    """
-    if u.drop and u.kind != "item":
-        return lead
-    if u.kind != "item" and lead[2] in (k, k - 1) and lead[2] >= 0:
-        return (lead[0], lead[1], k)  # an item's body sentence
-    if u.kind != "item" and k != lead[1]:
-        return (None if u.sent.heading else subj, k, -1)
-    if u.kind == "item" and k in (lead[1], lead[1] + 1, lead[2], lead[2] + 1):
-        return (lead[0], lead[1], k)
-    if u.kind == "item":
-        return (None, -1, -1)
-    return lead
-
-
-def _lookahead(
-    u: Unit, first_of_sentence: dict[int, Unit], explicit: dict[int, Subject], order: dict[int, int]
-) -> Subject:
-    """Subject of the directive (or lead-in) opening the next sentence."""
-    nxt = first_of_sentence.get(order[id(u.sent)] + 1)
-    return None if nxt is None else explicit[id(nxt)]

@@ -1,0 +1,226 @@
+"""Features of a candidate directive unit, for the learned keep-or-drop decision.
+
+Every sentence of a document is cut into candidate units
+(:func:`extract.directives.directive_units`); the rules mark some of them as
+dropped, with a reason (a report, framing, a question...). Whether a unit is a
+requirement also depends on things rules weigh badly together: the genre of the
+document (a notice or plan directs in bare imperatives, a news report only in
+reported speech), the section, the first word, perfective and pledge markers.
+:func:`unit_features` describes a unit by such general properties (never by
+strings of particular documents); :mod:`extract.directive_model` weighs them.
+
+The cue lexicons and markers live in ``extract/data/directive_features.json``.
+
+Examples
+--------
+>>> from extract.clauses import sentences
+>>> from extract.directives import directive_units
+>>> text = "关于开展学习的通知\\n各支部：\\n一、要求\\n加强组织领导，各支部要认真学习。"
+>>> ctx = document_context(text)
+>>> units = directive_units(text, every_sentence=True)
+>>> f = unit_features(units[-2], ctx)
+>>> f["starts_with_verb"], f["doc_directive_title"], f["cue:none"]
+(1.0, 1.0, 1.0)
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from extract.directives import Unit
+from extract.lexicon import data_json
+
+
+@functools.cache
+def _d() -> dict:
+    d = data_json("directive_features.json")
+    out = dict(d)
+    for k, v in d.items():
+        if k.endswith("_re"):
+            out[k] = re.compile(v)
+    out["adverb_re"] = re.compile(
+        "^(?:" + "|".join(sorted(d["adverbs"], key=len, reverse=True)) + ")*"
+    )
+    return out
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What the whole document says about how it directs."""
+
+    directive_title: bool
+    report_title: bool
+    salutation: bool
+    perfective_density: float
+    speech_relay: bool
+
+
+def document_context(text: str) -> DocContext:
+    """The genre signals of a normalized text (title words, salutation, 了 density)."""
+    d = _d()
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    head = " ".join(lines[:3])
+    per_k = sum(1 for m in d["perfective_re"].finditer(text)) * 1000 / max(1, len(text))
+    return DocContext(
+        directive_title=bool(d["directive_title_re"].search(head)),
+        report_title=bool(d["report_title_re"].search(head)),
+        salutation=any(d["salutation_re"].match(ln) for ln in lines[:6]),
+        perfective_density=per_k,
+        speech_relay=bool(d["relay_re"].search(text[:600])),
+    )
+
+
+def _first_word(text: str) -> tuple[str, str | None]:
+    from extract.tokenize import pos_tags, tokenizer
+
+    freq, tags = tokenizer().FREQ, pos_tags()
+    for n in range(min(4, len(text)), 0, -1):
+        w = text[:n]
+        if n == 1 or freq.get(w, 0) > 0:
+            return w, tags.get(w)
+    return "", None
+
+
+def unit_contexts(units: list[Unit]) -> dict[int, dict[str, float]]:
+    """Features of each unit's neighbourhood, keyed by ``id(unit)``.
+
+    ``para_cued``: the share of the other units of its paragraph that carry a strong
+    cue (a directive paragraph); ``prev_cued``/``next_cued``: the units just before
+    and after it in the paragraph carry a cue; ``head:directive``/``head:review``: the
+    nearest heading above names tasks (要求, 任务, 措施...) or looks back (情况, 成绩...).
+    """
+    d = _d()
+    by_para: dict[int, list[Unit]] = {}
+    for u in units:
+        by_para.setdefault(u.sent.para, []).append(u)
+    out: dict[int, dict[str, float]] = {}
+    head_kind = ""
+    for u in units:
+        if u.sent.heading and u.sent.heading <= 3:
+            head_kind = (
+                "directive"
+                if d["directive_heading_re"].search(u.sent.text)
+                else "review"
+                if d["review_heading_re"].search(u.sent.text)
+                else ""
+            )
+        group = by_para[u.sent.para]
+        k = group.index(u)
+        others = [x for x in group if x is not u]
+        strong = [x for x in others if x.cue is not None and not x.cue.weak]
+        f: dict[str, float] = {}
+        if others:
+            f["para_cued"] = len(strong) / len(others)
+        if k > 0 and group[k - 1].cue is not None:
+            f["prev_cued"] = 1.0
+        if k + 1 < len(group) and group[k + 1].cue is not None:
+            f["next_cued"] = 1.0
+        if head_kind:
+            f[f"head:{head_kind}"] = 1.0
+        out[id(u)] = f
+    return out
+
+
+def unit_features(
+    u: Unit,
+    ctx: DocContext,
+    actor_start: bool = False,
+    context: dict[str, float] | None = None,
+) -> dict[str, float]:
+    """The features of one candidate unit (a dict of name -> value, 0/1 mostly)."""
+    d = _d()
+    sent = u.sent
+    text = u.text
+    f: dict[str, float] = {"bias": 1.0}
+    f[f"kind:{u.kind}"] = 1.0
+    f[f"drop:{u.drop or 'kept'}"] = 1.0
+    if u.cue is None:
+        f["cue:none"] = 1.0
+    else:
+        f[f"modality:{u.cue.modality}"] = 1.0
+        f["cue:weak" if u.cue.weak else "cue:strong"] = 1.0
+        word = u.cue.word if u.cue.word in d["cue_words"] else "other"
+        f[f"cue:{word}"] = 1.0
+        if u.cue_clause is not None and u.cue.start - u.cue_clause.start <= 2:
+            f["cue_opens_clause"] = 1.0
+        if u.cue.start - u.start <= 2:
+            f["cue_opens_unit"] = 1.0
+    body = d["adverb_re"].sub("", text)
+    word, tag = _first_word(body)
+    if body[:1] and body.startswith(tuple(d["frame_words"])):
+        f["starts_with_frame"] = 1.0
+    elif (tag is not None and tag.startswith("v")) or word in d["imperative_verbs"]:
+        f["starts_with_verb"] = 1.0
+    elif tag is not None and tag.startswith("n"):
+        f["starts_with_noun"] = 1.0
+    if actor_start:
+        f["starts_with_actor"] = 1.0
+    if d["perfective_re"].search(text):
+        f["perfective"] = 1.0
+    if d["pledge_re"].search(text):
+        f["pledge"] = 1.0
+    if d["copula_re"].search(text):
+        f["copula"] = 1.0
+    if d["significance_re"].search(text):
+        f["significance"] = 1.0
+    if d["speech_re"].search(sent.text[: max(0, u.start - sent.start) + 2]) or d[
+        "speech_re"
+    ].search(text[:6]):
+        f["after_speech_verb"] = 1.0
+    if d["label_re"].match(text) or d["label_re"].match(sent.text):
+        f["label_line"] = 1.0
+    if text.endswith(("：", ":")) or sent.text.rstrip().endswith(("：", ":")):
+        f["ends_with_colon"] = 1.0
+    if len(text) <= 6:
+        f["short"] = 1.0
+    elif len(text) >= 60:
+        f["long"] = 1.0
+    if sent.heading:
+        f[f"heading:{min(sent.heading, 4)}"] = 1.0
+    if sent.topic:
+        f["topic_heading"] = 1.0
+    if sent.review:
+        f["review_section"] = 1.0
+    if u.timed:
+        f["timed"] = 1.0
+    if d["question_re"].search(sent.text):
+        f["question"] = 1.0
+    if ctx.directive_title:
+        f["doc_directive_title"] = 1.0
+    if ctx.report_title:
+        f["doc_report_title"] = 1.0
+    if ctx.salutation:
+        f["doc_salutation"] = 1.0
+    if ctx.speech_relay:
+        f["doc_relay"] = 1.0
+    f["doc_perfective"] = min(ctx.perfective_density, 10.0) / 10.0
+    f.update(context or {})
+    bare = u.cue is None
+    if sent.heading and not sent.topic and "starts_with_verb" in f:
+        f["imperative_heading"] = 1.0
+    for name in (
+        "starts_with_verb",
+        "starts_with_frame",
+        "starts_with_actor",
+        "after_speech_verb",
+        "doc_directive_title",
+        "doc_report_title",
+        "doc_salutation",
+        "doc_relay",
+        "perfective",
+        "review_section",
+        "heading:1",
+        "heading:2",
+        "heading:3",
+        "prev_cued",
+        "next_cued",
+        "head:directive",
+        "head:review",
+    ):
+        if name in f:
+            f[f"{'bare' if bare else 'cued'}&{name}"] = 1.0
+    f["bare&doc_perfective"] = f["doc_perfective"] if bare else 0.0
+    f["bare&para_cued"] = f.get("para_cued", 0.0) if bare else 0.0
+    return f

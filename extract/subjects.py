@@ -1,0 +1,188 @@
+"""Who must act: the explicit subject of a directive unit and what carries to others.
+
+The explicit subject of a unit (:func:`explicit_subject`): actors before the cue in
+its clause, 希望X…, 对于X，…, an organ opening the clause before the cue; 我们 gives
+none unless the text says whom it stands for (我们督导组); 大家/同志们 the audience a
+speech addresses. :func:`item_lead` and :func:`lookahead` carry a subject to the
+items of an enumeration and to a heading from its body. Document-level defaults
+(addressee, issuer) are in :mod:`extract.addressee`.
+
+Examples
+--------
+>>> from extract.ingest.reader import document_from_bytes
+>>> from extract.actors import actor_index
+>>> from extract.directives import directive_units
+>>> doc = document_from_bytes("a.txt", "各党委要抓好学习。".encode())
+>>> u = directive_units(doc.text)[0]
+>>> explicit_subject(u, doc.text, actor_index(doc), (), ())
+('党委',)
+"""
+
+from __future__ import annotations
+
+from extract.actors import ActorIndex
+from extract.directives import Unit, pronoun_words
+from extract.lexicon import regex_table
+
+Subject = tuple[str, ...] | None
+
+
+def leading(ms, at: int, text: str, slack: int = 0) -> tuple[str, ...]:
+    """Keys of the actors named in a chain (X、Y和Z) starting at ``at`` (+ ``slack`` chars)."""
+    r = regex_table("requirements.json")
+    chain = []
+    pos = at
+    for m in ms:
+        gap = text[pos : m.start]
+        if chain and (m.start, m.end) == (chain[-1].start, chain[-1].end):
+            chain.append(m)  # another member of one collective (县、乡两级党委)
+            continue
+        if m.start < pos:
+            continue
+        if (not chain and m.start - at > slack) or (chain and not r["connector"].match(gap)):
+            break
+        chain.append(m)
+        pos = m.end
+    return keys_of(chain)
+
+
+def explicit_subject(
+    u: Unit, text: str, idx: ActorIndex, audience: tuple[str, ...], we: tuple[str, ...]
+) -> Subject:
+    """The unit's own subject: actor keys, () for 我们, None when it has none."""
+    r = regex_table("requirements.json")
+    pron, aud = pronoun_words()
+
+    def person(seg: str) -> Subject:
+        if seg.startswith(aud) or any(w in seg for w in aud):
+            return audience or None
+        if any(w in r["not_pronoun"].sub("", seg) for w in pron):  # 自我批评 is no 我
+            return we
+        return None
+
+    if u.cue is None or u.cue_clause is None:
+        found = leading(idx.mentions_in(u.start, u.end), u.start, text)
+        return found if found else person(text[u.start : u.start + 2])
+    seg_s, seg_e = u.cue_clause.start, u.cue.start
+    if u.cue.word in ("希望", "要求", "请"):
+        lead_pron = next(
+            (w for w in sorted(pron, key=len, reverse=True) if text.startswith(w, u.cue.end)), ""
+        )
+        after = leading(  # 希望(我们)各级党组织…: the appositive names the subject
+            idx.mentions_in(u.cue.end, u.cue_clause.end), u.cue.end, text, 1 + len(lead_pron)
+        )
+        before = idx.mentions_in(seg_s, seg_e) if u.cue.word == "要求" else ()
+        if after or before:
+            return tuple(dict.fromkeys(keys_of(before) + after))
+        head = text[u.cue.end : u.cue.end + 3]
+        return person(head) if person(head) is not None or head.startswith(pron) else None
+    seg = text[seg_s:seg_e]
+    if r["subject_block_start"].match(seg):
+        seg_s = seg_e  # 对X要…: X is an object
+    ms = idx.mentions_in(seg_s, seg_e)
+    if ms and r["topic_pronoun"].search(text[u.cue.end : u.end]):
+        return None  # 年老体弱的党员要…组织他们学习: a topic, not the agent
+    if ms:  # the first chain: 其中各单位组织党员… -> 单位
+        return leading(ms, ms[0].start, text)
+    found = person(text[seg_s:seg_e])
+    if found is not None or any(w in text[seg_s:seg_e] for w in pron):
+        return found
+    if r["we_object"].search(text[u.cue.end : u.cue_clause.end]):
+        return we  # 务必引起我们高度重视: the speaker's side must act
+    if prefix_subject(u, text, idx):
+        return prefix_subject(u, text, idx)
+    for c in u.clauses:  # 对于教育系统，要…
+        if c is u.cue_clause:
+            break
+        if text.startswith("对于", c.start) and (ms := idx.mentions_in(c.start, c.end)):
+            return keys_of(ms)
+    return None
+
+
+def prefix_subject(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:
+    """An organ opening the clause before the cue clause (各级党组织在制定方案时，要…).
+
+    Not a topic (…的党员，可…; 新组织中的党员), not a member group, not a speaker
+    (中央和市委要求，要…).
+    """
+    r = regex_table("requirements.json")
+    if u.cue_clause is None or u.clauses[0] is u.cue_clause:
+        return ()
+    ms = idx.mentions_in(u.start, u.cue_clause.start)
+    lead = leading(ms, u.start, text)
+    if not lead:
+        return ()
+    last = max((m for m in ms if m.key in lead), key=lambda m: m.end)
+    first = u.clauses[0]
+    if (
+        r["topic_after"].match(text[last.end : last.end + 2])
+        or r["speech_clause"].search(text[first.start : u.cue_clause.start].rstrip())
+        or any((a := idx.get(k)) is not None and a.type in ("MemberGroup", "Public") for k in lead)
+    ):
+        return ()
+    return lead
+
+
+def keys_of(ms) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for m in ms:
+        seen.setdefault(m.key, None)
+    return tuple(seen)
+
+
+def we_stands_for(text: str, idx: ActorIndex) -> tuple[str, ...]:
+    """Whom 我们 stands for: the actor the text appends to it (我们督导组), else nobody."""
+    for m in regex_table("requirements.json")["we_actor"].finditer(text):
+        ms = idx.mentions_in(m.end(), m.end() + 12)
+        if ms and ms[0].start == m.end() and not ms[0].surface.startswith("各"):
+            return (ms[0].key,)  # 我们督导组 (but not 我们各级党组织, a distributive)
+    return ()
+
+
+def speech_audience(text: str, sents, idx: ActorIndex) -> tuple[str, ...]:
+    """Actors the speech addresses: the object of the opening 召开…会/对…进行培训."""
+    rx = regex_table("requirements.json")["audience_sentence"]
+    for s in sents:
+        if s.section > 0:
+            break
+        if m := rx.search(s.text):
+            keys = idx.at(s.start + m.start("who"), s.start + m.end("who"))
+            if keys:
+                return keys
+    return ()
+
+
+def opens_with_actor(u: Unit, idx: ActorIndex) -> bool:
+    """Whether the unit opens on an actor (after a quantifier such as 各)."""
+    ms = idx.mentions_in(u.start, u.start + 12)
+    return bool(ms) and ms[0].start - u.start <= 2
+
+
+def item_lead(
+    u: Unit, lead: tuple[Subject, int, int], k: int, subj: Subject
+) -> tuple[Subject, int, int]:
+    """Track the subject of the plain sentence right before an enumeration.
+
+    ``lead`` is (subject, its sentence, last item sentence); ``k`` the sentence of
+    ``u``. Items (一是…二是…, dropped ones included) and their body sentences keep
+    the run alive; another plain sentence starts a new candidate.
+    """
+    if u.drop and u.kind != "item":
+        return lead
+    if u.kind != "item" and lead[2] in (k, k - 1) and lead[2] >= 0:
+        return (lead[0], lead[1], k)  # an item's body sentence
+    if u.kind != "item" and k != lead[1]:
+        return (None if u.sent.heading else subj, k, -1)
+    if u.kind == "item" and k in (lead[1], lead[1] + 1, lead[2], lead[2] + 1):
+        return (lead[0], lead[1], k)
+    if u.kind == "item":
+        return (None, -1, -1)
+    return lead
+
+
+def lookahead(
+    u: Unit, first_of_sentence: dict[int, Unit], explicit: dict[int, Subject], order: dict[int, int]
+) -> Subject:
+    """Subject of the directive (or lead-in) opening the next sentence."""
+    nxt = first_of_sentence.get(order[id(u.sent)] + 1)
+    return None if nxt is None else explicit[id(nxt)]
