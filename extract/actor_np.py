@@ -32,6 +32,7 @@ from extract.actor_grammar import RawMention
 from extract.lexicon import data_json
 
 _ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}")
+_FUNCTION_CHARS = frozenset("和与及或在对向为从把被将由经的了")
 _IDIOM_TAGS = frozenset({"i", "l", "d", "v", "a", "ad", "vd"})
 _QUOTED = re.compile("“[^“”\n]{1,12}”")
 
@@ -53,6 +54,7 @@ class _Heads:
     org_suffix: frozenset[str]
     rank: re.Pattern[str]
     coordinate: dict[str, tuple[str, ...]]
+    school_words: frozenset[str]
     quantifiers: tuple[str, ...]
     not_heads: frozenset[str]
     after_stop: re.Pattern[str]
@@ -85,6 +87,7 @@ def _heads() -> _Heads:
         org_suffix=frozenset(d["org_suffix_chars"]),
         rank=re.compile(d["rank_re"]),
         coordinate={k: tuple(v) for k, v in d["coordinate_heads"].items()},
+        school_words=frozenset(d["school_words"]),
         quantifiers=tuple(sorted(data_json("actors.json")["quantifiers"], key=len, reverse=True)),
         not_heads=frozenset(d["not_heads"]),
         after_stop=re.compile(d["after_stop_re"]),
@@ -102,6 +105,17 @@ def _word_before(h: _Heads, text: str, pos: int, lo: int) -> str:
     return text[pos - 1 : pos]
 
 
+def _modifier_before(h: _Heads, text: str, pos: int, lo: int) -> str:
+    """The longest word ending at ``pos`` that may be a modifier (学校|领导, not 学|校领导),
+    else the longest dictionary word there."""
+    longest = _word_before(h, text, pos, lo)
+    for n in range(min(6, pos - lo), 1, -1):
+        w = text[pos - n : pos]
+        if (h.freq.get(w, 0) > 0 or w in h.modifier_words) and _is_modifier(h, w):
+            return w
+    return longest
+
+
 def _is_modifier(h: _Heads, w: str) -> bool:
     """A word that may stand before a head inside a name: a place, a body, a sector,
     a level, an ordinal or a rank qualifier (nouns in general may not: 评价党员)."""
@@ -113,7 +127,7 @@ def _is_modifier(h: _Heads, w: str) -> bool:
         return w in h.modifier_chars
     tag = h.tags.get(w)
     if tag in ("ns", "nt"):
-        return True  # a place or an organization
+        return w[0] not in _FUNCTION_CHARS  # a place or an organization (和州 is 和 + 州)
     return w[-1] in h.org_suffix and tag in ("n", "j", "nz", "s") and w not in h.not_heads
 
 
@@ -123,6 +137,7 @@ def _left(h: _Heads, text: str, hs: int, weak: bool = False, head: str = "") -> 
     pos, words = hs, 0
     if weak:  # the sector word of a weak head first (组织 + 部), even a stop word
         pos = hs - _sector_len(h, text, lo, hs)
+    school = False
     while pos > lo and words < h.max_words:
         q = next((q for q in h.quantifiers if text.startswith(q, pos - len(q))), None)
         if q is not None and (
@@ -131,9 +146,11 @@ def _left(h: _Heads, text: str, hs: int, weak: bool = False, head: str = "") -> 
             or q.startswith(("各", "全体", "广大", "每", "所有"))
         ):
             return pos - len(q), q
-        w = _word_before(h, text, pos, lo)
-        if not _is_modifier(h, w) or w.endswith(h.coordinate.get(head, ())):
+        w = _modifier_before(h, text, pos, lo)
+        named = school and len(w) >= 2 and h.tags.get(w, "n")[:1] in ("n", "a", "v", "j")
+        if (not _is_modifier(h, w) and not named) or w.endswith(h.coordinate.get(head, ())):
             break  # 市委市政府: two bodies side by side, not one
+        school = w in h.school_words  # a school's own name stands before 中学: 实验中学
         pos -= len(w)
         words += 1
     return pos, ""
@@ -162,7 +179,9 @@ def np_mentions(text: str) -> list[RawMention]:
     h = _heads()
     quoted = [q.span() for q in _QUOTED.finditer(text)]
     out: list[RawMention] = []
-    for m in h.head_re.finditer(text):
+    pos = 0
+    while (m := h.head_re.search(text, pos)) is not None:
+        pos = m.start() + 1  # heads may overlap: 领导 and 班子 in 领导班子
         if any(a < m.start() < b for a, b in quoted):
             continue  # “清廉学校”建设: a project named in quotes, no body
         head = m.group()

@@ -159,7 +159,8 @@ def _with_open_mentions(closed: list[RawMention], opened: list[RawMention]) -> l
     """Closed-grammar mentions plus the open-class ones that are new or longer.
 
     An open mention that overlaps no closed one is added; one that covers closed
-    mentions and reaches further left (学校党政办公室 over 办公室) replaces them;
+    mentions and reaches further (学校党政办公室 over 办公室) or joins several of them
+    (学校领导班子 over 学校 and 领导班子) replaces them;
     otherwise the closed mention, which knows jurisdictions and campaigns, stays.
     """
     out = list(closed)
@@ -168,7 +169,7 @@ def _with_open_mentions(closed: list[RawMention], opened: list[RawMention]) -> l
         if not hit:
             out.append(o)
         elif all(o.start <= c.start and c.end <= o.end for c in hit) and (
-            o.start < min(c.start for c in hit) or o.end > max(c.end for c in hit)
+            len(hit) > 1 or o.start < min(c.start for c in hit) or o.end > max(c.end for c in hit)
         ):
             out = [c for c in out if c not in hit]
             out.append(o)

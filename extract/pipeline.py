@@ -20,9 +20,12 @@ Examples
 from __future__ import annotations
 
 from extract.actors import actor_index
+from extract.addressee import document_defaults
+from extract.clauses import sentences
 from extract.meta import document_meta
 from extract.phases import PhaseMention, find_phases, is_three_stage
 from extract.records import Document, Extraction, Phase, Provenance, Span, TimeExpression
+from extract.relations import find_relations
 from extract.requirements import find_requirements
 from extract.timex import find_times
 
@@ -80,6 +83,7 @@ def extract(doc: Document, decide=None) -> Extraction:
     inside = _excluded(doc)
     meta = document_meta(doc)
     idx = actor_index(doc, meta)
+    defaults = document_defaults(doc.text, idx, sentences(doc.text), meta)
     phase_mentions = [
         p
         for p in find_phases(doc.text, is_three_stage(meta.campaign))
@@ -96,19 +100,14 @@ def extract(doc: Document, decide=None) -> Extraction:
         offsets.append((m.start(), m.end()))
     reqs = [
         r
-        for r in find_requirements(doc, idx, times, phase_mentions, offsets, decide, meta)
+        for r in find_requirements(doc, idx, times, phase_mentions, offsets, decide, meta, defaults)
         if not inside(r.span)
     ]
     stages = _phases(doc, phase_mentions, "stage")
     steps = _phases(doc, phase_mentions, "step")
     stage_keys = {s.key for s in stages}
     reqs = [r if r.stage in stage_keys or r.stage is None else _no_stage(r) for r in reqs]
-    try:
-        from extract.relations import find_relations
-
-        relations = find_relations(doc, idx, stages, steps, reqs)
-    except NotImplementedError:
-        relations = ()
+    relations = find_relations(doc, idx, stages, steps, reqs, defaults)
     return Extraction(
         document=doc,
         meta=meta,

@@ -338,6 +338,17 @@ class RelationSet:
                 typ, sk, s, tk, t, self.doc.span(*span), Provenance(rule, conf)
             )  # type: ignore[arg-type]
 
+    def add_at(
+        self, typ: str, sk: str, s: str, tk: str, t: str, evidence: Span, rule: str, conf: float
+    ) -> None:
+        """Like :meth:`add`, with an evidence span of the raw text."""
+        if s == t and sk == tk:
+            return
+        self.rel.setdefault(
+            (typ, sk, s, tk, t),
+            Relation(typ, sk, s, tk, t, evidence, Provenance(rule, conf)),  # type: ignore[arg-type]
+        )
+
     def sorted(self) -> tuple[Relation, ...]:
         """The relations, sorted by (type, source kind, source, target kind, target)."""
         return tuple(self.rel[k] for k in sorted(self.rel))

@@ -43,11 +43,14 @@ import re
 from collections.abc import Sequence
 
 from extract.actors import ActorIndex, ActorMention
+from extract.addressee import Defaults
 from extract.lexicon import data_json
 from extract.phase_relations import phase_relations
 from extract.records import Document, Phase, Provenance, Relation, RelationSet, Requirement
+from extract.relations_directed import directed_relations
 from extract.segment import clauses
 
+_LEVEL_WORDS = frozenset({"中央", "国家", "全国", "省", "市", "县", "区"})
 _BODY = {"PartyCommittee", "LeadingGroup", "CampaignOffice", "SupervisoryGroup"}
 _FILED = {"GovernmentBody"}  # 报送至组织部: an office one files with
 _APPROVER = _BODY | {"Person", "GovernmentBody"}  # who can approve a request
@@ -291,6 +294,8 @@ def _name_relations(doc: Document, idx: ActorIndex, out: RelationSet) -> None:
             if b is a or b.type not in _BODY:
                 continue
             for form in (b.label, *b.aliases):
+                if form in _LEVEL_WORDS:
+                    continue  # 中央纪委 is no part of 中央: a level word names no parent
                 if (
                     len(form) >= 2
                     and a.label.startswith(form)
@@ -350,6 +355,7 @@ def find_relations(
     stages: Sequence[Phase] = (),
     steps: Sequence[Phase] = (),
     requirements: Sequence[Requirement] = (),
+    defaults: Defaults | None = None,
 ) -> tuple[Relation, ...]:
     """Find the relations of one document (sorted, deterministic).
 
@@ -362,7 +368,10 @@ def find_relations(
     stages, steps : sequence of Phase
         Its stages and steps; relation endpoints use their labels.
     requirements : sequence of Requirement
-        Its requirements (reserved for requirement-level ``dependsOn``).
+        Its requirements: their responsible actors are the subjects of the relations
+        their clauses state (:mod:`extract.relations_directed`).
+    defaults : Defaults, optional
+        The document's addressee and issuer (:mod:`extract.addressee`).
 
     Returns
     -------
@@ -372,5 +381,6 @@ def find_relations(
     out = RelationSet(doc)
     _name_relations(doc, actors, out)
     _actor_relations(doc, actors, out)
+    directed_relations(doc, actors, requirements, defaults, out)
     phase_relations(doc, stages, steps, out)
     return out.sorted()

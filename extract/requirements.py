@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from extract.actors import ActorIndex
-from extract.addressee import document_defaults
+from extract.addressee import Defaults, document_defaults
 from extract.clauses import sentences
 from extract.directive_features import document_context, unit_contexts, unit_features
 from extract.directive_model import default_model
@@ -69,6 +69,7 @@ def find_requirements(
     time_offsets: Sequence[tuple[int, int]] | None = None,
     decide: Callable[[Unit, dict[str, float]], bool] | None = None,
     meta: DocumentMeta | None = None,
+    defaults: Defaults | None = None,
 ) -> list[Requirement]:
     """Requirements of a document, in text order.
 
@@ -111,7 +112,8 @@ def find_requirements(
         f = unit_features(u, ctx, opens_with_actor(u, idx), around.get(id(u)))
         return decide(u, f) if decide is not None else model.keep(f)  # type: ignore[union-attr]
 
-    defaults = document_defaults(text, idx, sents, meta)
+    if defaults is None:
+        defaults = document_defaults(text, idx, sents, meta)
     we = we_stands_for(text, idx)
     kept = {id(u): not u.lead_in and keep(u) for u in units}
     explicit = {

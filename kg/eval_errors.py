@@ -299,8 +299,9 @@ def _relation_rows(gv: GraphView, doc, gold: dict, name: str) -> list[Row]:
         sn = gv.names(s) | {norm_stage(x) for x in gv.g.objects(s, RDFS.label)}
         on = gv.names(o) | {norm_stage(x) for x in gv.g.objects(o, RDFS.label)}
         typ = str(p).rsplit("#", 1)[-1]
+        rule = gv.g.value(node, CK.rule)
         label = f"{gv.g.value(s, RDFS.label)} -> {gv.g.value(o, RDFS.label)}"
-        pred_rel.append((typ, sn, on, label))
+        pred_rel.append((typ, sn, on, f"{label} [{rule}]" if rule is not None else label))
     out = []
     for typ, gf, gt, label in gold_rel:
         if not any(pt == typ and pf & gf and po & gt for pt, pf, po, _ in pred_rel):

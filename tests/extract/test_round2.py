@@ -75,7 +75,7 @@ def test_not_responsible(text: str, needle: str, absent: str) -> None:
 @pytest.mark.parametrize(
     ("text", "label", "typ"),
     [
-        ("学校团委要组织团员青年参加活动。", "团委", "GovernmentBody"),
+        ("学校团委要组织团员青年参加活动。", "学校团委", "PartyCommittee"),
         ("校工会要做好后勤保障。", "校工会", "GovernmentBody"),
         ("各党总支要制定学习计划。", "党总支", "PartyBranch"),
         ("以党小组为单位开展集中学习。", "党小组", "PartyBranch"),

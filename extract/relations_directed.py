@@ -1,0 +1,255 @@
+"""Relations read from how a text directs: frames, leadership, causees, receivers, names.
+
+Rule families (rule ids in ``Provenance.rule``; cue patterns in
+``extract/data/relations_directed.json``). The subject of a rule is the one the
+requirement holding the cue was given (its responsible actors), else the actors
+opening the sentence, else the document's default (addressee or issuer,
+:mod:`extract.addressee`).
+
+* ``rel.supervises.frame``: 根据/按照/遵照 X 的部署/要求/通知 … -> X supervises the
+  sentence's subject (a body acting on another body's instruction);
+* ``rel.supervises.leadership``: 在 X 的领导下 -> X supervises the subject;
+* ``rel.supervises.causee``: the subject 引导/带领/教育引导/考察/评议 Y -> supervises Y;
+* ``rel.supervises.visit``: X 到会指导 -> X supervises the body holding the meeting;
+* ``rel.reports.handover``: 交给/发送给/报送至/上交 X -> the subject reportsTo X;
+* ``rel.suborg.member``: …委员, …成员 and …班子成员 are part of the body named
+  before them; ``rel.suborg.prefix``: a body named by its parent's name and a
+  head of its own (某局政治处 -> 某局) when the parent is an actor of the document.
+
+Examples
+--------
+>>> from extract.ingest.reader import document_from_bytes
+>>> from extract.pipeline import extract
+>>> text = "根据县教育局的部署，县一中党委召开专题会议。"
+>>> ex = extract(document_from_bytes("a.txt", text.encode()))
+>>> sorted((r.type, r.source, r.target) for r in ex.relations)
+[('supervises', '县教育局', '县一中党委')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+
+from extract.actors import ActorIndex, ActorMention
+from extract.addressee import Defaults
+from extract.lexicon import data_json
+from extract.records import Document, RelationSet, Requirement
+
+_BODIES = {
+    "PartyCommittee",
+    "LeadingGroup",
+    "CampaignOffice",
+    "SupervisoryGroup",
+    "GovernmentBody",
+    "PartyBranch",
+}
+
+
+@functools.cache
+def _c() -> dict:
+    d = data_json("relations_directed.json")
+    return {k: re.compile(v) if k.endswith("_re") else v for k, v in d.items()}
+
+
+class _Subjects:
+    """Who acts at a position: a requirement's actors, the sentence's opening actors,
+    or the document's default."""
+
+    def __init__(self, doc: Document, idx: ActorIndex, reqs: Sequence[Requirement], defaults):
+        self.doc, self.idx, self.defaults = doc, idx, defaults
+        where = doc.offsets
+        spans = []
+        for r in reqs:
+            if where is None:
+                a, b = r.span.start, r.span.end
+            else:
+                a = bisect.bisect_left(where, r.span.start)
+                b = bisect.bisect_left(where, r.span.end)
+            spans.append((a, b, r.actors))
+        self.spans = sorted(spans)
+
+    def at(self, pos: int, sent_start: int, upto: int, fallback: bool = True) -> tuple[str, ...]:
+        for a, b, actors in self.spans:
+            if a <= pos < b and actors:
+                return actors
+        ms = self.idx.mentions_in(sent_start, upto)
+        lead = _chain(self.doc.text, ms, sent_start)
+        if lead:
+            return lead
+        if fallback and self.defaults is not None:
+            return self.defaults.at(pos) or self.defaults.issuer or ()
+        return ()
+
+
+def _chain(text: str, ms: Sequence[ActorMention], start: int) -> tuple[str, ...]:
+    """Coordinated actors opening ``text[start:]`` (after a quantifier or a time)."""
+    c = _c()
+    out: list[ActorMention] = []
+    for m in ms:
+        if not out:
+            if not c["lead_gap_re"].fullmatch(text[start : m.start]):
+                break
+        elif not c["coord_re"].fullmatch(text[out[-1].end : m.start]):
+            break
+        out.append(m)
+    return tuple(dict.fromkeys(m.key for m in out))
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"[^。！？!?\n]+[。！？!?]*", text)]
+
+
+def _is_body(idx: ActorIndex, key: str, persons: bool = False) -> bool:
+    a = idx.get(key)
+    return a is not None and (a.type in _BODIES or (persons and a.type == "Person"))
+
+
+def directed_relations(
+    doc: Document,
+    idx: ActorIndex,
+    requirements: Sequence[Requirement],
+    defaults: Defaults | None,
+    out: RelationSet,
+) -> None:
+    """Add the relations of the module docstring's families to ``out``."""
+    c = _c()
+    text = doc.text
+    subjects = _Subjects(doc, idx, requirements, defaults)
+    for ss, se in _sentences(text):
+        ments = idx.mentions_in(ss, se)
+        if not ments:
+            continue
+        for m in c["frame_re"].finditer(text, ss, se):
+            who = [x.key for x in idx.mentions_in(m.start("who"), m.end("who"))]
+            who = [k for k in dict.fromkeys(who) if _is_body(idx, k)]
+            after = [x for x in ments if x.start >= m.end()]
+            subj: tuple[str, ...] = ()
+            if after and after[0].start - m.end() <= c["subject_window"]:
+                before = text[max(m.end(), after[0].start - 2) : after[0].start]
+                last = max(x.end for x in after[:4])
+                if not c["object_marker_re"].search(before) and not text.startswith("的", last):
+                    subj = _chain(text, after, after[0].start)
+            if not subj and defaults is not None:
+                subj = defaults.issuer
+            for x in who:
+                for s in subj:
+                    if s not in who:
+                        out.add(
+                            "supervises",
+                            "actor",
+                            x,
+                            "actor",
+                            s,
+                            (ss, se),
+                            "rel.supervises.frame",
+                            0.6,
+                        )
+        for m in c["leadership_re"].finditer(text, ss, se):
+            who = [x.key for x in idx.mentions_in(m.start("who"), m.end("who"))]
+            after = [x for x in ments if x.start >= m.end()]
+            subj = _chain(text, after, m.end()) if after else ()
+            for x in who:
+                for s in subj or subjects.at(m.end(), ss, ss):
+                    if s != x:
+                        out.add(
+                            "supervises",
+                            "actor",
+                            x,
+                            "actor",
+                            s,
+                            (ss, se),
+                            "rel.supervises.leadership",
+                            0.6,
+                        )
+        for m in c["causee_re"].finditer(text, ss, se):
+            objs = _chain(text, [x for x in ments if x.start >= m.end()], m.end())
+            if not objs:
+                continue
+            near = [x for x in ments if x.end <= m.start() and m.start() - x.end <= 6]
+            subj = (near[-1].key,) if near else subjects.at(m.start(), ss, m.start(), False)
+            for s in subj:
+                for o in objs:
+                    if o not in subj and (a := idx.get(s)) is not None and a.type != "Public":
+                        out.add(
+                            "supervises",
+                            "actor",
+                            s,
+                            "actor",
+                            o,
+                            (ss, se),
+                            "rel.supervises.causee",
+                            0.5,
+                        )
+        for m in c["visit_re"].finditer(text, ss, se):
+            near = [x for x in ments if x.end <= m.start() and m.start() - x.end <= 8]
+            if not near:
+                continue
+            holder = defaults.issuer if defaults is not None else ()
+            for h in holder:
+                if h != near[-1].key:
+                    out.add(
+                        "supervises",
+                        "actor",
+                        near[-1].key,
+                        "actor",
+                        h,
+                        (ss, se),
+                        "rel.supervises.visit",
+                        0.5,
+                    )
+        for m in c["handover_re"].finditer(text, ss, se):
+            got = idx.mentions_in(m.start("to"), m.end("to"))
+            people = [
+                x.key for x in got if (a := idx.get(x.key)) is not None and a.type == "Person"
+            ]
+            targets = people or [x.key for x in got]  # 交给某部部长某某: the person
+            targets = [t for t in dict.fromkeys(targets) if _is_body(idx, t, persons=True)]
+            if not targets:
+                continue
+            for s in subjects.at(m.start(), ss, m.start(), False):
+                for t in targets:
+                    if s != t:
+                        out.add(
+                            "reportsTo",
+                            "actor",
+                            s,
+                            "actor",
+                            t,
+                            (ss, se),
+                            "rel.reports.handover",
+                            0.6,
+                        )
+    _name_parts(idx, out)
+
+
+def _name_parts(idx: ActorIndex, out: RelationSet) -> None:
+    """Members and parts named after their body (see the module docstring)."""
+    c = _c()
+    forms = []
+    for b in idx.actors:
+        if b.type in ("Person", "Public"):
+            continue
+        for f in (b.label, *b.aliases):
+            if len(f) >= 2 and f not in c["not_parents"]:
+                forms.append((f, b))
+    forms.sort(key=lambda fb: -len(fb[0]))
+    for a in idx.actors:
+        if a.type in ("Person", "Public"):
+            continue
+        for f, b in forms:
+            if b is a or a.label == f or not a.label.startswith(f):
+                continue
+            rest = a.label[len(f) :]
+            if c["member_rest_re"].fullmatch(rest):
+                rule = "rel.suborg.member"
+            elif c["part_rest_re"].fullmatch(rest) and b.type in _BODIES:
+                rule = "rel.suborg.prefix"
+            else:
+                continue
+            out.add_at(
+                "subOrganizationOf", "actor", a.key, "actor", b.key, a.mentions[0], rule, 0.8
+            )
+            break
