@@ -91,20 +91,30 @@ def _salutation(lines: list[tuple[int, str]], idx: ActorIndex) -> tuple[str, ...
 def _issuer(
     lines: list[tuple[int, str]], idx: ActorIndex, meta: DocumentMeta | None
 ) -> tuple[str, ...]:
+    """The issuing body: a signature line, a letterhead line, a title opening on it,
+    else the issuer the metadata names."""
     d = _d()
-    if meta is not None and meta.issuer and (key := idx.resolve(meta.issuer)):
-        return (key,)
-    for pos, ln in reversed(lines[-4:]):  # a signature: a line that names a body only
-        if d["date_line_re"].match(ln):
-            continue
+
+    def only_body(pos: int, ln: str) -> tuple[str, ...]:
         ms = idx.mentions_in(pos, pos + len(ln))
         if ms and ms[0].start == pos and ms[-1].end >= pos + len(ln) - 1:
             return (ms[0].key,)
+        return ()
+
+    for pos, ln in reversed(lines[-4:]):  # a signature: a line that names a body only
+        if d["date_line_re"].match(ln):
+            continue
+        if got := only_body(pos, ln):
+            return got
         break
-    for pos, ln in lines[:2]:  # a title that opens on its issuer: 中共某委员会关于…
+    for pos, ln in lines[:3]:  # a letterhead, or a title that opens on its issuer
+        if got := only_body(pos, ln):
+            return got
         ms = idx.mentions_in(pos, pos + len(ln))
         if ms and ms[0].start == pos and d["title_issuer_re"].match(ln[ms[0].end - pos :]):
             return (ms[0].key,)
+    if meta is not None and meta.issuer and (key := idx.resolve(meta.issuer)):
+        return (key,)
     return ()
 
 

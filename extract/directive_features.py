@@ -173,6 +173,8 @@ def unit_features(
         f["label_line"] = 1.0
     if text.endswith(("：", ":")) or sent.text.rstrip().endswith(("：", ":")):
         f["ends_with_colon"] = 1.0
+    if d["date_only_re"].match(text):
+        f["date_only"] = 1.0
     if len(text) <= 6:
         f["short"] = 1.0
     elif len(text) >= 60:

@@ -42,6 +42,7 @@ from extract.records import (
 )
 from extract.subjects import (
     Subject,
+    causees,
     explicit_subject,
     item_lead,
     leading,
@@ -195,6 +196,9 @@ def find_requirements(
                 subj = section_default.get(sent.section, subj)
         if explicit[id(u)] is not None or u.kind in ("heading", "item"):
             carry = subj
+        if explicit[id(u)] and sent.text.rstrip().endswith(("：", ":")) and u.end >= sent.end - 2:
+            lead = explicit[id(u)]  # 各级纪检监察机关要…，重点抓好：its subject carries on
+        subj = tuple(dict.fromkeys((*(subj or ()), *causees(u, text, idx))))
         # stage
         stage = None
         if not r["whole_campaign"].search(u.text):

@@ -186,3 +186,25 @@ def lookahead(
     """Subject of the directive (or lead-in) opening the next sentence."""
     nxt = first_of_sentence.get(order[id(u.sent)] + 1)
     return None if nxt is None else explicit[id(nxt)]
+
+
+def causees(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:
+    """Actors whose work the unit directs (推动/引导/组织X做Y): responsible with the subject.
+
+    Examples
+    --------
+    >>> from extract.ingest.reader import document_from_bytes
+    >>> from extract.actors import actor_index
+    >>> from extract.directives import directive_units
+    >>> doc = document_from_bytes("a.txt", "各支部要引导党员教师积极参加学习。".encode())
+    >>> causees(directive_units(doc.text)[0], doc.text, actor_index(doc))
+    ('党员教师',)
+    """
+    r = regex_table("requirements.json")
+    out: list[str] = []
+    for m in r["causative"].finditer(text, u.start, u.end):
+        ms = [x for x in idx.mentions_in(m.end(), u.end) if x.start - m.end() <= 4]
+        if ms and r["causee_gap"].fullmatch(text[m.end() : ms[0].start]):
+            keys = leading(idx.mentions_in(ms[0].start, u.end), ms[0].start, text)
+            out.extend(k for k in keys if (a := idx.get(k)) is None or a.type != "Person")
+    return tuple(dict.fromkeys(out))

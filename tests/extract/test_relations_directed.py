@@ -60,3 +60,39 @@ def test_directed_relations(text: str, edge: tuple[str, str, str]) -> None:
 )
 def test_no_relation_where_the_text_states_none(text: str, absent: tuple[str, str, str]) -> None:
     assert absent not in relations(text)
+
+
+def requirement_actors(text: str) -> list[tuple[str, ...]]:
+    return [r.actors for r in extract(document_from_bytes("t.txt", text.encode())).requirements]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # an actor whose work is directed is responsible with the subject
+        ("各支部要引导党员教师积极参加学习。", ("支部", "党员教师")),
+        ("各单位要组织全体职工集中学习。", ("单位", "职工")),
+        # 特别是 coordinates two subjects
+        ("领导干部特别是高级干部要带头学习。", ("领导干部", "高级干部")),
+    ],
+)
+def test_causees_and_coordinated_subjects(text: str, actors: tuple[str, ...]) -> None:
+    assert actors in requirement_actors(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # the salutation of a notice binds its subjectless items
+        ("关于开展读书活动的通知\n各科室：\n要组织全体人员集中学习。", ("科室",)),
+        # the issuer of its own plan, without a salutation
+        (
+            "杭州市第二中学工作方案\n一、主要工作\n要做好集中学习。\n杭州市第二中学\n2021年3月1日",
+            ("杭州市第二中学",),
+        ),
+        # a news report relays: no default
+        ("某校召开专题会议\n会议强调，要抓好落实。", ()),
+    ],
+)
+def test_document_defaults(text: str, actors: tuple[str, ...]) -> None:
+    assert actors in requirement_actors(text)
