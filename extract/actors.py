@@ -177,6 +177,22 @@ def _with_open_mentions(closed: list[RawMention], opened: list[RawMention]) -> l
     return out
 
 
+def _short_roles(text: str, groups: dict, roles: list[str]) -> None:
+    """A bare role (组长) after the text named one X组长: a mention of that actor."""
+    taken = sorted((s, e) for g in groups.values() for s, e, _, _ in g.mentions)
+    for role in roles:
+        owners = [
+            g for g in groups.values() if any(lb.endswith(role) and lb != role for lb in g.labels)
+        ]
+        if len(owners) != 1:
+            continue
+        for m in re.finditer(re.escape(role), text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            owners[0].mentions.append((m.start(), m.end(), role, False))
+            owners[0].surfaces.add(role)
+
+
 def _present_only(text: str, a: dict):
     """A test of one person mention: only reported present (某某出席) or held up as a model."""
     after, before = re.compile(a["present_after_re"]), re.compile(a["model_before_re"])
@@ -302,6 +318,7 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
         g.role = g.role or p.role
     merge_bare(groups, _own_jurisdiction(text, meta))
     merge_abbreviations(groups)
+    _short_roles(text, groups, d["short_roles"])
     at_work = _at_work(
         text, [(s, e) for g in groups.values() for s, e, _, nested in g.mentions if not nested]
     )

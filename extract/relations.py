@@ -199,8 +199,9 @@ def _actor_relations(doc: Document, idx: ActorIndex, out: RelationSet) -> None:
                         if b is not None and b.type in receiver:  # 报送至组织部: files with
                             out.add("reportsTo", "actor", r, "actor", t, span, "rel.reports")
             for m in c["passive"].finditer(text, cl.start, cl.end):
+                own = _lead(ments, text, cl.start, 6)  # 接受X监督 needs its own subject
                 for x in idx.mentions_in(m.start("obj"), m.end("obj")):
-                    for s_ in subj:
+                    for s_ in own:
                         out.add(
                             "supervises",
                             "actor",

@@ -222,7 +222,40 @@ def directed_relations(
                             "rel.reports.handover",
                             0.6,
                         )
+    _approvals_of_the_supervised(doc, idx, out)
     _name_parts(idx, out)
+
+
+def _approvals_of_the_supervised(doc: Document, idx: ActorIndex, out: RelationSet) -> None:
+    """An approval with no object named (某组组长亲自审核…批准转段): the approver, or the
+    body it leads, approves those it supervises in the document."""
+    c = _c()
+    text = doc.text
+    supervised: dict[str, list[str]] = {}
+    for (typ, _, s, _, t), rel in list(out.rel.items()):
+        if typ == "supervises" and rel.prov.rule == "rel.supervises.name":
+            supervised.setdefault(s, []).append(t)  # the units a group is assigned to
+    for ss, se in _sentences(text):
+        for m in c["approval_re"].finditer(text, ss, se):
+            before = [x for x in idx.mentions_in(ss, m.start()) if m.start() - x.end <= 4]
+            clause_end = min((k for k in (text.find("。", m.end()), se) if k >= 0), default=se)
+            if not before or idx.mentions_in(m.end(), clause_end):
+                continue
+            who = before[-1].key
+            bodies = [who] + [b for b in supervised if who.startswith(b) and b != who]
+            for b in bodies:
+                for t in supervised.get(b, ()):
+                    if t != who:
+                        out.add(
+                            "approves",
+                            "actor",
+                            who,
+                            "actor",
+                            t,
+                            (ss, se),
+                            "rel.approves.supervised",
+                            0.5,
+                        )
 
 
 def _name_parts(idx: ActorIndex, out: RelationSet) -> None:

@@ -147,6 +147,7 @@ def find_requirements(
     head_stage: dict[int, str | None] = {}
     enum_lead: tuple[Subject, int, int] = (None, -1, -1)  # subject, its sentence, last item
     window: tuple[int, str] | None = None
+    ordered_topic: tuple[int, tuple[str, ...]] = (0, ())
     for u in units:
         sent = u.sent
         if sent.section != lead_section:
@@ -188,6 +189,8 @@ def find_requirements(
             )
         if subj is None and u.kind == "duty":
             subj = duty_lead or lead
+        if subj is None and ordered_topic[0] == id(sent):
+            subj = ordered_topic[1]  # 对不合格的单位，要责令补课，不得按时转段: the units may not
         if subj is None:
             subj = carry if carry is not None and u.kind != "item" else lead
         if subj is None:
@@ -196,6 +199,10 @@ def find_requirements(
                 subj = section_default.get(sent.section, subj)
         if explicit[id(u)] is not None or u.kind in ("heading", "item"):
             carry = subj
+        if (m := r["ordered_topic"].search(u.text)) and (
+            keys := idx.at(u.start + m.start("x"), u.start + m.end("x"))
+        ):
+            ordered_topic = (id(sent), keys)  # the ordered party acts in the clauses after
         if explicit[id(u)] and sent.text.rstrip().endswith(("：", ":")) and u.end >= sent.end - 2:
             lead = explicit[id(u)]  # 各级纪检监察机关要…，重点抓好：its subject carries on
         subj = tuple(dict.fromkeys((*(subj or ()), *causees(u, text, idx))))
