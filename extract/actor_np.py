@@ -54,6 +54,7 @@ class _Heads:
     org_suffix: frozenset[str]
     rank: re.Pattern[str]
     coordinate: dict[str, tuple[str, ...]]
+    rank_lead: re.Pattern[str]
     school_words: frozenset[str]
     quantifiers: tuple[str, ...]
     not_heads: frozenset[str]
@@ -87,6 +88,7 @@ def _heads() -> _Heads:
         org_suffix=frozenset(d["org_suffix_chars"]),
         rank=re.compile(d["rank_re"]),
         coordinate={k: tuple(v) for k, v in d["coordinate_heads"].items()},
+        rank_lead=re.compile(d["rank_lead_re"]),
         school_words=frozenset(d["school_words"]),
         quantifiers=tuple(sorted(data_json("actors.json")["quantifiers"], key=len, reverse=True)),
         not_heads=frozenset(d["not_heads"]),
@@ -111,7 +113,9 @@ def _modifier_before(h: _Heads, text: str, pos: int, lo: int) -> str:
     longest = _word_before(h, text, pos, lo)
     for n in range(min(6, pos - lo), 1, -1):
         w = text[pos - n : pos]
-        if (h.freq.get(w, 0) > 0 or w in h.modifier_words) and _is_modifier(h, w):
+        if (h.freq.get(w, 0) > 0 or w in h.modifier_words or h.rank.match(w)) and _is_modifier(
+            h, w
+        ):
             return w
     return longest
 
@@ -147,7 +151,11 @@ def _left(h: _Heads, text: str, hs: int, weak: bool = False, head: str = "") -> 
         ):
             return pos - len(q), q
         w = _modifier_before(h, text, pos, lo)
-        named = school and len(w) >= 2 and h.tags.get(w, "n")[:1] in ("n", "a", "v", "j")
+        named = (
+            school
+            and len(w) >= 2
+            and (h.tags.get(w, "n") in ("vn",) or h.tags.get(w, "n")[:1] in ("n", "a", "j"))
+        )
         if (not _is_modifier(h, w) and not named) or w.endswith(h.coordinate.get(head, ())):
             break  # 市委市政府: two bodies side by side, not one
         school = w in h.school_words  # a school's own name stands before 中学: 实验中学
@@ -167,8 +175,10 @@ def _sector_len(h: _Heads, text: str, lo: int, hs: int, people: bool = False) ->
             return n
         if w in h.sectors or _ORDINAL.fullmatch(w) or (n == 1 and w in h.level_chars):
             return n
-        if n >= 2 and (w in h.strong or w in h.weak):
-            return n
+        if n >= 2 and (
+            (w in h.strong and h.strong[w][0] not in ("MemberGroup", "Public")) or w in h.weak
+        ):
+            return n  # a body (教育局), not a group of people (群众办实事)
         if n >= 2 and h.tags.get(w) == "ns":
             return n  # a place before a school: 某地一中
     return 0
@@ -199,12 +209,21 @@ def np_mentions(text: str) -> list[RawMention]:
             continue  # 干部 ends in 部, 全部 is no body, 时时处处 an idiom
         if any(text[k:he] in h.not_heads for k in range(max(0, he - 6), hs)):
             continue  # 组织领导: a noun of its own
-        if len(head) > 1 and not titled and h.freq.get(text[he - 1 : he + 1], 0) > 0:
+        if (
+            len(head) > 1
+            and not titled
+            and he < len(text)
+            and h.freq.get(text[he - 1 : he + 1], 0) > 0
+        ):
             continue  # 先教工作: the head's last character opens the next word
         if weak and not _sector_len(h, text, max(0, hs - 8), hs, h.weak[head][0] == "MemberGroup"):
             continue  # a weak head needs a sector, a level or an ordinal before it
         start, quant = _left(h, text, hs, weak, head)
         typ, kind = (h.weak if weak else h.strong)[head]
+        while (
+            lead := h.rank_lead.match(text, start + len(quant), hs)
+        ) is not None and lead.end() > start + len(quant):
+            start = lead.end() - len(quant)  # 两年以上中层: 以上 belongs to what comes before
         surface = text[start:he]
         label = surface[len(quant) :]
         out.append(

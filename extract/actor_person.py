@@ -164,6 +164,8 @@ def _name_at(
         if n - sur == 2 and _common_word(cand[:2]):
             continue  # 单位要: a word, then a character
         rest = text[pos + n : pos + n + 4]
+        if n - sur == 2 and rest and _common_word(cand[-1] + rest[0]):
+            continue  # 王某作为: the last character opens the next word
         if (
             need_follower
             and rest
