@@ -55,6 +55,9 @@ class _Heads:
     rank: re.Pattern[str]
     coordinate: dict[str, tuple[str, ...]]
     rank_lead: re.Pattern[str]
+    level_token: re.Pattern[str]
+    level_alt: re.Pattern[str]
+    listed_levels: re.Pattern[str]
     school_words: frozenset[str]
     quantifiers: tuple[str, ...]
     not_heads: frozenset[str]
@@ -80,7 +83,9 @@ def _heads() -> _Heads:
         tags=pos_tags(),
         stop_words=frozenset(d["stop_words"]),
         stop_tags=frozenset(d["stop_tags"]),
-        modifier_words=frozenset(d["modifier_words"]),
+        modifier_words=frozenset(d["modifier_words"])
+        | frozenset(data_json("actors.json")["campaigns"])
+        | frozenset(k + "活动" for k in data_json("actors.json")["campaigns"]),
         modifier_chars=frozenset(d["modifier_chars"]),
         sectors=frozenset(d["sector_words"]),
         level_chars=frozenset(d["level_chars"]),
@@ -89,6 +94,11 @@ def _heads() -> _Heads:
         rank=re.compile(d["rank_re"]),
         coordinate={k: tuple(v) for k, v in d["coordinate_heads"].items()},
         rank_lead=re.compile(d["rank_lead_re"]),
+        level_token=re.compile(d["level_token_re"]),
+        level_alt=re.compile(d["level_alt_re"]),
+        listed_levels=re.compile(
+            f"(?P<p>{d['listed_prefix_re']})?(?P<levels>(?:(?:{d['level_token_re']})[、和])+)$"
+        ),
         school_words=frozenset(d["school_words"]),
         quantifiers=tuple(sorted(data_json("actors.json")["quantifiers"], key=len, reverse=True)),
         not_heads=frozenset(d["not_heads"]),
@@ -111,6 +121,8 @@ def _modifier_before(h: _Heads, text: str, pos: int, lo: int) -> str:
     """The longest word ending at ``pos`` that may be a modifier (学校|领导, not 学|校领导),
     else the longest dictionary word there."""
     longest = _word_before(h, text, pos, lo)
+    if (lv := h.level_alt.search(text, lo, pos)) is not None and lv.end() == pos:
+        return lv.group()  # 县（市、区）: one level with its alternatives
     for n in range(min(6, pos - lo), 1, -1):
         w = text[pos - n : pos]
         if (h.freq.get(w, 0) > 0 or w in h.modifier_words or h.rank.match(w)) and _is_modifier(
@@ -126,6 +138,8 @@ def _is_modifier(h: _Heads, w: str) -> bool:
     if w in h.stop_words:
         return False
     if w in h.modifier_words or w in h.sectors or _ORDINAL.fullmatch(w) or h.rank.match(w):
+        return True
+    if h.level_alt.fullmatch(w):
         return True
     if len(w) == 1:
         return w in h.modifier_chars
@@ -169,6 +183,8 @@ def _sector_len(h: _Heads, text: str, lo: int, hs: int, people: bool = False) ->
 
     Before a weak head of people (领导, 对象) a rank or role qualifier (分管, 考察) will do.
     """
+    if (lv := h.level_alt.search(text, lo, hs)) is not None and lv.end() == hs:
+        return hs - lv.start()  # 县（市）委
     for n in range(min(8, hs - lo), 0, -1):
         w = text[hs - n : hs]
         if people and (w in h.modifier_words or h.rank.match(w)):
@@ -231,32 +247,56 @@ def np_mentions(text: str) -> list[RawMention]:
                 start, he, label, surface, typ, kind, head, flags=frozenset({"open"}), quant=quant
             )
         )
-    return _longest(out)
+    return _distribute(h, text, _longest(out))
+
+
+def _distribute(h: _Heads, text: str, ms: list[RawMention]) -> list[RawMention]:
+    """A head shared by listed levels (各区、县（市）委宣传部; 各团区、县（市）委): one
+    mention per level, the earlier levels' labels built from the head."""
+    out = list(ms)
+    for m in ms:
+        lv = h.level_token.match(m.surface, len(m.quant))
+        if lv is None or lv.end() == len(m.surface):
+            continue
+        rest = m.surface[lv.end() :]
+        before = h.listed_levels.search(text, 0, m.start + len(m.quant))
+        if before is None or before.end() != m.start + len(m.quant):
+            continue
+        prefix = before.group("p") or ""
+        for lm in h.level_token.finditer(before.group("levels")):
+            a = before.start("levels") + lm.start()
+            label = prefix + lm.group() + rest
+            out.append(
+                RawMention(
+                    a,
+                    a + len(lm.group()),
+                    label,
+                    text[a : a + len(lm.group())],
+                    m.type,
+                    m.kind,
+                    m.head,
+                    flags=m.flags | {"collective"},
+                )
+            )
+        if prefix:
+            out[out.index(m)] = RawMention(
+                m.start,
+                m.end,
+                prefix + m.label,
+                m.surface,
+                m.type,
+                m.kind,
+                m.head,
+                flags=m.flags,
+                quant=m.quant,
+            )
+    return sorted(out, key=lambda x: (x.start, x.end))
 
 
 def _longest(ms: list[RawMention]) -> list[RawMention]:
-    """Drop mentions inside a longer one (教育局 inside 市教育局政治处), keep text order."""
-    ms = sorted(ms, key=lambda m: (m.start, -m.end))
+    """The longest mentions that do not overlap (教育局 in 市教育局政治处 goes), in text order."""
     kept: list[RawMention] = []
-    for m in ms:
-        if kept and m.start < kept[-1].end:
-            if m.end > kept[-1].end and m.start >= kept[-1].end - len(kept[-1].head):
-                kept[-1] = _fuse(kept[-1], m)  # 市教育局 + 第一巡回指导组
-            continue
-        kept.append(m)
-    return kept
-
-
-def _fuse(a: RawMention, b: RawMention) -> RawMention:
-    surface = a.surface + b.surface[a.end - b.start :]
-    return RawMention(
-        a.start,
-        b.end,
-        surface[len(a.quant) :],
-        surface,
-        b.type,
-        b.kind,
-        b.head,
-        flags=b.flags,
-        quant=a.quant,
-    )
+    for m in sorted(ms, key=lambda m: (-(m.end - m.start - len(m.quant)), m.start)):
+        if all(m.end <= k.start or k.end <= m.start for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, m.end))

@@ -100,3 +100,22 @@ def test_no_person_where_a_word_stands(text: str) -> None:
 )
 def test_lay_people_and_persons_count_at_work(text: str, label: str, present: bool) -> None:
     assert (label in actors(text)) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a head shared by listed levels gives one body per level
+        ("由各区、县（市）委宣传部负责组织。", {"区委宣传部", "县（市）委宣传部"}),
+        ("各团区、县（市）委要组织青年参加。", {"团区委", "团县（市）委"}),
+        # a level with its alternatives is one level
+        ("各县（市、区）教育局要做好指导。", {"县（市、区）教育局"}),
+        # a campaign's name is part of its group's name
+        (
+            "县（市、区）所属学校创先争优活动领导小组要加强联系。",
+            {"县（市、区）所属学校创先争优活动领导小组"},
+        ),
+    ],
+)
+def test_listed_levels_and_alternatives(text: str, expected: set[str]) -> None:
+    assert expected <= set(labels(text))
