@@ -47,7 +47,7 @@ from extract.addressee import Defaults
 from extract.lexicon import data_json
 from extract.phase_relations import phase_relations
 from extract.records import Document, Phase, Provenance, Relation, RelationSet, Requirement
-from extract.relations_directed import directed_relations
+from extract.relations_directed import RequirementSubjects, directed_relations
 from extract.segment import clauses
 
 _LEVEL_WORDS = frozenset({"中央", "国家", "全国", "省", "市", "县", "区"})
@@ -158,7 +158,9 @@ def _approvers(idx: ActorIndex, m: re.Match[str], group: str) -> list[str]:
     return [k for k in dict.fromkeys(keys) if (a := idx.get(k)) is not None and a.type in _APPROVER]
 
 
-def _actor_relations(doc: Document, idx: ActorIndex, out: RelationSet) -> None:
+def _actor_relations(
+    doc: Document, idx: ActorIndex, out: RelationSet, responsible=lambda pos: ()
+) -> None:
     c = _cues()
     text = doc.text
     topic: list[str] = []
@@ -167,7 +169,7 @@ def _actor_relations(doc: Document, idx: ActorIndex, out: RelationSet) -> None:
         if not u_ments:
             continue  # every rule below needs an actor mention inside the unit
         lead = _lead(u_ments, text, us) or _modal_subject(u_ments, text)
-        subj_unit = lead or topic
+        subj_unit = lead or list(responsible(us)) or topic
         approver: list[str] = []
         requester: list[str] = subj_unit
         for cl in clauses(text[us:ue], us):
@@ -381,7 +383,8 @@ def find_relations(
     """
     out = RelationSet(doc)
     _name_relations(doc, actors, out)
-    _actor_relations(doc, actors, out)
+    subjects = RequirementSubjects(doc, actors, requirements)
+    _actor_relations(doc, actors, out, subjects.of)
     directed_relations(doc, actors, requirements, defaults, out)
     phase_relations(doc, stages, steps, out)
     return out.sorted()

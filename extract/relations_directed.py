@@ -54,12 +54,10 @@ def _c() -> dict:
     return {k: re.compile(v) if k.endswith("_re") else v for k, v in d.items()}
 
 
-class _Subjects:
-    """Who acts at a position: a requirement's actors, the sentence's opening actors,
-    or the document's default."""
+class RequirementSubjects:
+    """The responsible actors of the requirement holding a position of ``doc.text``."""
 
-    def __init__(self, doc: Document, idx: ActorIndex, reqs: Sequence[Requirement], defaults):
-        self.doc, self.idx, self.defaults = doc, idx, defaults
+    def __init__(self, doc: Document, idx: ActorIndex, reqs: Sequence[Requirement]):
         where = doc.offsets
         spans = []
         for r in reqs:
@@ -71,10 +69,25 @@ class _Subjects:
             spans.append((a, b, r.actors))
         self.spans = sorted(spans)
 
-    def at(self, pos: int, sent_start: int, upto: int, fallback: bool = True) -> tuple[str, ...]:
+    def of(self, pos: int) -> tuple[str, ...]:
+        """Actors of the requirement whose span holds ``pos`` (``()`` when none)."""
         for a, b, actors in self.spans:
             if a <= pos < b and actors:
                 return actors
+        return ()
+
+
+class _Subjects:
+    """Who acts at a position: a requirement's actors, the sentence's opening actors,
+    or the document's default."""
+
+    def __init__(self, doc: Document, idx: ActorIndex, reqs: Sequence[Requirement], defaults):
+        self.doc, self.idx, self.defaults = doc, idx, defaults
+        self.reqs = RequirementSubjects(doc, idx, reqs)
+
+    def at(self, pos: int, sent_start: int, upto: int, fallback: bool = True) -> tuple[str, ...]:
+        if actors := self.reqs.of(pos):
+            return actors
         ms = self.idx.mentions_in(sent_start, upto)
         lead = _chain(self.doc.text, ms, sent_start)
         if lead:
