@@ -55,6 +55,7 @@ class DocContext:
     salutation: bool
     perfective_density: float
     speech_relay: bool
+    attachments_from: int = 1 << 62
 
 
 def document_context(text: str) -> DocContext:
@@ -69,7 +70,15 @@ def document_context(text: str) -> DocContext:
         salutation=any(d["salutation_re"].match(ln) for ln in lines[:6]),
         perfective_density=per_k,
         speech_relay=bool(d["relay_re"].search(text[:600])),
+        attachments_from=next(
+            (m.start() for m in d["attachment_re"].finditer(text)), len(text) + 1
+        ),
     )
+
+
+def is_hard_drop(u: Unit) -> bool:
+    """Whether the rules' reason to drop ``u`` is final (a report, a question, framing)."""
+    return u.drop in _d()["hard_drops"]
 
 
 def _first_word(text: str) -> tuple[str, str | None]:
@@ -173,6 +182,8 @@ def unit_features(
         f["label_line"] = 1.0
     if text.endswith(("：", ":")) or sent.text.rstrip().endswith(("：", ":")):
         f["ends_with_colon"] = 1.0
+    if d["announce_re"].search(text):
+        f["announcement"] = 1.0
     if d["date_only_re"].match(text):
         f["date_only"] = 1.0
     if len(text) <= 6:
@@ -189,6 +200,8 @@ def unit_features(
         f["timed"] = 1.0
     if d["question_re"].search(sent.text):
         f["question"] = 1.0
+    if u.start >= ctx.attachments_from:
+        f["in_attachments"] = 1.0
     if ctx.directive_title:
         f["doc_directive_title"] = 1.0
     if ctx.report_title:

@@ -234,6 +234,12 @@ def _filter(u: Unit, sent_has_strong: bool, sent_has_cue: bool) -> str:
         return "purpose or significance"
     if u.kind == "duty":
         return ""
+    if u.cue is not None and u.cue_clause is not None:
+        rel = u.cue.start - u.cue_clause.start
+        if r["report_any"].search(text_after(u)) or r["report_before"].search(
+            u.cue_clause.text[:rel]
+        ):
+            return "report"  # 截至目前累计开展不少于30场: what was done, wherever it stands
     if sent.review or sent.section == 0:
         submits = u.timed and regex_table("modality.json")["request_submit"].search(u.text)
         if not sent_has_strong and not (submits and not sent.review):

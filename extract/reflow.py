@@ -95,7 +95,12 @@ def soft_break(
         return min(len(prev_line), len(next_line)) <= r["short"]  # 11 / 月, not 1024 / 5月8日
     if r["heading"].match(logical):
         return False  # a heading line ends at its line break
-    if b.isdigit() and not joined and len(prev_line) > r["short"]:
+    if (
+        b.isdigit()
+        and not joined
+        and len(prev_line) > r["short"]
+        and not any(c in r["any_punct"] for c in prev_line)
+    ):
         return False  # a signature line, then its date
     if joined and a not in r["any_punct"] and any(c in r["any_punct"] for c in next_line):
         return True  # a sentence already broken goes on until its punctuation

@@ -26,7 +26,12 @@ from collections.abc import Callable, Sequence
 from extract.actors import ActorIndex
 from extract.addressee import Defaults, document_defaults
 from extract.clauses import sentences
-from extract.directive_features import document_context, unit_contexts, unit_features
+from extract.directive_features import (
+    document_context,
+    is_hard_drop,
+    unit_contexts,
+    unit_features,
+)
 from extract.directive_model import default_model
 from extract.directives import Unit, directive_units, modality_of
 from extract.lexicon import regex_table
@@ -110,6 +115,8 @@ def find_requirements(
     def keep(u: Unit) -> bool:
         if decide is None and model is None:
             return not u.drop
+        if is_hard_drop(u):
+            return False  # a report or a question stays out whatever the model says
         f = unit_features(u, ctx, opens_with_actor(u, idx), around.get(id(u)))
         return decide(u, f) if decide is not None else model.keep(f)  # type: ignore[union-attr]
 
