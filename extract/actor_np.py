@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -60,6 +61,7 @@ class _Heads:
     listed_levels: re.Pattern[str]
     school_words: frozenset[str]
     quantifiers: tuple[str, ...]
+    quant_by_end: dict[str, tuple[str, ...]]
     not_heads: frozenset[str]
     after_stop: re.Pattern[str]
     max_chars: int
@@ -75,6 +77,7 @@ def _heads() -> _Heads:
     weak = {h: (t, k) for h, t, k, s in d["heads"] if s == "weak"}
     alt = sorted({*strong, *weak}, key=lambda w: (-len(w), w))
     tk = tokenizer()
+    quants = tuple(sorted(data_json("actors.json")["quantifiers"], key=len, reverse=True))
     return _Heads(
         strong=strong,
         weak=weak,
@@ -100,7 +103,10 @@ def _heads() -> _Heads:
             f"(?P<p>{d['listed_prefix_re']})?(?P<levels>(?:(?:{d['level_token_re']})[、和])+)$"
         ),
         school_words=frozenset(d["school_words"]),
-        quantifiers=tuple(sorted(data_json("actors.json")["quantifiers"], key=len, reverse=True)),
+        quantifiers=quants,
+        quant_by_end={
+            ch: tuple(q for q in quants if q.endswith(ch)) for ch in {q[-1] for q in quants}
+        },
         not_heads=frozenset(d["not_heads"]),
         after_stop=re.compile(d["after_stop_re"]),
         max_chars=int(d["max_chars"]),
@@ -157,7 +163,10 @@ def _left(h: _Heads, text: str, hs: int, weak: bool = False, head: str = "") -> 
         pos = hs - _sector_len(h, text, lo, hs)
     school = False
     while pos > lo and words < h.max_words:
-        q = next((q for q in h.quantifiers if text.startswith(q, pos - len(q))), None)
+        q = next(
+            (q for q in h.quant_by_end.get(text[pos - 1], ()) if text.startswith(q, pos - len(q))),
+            None,
+        )
         if q is not None and (
             pos - len(q) == 0
             or not _is_modifier(h, _word_before(h, text, pos - len(q) + 1, lo))
@@ -204,11 +213,13 @@ def np_mentions(text: str) -> list[RawMention]:
     """Open-class actor mentions of a normalized text, in text order (see module docstring)."""
     h = _heads()
     quoted = [q.span() for q in _QUOTED.finditer(text)]
+    q_starts = [a for a, _ in quoted]
     out: list[RawMention] = []
     pos = 0
     while (m := h.head_re.search(text, pos)) is not None:
         pos = m.start() + 1  # heads may overlap: 领导 and 班子 in 领导班子
-        if any(a < m.start() < b for a, b in quoted):
+        k = bisect.bisect_left(q_starts, m.start()) - 1
+        if k >= 0 and quoted[k][0] < m.start() < quoted[k][1]:
             continue  # “清廉学校”建设: a project named in quotes, no body
         head = m.group()
         hs, he = m.span()

@@ -233,8 +233,14 @@ def persons(text: str) -> list[PersonMention]:
     for m in g.attribution.finditer(text):  # …。（某某）at a paragraph's end
         if (name := _name_at(text, m.start(1), g, need_follower=False)) == m.group(1):
             add(m.start(1), name)
+    tags = _tags()
     for m in g.tagged.finditer(text):  # names jieba knows (nr), before punctuation or a title
-        name = _name_at(text, m.start(), g)
+        at = m.start()
+        if text[at] not in g.surnames or not any(
+            tags.get(text[at : at + n], "").startswith("nr") for n in (2, 3, 4)
+        ):
+            continue
+        name = _name_at(text, at, g)
         if name is not None and _known_name(name) and g.strict.match(text, m.start() + len(name)):
             add(m.start(), name)
     names = {p.name for p in out}
@@ -274,6 +280,12 @@ def _common_word(cand: str) -> bool:
     from extract.tokenize import pos_tags, tokenizer
 
     return tokenizer().FREQ.get(cand, 0) > 0 and not pos_tags().get(cand, "").startswith("nr")
+
+
+def _tags() -> dict[str, str]:
+    from extract.tokenize import pos_tags
+
+    return pos_tags()
 
 
 def _known_name(name: str) -> bool:

@@ -83,7 +83,8 @@ def extract(doc: Document, decide=None) -> Extraction:
     inside = _excluded(doc)
     meta = document_meta(doc)
     idx = actor_index(doc, meta)
-    defaults = document_defaults(doc.text, idx, sentences(doc.text), meta)
+    sents = sentences(doc.text)
+    defaults = document_defaults(doc.text, idx, sents, meta)
     phase_mentions = [
         p
         for p in find_phases(doc.text, is_three_stage(meta.campaign))
@@ -100,7 +101,9 @@ def extract(doc: Document, decide=None) -> Extraction:
         offsets.append((m.start(), m.end()))
     reqs = [
         r
-        for r in find_requirements(doc, idx, times, phase_mentions, offsets, decide, meta, defaults)
+        for r in find_requirements(
+            doc, idx, times, phase_mentions, offsets, decide, meta, defaults, sents
+        )
         if not inside(r.span)
     ]
     stages = _phases(doc, phase_mentions, "stage")

@@ -47,6 +47,7 @@ def _rules() -> dict:
         "function_end": frozenset(d["function_end"]),
         "month_next": frozenset(d["month_next"]),
         "pairs": tuple(zip(d["pairs"][0::2], d["pairs"][1::2], strict=True)),
+        "opening": re.compile("[" + re.escape(d["pairs"][0::2]) + "]"),
         "heading": re.compile(d["heading_re"]),
         "enum_only": re.compile(d["enum_only_re"]),
     }
@@ -87,7 +88,9 @@ def soft_break(
         return enum_only
     if a in r["open_end"] or enum_only or a in r["function_end"]:
         return True
-    if any(prev_line.count(o) > prev_line.count(c) for o, c in r["pairs"]):
+    if r["opening"].search(prev_line) and any(
+        prev_line.count(o) > prev_line.count(c) for o, c in r["pairs"]
+    ):
         return True  # inside quotation marks or brackets
     if a.isdigit() and (b.isdigit() or b in r["unit_after_digit"]):
         if b == "月" and next_line[1:2] and next_line[1] not in r["month_next"]:

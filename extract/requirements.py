@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 
 from extract.actors import ActorIndex
 from extract.addressee import Defaults, document_defaults
-from extract.clauses import sentences
+from extract.clauses import Sentence, sentences
 from extract.directive_features import (
     document_context,
     is_hard_drop,
@@ -76,6 +76,7 @@ def find_requirements(
     decide: Callable[[Unit, dict[str, float]], bool] | None = None,
     meta: DocumentMeta | None = None,
     defaults: Defaults | None = None,
+    sents: list[Sentence] | None = None,
 ) -> list[Requirement]:
     """Requirements of a document, in text order.
 
@@ -98,7 +99,7 @@ def find_requirements(
     """
     text = doc.text
     r = regex_table("requirements.json")
-    sents = sentences(text)
+    sents = sentences(text) if sents is None else sents
     if time_offsets is None:
         time_offsets = [(t.span.start, t.span.end) for t in times]
     timed = tuple(
