@@ -110,7 +110,7 @@ def extract(doc: Document, decide=None) -> Extraction:
     steps = _phases(doc, phase_mentions, "step")
     stage_keys = {s.key for s in stages}
     reqs = [r if r.stage in stage_keys or r.stage is None else _no_stage(r) for r in reqs]
-    relations = find_relations(doc, idx, stages, steps, reqs, defaults)
+    relations = find_relations(doc, idx, stages, steps, reqs, defaults, sents)
     return Extraction(
         document=doc,
         meta=meta,

@@ -44,11 +44,11 @@ from collections.abc import Sequence
 
 from extract.actors import ActorIndex, ActorMention
 from extract.addressee import Defaults
+from extract.clauses import Sentence, sentences
 from extract.lexicon import data_json
 from extract.phase_relations import phase_relations
 from extract.records import Document, Phase, Provenance, Relation, RelationSet, Requirement
 from extract.relations_directed import RequirementSubjects, directed_relations
-from extract.segment import clauses
 
 _LEVEL_WORDS = frozenset({"中央", "国家", "全国", "省", "市", "县", "区"})
 _BODY = {"PartyCommittee", "LeadingGroup", "CampaignOffice", "SupervisoryGroup"}
@@ -74,7 +74,6 @@ def _cues() -> dict:
         "joiners": re.compile(d["slot_joiners_re"]),
         "item": re.compile(d["item_re"]),
         "lead_gap": re.compile(d["lead_gap_re"]),
-        "unit": re.compile(d["unit_re"]),
         "modal_after": re.compile(d["modal_after_subject_re"]),
     }
 
@@ -148,8 +147,19 @@ def _supervision_ok(a, b) -> bool:
     )
 
 
-def _units(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _cues()["unit"].finditer(text) if m.group().strip()]
+def _units(sents: Sequence[Sentence]) -> list[tuple[int, int, list]]:
+    """Sentences cut again after each semicolon: (start, end, clauses)."""
+    out: list[tuple[int, int, list]] = []
+    for sent in sents:
+        group: list = []
+        for cl in sent.clauses:
+            group.append(cl)
+            if cl.text.endswith(("；", ";")):
+                out.append((group[0].start, group[-1].end, group))
+                group = []
+        if group:
+            out.append((group[0].start, group[-1].end, group))
+    return out
 
 
 def _approvers(idx: ActorIndex, m: re.Match[str], group: str) -> list[str]:
@@ -159,12 +169,16 @@ def _approvers(idx: ActorIndex, m: re.Match[str], group: str) -> list[str]:
 
 
 def _actor_relations(
-    doc: Document, idx: ActorIndex, out: RelationSet, responsible=lambda pos: ()
+    doc: Document,
+    idx: ActorIndex,
+    out: RelationSet,
+    responsible=lambda pos: (),
+    sents: Sequence[Sentence] | None = None,
 ) -> None:
     c = _cues()
     text = doc.text
     topic: list[str] = []
-    for us, ue in _units(text):
+    for us, ue, unit_clauses in _units(sentences(text) if sents is None else sents):
         u_ments = idx.mentions_in(us, ue)
         if not u_ments:
             continue  # every rule below needs an actor mention inside the unit
@@ -172,7 +186,7 @@ def _actor_relations(
         subj_unit = lead or list(responsible(us)) or topic
         approver: list[str] = []
         requester: list[str] = subj_unit
-        for cl in clauses(text[us:ue], us):
+        for cl in unit_clauses:
             ments = idx.mentions_in(cl.start, cl.end)
             subj = _lead(ments, text, cl.start, 6) or subj_unit
             span = (cl.start, cl.end)
@@ -359,6 +373,7 @@ def find_relations(
     steps: Sequence[Phase] = (),
     requirements: Sequence[Requirement] = (),
     defaults: Defaults | None = None,
+    sents: Sequence[Sentence] | None = None,
 ) -> tuple[Relation, ...]:
     """Find the relations of one document (sorted, deterministic).
 
@@ -375,6 +390,8 @@ def find_relations(
         their clauses state (:mod:`extract.relations_directed`).
     defaults : Defaults, optional
         The document's addressee and issuer (:mod:`extract.addressee`).
+    sents : list of Sentence, optional
+        Its sentences (:func:`extract.clauses.sentences`; cut when omitted).
 
     Returns
     -------
@@ -384,7 +401,7 @@ def find_relations(
     out = RelationSet(doc)
     _name_relations(doc, actors, out)
     subjects = RequirementSubjects(doc, actors, requirements)
-    _actor_relations(doc, actors, out, subjects.of)
-    directed_relations(doc, actors, requirements, defaults, out)
+    _actor_relations(doc, actors, out, subjects.of, sents)
+    directed_relations(doc, actors, requirements, defaults, out, sents or ())
     phase_relations(doc, stages, steps, out)
     return out.sorted()

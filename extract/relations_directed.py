@@ -35,6 +35,7 @@ from collections.abc import Sequence
 
 from extract.actors import ActorIndex, ActorMention
 from extract.addressee import Defaults
+from extract.clauses import Sentence, sentences
 from extract.lexicon import data_json
 from extract.records import Document, RelationSet, Requirement
 
@@ -111,10 +112,6 @@ def _chain(text: str, ms: Sequence[ActorMention], start: int) -> tuple[str, ...]
     return tuple(dict.fromkeys(m.key for m in out))
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in re.finditer(r"[^。！？!?\n]+[。！？!?]*", text)]
-
-
 def _is_body(idx: ActorIndex, key: str, persons: bool = False) -> bool:
     a = idx.get(key)
     return a is not None and (a.type in _BODIES or (persons and a.type == "Person"))
@@ -126,12 +123,14 @@ def directed_relations(
     requirements: Sequence[Requirement],
     defaults: Defaults | None,
     out: RelationSet,
+    sents: Sequence[Sentence] = (),
 ) -> None:
     """Add the relations of the module docstring's families to ``out``."""
     c = _c()
     text = doc.text
     subjects = _Subjects(doc, idx, requirements, defaults)
-    for ss, se in _sentences(text):
+    spans = [(x.start, x.end) for x in (sents or sentences(text))]
+    for ss, se in spans:
         ments = idx.mentions_in(ss, se)
         if not ments:
             continue
@@ -235,11 +234,13 @@ def directed_relations(
                             "rel.reports.handover",
                             0.6,
                         )
-    _approvals_of_the_supervised(doc, idx, out)
+    _approvals_of_the_supervised(doc, idx, out, spans)
     _name_parts(idx, out)
 
 
-def _approvals_of_the_supervised(doc: Document, idx: ActorIndex, out: RelationSet) -> None:
+def _approvals_of_the_supervised(
+    doc: Document, idx: ActorIndex, out: RelationSet, spans: list[tuple[int, int]]
+) -> None:
     """An approval with no object named (某组组长亲自审核…批准转段): the approver, or the
     body it leads, approves those it supervises in the document."""
     c = _c()
@@ -248,7 +249,7 @@ def _approvals_of_the_supervised(doc: Document, idx: ActorIndex, out: RelationSe
     for (typ, _, s, _, t), rel in list(out.rel.items()):
         if typ == "supervises" and rel.prov.rule == "rel.supervises.name":
             supervised.setdefault(s, []).append(t)  # the units a group is assigned to
-    for ss, se in _sentences(text):
+    for ss, se in spans:
         for m in c["approval_re"].finditer(text, ss, se):
             before = [x for x in idx.mentions_in(ss, m.start()) if m.start() - x.end <= 4]
             clause_end = min((k for k in (text.find("。", m.end()), se) if k >= 0), default=se)
