@@ -1,0 +1,128 @@
+"""The parts of a page that say what the document is: its title lines and its signature.
+
+A scraped page opens with site furniture (site names, 资料文库, …范文, 本站…),
+column headers (每周一学（…）, 【2021年1月学习材料】, …学习材料 第一专题) and a
+tag (``主题教育 | …``) before the real title; a notice closes with a signature, the
+issuing body on one line and the date on the next (党政办 / 2019年6月10日), the
+date often broken across lines by the page. :func:`head_lines` gives the lines
+before the body starts, :func:`title_of` the real title among them and
+:func:`signatures` every (body, date) pair closing a part of the document. Lines
+are physical lines of the raw text, so a title the reflow joined to the body
+stays apart.
+
+Examples
+--------
+>>> from extract.ingest.reader import document_from_bytes
+>>> doc = document_from_bytes("a.txt", "某某网 资料文库 讲话范文\\n关于开展学习的通知\\n各支部：\\n"
+...     "请认真学习。\\n党政办\\n2019\\n年\\n6\\n月\\n10\\n日\\n".encode())
+>>> title_of(doc), [(s.body, s.date) for s in signatures(doc)]
+('关于开展学习的通知', [('党政办', '2019年6月10日')])
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from extract.lexicon import regex_table
+from extract.normalize import to_simplified
+from extract.records import Document
+
+_HEAD_MAX = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A physical line of the raw text (date fragments the page split joined back)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """A signature: the issuing body's line (or None) and the date line under it."""
+
+    body: str | None
+    date: str
+    at: int
+    stamp: bool  # 印发/发布: the printing stamp of a relayed document
+
+
+def _t() -> dict[str, re.Pattern[str]]:
+    return regex_table("meta.json")
+
+
+def lines(doc: Document) -> list[Line]:
+    """Non-blank physical lines of ``doc.raw``, simplified, outside boilerplate.
+
+    A line of date fragments (2019, 年, 6, 月…) is joined to the fragment line before it.
+    """
+    t = _t()
+    excluded = [(s.start, s.end) for s in doc.excluded]
+    out: list[Line] = []
+    pos = 0
+    for raw in doc.raw.splitlines(keepends=True):
+        start, pos = pos, pos + len(raw)
+        body = raw.strip()
+        if not body or any(a <= start + raw.index(body[0]) < b for a, b in excluded):
+            continue
+        text = to_simplified(html.unescape(body).replace("\xa0", " "))[0]
+        if out and t["date_fragment"].fullmatch(out[-1].text) and t["date_continue"].match(text):
+            prev = out.pop()
+            out.append(Line(prev.start, start + len(raw.rstrip()), prev.text + text))
+            continue
+        out.append(Line(start, start + len(raw.rstrip()), text))
+    return out
+
+
+def head_lines(doc: Document, all_lines: list[Line] | None = None) -> list[Line]:
+    """The lines before the body: title, subtitle, column headers, an issuer line.
+
+    The body starts at a salutation (各支部：, 同志们：) or at the first line that
+    reads as running text (a sentence end, or longer than a title).
+    """
+    t = _t()
+    out = []
+    for line in (all_lines if all_lines is not None else lines(doc))[:_HEAD_MAX]:
+        if t["salutation"].match(line.text) or t["body_line"].search(line.text):
+            if t["furniture"].search(line.text):
+                continue
+            break
+        out.append(line)
+    return out
+
+
+def title_of(doc: Document, all_lines: list[Line] | None = None) -> str | None:
+    """The document's title: the first head line that is not furniture, a header or a date."""
+    t = _t()
+    for line in head_lines(doc, all_lines):
+        text = t["tag_prefix"].sub("", line.text).strip()
+        if (
+            t["furniture"].search(text)
+            or t["column_header"].search(text)
+            or t["heading"].match(text)
+            or t["date_line"].fullmatch(text)
+            or t["org_line"].fullmatch(text)
+            or len(re.findall(r"[\u4e00-\u9fff]", text)) < 4
+        ):
+            continue
+        return re.sub(r"\s+", " ", text)
+    return None
+
+
+def signatures(doc: Document, all_lines: list[Line] | None = None) -> list[Signature]:
+    """Every signature of the document, in text order: a date line and the body above it."""
+    t = _t()
+    ls = all_lines if all_lines is not None else lines(doc)
+    out = []
+    for i, line in enumerate(ls):
+        m = t["signature_date"].fullmatch(line.text)
+        if not m:
+            continue
+        prev = ls[i - 1].text if i else ""
+        body = prev if t["org_line"].fullmatch(prev) else None
+        out.append(Signature(body, m["d"], line.start, bool(m["stamp"])))
+    return out
