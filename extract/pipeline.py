@@ -79,7 +79,7 @@ def extract(doc: Document) -> Extraction:
     idx = actor_index(doc, meta)
     phase_mentions = [
         p
-        for p in find_phases(doc.text, is_three_stage(meta.campaign))
+        for p in find_phases(doc.text, is_three_stage(meta.campaign, doc.text))
         if not inside(doc.span(p.start, p.end))
     ]
     times: list[TimeExpression] = []
