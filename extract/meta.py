@@ -80,6 +80,8 @@ def _date(doc: Document, head: list[Line], all_lines: list[Line]) -> tuple[str |
         if value and re.search(r"-\d{2}-\d{2}$", value.split("/")[0]):
             return m.group(), "lead"
     for line in head:
+        if t["review_year"].search(line.text):
+            continue  # 2020年度…报告: the year reviewed, not the document's date
         for m, value, _ in find_times(line.text):
             if value:
                 return m.group(), "head"

@@ -123,7 +123,9 @@ def stage_defs(text: str, numbered: bool = True) -> list[StageDef]:
             add(at, at + len(x), x, None)
             pos = at + len(x)
     for m in t["listed"].finditer(text):
-        add(m.start("x"), m.end("x") + 2, m["x"], _number(m["n"]))
+        g = "x" if m["x"] else "x2"
+        if not t["name_block"].search(m[g]):  # 我国已进入新发展阶段: a statement, no name
+            add(m.start(g), m.end(g) + 2, m[g], _number(m["n"]))
     for m in t["numbered"].finditer(text) if numbered else ():
         add(m.start("d"), m.end("d"), None, _number(m["n"]))
     found.sort()

@@ -127,6 +127,13 @@ def _last_day(year: int | None, month: int) -> int:
     return _MONTH_DAYS[month - 1]
 
 
+def _digits(s: str) -> int | None:
+    """A month written digit by digit (一二·九 = 12/9) or as a number."""
+    if len(s) == 2 and s[0] == "一" and s[1] in "〇○一二":
+        return 10 + _CN[s[1]]
+    return cn_number(s)
+
+
 def _named(text: str, year: int | None) -> _Point | bool | None:
     """The day a named day stands for; False when ``text`` names none."""
     t, days = _t(), _days()
@@ -135,7 +142,7 @@ def _named(text: str, year: int | None) -> _Point | bool | None:
     if re.search("[月日号旬]", text):
         return False  # 十一月, 三十一日: a calendar date, not a named day
     if m := t["parse_dotted"].search(text):
-        month, day = cn_number(m["m"]), cn_number(m["d"])
+        month, day = _digits(m["m"]), cn_number(m["d"])
         if month and day and 1 <= month <= 12 and 1 <= day <= _last_day(year, month):
             return _Point(year, month, day, day)
         return None

@@ -40,3 +40,46 @@ def test_offsets_point_at_the_bound() -> None:
     text = "确保学习时间不少于45个学时"
     [(_, _, _, s, e)] = find_quantities(text)
     assert text[s:e] == "不少于45个学时"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("集中研讨不少于两周", [(">=", 2, "周")]),
+        ("每个支部不少于5篇心得", [(">=", 5, "篇")]),
+        ("每人至少提出3条意见", [(">=", 3, "条")]),
+        ("开展4次以上专题学习", [(">=", 4, "次")]),
+        ("优秀比例控制在20%以内", [("<=", 20, "%")]),
+        ("两至三个月后再次考察", [("range", "2-3", "个月")]),
+        ("年龄在40周岁以下", [("<=", 40, "周岁")]),
+        ("字数1500-2000字", [("range", "1500-2000", "字")]),
+        ("推选先进典型8例", [("=", 8, "例")]),
+        ("增补委员2名，候补委员1名。", [("=", 2, "名"), ("=", 1, "名")]),
+        ("近两年考核均为优秀", [("=", 2, "年")]),
+        ("试用期不少于6个工作日", [(">=", 6, "工作日")]),
+        ("每季度组织一次集中学习", [("=", 1, "次")]),
+        ("发言时间不超过\n8分钟", [("<=", 8, "分钟")]),
+        ("任职满\n3 年以上", [(">=", 3, "年")]),
+        ("每两个月召开一次例会", [("=", 2, "个月"), ("=", 1, "次")]),
+    ],
+)
+def test_quantities_of_later_genres(text: str, expected: list[tuple]) -> None:
+    assert [(c, v, u) for c, v, u, _, _ in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "从三个层面推进，分四个阶段实施",  # descriptive counts
+        "对照十个是否逐条检视",
+        "增强两方面能力",
+        "市领导等7位同志出席",  # a count that describes who came
+        "这是一次深刻的党性教育",  # 一次 as "a"
+        "第一次全体会议",
+        "再一次强调纪律",
+        "一次性补发",
+        "教育的每一天都很重要",  # each day, no frequency
+    ],
+)
+def test_no_quantity(text: str) -> None:
+    assert find_quantities(text) == []
