@@ -39,13 +39,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from extract.lexicon import data_json, regex_table
-from extract.meta_head import Line, head_lines, lines, signatures, title_of
+from extract.meta_head import Line, Signature, head_lines, lines, signatures, title_of
 from extract.records import Document, DocumentMeta
 from extract.timex import find_times, normalize
 
 _HEAD_DATE_LINES = 15
+_DATEISH = re.compile('[0-9０-９年月日节旦“"]')  # text worth searching for a time
 
 
 def _t() -> dict[str, re.Pattern[str]]:
@@ -56,77 +58,87 @@ def _year(value: str | None) -> int | None:
     return int(value[:4]) if value and value[0] != "-" and value[:4].isdigit() else None
 
 
-def _first_sentence(doc: Document, head: list[Line], all_lines: list[Line]) -> str:
-    """The first sentence of the body (after the head lines and a salutation)."""
-    return re.split("[。！？]", _body_start(head, all_lines), maxsplit=1)[0]
+@dataclass
+class _Page:
+    """What the metadata rules read, computed once per document."""
+
+    doc: Document
+    lines: list[Line]
+    head: list[Line]
+    sigs: list[Signature]
+    title: str | None
+    lead: str  # the first sentence of the body
+    body: str  # the first lines of the body
+    head_times: list[tuple[str, str]]  # (surface, value) in head lines that are no review
 
 
-def _date(doc: Document, head: list[Line], all_lines: list[Line]) -> tuple[str | None, str]:
-    """(date text, how): the document's own date as written."""
+def _page(doc: Document) -> _Page:
     t = _t()
-    for line in all_lines[:_HEAD_DATE_LINES]:
+    all_lines = lines(doc)
+    head = head_lines(doc, all_lines)
+    rest = all_lines[len(head) :]
+    if rest and t["salutation"].match(rest[0].text) and len(rest[0].text) <= 20:
+        rest = rest[1:]
+    body = "".join(line.text for line in rest[:6])
+    kept = "\n".join(x.text for x in head if not t["review_year"].search(x.text))
+    return _Page(
+        doc,
+        all_lines,
+        head,
+        signatures(doc, all_lines),
+        title_of(doc, all_lines),
+        re.split("[。！？]", body, maxsplit=1)[0],
+        body,
+        [(m.group(), v) for m, v, _ in find_times(kept) if v] if _DATEISH.search(kept) else [],
+    )
+
+
+def _date(page: _Page) -> str | None:
+    """The document's own date as written."""
+    t = _t()
+    for line in page.lines[:_HEAD_DATE_LINES]:
         if m := t["date_line"].fullmatch(line.text):
-            return m["d"], "line"
-    if m := t["today_is"].search(doc.text):
-        return m["d"], "today"
-    sigs = signatures(doc, all_lines)
-    for sig in sigs:
-        if not sig.stamp and sig.at >= (head[-1].end if head else 0):
-            return sig.date, "signature"
-    if sigs:
-        return sigs[0].date, "signature"
-    lead = _first_sentence(doc, head, all_lines)
-    for m, value, _ in find_times(lead):
+            return m["d"]
+    if m := t["today_is"].search(page.doc.text):
+        return m["d"]
+    for sig in page.sigs:
+        if not sig.stamp and sig.at >= (page.head[-1].end if page.head else 0):
+            return sig.date
+    if page.sigs:
+        return page.sigs[0].date
+    for m, value, _ in find_times(page.lead) if _DATEISH.search(page.lead) else ():
         if value and re.search(r"-\d{2}-\d{2}$", value.split("/")[0]):
-            return m.group(), "lead"
-    for line in head:
-        if t["review_year"].search(line.text):
-            continue  # 2020年度…报告: the year reviewed, not the document's date
-        for m, value, _ in find_times(line.text):
-            if value:
-                return m.group(), "head"
-    return None, ""
+            return m.group()
+    return page.head_times[0][0] if page.head_times else None
 
 
-def _head_year(head: list[Line]) -> int | None:
+def _head_year(page: _Page) -> int | None:
     """A year stated in the head lines by a date or a plan heading (not a review year)."""
-    t = _t()
-    for line in head:
-        if t["review_year"].search(line.text):
-            continue
-        for _, value, _ in find_times(line.text):
-            if value and (y := _year(value.split("/")[0]) or _year(value)):
-                return y
+    for _, value in page.head_times:
+        if y := _year(value.split("/")[0]) or _year(value):
+            return y
     return None
 
 
-def _body_start(head: list[Line], all_lines: list[Line]) -> str:
-    """The first lines of the body, joined (a salutation left out)."""
-    rest = all_lines[len(head) :]
-    if rest and _t()["salutation"].match(rest[0].text) and len(rest[0].text) <= 20:
-        rest = rest[1:]
-    return "".join(line.text for line in rest[:6])
-
-
-def _issuer(doc: Document, head: list[Line], all_lines: list[Line]) -> str | None:
+def _issuer(page: _Page) -> str | None:
     t = _t()
-    for sig in signatures(doc, all_lines):
+    for sig in page.sigs:
         if sig.body and not sig.stamp:
             return _clean_org(sig.body)
+    head = page.head
     for i, line in enumerate(head):  # 中共某某委员会 / 2011年…工作思路: the plan's own body
         nxt = [x.text for x in head[i + 1 : i + 3]]
         if t["org_line"].fullmatch(line.text) and any(t["plan_title"].search(x) for x in nxt):
             return _clean_org(line.text)
-    if m := t["speaking_for"].search(doc.text):
+    if m := t["speaking_for"].search(page.doc.text):
         return m["who"]
-    lead = _first_sentence(doc, head, all_lines)
-    for s in (lead, title_of(doc, all_lines) or ""):
+    for s in (page.lead, page.title or ""):
         if m := t["holds_meeting"].search(s):
             return _clean_org(m["who"])
-    start = _body_start(head, all_lines)[:300]
+    start = page.body[:300]
     if t["speech"].search(start) and (m := t["speaker_body"].search(start)):
         return m["body"]
-    if m := t["source_line"].search(doc.text[-200:]):
+    if m := t["source_line"].search(page.doc.text[-200:]):
         return m["src"]
     return None
 
@@ -187,23 +199,21 @@ def document_meta(doc: Document) -> DocumentMeta:
     """Read the :class:`DocumentMeta` of a document (deterministic, pattern based)."""
     t = _t()
     text = doc.text
-    all_lines = lines(doc)
-    head = head_lines(doc, all_lines)
-    title = title_of(doc, all_lines)
-    date_text, _ = _date(doc, head, all_lines)
+    page = _page(doc)
+    date_text = _date(page)
     year = _year(normalize(date_text)) if date_text else None
     if year is None and (m := t["doc_number_year"].search(text)):
         year = int(m.group(1))
     if year is None:
-        year = _head_year(head)
+        year = _head_year(page)
     date = normalize(date_text, year) if date_text else None
     if date and "/" in date:
         date = date.split("/")[0]  # a week or a window: its first day
-    issuer = _issuer(doc, head, all_lines)
+    issuer = _issuer(page)
     word, level = _level(doc, issuer)
     if issuer is None and word and f"{word}委" in text:
         issuer = f"{word}委"
-    campaign = _campaign(text, title or "", year)
+    campaign = _campaign(text, page.title or "", year)
     batches = Counter(m["b"] for m in t["batch"].finditer(text))
     batch = f"第{batches.most_common(1)[0][0]}批" if batches else None
-    return DocumentMeta(title, date, year, issuer, level, campaign, batch)
+    return DocumentMeta(page.title, date, year, issuer, level, campaign, batch)

@@ -21,15 +21,18 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass
 
 from extract.lexicon import regex_table
-from extract.normalize import to_simplified
 from extract.records import Document
 
 _HEAD_MAX = 12
+_DATE_CHARS = frozenset("0123456789０１２３４５６７８９年月日号")
+_BREAK = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000]*")
+_SIMPLIFIED = 30  # lines read as text: the head, a salutation, the body's start
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,10 +58,28 @@ def _t() -> dict[str, re.Pattern[str]]:
     return regex_table("meta.json")
 
 
-def lines(doc: Document) -> list[Line]:
-    """Non-blank physical lines of ``doc.raw``, simplified, outside boilerplate.
+def _text_of(doc: Document, start: int, end: int) -> str:
+    """The normalized (simplified) text of the raw stretch ``[start, end)``."""
+    if doc.offsets is None:
+        a, b = start, end
+    else:
+        a = bisect.bisect_left(doc.offsets, start, 0, len(doc.text))
+        b = bisect.bisect_left(doc.offsets, end, a, len(doc.text))
+    return _BREAK.sub("", doc.text[a:b])
 
-    A line of date fragments (2019, 年, 6, 月…) is joined to the fragment line before it.
+
+def _simplified(doc: Document, line: Line) -> str:
+    text = _text_of(doc, line.start, line.end).strip()
+    return html.unescape(text).replace("\xa0", " ") if "&" in text else text
+
+
+def lines(doc: Document) -> list[Line]:
+    """Non-blank physical lines of ``doc.raw``, outside boilerplate.
+
+    A line of date fragments (2019, 年, 6, 月…) is joined to the fragment line before
+    it. The lines of the head and the start of the body are simplified; the others
+    keep the raw text (dates and their units read the same), and
+    :func:`signatures` simplifies the body line it takes.
     """
     t = _t()
     excluded = [(s.start, s.end) for s in doc.excluded]
@@ -67,14 +88,23 @@ def lines(doc: Document) -> list[Line]:
     for raw in doc.raw.splitlines(keepends=True):
         start, pos = pos, pos + len(raw)
         body = raw.strip()
-        if not body or any(a <= start + raw.index(body[0]) < b for a, b in excluded):
+        if not body:
             continue
-        text = to_simplified(html.unescape(body).replace("\xa0", " "))[0]
-        if out and t["date_fragment"].fullmatch(out[-1].text) and t["date_continue"].match(text):
+        first = start + raw.index(body[0])
+        if excluded and any(a <= first < b for a, b in excluded):
+            continue
+        if (
+            out
+            and body[0] in _DATE_CHARS
+            and out[-1].text[0] in _DATE_CHARS
+            and t["date_fragment"].fullmatch(out[-1].text)
+        ):
             prev = out.pop()
-            out.append(Line(prev.start, start + len(raw.rstrip()), prev.text + text))
+            out.append(Line(prev.start, first + len(body), prev.text + body))
             continue
-        out.append(Line(start, start + len(raw.rstrip()), text))
+        out.append(Line(first, first + len(body), body))
+    for i in range(min(_SIMPLIFIED, len(out))):
+        out[i] = Line(out[i].start, out[i].end, _simplified(doc, out[i]))
     return out
 
 
@@ -122,7 +152,7 @@ def signatures(doc: Document, all_lines: list[Line] | None = None) -> list[Signa
         m = t["signature_date"].fullmatch(line.text)
         if not m:
             continue
-        prev = ls[i - 1].text if i else ""
+        prev = _simplified(doc, ls[i - 1]) if i else ""
         body = prev if t["org_line"].fullmatch(prev) else None
         out.append(Signature(body, m["d"], line.start, bool(m["stamp"])))
     return out
