@@ -130,6 +130,9 @@ def _issuer(page: _Page) -> str | None:
         nxt = [x.text for x in head[i + 1 : i + 3]]
         if t["org_line"].fullmatch(line.text) and any(t["plan_title"].search(x) for x in nxt):
             return _clean_org(line.text)
+    for line in head:  # 市委副书记 某某: the speaker's body
+        if m := t["speaker_line"].fullmatch(line.text):
+            return m["body"]
     if m := t["speaking_for"].search(page.doc.text):
         return m["who"]
     for s in (page.lead, page.title or ""):

@@ -125,20 +125,40 @@ def head_lines(doc: Document, all_lines: list[Line] | None = None) -> list[Line]
     return out
 
 
-def title_of(doc: Document, all_lines: list[Line] | None = None) -> str | None:
-    """The document's title: the first head line that is not furniture, a header or a date."""
+def _plain_title(text: str) -> bool:
     t = _t()
-    for line in head_lines(doc, all_lines):
+    return not (
+        t["furniture"].search(text)
+        or t["column_header"].search(text)
+        or t["heading"].match(text)
+        or t["date_line"].fullmatch(text)
+        or t["org_line"].fullmatch(text)
+        or t["speaker_line"].fullmatch(text)
+        or len(re.findall(r"[\u4e00-\u9fff]", text)) < 4
+    )
+
+
+def title_of(doc: Document, all_lines: list[Line] | None = None) -> str | None:
+    """The document's title: the first head line that is not furniture, a header or a date.
+
+    A title the page broke in two (关于开展…活动 / 的通知) is joined back: the second
+    line opens with 的 or ends in the genre word the first lacks.
+    """
+    t = _t()
+    head = head_lines(doc, all_lines)
+    for i, line in enumerate(head):
         text = t["tag_prefix"].sub("", line.text).strip()
-        if (
-            t["furniture"].search(text)
-            or t["column_header"].search(text)
-            or t["heading"].match(text)
-            or t["date_line"].fullmatch(text)
-            or t["org_line"].fullmatch(text)
-            or len(re.findall(r"[\u4e00-\u9fff]", text)) < 4
-        ):
+        if not _plain_title(text):
             continue
+        nxt = head[i + 1].text.strip() if i + 1 < len(head) else ""
+        if (
+            nxt
+            and not t["genre_end"].search(text)
+            and (nxt.startswith("的") or t["genre_end"].search(nxt))
+            and len(nxt) <= 30
+            and not t["column_header"].search(nxt)
+        ):
+            text += nxt
         return re.sub(r"\s+", " ", text)
     return None
 

@@ -115,6 +115,9 @@ def stage_defs(text: str, numbered: bool = True) -> list[StageDef]:
 
     for m in t["numbered_named"].finditer(text):
         add(m.start(), m.end(), m["x"], _number(m["n"]))
+    for m in t["numbered_titled"].finditer(text):
+        if not find_times(m["x"]):  # 第一阶段：3月至4月。 is a window, not a name
+            add(m.start(), m.end(), m["x"], _number(m["n"]))
     for m in t["division"].finditer(text):
         names = [x for x in re.split(r"、|和|及|与", m["xs"]) if x]
         pos = m.start("xs")

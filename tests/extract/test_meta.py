@@ -155,3 +155,10 @@ def test_level_from_the_issuer(issuer_line: str, level: str) -> None:
 )
 def test_campaign_of_later_documents(text: str, campaign: str | None) -> None:
     assert meta(text).campaign == campaign
+
+
+def test_issuer_from_the_speaker_line() -> None:
+    m = meta(
+        "在全区组织工作会议上的讲话\n区委副书记 张某某\n（2012年4月6日）\n同志们：\n今天开会。"
+    )
+    assert (m.issuer, m.date, m.level) == ("区委", "2012-04-06", "县")

@@ -82,3 +82,21 @@ def test_signatures(text: str, found: list) -> None:
 def test_head_stops_at_the_salutation() -> None:
     got = [line.text for line in head_lines(doc("关于开展学习的通知\n各支部：\n要学习。"))]
     assert got == ["关于开展学习的通知"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("关于做好年终考核\n的通知\n各单位：", "关于做好年终考核的通知"),
+        ("在全县纪检工作会议上\n的讲话\n同志们：", "在全县纪检工作会议上的讲话"),
+        # a subtitle is not part of the title
+        (
+            "某某在全会上发表讲话强调\n坚持稳中求进不动摇\n正文很长的第一句话。",
+            "某某在全会上发表讲话强调",
+        ),
+        # a speaker line is no title
+        ("县委副书记 李某某\n在全县会议上的讲话\n同志们：", "在全县会议上的讲话"),
+    ],
+)
+def test_title_broken_over_lines(text: str, title: str) -> None:
+    assert title_of(doc(text)) == title

@@ -76,3 +76,15 @@ def test_numbered_phases_left_to_the_canonical_order() -> None:
 def test_a_theme_name_may_hold_a_particle() -> None:
     text = "第一阶段：3月，主题是“学习党的历史，坚定信念”。\n第二阶段：4月，主题是“走进红色基地”。"
     assert defs(text) == [("学习党的历史", 0), ("走进红色基地", 0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("第一阶段：调查摸底（3月）\n第二阶段：督促整改（4月）\n", ["调查摸底", "督促整改"]),
+        ("第一阶段为宣传动员，时间半个月。第二阶段为对照检查。", ["宣传动员", "对照检查"]),
+        ("第一阶段为期一个月。", ["第一阶段"]),  # 为期: a length, not a name
+    ],
+)
+def test_numbered_phase_with_its_name(text: str, expected: list[str]) -> None:
+    assert [label for label, _ in defs(text)] == expected
