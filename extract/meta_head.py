@@ -30,6 +30,7 @@ from extract.lexicon import regex_table
 from extract.records import Document
 
 _HEAD_MAX = 12
+_PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"))
 _DATE_CHARS = frozenset("0123456789０１２３４５６７８９年月日号")
 _BREAK = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000]*")
 _SIMPLIFIED = 30  # lines read as text: the head, a salutation, the body's start
@@ -135,6 +136,8 @@ def _plain_title(text: str) -> bool:
         or t["org_line"].fullmatch(text)
         or t["speaker_line"].fullmatch(text)
         or len(re.findall(r"[\u4e00-\u9fff]", text)) < 4
+        or t["fragment"].search(text)
+        or any(text.count(a) != text.count(b) for a, b in _PAIRS)
     )
 
 

@@ -47,6 +47,7 @@ _KINDS = (
     "redacted_to",
 )
 _BLANKS = re.compile(r"\s+")
+_BROKEN = re.compile(r"[0-9０-９](\s+)(?=[0-9０-９])")
 
 
 def _t() -> dict[str, re.Pattern[str]]:
@@ -224,6 +225,11 @@ def find_times(
     cands: list[tuple[int, int, int, re.Match[str]]] = []
     for rank, kind in enumerate(_KINDS):
         for m in p[kind].finditer(text):
+            if _BROKEN.match(m.group()) and normalize(m.group()) is None:
+                # 1⏎4月7日: a list number before the date, no broken 14
+                m = p[kind].match(text, _BROKEN.match(m.group()).end(1) + m.start())
+                if m is None:
+                    continue
             s, e, g = m.start(), m.end(), m.group()
             if e <= s or _loose(g):
                 continue

@@ -100,3 +100,17 @@ def test_head_stops_at_the_salutation() -> None:
 )
 def test_title_broken_over_lines(text: str, title: str) -> None:
     assert title_of(doc(text)) == title
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "根据《某某中学",  # opens like running text, leaves a bracket open
+        "运动会将于",  # ends on a word that needs more
+        "近日，我校举行了",
+        "日在体育馆举行，下列同学参加",  # the rest of a date the page broke
+        "第十届科技节（",
+    ],
+)
+def test_a_sentence_fragment_is_no_title(first_line: str) -> None:
+    assert title_of(doc(first_line + "\n正文接着写了很多内容，直到句子结束为止。")) is None

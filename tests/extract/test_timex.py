@@ -157,3 +157,8 @@ def test_find_times_later_genres(text: str, found: list[str]) -> None:
 def test_roles_later_genres(text: str, role: str) -> None:
     [(_, _, got)] = find_times(text)
     assert got == role
+
+
+def test_a_list_number_before_a_date_is_no_broken_month() -> None:
+    got = [(m.group(), v) for m, v, _ in find_times("1\n4月7日上午报到\n2\n4月8日下午考试")]
+    assert got == [("4月7日上午", "--04-07"), ("4月8日下午", "--04-08")]
