@@ -37,6 +37,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -47,6 +48,7 @@ from extract.records import Document, DocumentMeta
 from extract.timex import find_times, normalize
 
 _HEAD_DATE_LINES = 15
+_HEAD_LINES = 30  # the head, a salutation and the start of the body
 _DATEISH = re.compile('[0-9０-９年月日节旦“"]')  # text worth searching for a time
 
 
@@ -74,7 +76,7 @@ class _Page:
 
 def _page(doc: Document) -> _Page:
     t = _t()
-    all_lines = lines(doc)
+    all_lines = lines(doc, _HEAD_LINES)
     head = head_lines(doc, all_lines)
     rest = all_lines[len(head) :]
     if rest and t["salutation"].match(rest[0].text) and len(rest[0].text) <= 20:
@@ -164,13 +166,20 @@ def _level(doc: Document, issuer: str | None) -> tuple[str | None, str | None]:
     return word, data_json("actors.json")["levels"].get(word, word)
 
 
+@functools.cache
+def _campaign_res() -> dict[str, re.Pattern[str]]:
+    return {
+        name: re.compile("|".join(sorted(spec["surfaces"], key=len, reverse=True)))
+        for name, spec in data_json("meta.json")["campaigns"].items()
+    }
+
+
 def _campaign(text: str, title: str, year: int | None) -> str | None:
     d = data_json("meta.json")
     t = _t()
     counts: Counter[str] = Counter()
     in_title: set[str] = set()
-    for name, spec in d["campaigns"].items():
-        rx = re.compile("|".join(sorted(spec["surfaces"], key=len, reverse=True)))
+    for name, rx in _campaign_res().items():
         for m in rx.finditer(text):
             if t["past_campaign_before"].search(text[max(0, m.start() - 4) : m.start()]):
                 continue

@@ -33,7 +33,6 @@ _HEAD_MAX = 12
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"))
 _DATE_CHARS = frozenset("0123456789０１２３４５６７８９年月日号")
 _BREAK = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000]*")
-_SIMPLIFIED = 30  # lines read as text: the head, a salutation, the body's start
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,13 +73,12 @@ def _simplified(doc: Document, line: Line) -> str:
     return html.unescape(text).replace("\xa0", " ") if "&" in text else text
 
 
-def lines(doc: Document) -> list[Line]:
-    """Non-blank physical lines of ``doc.raw``, outside boilerplate.
+def lines(doc: Document, limit: int | None = None) -> list[Line]:
+    """The first ``limit`` (all when None) non-blank physical lines, simplified.
 
-    A line of date fragments (2019, 年, 6, 月…) is joined to the fragment line before
-    it. The lines of the head and the start of the body are simplified; the others
-    keep the raw text (dates and their units read the same), and
-    :func:`signatures` simplifies the body line it takes.
+    Lines inside boilerplate are left out.
+
+    A line of date fragments (2019, 年, 6, 月…) is joined to the fragment line before it.
     """
     t = _t()
     excluded = [(s.start, s.end) for s in doc.excluded]
@@ -103,10 +101,10 @@ def lines(doc: Document) -> list[Line]:
             prev = out.pop()
             out.append(Line(prev.start, first + len(body), prev.text + body))
             continue
+        if limit is not None and len(out) >= limit:
+            break
         out.append(Line(first, first + len(body), body))
-    for i in range(min(_SIMPLIFIED, len(out))):
-        out[i] = Line(out[i].start, out[i].end, _simplified(doc, out[i]))
-    return out
+    return [Line(x.start, x.end, _simplified(doc, x)) for x in out]
 
 
 def head_lines(doc: Document, all_lines: list[Line] | None = None) -> list[Line]:
@@ -166,16 +164,34 @@ def title_of(doc: Document, all_lines: list[Line] | None = None) -> str | None:
     return None
 
 
+def _line_before(doc: Document, at: int) -> str:
+    """The last non-blank raw line before ``at``, simplified."""
+    end = doc.raw.rfind("\n", 0, at)
+    while end > 0:
+        start = doc.raw.rfind("\n", 0, end) + 1
+        body = doc.raw[start:end].strip()
+        if body:
+            first = start + doc.raw[start:end].index(body[0])
+            return _simplified(doc, Line(first, first + len(body), body))
+        end = start - 1
+    return ""
+
+
 def signatures(doc: Document, all_lines: list[Line] | None = None) -> list[Signature]:
-    """Every signature of the document, in text order: a date line and the body above it."""
+    """Every signature of the document, in text order: a date line and the body above it.
+
+    ``all_lines`` is accepted for symmetry with the other readers; the signatures
+    are found in the raw text, where a date the page broke over lines is one match.
+    """
     t = _t()
-    ls = all_lines if all_lines is not None else lines(doc)
+    excluded = [(s.start, s.end) for s in doc.excluded]
     out = []
-    for i, line in enumerate(ls):
-        m = t["signature_date"].fullmatch(line.text)
-        if not m:
+    for m in t["signature_date"].finditer(doc.raw):
+        at = m.start("d")
+        if excluded and any(a <= at < b for a, b in excluded):
             continue
-        prev = _simplified(doc, ls[i - 1]) if i else ""
+        prev = _line_before(doc, m.start())
         body = prev if t["org_line"].fullmatch(prev) else None
-        out.append(Signature(body, m["d"], line.start, bool(m["stamp"])))
+        date = re.sub(r"\s+", "", m["d"])
+        out.append(Signature(body, date, at, bool(m["stamp"])))
     return out
