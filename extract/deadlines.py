@@ -11,6 +11,8 @@ gives the items of a stage the stage's window). A window governs a block when it
   the items of that section, back to its heading; or that opens a section, right
   after its heading: the items after it.
 
+A deadline is the end of a window: where a requirement states a window's start
+and its end as two times (自9月上旬开始，到10月底基本完成), its deadline is the end.
 A bare year (2011年的创先争优活动要…) names the period of an activity and is no
 deadline unless its role is ``deadline`` (2020年前完成).
 
@@ -130,6 +132,17 @@ def fill_deadlines(
     out = []
     for r in reqs:
         dl = by_key.get(r.deadline) if r.deadline else None
+        if dl is not None and dl.role == "schedule":  # 自A开始，到B完成: the end, B
+            ends = [
+                tx
+                for tx in times
+                if tx.role == "deadline"
+                and r.span.start <= tx.span.start
+                and tx.span.end <= r.span.end
+                and tx.span.start > dl.span.start
+            ]
+            if ends:
+                r, dl = replace(r, deadline=ends[-1].key), ends[-1]
         if dl is not None and dl.role != "deadline" and _bare_year(dl.normalized):
             r = replace(r, deadline=None)  # 2011年的…活动要…: the year names the activity
         if r.deadline is None:

@@ -55,6 +55,8 @@ def _unit(u: str) -> str:
 def _value(s: str | None) -> int | float | None:
     if not s:
         return None
+    if s == "半":
+        return 0.5  # 不少于半天
     if re.fullmatch(r"[0-9０-９]+\.[0-9]+", s):
         return float(s)
     return cn_number(s)

@@ -44,3 +44,8 @@ def deadlines(text: str) -> dict[str, str | None]:
 def test_window_deadlines(text: str, expected: list[tuple[str, str | None]]) -> None:
     got = deadlines(text)
     assert [(quote, got.get(quote, "missing")) for quote, _ in expected] == expected
+
+
+def test_the_deadline_is_the_end_of_a_window() -> None:
+    got = deadlines("各单位要自5月中旬开始，到6月底基本完成自查。")
+    assert got == {"各单位要自5月中旬开始，到6月底基本完成自查": "--06-21/--06-30"}

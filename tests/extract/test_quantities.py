@@ -61,6 +61,7 @@ def test_offsets_point_at_the_bound() -> None:
         ("发言时间不超过\n8分钟", [("<=", 8, "分钟")]),
         ("任职满\n3 年以上", [(">=", 3, "年")]),
         ("每两个月召开一次例会", [("=", 2, "个月"), ("=", 1, "次")]),
+        ("集中学习不少于半天", [(">=", 0.5, "天")]),
     ],
 )
 def test_quantities_of_later_genres(text: str, expected: list[tuple]) -> None:
@@ -79,6 +80,7 @@ def test_quantities_of_later_genres(text: str, expected: list[tuple]) -> None:
         "再一次强调纪律",
         "一次性补发",
         "教育的每一天都很重要",  # each day, no frequency
+        "历时半年，成效明显",
     ],
 )
 def test_no_quantity(text: str) -> None:

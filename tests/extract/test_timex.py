@@ -116,6 +116,7 @@ def test_cn_number(s: str, n: int | None) -> None:
         # a half-year, a quarter or a plan's name is no time
         ("总结2017年上半年工作，部署第三季度任务。", []),
         ("制定“十三五”规划和2030年远景目标纲要。", []),
+        ("现将某某通报2018年第6期印发给你们。", []),  # an issue number
         # 年底 alone only as the end of a span
         ("到年底前完成，年初安排的工作要落实。", ["年底前"]),
         # a day with no month hangs on the last month stated
