@@ -10,11 +10,13 @@ level, campaign and batch (:class:`~extract.records.DocumentMeta`).
 * **year** - the date's own year, else a document number ([2005]41号), else the
   year of a dated head line or of a plan heading (2011年…工作思路); not a review
   year (2020年度…报告), which is the year before the document;
-* **issuer** - the signature body; an issuing body heading the plan; the body the
-  speaker speaks for (我代表区委); the body that holds the meeting a news report
-  tells of (…委员会组织召开, X举行); the body of a reported speaker (中共中央总书记
-  习近平 -> 中共中央); the source of a relayed article (来源：人民日报); else the
-  committee of the speech's own level (我县 … 县委);
+* **issuer** - the signature body; an issuing body heading the plan; the
+  speaker's body from a speaker line (市委副书记 某某) or the publisher
+  (中共中央发布, …印发《…》) in the head lines; the body the speaker speaks
+  for (我代表区委); the body that holds the meeting a news report tells of
+  (…委员会组织召开, X举行); the body of a reported speaker
+  (中共中央总书记习近平 -> 中共中央); the source of a relayed article
+  (来源：人民日报); else the committee of the speech's own level (我县 … 县委);
 * **level** - from the issuer (a school or its committee: 单位; 中共中央: 中央;
   市委: 市), else the speech's own level (我县, 全市);
 * **campaign** - the named campaign the document directs, from ``campaigns`` in
@@ -132,9 +134,11 @@ def _issuer(page: _Page) -> str | None:
         nxt = [x.text for x in head[i + 1 : i + 3]]
         if t["org_line"].fullmatch(line.text) and any(t["plan_title"].search(x) for x in nxt):
             return _clean_org(line.text)
-    for line in head:  # 市委副书记 某某: the speaker's body
+    for line in head:  # 市委副书记 某某: the speaker's body; 中共中央发布: the publisher
         if m := t["speaker_line"].fullmatch(line.text):
             return m["body"]
+        if m := t["publishes"].search(line.text):
+            return _clean_org(m["who"])
     if m := t["speaking_for"].search(page.doc.text):
         return m["who"]
     for s in (page.lead, page.title or ""):

@@ -100,8 +100,7 @@ def find_phases(text: str, three_stage: bool = True) -> list[PhaseMention]:
         over = [lb for s, e, lb in lexical if s < d.end and d.start < e]
         label = over[0] if over else label
         defined.setdefault(label, d.series)
-        if not over:
-            out.append(PhaseMention(label, "stage", d.start, d.end, "phase.defined", d.series))
+        out.append(PhaseMention(label, "stage", d.start, d.end, "phase.defined", d.series))
     for label in defined:  # later mentions of a stage the document named (在学习宣讲阶段…)
         if label.startswith("第"):
             continue

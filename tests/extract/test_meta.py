@@ -162,3 +162,19 @@ def test_issuer_from_the_speaker_line() -> None:
         "在全区组织工作会议上的讲话\n区委副书记 张某某\n（2012年4月6日）\n同志们：\n今天开会。"
     )
     assert (m.issuer, m.date, m.level) == ("区委", "2012-04-06", "县")
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer", "level"),
+    [
+        (
+            "某某工作条例\n（2018年3月2日中共中央发布）\n第一条 为了……，制定本条例。",
+            "中共中央",
+            "中央",
+        ),
+        ("省委办公厅印发《关于某某的意见》\n近日，省委办公厅印发了意见。……", "省委办公厅", "省"),
+    ],
+)
+def test_issuer_that_publishes(text: str, issuer: str, level: str) -> None:
+    m = meta(text)
+    assert (m.issuer, m.level) == (issuer, level)

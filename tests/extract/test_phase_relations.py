@@ -78,3 +78,9 @@ def test_a_gate_makes_only_the_step_it_bears_on_depend() -> None:
     got = order("要做好阶段总结，按要求进行转段申请，召开转段动员会，不合格的不得按时转段。")
     assert ("dependsOn", "转段", "阶段总结") in got
     assert ("dependsOn", "转段动员会", "转段") not in got
+
+
+def test_series_of_known_stage_names() -> None:
+    text = "第一阶段为学习调研阶段。第二阶段为分析检查阶段。第三阶段为整改落实阶段。"
+    got = order(text)
+    assert {("precedes", "学习调研", "分析检查"), ("precedes", "分析检查", "整改落实")} <= got
