@@ -262,14 +262,3 @@ def find_times(
             role = "schedule"
         out.append((m, value, role))
     return out
-
-
-def holidays() -> tuple[str, ...]:
-    """Festival names that are times in a time context (国庆, 春节, 教师节…).
-
-    Examples
-    --------
-    >>> "春节" in holidays()
-    True
-    """
-    return word_table("timex.json")["festival"]
