@@ -3,7 +3,9 @@
 Order: document metadata (:mod:`extract.meta`: the speech's date and stated year
 anchor the time expressions), actors (:mod:`extract.actors`), stages and steps
 (:mod:`extract.phases`), time expressions (:mod:`extract.timex`), requirements
-(:mod:`extract.requirements`), relations (:mod:`extract.relations`). Facts that
+(:mod:`extract.requirements`; a requirement with no time of its own takes the
+window of its stage or round, :mod:`extract.deadlines`), relations
+(:mod:`extract.relations`). Facts that
 fall inside boilerplate spans (``doc.excluded``) are dropped. Every output tuple
 is sorted, so the same input gives the same records.
 
@@ -22,6 +24,7 @@ from __future__ import annotations
 from extract.actors import actor_index
 from extract.addressee import document_defaults
 from extract.clauses import sentences
+from extract.deadlines import fill_deadlines
 from extract.meta import document_meta
 from extract.phases import PhaseMention, find_phases, is_three_stage
 from extract.records import Document, Extraction, Phase, Provenance, Span, TimeExpression
@@ -87,7 +90,7 @@ def extract(doc: Document, decide=None) -> Extraction:
     defaults = document_defaults(doc.text, idx, sents, meta)
     phase_mentions = [
         p
-        for p in find_phases(doc.text, is_three_stage(meta.campaign))
+        for p in find_phases(doc.text, is_three_stage(meta.campaign, doc.text))
         if not inside(doc.span(p.start, p.end))
     ]
     times: list[TimeExpression] = []
@@ -106,6 +109,7 @@ def extract(doc: Document, decide=None) -> Extraction:
         )
         if not inside(r.span)
     ]
+    reqs = fill_deadlines(doc, reqs, times, offsets)  # the window of a stage or round
     stages = _phases(doc, phase_mentions, "stage")
     steps = _phases(doc, phase_mentions, "step")
     stage_keys = {s.key for s in stages}

@@ -33,8 +33,14 @@ _ORDER = (
     "reach",
     "eq_time",
     "every_n",
+    "lookback",
     "times_per",
+    "count_posts",
+    "count_times",
 )
+
+
+_FROM_NUMBER = ("times_per", "count_posts", "count_times")  # the span starts at the number
 
 
 def _t() -> dict[str, re.Pattern[str]]:
@@ -49,6 +55,8 @@ def _unit(u: str) -> str:
 def _value(s: str | None) -> int | float | None:
     if not s:
         return None
+    if s == "半":
+        return 0.5  # 不少于半天
     if re.fullmatch(r"[0-9０-９]+\.[0-9]+", s):
         return float(s)
     return cn_number(s)
@@ -89,7 +97,7 @@ def find_quantities(text: str) -> list[tuple[str, int | float | str | None, str,
     out: list[tuple[str, int | float | str | None, str, int, int]] = []
     for kind in _ORDER:
         for m in t[kind].finditer(text):
-            s, e = (m.start("n"), m.end()) if kind == "times_per" else m.span()
+            s, e = (m.start("n"), m.end()) if kind in _FROM_NUMBER else m.span()
             if any(s < b and a < e for a, b in taken):
                 continue
             comp = _comparator(kind, m)

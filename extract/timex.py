@@ -1,17 +1,25 @@
-"""Time expressions: dates, ranges, named periods, their normalized values and roles.
+"""Time expressions: dates, ranges, named days and years, their values and roles.
 
-Patterns live in ``extract/data/timex.json`` (see :func:`extract.lexicon.regex_table`).
-Values follow DOMAIN.md: ``--03-15``, ``--08-01/--08-10`` (上旬), ``--01`` (a month),
-with a year only where the document states one (for the date itself, through
-今年/去年, or for the whole speech). Redacted dates (``年月上旬``, ``月日``) are kept
-with ``normalized=None``; lunar dates, holidays and weekdays too, since they need a
-calendar year. Durations (20天, 1个月) are quantities, never times; times of day are
-kept in the span but dropped from the value.
+Patterns live in ``extract/data/timex.json`` (see :func:`extract.lexicon.regex_table`);
+values come from :mod:`extract.timex_value`. Values follow DOMAIN.md: ``--03-15``,
+``--08-01/--08-10`` (上旬), ``--01`` (a month), ``2021`` (a bare year, 年度, 学年),
+with a year only where the document states one. Redacted dates (``年月上旬``,
+``月日``) are kept with ``normalized=None``, and so are lunar holidays and weekdays
+when the year is unknown. Durations (20天, 1个月) are quantities, never times;
+times of day are kept in the span but dropped from the value.
+
+Not times: a half-year or a named policy period (2020年上半年, 十四五), a year
+that names a plan (2035年远景目标), dates inside the title of a document in
+《》 or in an attachment list (附件：1.2018学年…评议表), a reprint or publication
+stamp (《人民日报》（2022年01月21日 第04版）, 发布时间：…), and a named day or
+festival standing alone with nothing that makes it a time (春节慰问, 五四精神).
 
 Examples
 --------
 >>> [(m.group(), v) for m, v, _ in find_times("各支部要在8月上旬至9月上旬完成，7月30日前召开。")]
 [('8月上旬至9月上旬', '--08-01/--09-10'), ('7月30日前', '--07-30')]
+>>> [(m.group(), v, r) for m, v, r in find_times("在“七一”前评选表彰，2021年度考核。")]
+[('“七一”前', '--07-01', 'deadline'), ('2021年度', '2021', 'event')]
 >>> normalize("2005年3月15日"), normalize("9月底"), normalize("年月上旬")
 ('2005-03-15', '--09-21/--09-30', None)
 """
@@ -19,187 +27,35 @@ Examples
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
 
-from extract.lexicon import regex_table
+from extract.lexicon import regex_table, word_table
+from extract.timex_value import cn_number, normalize, year_value
 
-_CN = {
-    "〇": 0,
-    "○": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-_PARTS = {
-    "上旬": (1, 10),
-    "初": (1, 10),
-    "月初": (1, 10),
-    "中旬": (11, 20),
-    "下旬": (21, 0),
-    "底": (21, 0),
-    "月底": (21, 0),
-    "末": (21, 0),
-    "月末": (21, 0),
-}
-_REL_YEAR = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "前年": -2, "明年": 1}
+__all__ = ["cn_number", "find_times", "normalize", "role_of"]
+
 _KINDS = (
     "anchored",
     "anchored_open",
     "date",
+    "truncated",
+    "year_only",
+    "day_only",
     "lunar",
-    "holiday",
     "weekday",
     "redacted_part",
     "redacted_md",
     "redacted_to",
 )
-
-
 _BLANKS = re.compile(r"\s+")
+_BROKEN = re.compile(r"[0-9０-９](\s+)(?=[0-9０-９])")
 
 
 def _t() -> dict[str, re.Pattern[str]]:
+    return regex_table("timex_roles.json")
+
+
+def _p() -> dict[str, re.Pattern[str]]:
     return regex_table("timex.json")
-
-
-def cn_number(s: str) -> int | None:
-    """Value of an Arabic or Chinese numeral up to 9999 (None when not a number).
-
-    Examples
-    --------
-    >>> cn_number("二十三"), cn_number("１２"), cn_number("二〇〇五"), cn_number("十")
-    (23, 12, 2005, 10)
-    """
-    s = unicodedata.normalize("NFKC", s)
-    if s.isdigit():
-        return int(s)
-    if not s or any(c not in _CN and c not in "十百千" for c in s):
-        return None
-    if all(c in _CN for c in s):  # digit by digit (二〇〇五); a bare pair (一两) is no number
-        if len(s) > 1 and not (len(s) == 4 or any(c in "〇○零" for c in s)):
-            return None
-        return int("".join(str(_CN[c]) for c in s))
-    total, cur = 0, 0
-    for c in s:
-        if c in _CN:
-            cur = _CN[c]
-        else:
-            unit = {"十": 10, "百": 100, "千": 1000}[c]
-            total += (cur or 1) * unit
-            cur = 0
-    return total + cur
-
-
-@dataclass(frozen=True, slots=True)
-class _Point:
-    year: int | None
-    month: int
-    first: int | None  # first day, None for a whole month
-    last: int | None
-
-
-def _year_of(text: str, doc_year: int | None) -> tuple[int | None, bool]:
-    """(year, stated): the date's own year, a relative year on the doc year, else doc year."""
-    t = _t()
-    if m := t["parse_year"].search(text):
-        return cn_number(m["y"]), True  # None when redacted (20xx)
-    if m := t["parse_rel"].search(text):
-        return (None if doc_year is None else doc_year + _REL_YEAR[m["r"]]), True
-    return doc_year, False
-
-
-def _point(text: str, doc_year: int | None, month: int | None = None) -> _Point | None:
-    t = _t()
-    text = t["tod_strip"].sub("", text)
-    year, _ = _year_of(text, doc_year)
-    if m := t["parse_month"].search(text):
-        month = cn_number(m["m"])
-    if month is None or not 1 <= month <= 12:
-        return None
-    last_day = _MONTH_DAYS[month - 1]
-    if month == 2 and year and (year % 4 == 0 and (year % 100 or year % 400 == 0)):
-        last_day = 29
-    if m := t["parse_day"].search(text):
-        d = cn_number(m["d"])
-        if d is None or not 1 <= d <= last_day:
-            return None
-        return _Point(year, month, d, d)
-    if (m := t["parse_part"].search(text)) and m["p"] in _PARTS:
-        a, b = _PARTS[m["p"]]
-        return _Point(year, month, a, b or last_day)
-    return _Point(year, month, None, None)
-
-
-def _fmt(year: int | None, month: int, day: int | None) -> str:
-    head = f"{year:04d}" if year else "-"
-    return f"{head}-{month:02d}" + (f"-{day:02d}" if day else "")
-
-
-def _fmt_range(a: _Point, b: _Point) -> str:
-    if a.first is None and b.first is None:
-        left, right = _fmt(a.year, a.month, None), _fmt(b.year, b.month, None)
-    else:
-        left = _fmt(a.year, a.month, a.first or 1)
-        right = _fmt(b.year, b.month, b.last or _MONTH_DAYS[b.month - 1])
-    return left if left == right else f"{left}/{right}"
-
-
-def normalize(text: str, doc_year: int | None = None, anchor: str | None = None) -> str | None:
-    """Normalized value of a time expression (None when redacted or calendar-bound).
-
-    Parameters
-    ----------
-    text : str
-        The expression, simplified characters.
-    doc_year : int, optional
-        The year the document states for itself; added where the date has none.
-    anchor : str, optional
-        The speech's own date (``--02-23``), the start of 从今天起至… ranges.
-
-    Examples
-    --------
-    >>> normalize("8月上旬至9月上旬"), normalize("3月2日至9日"), normalize("去年10月", 2005)
-    ('--08-01/--09-10', '--03-02/--03-09', '2004-10')
-    >>> normalize("从今天起至3月15日", anchor="--02-23")
-    '--02-23/--03-15'
-    >>> normalize("即日起至2021年12月31日"), normalize("2020\\n年\\n1\\n月\\n10\\n日")
-    ('../2021-12-31', '2020-01-10')
-    """
-    t = _t()
-    text = _BLANKS.sub("", text)  # a date broken across lines
-    if t["anchored_open"].fullmatch(text):
-        return None if anchor is None else f"{anchor}/.."
-    if t["anchored"].fullmatch(text):
-        end = _point(re.split(t["split_conn"].pattern, text, maxsplit=1)[-1], doc_year)
-        if end is None:
-            return None
-        return f"{anchor or '..'}/{_fmt(end.year, end.month, end.last)}"
-    if not t["date"].fullmatch(text):
-        return None
-    body = re.sub(t["before"].pattern + "$", "", text)
-    year, stated = _year_of(body, doc_year)
-    if t["parse_year"].search(body) and year is None:
-        doc_year = None  # a redacted year (20xx) is not replaced by the speech's year
-    parts = re.split(f"(?:{t['split_conn'].pattern})", body, maxsplit=1)
-    a = _point(parts[0], doc_year)
-    if a is None:
-        return None
-    if len(parts) == 1:
-        if a.first is None or a.first == a.last:
-            return _fmt(a.year, a.month, a.first)
-        return _fmt_range(a, a)
-    b = _point(parts[1], a.year if stated else doc_year, month=a.month)
-    return None if b is None else _fmt_range(a, b)
 
 
 def role_of(text: str, before: str, after: str) -> str:
@@ -209,34 +65,145 @@ def role_of(text: str, before: str, after: str) -> str:
     --------
     >>> role_of("7月30日前", "动员会要在", "召开"), role_of("7月1日", "自", "召开大会以来")
     ('deadline', 'event')
-    >>> role_of("2月23日——3月1日", "", "，做好四讲工作")
-    'schedule'
+    >>> role_of("2月23日——3月1日", "", "，做好四讲工作"), role_of("2月中旬到5月1日前", "", "")
+    ('schedule', 'schedule')
     """
-    t = _t()
+    t, p = _t(), _p()
+    text = _BLANKS.sub("", text)
     stripped = after.lstrip("，, ")
-    if re.search(t["before"].pattern + "$", text) or t["role_deadline_after"].search(stripped):
+    ranged = bool(
+        p["anchored"].fullmatch(text)
+        or p["anchored_open"].fullmatch(text)
+        or re.search(p["split_conn"].pattern, text[1:])
+    )
+    if text.endswith("以来") or stripped.startswith("以来"):
+        return "event"
+    if t["label_deadline"].search(before):
         return "deadline"
-    if t["role_deadline_before"].search(before):
+    if t["label_schedule"].search(before):
+        return "schedule"
+    if re.search(p["before"].pattern + "$", text):
+        if text.endswith("前夕") and t["eve_event_after"].search(stripped):
+            return "event"
+        return "schedule" if ranged else "deadline"
+    if t["role_deadline_after"].search(stripped) or t["role_deadline_before"].search(before):
         return "deadline"
     if t["role_event_after"].search(after) or t["role_event_before"].search(before):
         return "event"
     if text.startswith(("去年", "前年")):
         return "event"
-    ranged = t["anchored"].fullmatch(text) or t["anchored_open"].fullmatch(text)
-    ranged = ranged or re.search(t["split_conn"].pattern, text)
+    if t["plain_yu_before"].search(before):  # 于3月5日召开: planned only in a directive
+        return "schedule" if t["future_cue"].search(before) else "event"
     if ranged or t["role_schedule_before"].search(before):
         return "schedule"
     if t["role_schedule_after"].search(after) and not after.startswith(("召开", "举行")):
         return "schedule"
+    if year_value(text) is not None and (
+        t["year_schedule_after"].search(stripped) or t["year_schedule_before"].search(before)
+    ):
+        return "schedule"
     return "event"
 
 
-def _loose(surface: str, t: dict[str, re.Pattern[str]]) -> bool:
+def _loose(surface: str) -> bool:
     """A match with blanks inside that is only a month (12\\n月): a list number, no date."""
-    if not _BLANKS.search(surface):
-        return False
+    if not _BLANKS.search(re.sub(r"(?<=[0-9０-９])\s+(?=[0-9０-９])", "", surface)):
+        return False  # 1\n0月: a number the page broke, not a list number
     body = _BLANKS.sub("", surface)
-    return not (t["parse_year"].search(body) or t["parse_day"].search(body))
+    p = _p()
+    return not (
+        p["parse_year"].search(body)
+        or p["parse_day"].search(body)
+        or re.search("[旬底末初]", body)
+        or p["dotted"].search(body)
+    )
+
+
+def _in_title(text: str, start: int, end: int) -> bool:
+    """Inside 《…》 naming a document (its last word a genre: 通知, 意见, 清单…)."""
+    t = _t()
+    o = text.rfind("《", max(0, start - 80), start)
+    if o < 0 or "》" in text[o:start]:
+        return False
+    c = text.find("》", end, end + 80)
+    if c < 0 or "《" in text[end:c]:
+        return False
+    return bool(t["genre_end"].search(_BLANKS.sub("", text[o + 1 : c])))
+
+
+def _in_attachment(text: str, start: int) -> bool:
+    """A line of an attachment list (附件：1.…登记表) after the 附件 label."""
+    t = _t()
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    if not t["genre_end"].search(line) or re.search("[。；，]", line):
+        return False
+    head = text[max(0, line_start - 200) : line_start]
+    return bool(t["attachment_label"].search(head)) or bool(t["attachment_label"].match(line))
+
+
+def _stamp(text: str, start: int, end: int) -> bool:
+    """A reprint or publication stamp: （2022年01月21日 第04版） after 《报名》, 发布时间：…."""
+    t = _t()
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(
+        t["stamp_before"].search(text[max(line_start, start - 12) : start])
+        or t["stamp_after"].match(text, end)
+        or t["stamp_label"].search(text[line_start:start])
+    )
+
+
+def _context_ok(surface: str, text: str, start: int, end: int) -> bool:
+    """Whether a bare named day, festival, 年初/年底 or year is used as a time here."""
+    t = _t()
+    body = _BLANKS.sub("", surface)
+    if year_value(body) is not None:
+        return not t["year_not_after"].match(text, end)
+    before = text[max(0, start - 2) : start]
+    if t["ypart_bare"].fullmatch(body):  # 年底 alone: only as the end of a span (到年底)
+        return bool(t["bare_ypart_before"].search(before))
+    words = word_table("timex.json")
+    if body in words["festival"] or body in words["numday_bare"]:  # 春节, 五四 alone
+        if t["named_not_after"].match(text, end):
+            return False
+        return bool(t["bare_named_before"].search(before))
+    return True
+
+
+def _previous_month(done: list[tuple[str | None, int]], at: int) -> tuple[int | None, int] | None:
+    for value, pos in reversed(done):
+        if pos < at and value and (m := re.match(r"(\d{4}|-)-(\d{2})", value)):
+            return (None if m[1] == "-" else int(m[1])), int(m[2])
+    return None
+
+
+def _label_before(text: str, start: int) -> str:
+    """The label of a label:value line the expression is the value of (时间：…).
+
+    The label may close the line before (开展时间：⏎9月下旬), even a long line the
+    page ran on from the sentence before it.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    own = text[line_start:start]
+    if own.strip():
+        return own
+    prev_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    prev = text[prev_start : max(prev_start, line_start - 1)].strip()
+    tail = re.split(r"[。；;！？!?）)]", prev)[-1]
+    return tail if tail.endswith(("：", ":")) and len(tail) <= 12 else ""
+
+
+def _opens_line(text: str, start: int, after: str) -> bool:
+    """A date opening its line and followed by a verb: a planned item (10月下旬提出动议)."""
+    t = _t()
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(
+        t["line_open"].fullmatch(text[line_start:start])
+        and t["item_after"].match(after)
+        and not t["role_event_after"].search(after)
+        and not text.startswith(("去年", "前年"), start)
+    )
 
 
 def find_times(
@@ -251,23 +218,47 @@ def find_times(
     --------
     >>> [(m.group(), v, r) for m, v, r in find_times("从年月上旬开始到月基本结束")]
     [('年月上旬', None, 'schedule'), ('月', None, 'deadline')]
+    >>> [(m.group(), v) for m, v, _ in find_times("会议于1月18日开幕。18日下午闭幕。")]
+    [('1月18日', '--01-18'), ('18日下午', '--01-18')]
     """
-    t = _t()
+    p, t = _p(), _t()
     cands: list[tuple[int, int, int, re.Match[str]]] = []
     for rank, kind in enumerate(_KINDS):
-        for m in t[kind].finditer(text):
-            if m.end() > m.start() and not _loose(m.group(), t):
-                cands.append((m.start(), -(m.end() - m.start()), rank, m))
+        for m in p[kind].finditer(text):
+            if _BROKEN.match(m.group()) and normalize(m.group()) is None:
+                # 1⏎4月7日: a list number before the date, no broken 14
+                m = p[kind].match(text, _BROKEN.match(m.group()).end(1) + m.start())
+                if m is None:
+                    continue
+            s, e, g = m.start(), m.end(), m.group()
+            if e <= s or _loose(g):
+                continue
+            if not _context_ok(g, text, s, e):
+                continue
+            if _in_title(text, s, e) or _in_attachment(text, s) or _stamp(text, s, e):
+                continue
+            cands.append((s, -(e - s), rank, m))
     cands.sort(key=lambda c: c[:3])
     out: list[tuple[re.Match[str], str | None, str]] = []
+    done: list[tuple[str | None, int]] = []
     last_end = -1
     for start, _, _, m in cands:
         if start < last_end:
             continue
         last_end = m.end()
-        value = normalize(m.group(), doc_year, anchor)
+        month_of = _previous_month(done, start) if p["day_only"].fullmatch(m.group()) else None
+        if p["day_only"].fullmatch(m.group()) and month_of is None:
+            continue  # a day with no month to hang it on
+        value = normalize(m.group(), doc_year, anchor, month_of)
+        done.append((value, start))
         ctx_start = max(0, m.start() - 12)
         before = re.split(r"[。；;！？!?\n]", text[ctx_start : m.start()])[-1]
+        label = _label_before(text, m.start())
+        if t["label_any"].search(label):
+            before = label
         after = re.split(r"[。；;！？!?\n]", text[m.end() : m.end() + 30])[0]
-        out.append((m, value, role_of(m.group(), before, after)))
+        role = role_of(m.group(), before, after)
+        if role == "event" and year_value(m.group()) is None and _opens_line(text, start, after):
+            role = "schedule"
+        out.append((m, value, role))
     return out

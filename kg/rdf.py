@@ -100,17 +100,29 @@ class _Builder:
             self.add(d, DCTERMS.title, Literal(meta.title, lang=ZH))
         if meta.date:
             self.add(d, CK.speechDate, Literal(meta.date))
+            self.add(d, DCTERMS.date, Literal(meta.date))
         if meta.year is not None:
             self.add(d, CK.year, Literal(meta.year, datatype=XSD.integer))
-        if meta.issuer and meta.issuer in self.actor_iris:
-            self.add(d, CK.issuer, self.actor_iris[meta.issuer])
+        if meta.issuer:
+            self.add(d, DCTERMS.creator, Literal(meta.issuer, lang=ZH))
+            if (issuer := self._issuer_iri(meta.issuer)) is not None:
+                self.add(d, CK.issuer, issuer)
         if meta.level:
             self.add(d, CK.level, Literal(meta.level))
+        if meta.batch:
+            self.add(d, CK.batch, Literal(meta.batch, lang=ZH))
         if meta.campaign:
             campaign = iri.campaign_iri(meta.campaign)
             self.add(d, CK.campaign, campaign)
             self.add(campaign, RDF.type, CK.Campaign)
             self.add(campaign, RDFS.label, Literal(meta.campaign, lang=ZH))
+
+    def _issuer_iri(self, name: str) -> URIRef | None:
+        """The actor the issuer names: by its label, else by one of its aliases."""
+        if name in self.actor_iris:
+            return self.actor_iris[name]
+        hits = sorted(a.key for a in self.ex.actors if name in a.aliases)
+        return self.actor_iris[hits[0]] if hits else None
 
     def named(
         self,

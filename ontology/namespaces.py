@@ -176,6 +176,7 @@ class CK(DefinedNamespace):
     mediaType: URIRef
     speechDate: URIRef
     year: URIRef
+    batch: URIRef
     position: URIRef
     excludedCharacters: URIRef
     extractorVersion: URIRef

@@ -45,3 +45,45 @@ def test_ordinals_only_for_three_stage_campaigns() -> None:
 )
 def test_step_stage(step: str, stage: str | None) -> None:
     assert step_stage(step) == stage
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("开展党员民主测评", [("step", "民主评议")]),
+        ("做好团员教育评议", [("step", "民主评议")]),
+        ("会前完成意见征求", [("step", "征求意见")]),
+        ("班主任与学生谈心谈话", []),
+        ("支部书记与党员谈心谈话", [("step", "谈心活动")]),
+        ("会前认真做好准备工作", []),
+    ],
+)
+def test_later_steps(text: str, expected: list[tuple[str, str]]) -> None:
+    assert labels(text) == expected
+
+
+def test_defined_stages_and_their_later_mentions() -> None:
+    text = "（1）宣传发动阶段（3月）\n（2）集中整治阶段（4月）\n在集中整治阶段要严格标准。"
+    got = [(p.label, p.rule, p.series) for p in find_phases(text, three_stage=False)]
+    assert got == [
+        ("宣传发动", "phase.defined", 0),
+        ("集中整治", "phase.defined", 0),
+        ("集中整治", "phase.named", None),
+    ]
+
+
+def test_defined_name_of_a_canonical_stage_keeps_the_canonical_label() -> None:
+    text = "（1）学习培训阶段（3月）\n（2）分析评议阶段（4月）\n"
+    assert {p.label for p in find_phases(text)} == {"学习动员", "分析评议"}
+
+
+@pytest.mark.parametrize(
+    ("campaign", "text", "three"),
+    [
+        (None, "第一阶段：3月。第二阶段：4月。", False),
+        (None, "转入分析评议阶段。", True),
+        ("创先争优活动", "第一阶段：3月。", False),
+    ],
+)
+def test_three_stage_from_the_text(campaign: str | None, text: str, three: bool) -> None:
+    assert is_three_stage(campaign, text) is three

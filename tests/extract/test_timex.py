@@ -94,3 +94,73 @@ def test_role_of_is_context_only() -> None:
 @pytest.mark.parametrize(("s", "n"), [("十二", 12), ("二十一", 21), ("三十", 30), ("一两", None)])
 def test_cn_number(s: str, n: int | None) -> None:
     assert cn_number(s) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # named days: quoted, or in a time context
+        ("学习“七一”重要讲话精神。", ["“七一”"]),
+        ("在“12·4”国家宪法日开展宣传。", ["“12·4”"]),
+        ("学习7·1重要讲话精神，版本3·2升级。", ["7·1"]),  # a day names a speech; 3·2 no
+        ("各校要在国庆节前完成自查。", ["国庆节前"]),
+        ("今年五四前后组织入团仪式。", ["今年五四前后"]),
+        ("迎接五一，表彰先进。", ["五一"]),
+        # a festival or day number alone, with nothing that makes it a time
+        ("开展春节慰问困难党员活动。", []),
+        ("弘扬五四精神，庆祝建党节重要讲话精神。", []),
+        ("七一中学的党员教师。", []),
+        # years, 年度, 学年 and their ranges
+        ("开好2017年度民主生活会。", ["2017年度"]),
+        ("2016年至2018年获得过表彰的不再参评。", ["2016年至2018年"]),
+        ("201\n6年以来的工作", ["201\n6年以来"]),
+        # a half-year, a quarter or a plan's name is no time
+        ("总结2017年上半年工作，部署第三季度任务。", []),
+        ("制定“十三五”规划和2030年远景目标纲要。", []),
+        ("现将某某通报2018年第6期印发给你们。", []),  # an issue number
+        # 年底 alone only as the end of a span
+        ("到年底前完成，年初安排的工作要落实。", ["年底前"]),
+        # a day with no month hangs on the last month stated
+        ("全会于3月4日开幕，5日下午闭幕。", ["3月4日", "5日下午"]),
+        ("5日下午闭幕。", []),
+        # dates of document titles, attachment lists and reprint stamps are no times
+        ("根据《关于开好2017年度组织生活会的通知》要求。", []),
+        ("附件：\n1.2017学年考核登记表\n2.党员名册", []),
+        ("原载《光明日报》（2019年03月02日 第05版）", []),
+        ("发布时间：2019年3月2日 点击数：35", []),
+        # but a named day inside a lecture's title is one
+        ("作《“七一”讲话精神》专题党课。", ["“七一”"]),
+    ],
+)
+def test_find_times_later_genres(text: str, found: list[str]) -> None:
+    assert [m.group() for m, _, _ in find_times(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("时间：\n2019年5月6日上午9点\n地点：会议室", "schedule"),
+        ("报名截止时间：6月1日", "deadline"),
+        ("第二阶段：3月上旬至4月10日前。", "schedule"),  # a window, though it ends in 前
+        ("请于5月20日（周一）17:30前报送。", "deadline"),
+        ("相关表格于6月2日放学前交团委。", "deadline"),
+        ("大会于2月3日在北京隆重开幕。", "event"),
+        ("会议定于2月3日在北京召开。", "schedule"),
+        ("请各支部于2月3日召开支部大会。", "schedule"),
+        ("6月下旬开展交叉检查，形成报告。", "schedule"),  # a planned item opening its line
+        ("去年6月开始试点。", "event"),
+        ("2017年5月8日印发", "event"),
+        ("部署2019年工作任务。", "schedule"),
+        ("2016年是全面建成小康社会决胜阶段的开局之年。", "event"),
+        ("今年国庆节前夕要组织一次升旗仪式。", "deadline"),
+        ("总书记在国庆节前夕发表的讲话", "event"),
+    ],
+)
+def test_roles_later_genres(text: str, role: str) -> None:
+    [(_, _, got)] = find_times(text)
+    assert got == role
+
+
+def test_a_list_number_before_a_date_is_no_broken_month() -> None:
+    got = [(m.group(), v) for m, v, _ in find_times("1\n4月7日上午报到\n2\n4月8日下午考试")]
+    assert got == [("4月7日上午", "--04-07"), ("4月8日下午", "--04-08")]

@@ -96,6 +96,7 @@ def _expected() -> Graph:
         (d, DCTERMS.title, zh("通知")),
         (d, CK.year, Literal(2005, datatype=XSD.integer)),
         (d, CK.issuer, committee),
+        (d, DCTERMS.creator, zh("县委")),
         (d, CK.campaign, campaign),
         (campaign, RDF.type, CK.Campaign),
         (campaign, RDFS.label, zh("先进性教育活动")),
@@ -218,3 +219,39 @@ def test_redacted_time_has_no_normalized_value() -> None:
 def test_relation_with_a_missing_or_same_end_is_dropped(relation: Relation) -> None:
     g = to_graph(Extraction(DOC, actors=(BRANCH,), stages=(STAGE,), relations=(relation,)))
     assert not list(g.subjects(RDF.type, CK.RelationAssertion))
+
+
+@pytest.mark.parametrize(
+    ("meta", "expected", "absent"),
+    [
+        # an issuer named by an alias of an actor links that actor
+        (
+            DocumentMeta(issuer="支部"),
+            {(CK.issuer, "branch"), (DCTERMS.creator, Literal("支部", lang="zh"))},
+            set(),
+        ),
+        # an issuer that is no actor of the document keeps its name only
+        (
+            DocumentMeta(issuer="人民日报"),
+            {(DCTERMS.creator, Literal("人民日报", lang="zh"))},
+            {CK.issuer},
+        ),
+        (
+            DocumentMeta(date="2019-06-10", batch="第二批"),
+            {
+                (DCTERMS.date, Literal("2019-06-10")),
+                (CK.speechDate, Literal("2019-06-10")),
+                (CK.batch, Literal("第二批", lang="zh")),
+            },
+            {CK.issuer, DCTERMS.creator},
+        ),
+    ],
+)
+def test_document_metadata(meta: DocumentMeta, expected: set, absent: set) -> None:
+    g = to_graph(Extraction(DOC, meta, actors=(BRANCH, COMMITTEE)))
+    d = iri.document_iri(NAME)
+    branch = iri.actor_iri("党支部", scope="global", document=NAME)
+    got = {(p, branch if o == branch else o) for p, o in g.predicate_objects(d)}
+    want = {(p, branch if o == "branch" else o) for p, o in expected}
+    assert want <= got
+    assert not absent & {p for p, _ in got}
