@@ -87,6 +87,21 @@ def _clause_cue(seg: Segment, quotes: list[tuple[int, int]] = ()) -> Cue | None:
     return None
 
 
+def _own_subject(seg: Segment, cue: Cue) -> bool:
+    """Whether the clause names its own subject before its cue (公示期不少于…, 各支部要…)."""
+    from extract.tokenize import pos_tags, tokenizer
+
+    pre = seg.text[: cue.start - seg.start]
+    if len(pre) < 2 or _r()["prefix_start"].match(pre) or _r()["not_subject_end"].search(pre):
+        return False
+    freq, tags = tokenizer().FREQ, pos_tags()
+    for n in range(min(4, len(pre)), 1, -1):
+        w = pre[-n:]
+        if freq.get(w, 0) > 0:
+            return tags.get(w, "")[:1] in ("n", "r") and tags.get(w) not in ("r",)
+    return False
+
+
 def _is_prefix(seg: Segment) -> bool:
     r = _r()
     return bool(r["prefix_start"].match(seg.text) or r["prefix_end"].search(seg.text))
@@ -146,7 +161,9 @@ def _sentence_units(
             timed_cur = cur is not None and any(
                 cur.clauses[0].start <= a and b <= cur.clauses[-1].end for a, b in timed
             )
-            if cur is not None and (cur.cue is not None or timed_cur):
+            if cur is not None and (
+                cur.cue is not None or timed_cur or _own_subject(seg, cue)
+            ):  # 公示期不少于5个工作日 after a clause without a cue: a directive of its own
                 units.append(cur)
                 cur = None
             if cur is None:

@@ -37,10 +37,11 @@ _ORDER = (
     "times_per",
     "count_posts",
     "count_times",
+    "term",
 )
 
 
-_FROM_NUMBER = ("times_per", "count_posts", "count_times")  # the span starts at the number
+_FROM_NUMBER = ("times_per", "count_posts", "count_times", "term")  # the span starts at the number
 
 
 def _t() -> dict[str, re.Pattern[str]]:

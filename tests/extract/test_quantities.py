@@ -85,3 +85,14 @@ def test_quantities_of_later_genres(text: str, expected: list[tuple]) -> None:
 )
 def test_no_quantity(text: str) -> None:
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("评选表彰“优秀案例” 10 例，并推荐。", ("=", 10, "例")),  # a count after a quotation
+        ("任职试用期1年，期满考核。", ("=", 1, "年")),  # a term of fixed length
+    ],
+)
+def test_counts_and_terms(text: str, expected: tuple) -> None:
+    assert expected in [(c, v, u) for c, v, u, _, _ in find_quantities(text)]
