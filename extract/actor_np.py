@@ -134,8 +134,21 @@ def _modifier_before(h: _Heads, text: str, pos: int, lo: int) -> str:
         if (h.freq.get(w, 0) > 0 or w in h.modifier_words or h.rank.match(w)) and _is_modifier(
             h, w
         ):
+            k = pos - n
+            if (
+                n > 2
+                and k > lo
+                and _is_modifier(h, w[1:])
+                and _is_word_modifier(h, text[k - 1 : k + 1])
+            ):
+                return w[1:]  # 学校党委, not 学 + 校党委: the first character belongs before
             return w
     return longest
+
+
+def _is_word_modifier(h: _Heads, w: str) -> bool:
+    """A dictionary word (or a listed one) that may be a modifier."""
+    return (h.freq.get(w, 0) > 0 or w in h.modifier_words) and _is_modifier(h, w)
 
 
 def _is_modifier(h: _Heads, w: str) -> bool:
@@ -167,6 +180,9 @@ def _left(h: _Heads, text: str, hs: int, weak: bool = False, head: str = "") -> 
             (q for q in h.quant_by_end.get(text[pos - 1], ()) if text.startswith(q, pos - len(q))),
             None,
         )
+        if q == "全体" and pos - 2 > lo and _is_modifier(h, _modifier_before(h, text, pos - 2, lo)):
+            pos -= 2  # 校党委班子全体成员: 全体 inside a group's name
+            continue
         if q is not None and (
             pos - len(q) == 0
             or not _is_modifier(h, _word_before(h, text, pos - len(q) + 1, lo))
@@ -253,6 +269,8 @@ def np_mentions(text: str) -> list[RawMention]:
             start = lead.end() - len(quant)  # 两年以上中层: 以上 belongs to what comes before
         surface = text[start:he]
         label = surface[len(quant) :]
+        if "全体" in label:
+            label = label.replace("全体", "")
         out.append(
             RawMention(
                 start, he, label, surface, typ, kind, head, flags=frozenset({"open"}), quant=quant

@@ -286,8 +286,12 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
     taken = [(m.start, m.end) for m in raws if not m.nested]
     raws += [m for m in localities(text) if not any(s < m.end and m.start < e for s, e in taken)]
     people = persons(text)
-    titles = {p.start for p in people}
-    roles = [(p.start - len(p.role), p.start) for p in people if p.role]
+    titles = {p.start for p in people if not (p.role or "").endswith(tuple(d["group_roles"]))}
+    roles = [
+        (p.start - len(p.role), p.start)
+        for p in people
+        if p.role and not p.role.endswith(tuple(d["group_roles"]))  # 班子全体成员甲、乙: a group
+    ]
     raws = [
         m
         for m in raws

@@ -52,6 +52,7 @@ class Defaults:
     audience: tuple[str, ...] = ()
     own_work: bool = False
     relay_from: int = 1 << 62
+    participants: tuple[str, ...] = ()
 
     def speech_at(self, pos: int) -> bool:
         """Whether the text at ``pos`` is a speech to an audience (no salutation to a
@@ -118,6 +119,25 @@ def _issuer(
     return ()
 
 
+def meeting_voice(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` speaks in a meeting's voice (会议强调…, 会上还要求…)."""
+    return bool(_d()["meeting_voice_re"].search(text, start, end))
+
+
+def _participants(text: str, idx: ActorIndex) -> tuple[str, ...]:
+    """Who took part in the meeting a report tells of (…等6人参加了会议): the bodies or
+    groups named before 参加/列席, persons only when no group is named."""
+    for m in _d()["participants_re"].finditer(text):
+        ms = [x for x in idx.mentions_in(max(0, m.start() - 60), m.start())]
+        line = max(text.rfind(ch, 0, m.start()) for ch in "。；\n")
+        ms = [x for x in ms if x.start > line]
+        if not ms:
+            continue
+        groups = [x.key for x in ms if (a := idx.get(x.key)) is not None and a.type != "Person"]
+        return tuple(dict.fromkeys(groups or [x.key for x in ms]))
+    return ()
+
+
 def document_defaults(
     text: str, idx: ActorIndex, sents: list[Sentence], meta: DocumentMeta | None = None
 ) -> Defaults:
@@ -137,6 +157,7 @@ def document_defaults(
         and not d["speech_title_re"].search(head)
     )
     return Defaults(
+        participants=_participants(text, idx),
         addressee=addressee,
         issuer=_issuer(lines, idx, meta),
         audience=we_stands_for(text, idx) or speech_audience(text, sents, idx),

@@ -47,6 +47,10 @@ def _rules() -> dict:
         "function_end": frozenset(d["function_end"]),
         "month_next": frozenset(d["month_next"]),
         "pairs": tuple(zip(d["pairs"][0::2], d["pairs"][1::2], strict=True)),
+        "body_end": frozenset(d["body_end"]),
+        "cjk_only": re.compile("[\u4e00-\u9fff]+"),
+        "date_line": re.compile(d["date_line_re"]),
+        "after_date": re.compile(d["after_date_re"]),
         "opening": re.compile("[" + re.escape(d["pairs"][0::2]) + "]"),
         "heading": re.compile(d["heading_re"]),
         "enum_only": re.compile(d["enum_only_re"]),
@@ -105,6 +109,10 @@ def soft_break(
         and not any(c in r["any_punct"] for c in prev_line)
     ):
         return False  # a signature line, then its date
+    if b.isdigit() and not joined and a in r["body_end"] and r["cjk_only"].fullmatch(prev_line):
+        return False  # 党政办 / 2019 / 年…: a short signature, then its date
+    if length <= 16 and r["date_line"].fullmatch(logical) and not r["after_date"].match(next_line):
+        return False  # 2019年6月10日 / 绍办通报: a line that is a date ends there
     if joined and a not in r["any_punct"] and any(c in r["any_punct"] for c in next_line):
         return True  # a sentence already broken goes on until its punctuation
     if len(prev_line) <= r["short"] and a not in r["any_punct"]:

@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from extract.actors import ActorIndex
-from extract.addressee import Defaults, document_defaults
+from extract.addressee import Defaults, document_defaults, meeting_voice
 from extract.clauses import Sentence, sentences
 from extract.directive_features import (
     document_context,
@@ -127,7 +127,7 @@ def find_requirements(
     kept = {id(u): not u.lead_in and keep(u) for u in units}
     explicit = {
         id(u): explicit_subject(u, text, idx, defaults.at(u.start) or (), we)
-        if (kept[id(u)] or u.lead_in)
+        if (kept[id(u)] or u.lead_in or u.sent.text.rstrip().endswith(("：", ":")))
         else None
         for u in units
     }
@@ -184,6 +184,14 @@ def find_requirements(
         if sent.heading:
             head_stage = {k: v for k, v in head_stage.items() if k < sent.heading}
             head_stage[sent.heading] = _stage_of(u.start, u.end, phases)
+        if (
+            explicit[id(u)]
+            and sent.text.rstrip().endswith(("：", ":"))
+            and u.end >= sent.end - 2
+            and not r["speech_clause"].search(u.text)
+            and all((a := idx.get(k)) is None or a.type != "Person" for k in explicit[id(u)])
+        ):
+            lead = explicit[id(u)]  # 每位党员围绕四个方面进行盘点：its subject carries to the items
         enum_lead = item_lead(u, enum_lead, order[id(sent)], explicit[id(u)])
         if not kept[id(u)]:
             continue
@@ -201,6 +209,8 @@ def find_requirements(
             subj = ordered_topic[1]  # 对不合格的单位，要责令补课，不得按时转段: the units may not
         if subj is None:
             subj = carry if carry is not None and u.kind != "item" else lead
+        if subj is None and defaults.participants and meeting_voice(text, sent.start, u.end):
+            subj = defaults.participants  # 会议强调…: the meeting binds those who took part
         if subj is None:
             subj = defaults.at(u.start)
             if defaults.speech_at(u.start):  # a speech: the audience its section addresses
@@ -211,8 +221,6 @@ def find_requirements(
             keys := idx.at(u.start + m.start("x"), u.start + m.end("x"))
         ):
             ordered_topic = (id(sent), keys)  # the ordered party acts in the clauses after
-        if explicit[id(u)] and sent.text.rstrip().endswith(("：", ":")) and u.end >= sent.end - 2:
-            lead = explicit[id(u)]  # 各级纪检监察机关要…，重点抓好：its subject carries on
         subj = tuple(dict.fromkeys((*(subj or ()), *causees(u, text, idx))))
         # stage
         stage = None

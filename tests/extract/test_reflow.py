@@ -40,6 +40,9 @@ KEPT = [
     "第12\n月考安排表",
     # a paragraph break
     "学习要深入\n\n会议要求",
+    # a short signature above its date, a date line above the next header
+    "党政办\n2019年6月10日",
+    "2019年6月10日\n某某通报第14期",
 ]
 
 

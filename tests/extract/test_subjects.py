@@ -65,3 +65,24 @@ def test_a_bare_role_after_its_full_form_is_the_same_actor() -> None:
 def test_passive_supervision_and_reports(text: str, edge, present: bool) -> None:
     got = {(r.type, r.source, r.target) for r in extraction(text).relations}
     assert (edge in got) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # a meeting's own directives bind the group that took part in it
+        (
+            "某校召开专题会议\n校党委班子全体成员张一、李二等5人参加了会议。会议强调，要抓好整改落实。",
+            "要抓好整改落实",
+            ("校党委班子成员",),
+        ),
+        # a subject before a colon carries to the items after it
+        (
+            "一、会议议程\n每位党员围绕三个方面进行检视：1.检视学习情况。2.检视履职情况。",
+            "检视学习情况",
+            ("党员",),
+        ),
+    ],
+)
+def test_meeting_participants_and_colon_leads(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
