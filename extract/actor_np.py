@@ -58,6 +58,7 @@ class _Heads:
     rank_lead: re.Pattern[str]
     level_token: re.Pattern[str]
     level_alt: re.Pattern[str]
+    members_of: re.Pattern[str]
     listed_levels: re.Pattern[str]
     school_words: frozenset[str]
     quantifiers: tuple[str, ...]
@@ -99,6 +100,7 @@ def _heads() -> _Heads:
         rank_lead=re.compile(d["rank_lead_re"]),
         level_token=re.compile(d["level_token_re"]),
         level_alt=re.compile(d["level_alt_re"]),
+        members_of=re.compile(d["members_of_re"]),
         listed_levels=re.compile(
             f"(?P<p>{d['listed_prefix_re']})?(?P<levels>(?:(?:{d['level_token_re']})[、和])+)$"
         ),
@@ -274,6 +276,19 @@ def np_mentions(text: str) -> list[RawMention]:
         out.append(
             RawMention(
                 start, he, label, surface, typ, kind, head, flags=frozenset({"open"}), quant=quant
+            )
+        )
+    for m in h.members_of.finditer(text):  # 中央政治局的同志: the members of a body
+        out.append(
+            RawMention(
+                m.start(),
+                m.end(),
+                m.group(),
+                m.group(),
+                "MemberGroup",
+                "成员",
+                "同志",
+                flags=frozenset({"open"}),
             )
         )
     return _distribute(h, text, _longest(out))

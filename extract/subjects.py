@@ -64,7 +64,7 @@ def explicit_subject(
         found = leading(idx.mentions_in(u.start, u.end), u.start, text)
         return found if found else person(text[u.start : u.start + 2])
     seg_s, seg_e = u.cue_clause.start, u.cue.start
-    if u.cue.word in ("希望", "要求", "请"):
+    if u.cue.word in ("希望", "要求", "请", "需要"):
         lead_pron = next(
             (w for w in sorted(pron, key=len, reverse=True) if text.startswith(w, u.cue.end)), ""
         )

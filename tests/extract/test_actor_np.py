@@ -119,3 +119,18 @@ def test_lay_people_and_persons_count_at_work(text: str, label: str, present: bo
 )
 def test_listed_levels_and_alternatives(text: str, expected: set[str]) -> None:
     assert expected <= set(labels(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("县委常委会的同志要带头学习。", "县委常委会的同志"),  # the members of a body
+        ("市委督导组的同志要深入基层。", "市委督导组的同志"),
+    ],
+)
+def test_members_of_a_body(text: str, label: str) -> None:
+    assert label in labels(text)
+
+
+def test_no_members_of_an_adjective() -> None:
+    assert not [x for x in labels("年轻的同志要多学习。") if x.endswith("的同志")]
