@@ -24,7 +24,15 @@ import re
 from dataclasses import dataclass, field
 
 from extract.lexicon import data_json, regex_table
-from extract.segment import Segment
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A stretch ``[start, end)`` of the text it was cut from."""
+
+    start: int
+    end: int
+    text: str
 
 
 @dataclass(frozen=True)

@@ -21,10 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.clauses import Sentence, sentences
+from extract.clauses import Segment, Sentence, sentences
 from extract.lexicon import regex_table, word_table
 from extract.modality import Cue, cues, is_framing, may_have_cue
-from extract.segment import Segment
 
 _TRAIL = "，,；;。！？!?：:、 \n"
 

@@ -36,9 +36,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from extract.clauses import sentences
 from extract.lexicon import data_json, regex_table
 from extract.records import Document, Phase, Provenance, Relation, RelationSet
-from extract.segment import sentences
 
 Mention = tuple[int, int, str, str]  # start, end, label, kind
 
