@@ -43,7 +43,8 @@ from extract.actor_merge import Group, merge_abbreviations, merge_bare
 from extract.actor_np import np_mentions
 from extract.actor_person import localities, persons
 from extract.lexicon import data_json
-from extract.records import Actor, Document, DocumentMeta, Provenance
+from extract.records import Actor, Document, DocumentMeta
+from extract.rules import prov
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,7 +364,7 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
                 place,
                 _kind(g),  # type: ignore[arg-type]
                 g.role,
-                Provenance(f"actor.{g.type}", 0.8),
+                prov(f"actor.{g.type}"),
             )
         )
         for s, e, _lb, nested in g.mentions:

@@ -38,7 +38,9 @@ from collections.abc import Sequence
 
 from extract.clauses import sentences
 from extract.lexicon import data_json, regex_table
-from extract.records import Document, Phase, Provenance, Relation, RelationSet
+from extract.records import Document, Phase, Relation
+from extract.relation_set import RelationSet
+from extract.rules import prov
 
 Mention = tuple[int, int, str, str]  # start, end, label, kind
 
@@ -77,7 +79,7 @@ def _stage_edges(stages: Sequence[Phase], found: list, out: RelationSet) -> None
         labels = list(dict.fromkeys(lb for lb, _, _ in run))
         ends = {lb: (s, e) for lb, s, e in reversed(run)}
         for a, b in itertools.pairwise(labels):
-            out.add("precedes", "stage", a, "stage", b, ends[b], "rel.precedes.series", 0.8)
+            out.add("precedes", "stage", a, "stage", b, ends[b], "rel.precedes.series")
     seqs = [c["stage_order"], *c.get("stage_orders", [])]  # later campaigns: own sequences
     for seq in seqs:
         present = [s for s in seq if s in stage_labels and s not in in_series]
@@ -85,9 +87,7 @@ def _stage_edges(stages: Sequence[Phase], found: list, out: RelationSet) -> None
             ev = next(p for p in stages if p.label == b).mentions[0]
             out.rel.setdefault(
                 ("precedes", "stage", a, "stage", b),
-                Relation(
-                    "precedes", "stage", a, "stage", b, ev, Provenance("rel.precedes.stage", 0.9)
-                ),
+                Relation("precedes", "stage", a, "stage", b, ev, prov("rel.precedes.stage")),
             )
 
 
@@ -154,7 +154,7 @@ def _prep_edges(text: str, ments: list[Mention], steps: Sequence[Phase], out: Re
         for s, _, label, kind in ments:
             if kind == "step" and a <= s < b and label != meeting:
                 ev = next((x.start, x.end) for x in sents if x.start <= s < x.end)
-                out.add("precedes", "step", label, "step", meeting, ev, "rel.precedes.prep", 0.6)
+                out.add("precedes", "step", label, "step", meeting, ev, "rel.precedes.prep")
     for m in p["groundwork"].finditer(text):
         target = next((x[2] for x in ments if m.start() <= x[0] < m.end() and x[3] == "step"), None)
         if target is None:
@@ -177,7 +177,6 @@ def _prep_edges(text: str, ments: list[Mention], steps: Sequence[Phase], out: Re
                     label,
                     (start, m.end()),
                     "rel.depends.prep",
-                    0.6,
                 )
 
 
@@ -227,13 +226,9 @@ def phase_relations(
                 continue  # 在A环节上…；在B环节上…: parallel, not a sequence
             for x in a:
                 for y in b:
-                    out.add(
-                        "precedes", "step", x[2], "step", y[2], span, "rel.precedes.sequence", 0.6
-                    )
+                    out.add("precedes", "step", x[2], "step", y[2], span, "rel.precedes.sequence")
                     if i + 1 in dep_is:
-                        out.add(
-                            "dependsOn", "step", y[2], "step", x[2], span, "rel.depends.cue", 0.6
-                        )
+                        out.add("dependsOn", "step", y[2], "step", x[2], span, "rel.depends.cue")
         if c["item"].match(text, sent.start) and slots:
             items.append((slots[0][0][2], span))
         elif not c["item"].match(text, sent.start) and len(sent.text) > 40:
@@ -241,16 +236,12 @@ def phase_relations(
         for m in c["entry"].finditer(text, sent.start, sent.end):
             tgt = [x[2] for x in ments if x[3] == "stage" and m.start() <= x[0] < m.end()]
             if "转段" in step_labels and tgt:
-                out.add(
-                    "precedes", "step", "转段", "stage", tgt[0], span, "rel.precedes.entry", 0.6
-                )
+                out.add("precedes", "step", "转段", "stage", tgt[0], span, "rel.precedes.entry")
         dep = bool(cues)
         if dep and "准备" in stage_labels and any(w in sent.text for w in c["start_words"]):
             first = next((s for s in c["stage_order"] if s in stage_labels and s != "准备"), None)
             if first and "准备" in sent.text:
-                out.add(
-                    "dependsOn", "stage", first, "stage", "准备", span, "rel.depends.start", 0.6
-                )
+                out.add("dependsOn", "stage", first, "stage", "准备", span, "rel.depends.start")
     for (a, _), (b, span) in itertools.pairwise(items):
         if a and b and a != b:
             out.add(
@@ -261,7 +252,6 @@ def phase_relations(
                 b,
                 span,
                 "rel.precedes.items",
-                0.5,
             )
     _prep_edges(text, ments, steps, out)
     return out.sorted()

@@ -1,13 +1,29 @@
 """The extraction pipeline: :class:`Document` in, :class:`Extraction` out.
 
-Order: document metadata (:mod:`extract.meta`: the speech's date and stated year
-anchor the time expressions), actors (:mod:`extract.actors`), stages and steps
-(:mod:`extract.phases`), time expressions (:mod:`extract.timex`), requirements
-(:mod:`extract.requirements`; a requirement with no time of its own takes the
-window of its stage or round, :mod:`extract.deadlines`), relations
-(:mod:`extract.relations`). Facts that
-fall inside boilerplate spans (``doc.excluded``) are dropped. Every output tuple
-is sorted, so the same input gives the same records.
+:func:`extract` runs named components (:data:`COMPONENTS`) in order over one
+working object, :class:`Analysis`; each component reads what earlier ones added
+and adds its own part:
+
+====================  ==============================================================
+``meta``              title, date, stated year, issuer, level, campaign
+                      (:mod:`extract.meta`; the date and year anchor the times)
+``actors``            actors and their mentions (:mod:`extract.actors`)
+``sentences``         sentences and clauses (:mod:`extract.clauses`), cut once
+``defaults``          addressee, issuer, audience, participants (:mod:`extract.addressee`)
+``phases``            stage and step mentions (:mod:`extract.phases`)
+``times``             time expressions (:mod:`extract.timex`)
+``requirements``      directives with modality, actors, stage, deadline, quantities
+                      (:mod:`extract.requirements`, the learned keep-or-drop of
+                      :mod:`extract.directive_model`)
+``deadlines``         the window of a stage or round for an item without its own time
+                      (:mod:`extract.deadlines`)
+``stages``            stages and steps as records
+``relations``         relations (:mod:`extract.relations`)
+====================  ==============================================================
+
+Facts that fall inside boilerplate spans (``doc.excluded``) are dropped. Every
+output tuple is sorted, so the same input gives the same records. Rule ids and
+confidences come from :mod:`extract.rules`.
 
 Examples
 --------
@@ -17,19 +33,34 @@ Examples
 (['党委'], [('--03-15', 'deadline')])
 >>> [(r.modality, r.actors, r.deadline) for r in ex.requirements]
 [('obligation', ('党委',), '5-11')]
+>>> [name for name, _ in COMPONENTS][:3]
+['meta', 'actors', 'sentences']
 """
 
 from __future__ import annotations
 
-from extract.actors import actor_index
-from extract.addressee import document_defaults
-from extract.clauses import sentences
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from extract.actors import ActorIndex, actor_index
+from extract.addressee import Defaults, document_defaults
+from extract.clauses import Sentence, sentences
 from extract.deadlines import fill_deadlines
 from extract.meta import document_meta
 from extract.phases import PhaseMention, find_phases, is_three_stage
-from extract.records import Document, Extraction, Phase, Provenance, Span, TimeExpression
+from extract.records import (
+    Document,
+    DocumentMeta,
+    Extraction,
+    Phase,
+    Relation,
+    Requirement,
+    Span,
+    TimeExpression,
+)
 from extract.relations import find_relations
 from extract.requirements import find_requirements
+from extract.rules import prov
 from extract.timex import find_times
 
 EXTRACTOR_VERSION = "0.2.0"
@@ -61,13 +92,135 @@ def _phases(doc: Document, mentions: list[PhaseMention], kind: str) -> tuple[Pha
                 kind,
                 spans,
                 aliases,  # type: ignore[arg-type]
-                Provenance(rules[0], 0.9 if rules[0].startswith("phase.lexicon") else 0.7),
+                prov(rules[0]),
             )
         )
     return tuple(out)
 
 
-def extract(doc: Document, decide=None) -> Extraction:
+@dataclass
+class Analysis:
+    """The working state of one document's extraction (see the module docstring)."""
+
+    doc: Document
+    decide: Callable | None = None
+    meta: DocumentMeta = field(default_factory=DocumentMeta)
+    actors: ActorIndex | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    defaults: Defaults | None = None
+    phase_mentions: list[PhaseMention] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    time_offsets: list[tuple[int, int]] = field(default_factory=list)  # in ``doc.text``
+    requirements: list[Requirement] = field(default_factory=list)
+    stages: tuple[Phase, ...] = ()
+    steps: tuple[Phase, ...] = ()
+    relations: tuple[Relation, ...] = ()
+
+    def __post_init__(self) -> None:
+        self.inside = _excluded(self.doc)
+
+    @property
+    def idx(self) -> ActorIndex:
+        assert self.actors is not None, "the actors component runs first"
+        return self.actors
+
+    def result(self) -> Extraction:
+        """The frozen, sorted records."""
+        return Extraction(
+            document=self.doc,
+            meta=self.meta,
+            actors=tuple(sorted(self.idx.actors, key=lambda a: a.key)),
+            stages=self.stages,
+            steps=self.steps,
+            times=tuple(sorted(self.times, key=lambda t: (t.span.start, t.span.end))),
+            requirements=tuple(sorted(self.requirements, key=lambda r: (r.span.start, r.span.end))),
+            relations=tuple(sorted(self.relations, key=lambda r: (r.type, r.source, r.target))),
+        )
+
+
+def _meta(a: Analysis) -> None:
+    a.meta = document_meta(a.doc)
+
+
+def _actors(a: Analysis) -> None:
+    a.actors = actor_index(a.doc, a.meta)
+
+
+def _sentences(a: Analysis) -> None:
+    a.sentences = sentences(a.doc.text)
+
+
+def _defaults(a: Analysis) -> None:
+    a.defaults = document_defaults(a.doc.text, a.idx, a.sentences, a.meta)
+
+
+def _phase_mentions(a: Analysis) -> None:
+    three = is_three_stage(a.meta.campaign, a.doc.text)
+    a.phase_mentions = [
+        p for p in find_phases(a.doc.text, three) if not a.inside(a.doc.span(p.start, p.end))
+    ]
+
+
+def _times(a: Analysis) -> None:
+    for m, value, role in find_times(a.doc.text, a.meta.year, a.meta.date):
+        span = a.doc.span(m.start(), m.end())
+        if a.inside(span):
+            continue
+        rule = "time.pattern" if value else "time.pattern.unnormalized"
+        a.times.append(TimeExpression(span, value, role, prov(rule)))  # type: ignore[arg-type]
+        a.time_offsets.append((m.start(), m.end()))
+
+
+def _requirements(a: Analysis) -> None:
+    found = find_requirements(
+        a.doc,
+        a.idx,
+        a.times,
+        a.phase_mentions,
+        a.time_offsets,
+        a.decide,
+        a.meta,
+        a.defaults,
+        a.sentences,
+    )
+    a.requirements = [r for r in found if not a.inside(r.span)]
+
+
+def _deadlines(a: Analysis) -> None:
+    a.requirements = fill_deadlines(a.doc, a.requirements, a.times, a.time_offsets)
+
+
+def _stages(a: Analysis) -> None:
+    a.stages = _phases(a.doc, a.phase_mentions, "stage")
+    a.steps = _phases(a.doc, a.phase_mentions, "step")
+    keys = {s.key for s in a.stages}
+    a.requirements = [
+        r if r.stage in keys or r.stage is None else replace(r, stage=None) for r in a.requirements
+    ]
+
+
+def _relations(a: Analysis) -> None:
+    a.relations = find_relations(
+        a.doc, a.idx, a.stages, a.steps, a.requirements, a.defaults, a.sentences
+    )
+
+
+COMPONENTS: tuple[tuple[str, Callable[[Analysis], None]], ...] = (
+    ("meta", _meta),
+    ("actors", _actors),
+    ("sentences", _sentences),
+    ("defaults", _defaults),
+    ("phases", _phase_mentions),
+    ("times", _times),
+    ("requirements", _requirements),
+    ("deadlines", _deadlines),
+    ("stages", _stages),
+    ("relations", _relations),
+)
+"""The components of :func:`extract`, by name, in the order they run."""
+
+
+def extract(doc: Document, decide: Callable | None = None) -> Extraction:
     """Extract every record from one document.
 
     Parameters
@@ -83,51 +236,7 @@ def extract(doc: Document, decide=None) -> Extraction:
     Extraction
         Metadata, actors, stages, steps, time expressions, requirements, relations.
     """
-    inside = _excluded(doc)
-    meta = document_meta(doc)
-    idx = actor_index(doc, meta)
-    sents = sentences(doc.text)
-    defaults = document_defaults(doc.text, idx, sents, meta)
-    phase_mentions = [
-        p
-        for p in find_phases(doc.text, is_three_stage(meta.campaign, doc.text))
-        if not inside(doc.span(p.start, p.end))
-    ]
-    times: list[TimeExpression] = []
-    offsets: list[tuple[int, int]] = []
-    for m, value, role in find_times(doc.text, meta.year, meta.date):
-        span = doc.span(m.start(), m.end())
-        if inside(span):
-            continue
-        rule = "time.pattern" if value else "time.pattern.unnormalized"
-        times.append(TimeExpression(span, value, role, Provenance(rule, 0.9)))  # type: ignore[arg-type]
-        offsets.append((m.start(), m.end()))
-    reqs = [
-        r
-        for r in find_requirements(
-            doc, idx, times, phase_mentions, offsets, decide, meta, defaults, sents
-        )
-        if not inside(r.span)
-    ]
-    reqs = fill_deadlines(doc, reqs, times, offsets)  # the window of a stage or round
-    stages = _phases(doc, phase_mentions, "stage")
-    steps = _phases(doc, phase_mentions, "step")
-    stage_keys = {s.key for s in stages}
-    reqs = [r if r.stage in stage_keys or r.stage is None else _no_stage(r) for r in reqs]
-    relations = find_relations(doc, idx, stages, steps, reqs, defaults, sents)
-    return Extraction(
-        document=doc,
-        meta=meta,
-        actors=tuple(sorted(idx.actors, key=lambda a: a.key)),
-        stages=stages,
-        steps=steps,
-        times=tuple(sorted(times, key=lambda t: (t.span.start, t.span.end))),
-        requirements=tuple(sorted(reqs, key=lambda r: (r.span.start, r.span.end))),
-        relations=tuple(sorted(relations, key=lambda r: (r.type, r.source, r.target))),
-    )
-
-
-def _no_stage(r):
-    from dataclasses import replace
-
-    return replace(r, stage=None)
+    a = Analysis(doc, decide)
+    for _, component in COMPONENTS:
+        component(a)
+    return a.result()

@@ -47,8 +47,10 @@ from extract.addressee import Defaults
 from extract.clauses import Sentence, sentences
 from extract.lexicon import data_json
 from extract.phase_relations import phase_relations
-from extract.records import Document, Phase, Provenance, Relation, RelationSet, Requirement
+from extract.records import Document, Phase, Relation, Requirement
+from extract.relation_set import RelationSet
 from extract.relations_directed import RequirementSubjects, directed_relations
+from extract.rules import prov
 
 _LEVEL_WORDS = frozenset({"中央", "国家", "全国", "省", "市", "县", "区"})
 _BODY = {"PartyCommittee", "LeadingGroup", "CampaignOffice", "SupervisoryGroup"}
@@ -260,9 +262,7 @@ def _actor_relations(
                     for o in objs:
                         b = idx.get(o)
                         if b is not None and b.type in {"GovernmentBody", "PartyBranch"}:
-                            out.add(
-                                "approves", "actor", s_, "actor", o, span, "rel.approves.verb", 0.5
-                            )
+                            out.add("approves", "actor", s_, "actor", o, span, "rel.approves.verb")
         for m in c["dispatch"].finditer(text, us, ue):
             if m.group("child") is not None:
                 kids = [x.key for x in idx.mentions_in(m.start("child"), m.end("child"))]
@@ -296,7 +296,6 @@ def _actor_relations(
                         p,
                         (us, ue),
                         "rel.suborg.establish",
-                        0.6,
                     )
         topic = lead or topic
 
@@ -337,7 +336,6 @@ def _name_relations(doc: Document, idx: ActorIndex, out: RelationSet) -> None:
                 best[0],
                 (0, 0),
                 "rel.suborg.name",
-                0.9,
             )
             out.rel[("subOrganizationOf", "actor", a.key, "actor", best[0])] = Relation(
                 "subOrganizationOf",
@@ -346,7 +344,7 @@ def _name_relations(doc: Document, idx: ActorIndex, out: RelationSet) -> None:
                 "actor",
                 best[0],
                 s,
-                Provenance("rel.suborg.name", 0.9),
+                prov("rel.suborg.name"),
             )
     for a in idx.actors:
         for kind in c["supervised_by_name"].get(a.kind or "", ()):
@@ -361,7 +359,7 @@ def _name_relations(doc: Document, idx: ActorIndex, out: RelationSet) -> None:
                             "actor",
                             a.key,
                             a.mentions[0],
-                            Provenance("rel.supervises.name", 0.6),
+                            prov("rel.supervises.name"),
                         ),
                     )
 

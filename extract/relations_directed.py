@@ -37,7 +37,8 @@ from extract.actors import ActorIndex, ActorMention
 from extract.addressee import Defaults
 from extract.clauses import Sentence, sentences
 from extract.lexicon import data_json
-from extract.records import Document, RelationSet, Requirement
+from extract.records import Document, Requirement
+from extract.relation_set import RelationSet
 
 _BODIES = {
     "PartyCommittee",
@@ -157,7 +158,6 @@ def directed_relations(
                             s,
                             (ss, se),
                             "rel.supervises.frame",
-                            0.6,
                         )
         for m in c["leadership_re"].finditer(text, ss, se):
             who = [x.key for x in idx.mentions_in(m.start("who"), m.end("who"))]
@@ -174,7 +174,6 @@ def directed_relations(
                             s,
                             (ss, se),
                             "rel.supervises.leadership",
-                            0.6,
                         )
         for m in c["causee_re"].finditer(text, ss, se):
             objs = _chain(text, [x for x in ments if x.start >= m.end()], m.end())
@@ -193,7 +192,6 @@ def directed_relations(
                             o,
                             (ss, se),
                             "rel.supervises.causee",
-                            0.5,
                         )
         for m in c["visit_re"].finditer(text, ss, se):
             near = [x for x in ments if x.end <= m.start() and m.start() - x.end <= 8]
@@ -210,7 +208,6 @@ def directed_relations(
                         h,
                         (ss, se),
                         "rel.supervises.visit",
-                        0.5,
                     )
         for m in c["handover_re"].finditer(text, ss, se):
             got = idx.mentions_in(m.start("to"), m.end("to"))
@@ -232,7 +229,6 @@ def directed_relations(
                             t,
                             (ss, se),
                             "rel.reports.handover",
-                            0.6,
                         )
     _approvals_of_the_supervised(doc, idx, out, spans)
     _name_parts(idx, out)
@@ -268,7 +264,6 @@ def _approvals_of_the_supervised(
                             t,
                             (ss, se),
                             "rel.approves.supervised",
-                            0.5,
                         )
 
 
@@ -296,7 +291,5 @@ def _name_parts(idx: ActorIndex, out: RelationSet) -> None:
                 rule = "rel.suborg.prefix"
             else:
                 continue
-            out.add_at(
-                "subOrganizationOf", "actor", a.key, "actor", b.key, a.mentions[0], rule, 0.8
-            )
+            out.add_at("subOrganizationOf", "actor", a.key, "actor", b.key, a.mentions[0], rule)
             break

@@ -40,11 +40,11 @@ from extract.quantities import find_quantities
 from extract.records import (
     Document,
     DocumentMeta,
-    Provenance,
     Quantity,
     Requirement,
     TimeExpression,
 )
+from extract.rules import prov
 from extract.subjects import (
     Subject,
     causees,
@@ -245,8 +245,8 @@ def find_requirements(
             Quantity(c, v, unit, doc.span(u.start + s, u.start + e))  # type: ignore[arg-type]
             for c, v, unit, s, e in find_quantities(u.text)
         )
-        rule = f"requirement.{u.kind}" + (f".{u.cue.word}" if u.cue else "")
-        conf = 0.8 if u.cue is not None else 0.6
+        kind = "bare" if u.cue is None and u.kind == "cue" else u.kind
+        rule = f"requirement.{kind}" + (f".{u.cue.word}" if u.cue else "")
         out.append(
             Requirement(
                 doc.span(u.start, u.end),
@@ -255,7 +255,7 @@ def find_requirements(
                 stage,
                 deadline,
                 quantities,
-                Provenance(rule, conf),
+                prov(rule),
             )
         )
     return out
