@@ -63,7 +63,7 @@ from extract.requirements import find_requirements
 from extract.rules import prov
 from extract.timex import find_times
 
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 
 
 def _excluded(doc: Document):
