@@ -64,6 +64,7 @@ class _Heads:
     quantifiers: tuple[str, ...]
     quant_by_end: dict[str, tuple[str, ...]]
     not_heads: frozenset[str]
+    not_head_re: re.Pattern[str]
     after_stop: re.Pattern[str]
     max_chars: int
     max_words: int
@@ -110,6 +111,9 @@ def _heads() -> _Heads:
             ch: tuple(q for q in quants if q.endswith(ch)) for ch in {q[-1] for q in quants}
         },
         not_heads=frozenset(d["not_heads"]),
+        not_head_re=re.compile(
+            "|".join(map(re.escape, sorted(d["not_heads"], key=len, reverse=True)))
+        ),
         after_stop=re.compile(d["after_stop_re"]),
         max_chars=int(d["max_chars"]),
         max_words=int(d["max_words"]),
@@ -252,7 +256,9 @@ def np_mentions(text: str) -> list[RawMention]:
         word = _word_before(h, text, he, max(0, he - 6))
         if len(word) > len(head) and (word in h.not_heads or h.tags.get(word) in _IDIOM_TAGS):
             continue  # 干部 ends in 部, 全部 is no body, 时时处处 an idiom
-        if any(text[k:he] in h.not_heads for k in range(max(0, he - 6), hs)):
+        if h.not_head_re.search(text, max(0, he - 6), he) is not None and any(
+            text[k:he] in h.not_heads for k in range(max(0, he - 6), hs)
+        ):
             continue  # 组织领导: a noun of its own
         if (
             len(head) > 1
@@ -340,7 +346,10 @@ def _distribute(h: _Heads, text: str, ms: list[RawMention]) -> list[RawMention]:
 def _longest(ms: list[RawMention]) -> list[RawMention]:
     """The longest mentions that do not overlap (教育局 in 市教育局政治处 goes), in text order."""
     kept: list[RawMention] = []
+    starts: list[int] = []  # kept spans, sorted, never overlapping
     for m in sorted(ms, key=lambda m: (-(m.end - m.start - len(m.quant)), m.start)):
-        if all(m.end <= k.start or k.end <= m.start for k in kept):
-            kept.append(m)
-    return sorted(kept, key=lambda m: (m.start, m.end))
+        k = bisect.bisect_left(starts, m.start)
+        if (k == len(kept) or m.end <= kept[k].start) and (k == 0 or kept[k - 1].end <= m.start):
+            kept.insert(k, m)
+            starts.insert(k, m.start)
+    return kept

@@ -28,6 +28,9 @@ from dataclasses import dataclass
 from extract.actor_grammar import CJK, RawMention
 from extract.lexicon import data_json, data_lines
 
+_CJK1 = re.compile(f"[{CJK}]")
+_CJK_RUN = re.compile(f"[{CJK}]+")
+
 
 @dataclass(frozen=True, slots=True)
 class PersonMention:
@@ -131,7 +134,7 @@ def _clean_name(
     """
     while len(cand) >= 2:
         before = text[start - 1] if start > 0 else "，"
-        cjk_left = bool(re.match(f"[{CJK}]", before))
+        cjk_left = bool(_CJK1.match(before))
         ok_left = not cjk_left or before in g.boundary or before in g.stop_chars
         clean = not (set(cand) & g.stop_chars) and not any(w in cand for w in g.stop_words)
         named = _has_surname(cand, g) or (given and len(cand) == 2 and not cjk_left)
@@ -153,7 +156,7 @@ def _name_at(
         return None  # 部门帮建: the first character closes the word before
     for n in (4, 3, 2):
         cand = text[pos : pos + n]
-        if len(cand) < n or not re.fullmatch(f"[{CJK}]+", cand):
+        if len(cand) < n or not _CJK_RUN.fullmatch(cand):
             continue
         sur = 2 if cand[:2] in g.surnames else (1 if cand[0] in g.surnames else 0)
         stops = g.list_stop_chars if lenient else g.stop_chars
@@ -166,11 +169,7 @@ def _name_at(
         rest = text[pos + n : pos + n + 4]
         if n - sur == 2 and rest and _common_word(cand[-1] + rest[0]):
             continue  # 王某作为: the last character opens the next word
-        if (
-            need_follower
-            and rest
-            and not (rest.startswith(g.followers) or not re.match(f"[{CJK}]", rest))
-        ):
+        if need_follower and rest and not (rest.startswith(g.followers) or not _CJK1.match(rest)):
             continue
         return cand
     return None
@@ -224,7 +223,7 @@ def persons(text: str) -> list[PersonMention]:
         if _name_at(text, got[0], g, need_follower=False) != got[1]:
             continue
         left = text[got[0] - 1 : got[0]]
-        if re.match(f"[{CJK}]", left) and left not in g.boundary:
+        if _CJK1.match(left) and left not in g.boundary:
             continue
         add(got[0], got[1], role=_role_before(text, got[0], g))
     for m in g.org_before.finditer(text):  # 发送给党政办某某。
@@ -248,12 +247,12 @@ def persons(text: str) -> list[PersonMention]:
         rx = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
         for m in rx.finditer(text):
             rest = text[m.end() : m.end() + 4]
-            if not rest or rest.startswith(g.followers) or not re.match(f"[{CJK}]", rest):
+            if not rest or rest.startswith(g.followers) or not _CJK1.match(rest):
                 add(m.start(), m.group())
     for m in g.surname.finditer(text):  # 马书记 when 马某某 is named
         full = sorted(n for n in names if n[0] == m.group(1))
         before = text[m.start() - 1] if m.start() else "，"
-        if full and (before in g.boundary or not re.match(f"[{CJK}]", before) or before in "了的"):
+        if full and (before in g.boundary or not _CJK1.match(before) or before in "了的"):
             out.append(PersonMention(m.start(), m.end(), full[0], m.group()))
     for m in g.redacted.finditer(text):
         out.append(

@@ -34,6 +34,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -130,7 +131,7 @@ _BODY_TYPES = {"LeadingGroup", "CampaignOffice", "SupervisoryGroup"}
 def _own_jurisdiction(text: str, meta: DocumentMeta | None) -> str | None:
     if meta is not None and meta.level:
         return meta.level
-    rx = re.compile(data_json("actors.json")["own_jurisdiction_re"])
+    rx = _rx(data_json("actors.json")["own_jurisdiction_re"])
     counts = Counter(m.group(1) for m in rx.finditer(text))
     return counts.most_common(1)[0][0] if counts else None
 
@@ -154,6 +155,11 @@ def _kind(g: Group) -> str:
         )
         return d["committee_of"].get(lvl, "中央") if g.jur != "中央" else "中央"
     return g.kind
+
+
+@functools.cache
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _with_open_mentions(closed: list[RawMention], opened: list[RawMention]) -> list[RawMention]:
@@ -196,7 +202,7 @@ def _short_roles(text: str, groups: dict, roles: list[str]) -> None:
 
 def _present_only(text: str, a: dict):
     """A test of one person mention: only reported present (某某出席) or held up as a model."""
-    after, before = re.compile(a["present_after_re"]), re.compile(a["model_before_re"])
+    after, before = _rx(a["present_after_re"]), _rx(a["model_before_re"])
 
     def test(s: int, e: int) -> bool:
         line_end = min(x for x in (text.find("。", e), text.find("\n", e), len(text)) if x >= 0)
@@ -210,7 +216,7 @@ def _needs_work(g: Group, a: dict) -> bool:
     own ranks (群众, 学生, 教师...) and persons; bodies and Party members always count."""
     if g.type == "Public":
         return True
-    if any(re.match(a["pronoun_bodies_re"], lb) for lb in g.labels):
+    if any(_rx(a["pronoun_bodies_re"]).match(lb) for lb in g.labels):
         return True  # 我市: a body only where it acts
     label = max(g.labels, key=len) if g.labels else ""
     return (
@@ -231,8 +237,8 @@ def _at_work(text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
     inside a title (学习省委精神, 学生, 市委书记某某) does not count.
     """
     a = data_json("actors.json")["agent"]
-    after, before = re.compile(a["after_re"]), re.compile(a["before_re"])
-    salute, coord = re.compile(a["salutation_re"]), re.compile(f"(?:{a['coordinators']})+")
+    after, before = _rx(a["after_re"]), _rx(a["before_re"])
+    salute, coord = _rx(a["salutation_re"]), _rx(f"(?:{a['coordinators']})+")
     spans = sorted(set(spans))
     chains: list[list[tuple[int, int]]] = []
     for sp in spans:
@@ -377,7 +383,7 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
             surfaces.setdefault(form, label)
     mentions.sort(key=lambda m: (m.start, m.end, m.key))
     speaker = None
-    for m in re.finditer(d["speaker_re"], text):
+    for m in _rx(d["speaker_re"]).finditer(text):
         nxt = [x for x in mentions if m.end() <= x.start <= m.end() + 1 and not x.nested]
         if nxt:
             speaker = nxt[0].key

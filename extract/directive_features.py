@@ -43,7 +43,18 @@ def _d() -> dict:
     out["adverb_re"] = re.compile(
         "^(?:" + "|".join(sorted(d["adverbs"], key=len, reverse=True)) + ")*"
     )
+    out["frames"] = tuple(d["frame_words"])
+    markers = ("perfective", "pledge", "significance", "announce")
+    out["markers_re"] = re.compile("|".join(f"(?P<{k}>{d[k + '_re']})" for k in markers))
     return out
+
+
+_MARKER_NAMES = {
+    "perfective": "perfective",
+    "pledge": "pledge",
+    "significance": "significance",
+    "announce": "announcement",
+}
 
 
 @dataclass(frozen=True)
@@ -158,7 +169,7 @@ def unit_features(
             f["cue_opens_unit"] = 1.0
     body = d["adverb_re"].sub("", text)
     word, tag = _first_word(body)
-    if body[:1] and body.startswith(tuple(d["frame_words"])):
+    if body[:1] and body.startswith(d["frames"]):
         f["starts_with_frame"] = 1.0
     elif (tag is not None and tag.startswith("v")) or word in d["imperative_verbs"]:
         f["starts_with_verb"] = 1.0
@@ -166,14 +177,10 @@ def unit_features(
         f["starts_with_noun"] = 1.0
     if actor_start:
         f["starts_with_actor"] = 1.0
-    if d["perfective_re"].search(text):
-        f["perfective"] = 1.0
-    if d["pledge_re"].search(text):
-        f["pledge"] = 1.0
+    for m in d["markers_re"].finditer(text):  # perfective, pledge, significance, announcement
+        f[_MARKER_NAMES[m.lastgroup or ""]] = 1.0
     if d["copula_re"].search(text):
         f["copula"] = 1.0
-    if d["significance_re"].search(text):
-        f["significance"] = 1.0
     if d["speech_re"].search(sent.text[: max(0, u.start - sent.start) + 2]) or d[
         "speech_re"
     ].search(text[:6]):
@@ -182,8 +189,6 @@ def unit_features(
         f["label_line"] = 1.0
     if text.endswith(("：", ":")) or sent.text.rstrip().endswith(("：", ":")):
         f["ends_with_colon"] = 1.0
-    if d["announce_re"].search(text):
-        f["announcement"] = 1.0
     if d["date_only_re"].match(text):
         f["date_only"] = 1.0
     if len(text) <= 6:

@@ -58,6 +58,11 @@ def cues(text: str) -> list[Cue]:
     text : str
         A clause or sentence, simplified characters.
     """
+    return list(_cues(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _cues(text: str) -> tuple[Cue, ...]:
     rx, kind, weak = _tables()
     t = regex_table("modality.json")
     words = word_table("modality.json")
@@ -84,7 +89,7 @@ def cues(text: str) -> list[Cue]:
             if not t["bound_verb"].match(after[neg.end() :]):
                 modality = "prohibition"
         out.append(Cue(m.start(), m.end(), word, modality, word in weak))
-    return out
+    return tuple(out)
 
 
 def may_have_cue(text: str) -> bool:

@@ -160,9 +160,14 @@ def reflow(text: str, keep: Iterable[tuple[int, int]] = ()) -> tuple[str, tuple[
     lines = [text[bounds[2 * i] : bounds[2 * i + 1]].strip() for i in range(len(breaks) + 1)]
     fixed = {i for a, b in keep for i in (a, b)}
     cuts: list[tuple[int, int]] = []
+    r = _rules()
+    hard_end, cont_start = r["hard_end"], r["cont_start"]
     head, length, joined = lines[0][:16], len(lines[0]), False
     for k, m in enumerate(breaks):
         prev_line, next_line = lines[k], lines[k + 1]
+        if prev_line[-1:] in hard_end and prev_line and next_line[:1] not in cont_start:
+            head, length, joined = next_line[:16], len(next_line), False  # 。 then a line
+            continue
         near = m.start() in fixed or m.end() in fixed or bounds[2 * k] in fixed
         if head and not near and soft_break(head, prev_line, next_line, length, joined):
             cuts.append(m.span())
