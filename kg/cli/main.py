@@ -45,6 +45,19 @@ class LazyGroup(click.Group):
         module, attr = COMMANDS[cmd_name]
         return getattr(importlib.import_module(module), attr)
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """As click's, with the closest commands named when there is no such one."""
+        from kg.suggest import did_you_mean
+
+        name = args[0] if args else ""
+        if name and name not in COMMANDS and not name.startswith("-") and not ctx.resilient_parsing:
+            hint = did_you_mean(name, COMMANDS)
+            if hint:
+                ctx.fail(f"No such command {name!r}{hint}")
+        return super().resolve_command(ctx, args)
+
 
 @click.group(
     cls=LazyGroup,

@@ -93,6 +93,21 @@ def test_strict_build_fails_with_one_line(tmp_path: Path) -> None:
     assert result.stderr.strip() == "kg: error: b.txt: binary content (NUL bytes)"
 
 
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("qurey", "query"), ("biuld", "build"), ("serv", "serve"), ("expot", "export")],
+)
+def test_mistyped_command_suggests_the_closest(typed: str, meant: str) -> None:
+    result = CliRunner().invoke(cli, [typed])
+    assert result.exit_code == 2
+    assert f"Error: No such command {typed!r}; did you mean {meant}?" in result.output
+
+
+def test_unknown_command_without_a_close_one_is_clicks_error() -> None:
+    result = CliRunner().invoke(cli, ["zzzz"])
+    assert result.exit_code == 2 and "Error: No such command 'zzzz'." in result.output
+
+
 def test_usage_error_exits_2(tmp_path: Path) -> None:
     assert _kg("build", "--no-such-option", cwd=tmp_path).returncode == 2
 
