@@ -24,23 +24,23 @@ CUTOFF = 0.5
 which difflib's default cutoff (0.6) would drop."""
 
 
-def closest(text: str, candidates: Iterable[str], n: int = 3) -> list[str]:
+def closest(text: str, candidates: Iterable[str], n: int = 3, cutoff: float = CUTOFF) -> list[str]:
     """Up to ``n`` distinct candidates closest to ``text``, best first (ties in sorted order)."""
     matcher = difflib.SequenceMatcher()
     matcher.set_seq2(text)
     scored = []
     for c in {c for c in candidates if c and c != text}:
         matcher.set_seq1(c)
-        if matcher.real_quick_ratio() >= CUTOFF and matcher.quick_ratio() >= CUTOFF:
+        if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
             ratio = matcher.ratio()
-            if ratio >= CUTOFF:
+            if ratio >= cutoff:
                 scored.append((-ratio, c))
     return [c for _, c in sorted(scored)[:n]]
 
 
-def did_you_mean(text: str, candidates: Iterable[str], n: int = 3) -> str:
+def did_you_mean(text: str, candidates: Iterable[str], n: int = 3, cutoff: float = CUTOFF) -> str:
     """``"; did you mean A, B or C?"`` for the candidates closest to ``text``, or ``""``."""
-    names = closest(text, candidates, n)
+    names = closest(text, candidates, n, cutoff)
     if not names:
         return ""
     listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"

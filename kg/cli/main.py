@@ -29,6 +29,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+COMMAND_CUTOFF = 0.6
+"""Closeness of a suggested command: English words are longer than Chinese names (kg.suggest)."""
+
+
 class LazyGroup(click.Group):
     """A group that imports a subcommand's module only when that command is used.
 
@@ -53,7 +57,7 @@ class LazyGroup(click.Group):
 
         name = args[0] if args else ""
         if name and name not in COMMANDS and not name.startswith("-") and not ctx.resilient_parsing:
-            hint = did_you_mean(name, COMMANDS)
+            hint = did_you_mean(name, COMMANDS, cutoff=COMMAND_CUTOFF)
             if hint:
                 ctx.fail(f"No such command {name!r}{hint}")
         return super().resolve_command(ctx, args)

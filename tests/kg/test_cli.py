@@ -95,7 +95,7 @@ def test_strict_build_fails_with_one_line(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "meant"),
-    [("qurey", "query"), ("biuld", "build"), ("serv", "serve"), ("expot", "export")],
+    [("qurey", "query"), ("biuld", "build"), ("serv", "serve"), ("expot", "export or report")],
 )
 def test_mistyped_command_suggests_the_closest(typed: str, meant: str) -> None:
     result = CliRunner().invoke(cli, [typed])
