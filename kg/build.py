@@ -32,6 +32,7 @@ import json
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -298,26 +299,12 @@ def build(
     out.mkdir(parents=True, exist_ok=True)
     (out / CACHE_DIR).mkdir(exist_ok=True)
     try:
-        with atomic.folder_lock(out, LOCK):
-            try:
-                atomic.clean_stale(out)
-                atomic.clean_stale(out / CACHE_DIR)
-                report = _build_locked(
-                    inputs,
-                    out,
-                    progress,
-                    strict,
-                    max_bytes,
-                    views,
-                    workers,
-                    dask,
-                    jsonl,
-                    sources,
-                    warn,
-                )
-            except BaseException:
-                _remove_unless_cached(out, made)
-                raise
+        with atomic.folder_lock(out, LOCK), _removed_on_failure(out, made):
+            atomic.clean_stale(out)
+            atomic.clean_stale(out / CACHE_DIR)
+            report = _build_locked(
+                inputs, out, progress, strict, max_bytes, views, workers, dask, jsonl, sources, warn
+            )
     except BlockingIOError as e:
         raise BuildError(f"{out}: another build is running in this folder") from e
     except SourceError as e:
@@ -342,16 +329,20 @@ def _to_be_made(out: Path) -> list[Path]:
     return [p for p in (out / CACHE_DIR, out / STORES_DIR, out / LOCK) if not p.exists()]
 
 
-def _remove_unless_cached(out: Path, made: list[Path]) -> None:
-    """After a failed build: remove what it made, unless it cached a document to resume from."""
-    cache = out / CACHE_DIR
-    if cache.is_dir() and any(f.suffix == ".nq" for f in cache.iterdir()):
-        return
-    for path in made:
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path, ignore_errors=True)
-        else:
-            path.unlink(missing_ok=True)
+@contextmanager
+def _removed_on_failure(out: Path, made: list[Path]) -> Iterator[None]:
+    """On a failure in the block, remove ``made``, unless a document was cached to resume from."""
+    try:
+        yield
+    except BaseException:
+        cache = out / CACHE_DIR
+        if not (cache.is_dir() and any(f.suffix == ".nq" for f in cache.iterdir())):
+            for path in made:
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    path.unlink(missing_ok=True)
+        raise
 
 
 def _build_locked(
