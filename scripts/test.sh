@@ -24,7 +24,10 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 PY=${PYTHON:-python3}
-[ -x .venv/bin/python ] || "$PY" -m venv .venv
+[ -x .venv/bin/python ] || "$PY" -m venv --upgrade-deps .venv
+# a pip older than 24 (Python 3.11's own) warns that lxml lacks the extra html_clean,
+# which lxml 6 spells html-clean
+.venv/bin/python -m pip install -q --disable-pip-version-check "pip>=24"
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
 
 .venv/bin/lint-imports
