@@ -5,7 +5,7 @@ matplotlib's SVG writer) so the browser's CJK font renders them: the report
 needs no CJK font on the machine that builds it. Matplotlib still measures
 each label to lay the figure out, with a Noto CJK font when one is installed
 (:func:`cjk_font`), else with its bundled Last Resort font, whose glyphs are
-one em wide like CJK ideographs. In that case matplotlib warns once per
+about one em wide, like CJK ideographs. In that case matplotlib warns of each
 missing character ("Glyph ... missing from font(s) DejaVu Sans"), although no
 glyph is ever drawn into the SVG; :func:`to_svg` silences exactly that
 warning and nothing else. Output is deterministic: fixed hash salt, no date
