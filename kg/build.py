@@ -29,8 +29,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,6 +53,7 @@ from kg.publish import (
     start_projection,
 )
 from kg.sources import JsonlOptions, Source, SourceError, count_sources, iter_sources
+from kg.store import STORES_DIR
 from kg.summary import Counts, counts_from_nquads
 from kg.worker import cache_name, pipeline_fingerprint, process_document, write_cache_text
 
@@ -272,7 +275,9 @@ def build(
     ------
     BuildError
         On a fatal error (missing input, no readable document, a dead
-        worker, a skip in strict mode); the previous build is left intact.
+        worker, a skip in strict mode); the previous build is left intact,
+        and what this build made is removed unless it cached a document (a
+        missing input is found before anything is written).
     KeyboardInterrupt
         On Ctrl-C (or SIGTERM under :func:`kg.atomic.sigterm_as_interrupt`),
         after removing this build's temporary files.
@@ -285,10 +290,16 @@ def build(
     """
     t0 = time.perf_counter()
     out = Path(out)
+    if sources is None:
+        inputs = list(inputs)
+        for p in inputs:  # before anything is written
+            if not Path(p).exists():
+                raise BuildError(f"{p}: no such file or folder")
+    made = _to_be_made(out)
     out.mkdir(parents=True, exist_ok=True)
     (out / CACHE_DIR).mkdir(exist_ok=True)
     try:
-        with atomic.folder_lock(out):
+        with atomic.folder_lock(out, LOCK), _removed_on_failure(out, made):
             atomic.clean_stale(out)
             atomic.clean_stale(out / CACHE_DIR)
             report = _build_locked(
@@ -300,6 +311,38 @@ def build(
         raise BuildError(str(e)) from e
     report.seconds = time.perf_counter() - t0
     return report
+
+
+LOCK = ".kg-lock"
+"""The build folder's lock file (:func:`kg.atomic.folder_lock`)."""
+
+
+def _to_be_made(out: Path) -> list[Path]:
+    """What a build into ``out`` creates before its first document: the folder, or its parts.
+
+    The highest missing folder of ``out``'s path when it does not exist yet;
+    else those of ``cache/``, ``.stores/`` and the lock file that are missing.
+    """
+    missing = [p for p in (out, *out.parents) if not p.exists()]
+    if missing:
+        return [missing[-1]]
+    return [p for p in (out / CACHE_DIR, out / STORES_DIR, out / LOCK) if not p.exists()]
+
+
+@contextmanager
+def _removed_on_failure(out: Path, made: list[Path]) -> Iterator[None]:
+    """On a failure in the block, remove ``made``, unless a document was cached to resume from."""
+    try:
+        yield
+    except BaseException:
+        cache = out / CACHE_DIR
+        if not (cache.is_dir() and any(f.suffix == ".nq" for f in cache.iterdir())):
+            for path in made:
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    path.unlink(missing_ok=True)
+        raise
 
 
 def _build_locked(

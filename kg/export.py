@@ -10,13 +10,20 @@ nt         ntriples, n-triples    the same triples, one per line
 xml        rdfxml, rdf/xml        the same triples as RDF/XML
 json-ld    jsonld                 the same triples, compacted with
                                   ``ontology/context.jsonld`` (inlined)
-nquads     nq, n-quads            one named graph per document, plus the
-                                  ontology's graph (``kg.iri.ONTOLOGY_GRAPH``)
+nquads     nq, n-quads            one named graph per document
 trig                              the same quads as TriG
 graphml                           the NetworkX projection (see kg.export_graph)
 gexf                              the same projection for Gephi
 csv                               a folder: nodes.csv, edges.csv, requirements.csv
 =========  =====================  ==========================================
+
+One rule for the ontology, in every RDF format: an export holds the
+documents' data only, like ``graph.ttl`` and ``graph.nq``; ``ontology=True``
+(``kg export --ontology``) adds the ontology (``ontology/campaign.ttl``): its
+triples to the four triple formats, its named graph
+(``kg.iri.ONTOLOGY_GRAPH``) to the two dataset formats. The default graph of
+the build's store (what ``kg serve`` answers) holds both, as an export with
+``--ontology`` does. The projections (graphml, gexf, csv) are of the data only.
 
 Every output is deterministic: triples and quads are sorted by their N-Triples
 form before pyoxigraph serializes them; JSON-LD is re-sorted after rdflib
@@ -43,7 +50,7 @@ import pyoxigraph as ox
 from kg import atomic
 from kg.build import CACHE_DIR, TURTLE_PREFIXES, BuildError
 from kg.manifest import read_documents, select_documents
-from kg.store_loader import ontology_quads
+from kg.store_loader import ontology_quads, ontology_triples
 from ontology.namespaces import PREFIXES, load_context
 
 FORMATS = ("turtle", "nt", "xml", "json-ld", "nquads", "trig", "graphml", "gexf", "csv")
@@ -131,9 +138,9 @@ def load_triples(out: Path, documents: Iterable[str] | None = None) -> list[Trip
 
 
 def load_quads(
-    out: Path, documents: Iterable[str] | None = None, *, ontology: bool = True
+    out: Path, documents: Iterable[str] | None = None, *, ontology: bool = False
 ) -> list[ox.Quad]:
-    """The documents' named graphs (and the ontology's), sorted by graph then triple."""
+    """The documents' named graphs (and with ``ontology``, the ontology's), sorted by graph."""
     quads = set(_document_quads(out, select_documents(out, documents)))
     if ontology:
         quads.update(ontology_quads())
@@ -168,11 +175,14 @@ def serialize_quads(quads: list[ox.Quad], fmt: str) -> bytes:
     return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_prefixes(sorted(PREFIXES)))
 
 
-def _sort_json(value: object) -> object:
+def _sort_json(value: object, ordered: bool = False) -> object:
+    """``value`` with keys and (unordered) arrays sorted; an ``@list`` keeps its order."""
     if isinstance(value, dict):
-        return {k: _sort_json(v) for k, v in sorted(value.items())}
+        return {k: _sort_json(v, ordered=k == "@list") for k, v in sorted(value.items())}
     if isinstance(value, list):
         items = [_sort_json(v) for v in value]
+        if ordered:
+            return items
         return sorted(items, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
     return value
 
@@ -200,14 +210,30 @@ def to_jsonld(triples: list[Triple]) -> bytes:
     return (json.dumps(ordered, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
+def _check_ontology(fmt: str, ontology: bool) -> None:
+    if ontology and fmt not in RDF_FORMATS:
+        raise ExportError(
+            f"format {fmt} is a projection of the documents' data: "
+            f"the ontology can only be added to {', '.join(sorted(RDF_FORMATS))}"
+        )
+
+
 def render(
-    out: Path, fmt: str, documents: Iterable[str] | None = None, *, ontology: bool = True
+    out: Path, fmt: str, documents: Iterable[str] | None = None, *, ontology: bool = False
 ) -> tuple[bytes, int]:
-    """The bytes of a single-file export and how many triples, quads or nodes it holds."""
+    """The bytes of a single-file export and how many triples, quads or nodes it holds.
+
+    With ``ontology``, an RDF format holds the ontology too (see the module's rule).
+    """
     fmt = canonical_format(fmt)
+    _check_ontology(fmt, ontology)
     docs = list(documents or ())
     if fmt in TRIPLE_FORMATS:
         triples = load_triples(out, docs)
+        if ontology:
+            known = set(triples)
+            extra = ((t.subject, t.predicate, t.object) for t in ontology_triples())
+            triples = sorted(known.union(extra), key=_key)
         return serialize_triples(triples, fmt), len(triples)
     if fmt in DATASET_FORMATS:
         quads = load_quads(out, docs, ontology=ontology)
@@ -232,7 +258,7 @@ def export(
     dest: Path | None = None,
     documents: Iterable[str] | None = None,
     *,
-    ontology: bool = True,
+    ontology: bool = False,
     stream: IO[bytes] | None = None,
 ) -> ExportReport:
     """Export the build in ``out`` as ``fmt`` to the file or folder ``dest`` (or ``stream``).
@@ -248,7 +274,8 @@ def export(
     documents : iterable of str, optional
         Restrict the export to these documents (default: all).
     ontology : bool
-        Include the ontology's named graph in ``nquads`` and ``trig``.
+        Add the ontology: its triples to ``turtle``, ``nt``, ``xml`` and
+        ``json-ld``, its named graph to ``nquads`` and ``trig``.
     stream : binary file, optional
         Where single-file formats go when ``dest`` is None.
 
@@ -259,9 +286,11 @@ def export(
     Raises
     ------
     ExportError
-        On an unknown format, a missing ``dest`` for ``csv``, or an unknown document.
+        On an unknown format, a missing ``dest`` for ``csv``, an unknown
+        document, or ``ontology`` with a projection format.
     """
     fmt = canonical_format(fmt)
+    _check_ontology(fmt, ontology)
     docs = select_documents(out, documents)
     if fmt in DIRECTORY_FORMATS:
         if dest is None:

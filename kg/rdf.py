@@ -36,8 +36,23 @@ MODALITIES = {m: CK[m] for m in MODALITY_NAMES}
 ROLES = {r: CK[r] for r in TIME_ROLES}
 
 
+def decimal_literal(value: Decimal) -> Literal:
+    """An ``xsd:decimal`` literal in the canonical form Oxigraph stores and writes.
+
+    No trailing zeros, no exponent, no point for a whole number: files and
+    the store (hence the SPARQL endpoint) then hold the very same term.
+
+    Examples
+    --------
+    >>> [str(decimal_literal(Decimal(v))) for v in ("0.800", "1.000", "12.50", "-0.0", "1E+2")]
+    ['0.8', '1', '12.5', '0', '100']
+    """
+    text = format(value.normalize(), "f")
+    return Literal("0" if text in ("-0", "0") else text, datatype=XSD.decimal)
+
+
 def _confidence(value: float) -> Literal:
-    return Literal(Decimal(f"{max(0.0, min(1.0, value)):.3f}"), datatype=XSD.decimal)
+    return decimal_literal(Decimal(f"{max(0.0, min(1.0, value)):.3f}"))
 
 
 def _value(v: int | float | str) -> Literal:
@@ -49,7 +64,7 @@ def _value(v: int | float | str) -> Literal:
         return (
             Literal(int(v), datatype=XSD.integer)
             if v == int(v)
-            else Literal(Decimal(repr(v)), datatype=XSD.decimal)
+            else decimal_literal(Decimal(repr(v)))
         )
     return Literal(str(v))
 

@@ -12,14 +12,19 @@ from kg.cli.common import fatal_errors, out_option
 
 @click.command(
     epilog="""Formats: turtle (ttl), nt, xml (rdfxml), json-ld (jsonld) hold the union of the
-documents; nquads (nq) and trig hold one named graph per document plus the ontology's;
-graphml and gexf the NetworkX projection (for Gephi, yEd); csv a folder with nodes.csv,
-edges.csv and requirements.csv.
+documents; nquads (nq) and trig hold one named graph per document; graphml and gexf
+the NetworkX projection (for Gephi, yEd); csv a folder with nodes.csv, edges.csv and
+requirements.csv.
+
+Every RDF format holds the documents' data only, as graph.ttl and graph.nq do;
+--ontology adds the ontology (its triples, or its named graph in nquads and trig),
+which the default graph of `kg serve` holds too.
 
 \b
 Examples:
   kg export --format turtle > graph.ttl
   kg export --format trig --out seeds-build -o seeds.trig
+  kg export --format nt --ontology -o with-vocabulary.nt
   kg export --format json-ld --doc 000_84104d4993cf4f96.txt -o one.jsonld
   kg export --format gexf -o graph.gexf
   kg export --format csv -o tables/
@@ -37,15 +42,18 @@ Examples:
 )
 @click.option("--doc", "docs", multiple=True, help="Only this document (repeatable).")
 @click.option(
-    "--no-ontology", is_flag=True, help="Leave the ontology's graph out of nquads and trig."
+    "--ontology/--no-ontology",
+    default=False,
+    show_default=True,
+    help="Add the ontology to an RDF format (its triples, or its graph in nquads and trig).",
 )
 @fatal_errors
-def export(fmt: str, out: Path, dest: Path | None, docs: tuple[str, ...], no_ontology: bool):
+def export(fmt: str, out: Path, dest: Path | None, docs: tuple[str, ...], ontology: bool):
     """Export the build in --out as FORMAT, to -o PATH or stdout."""
     from kg.export import export as run_export
 
     stream = None if dest is not None else sys.stdout.buffer
-    report = run_export(out, fmt, dest, docs, ontology=not no_ontology, stream=stream)
+    report = run_export(out, fmt, dest, docs, ontology=ontology, stream=stream)
     if stream is not None:
         stream.flush()
     if dest is not None:

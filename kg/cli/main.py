@@ -29,6 +29,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+COMMAND_CUTOFF = 0.6
+"""Closeness of a suggested command: English words are longer than Chinese names (kg.suggest)."""
+
+
 class LazyGroup(click.Group):
     """A group that imports a subcommand's module only when that command is used.
 
@@ -44,6 +48,19 @@ class LazyGroup(click.Group):
             return None
         module, attr = COMMANDS[cmd_name]
         return getattr(importlib.import_module(module), attr)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """As click's, with the closest commands named when there is no such one."""
+        from kg.suggest import did_you_mean
+
+        name = args[0] if args else ""
+        if name and name not in COMMANDS and not name.startswith("-") and not ctx.resilient_parsing:
+            hint = did_you_mean(name, COMMANDS, cutoff=COMMAND_CUTOFF)
+            if hint:
+                ctx.fail(f"No such command {name!r}{hint}")
+        return super().resolve_command(ctx, args)
 
 
 @click.group(

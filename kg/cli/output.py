@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from typing import Any
 
 FORMATS = ("table", "csv", "json", "md")
+COLUMN_MAX = 60
+"""Widest column of a ``table``, in display cells (a CJK character takes two)."""
 _encode = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps would make one per call
 
 
@@ -41,7 +43,14 @@ def _pad(s: str, w: int) -> str:
     return s + " " * (w - _width(s))
 
 
-def render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> str:
+def render(
+    rows: Sequence[dict[str, Any]],
+    fmt: str,
+    columns: Sequence[str] | None = None,
+    *,
+    wrap: bool = False,
+    width: int | None = None,
+) -> str:
     """Render ``rows`` (dicts with the same keys) in format ``fmt``.
 
     Parameters
@@ -52,6 +61,19 @@ def render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | No
         Output format; ``json`` keeps nested values as JSON.
     columns : sequence of str, optional
         Column order (default: keys of the first row).
+    wrap : bool
+        In a ``table``, continue a cell wider than its column on the next
+        lines instead of cutting it.
+    width : int, optional
+        Widest column of a ``table`` (default :data:`COLUMN_MAX` display cells).
+
+    Examples
+    --------
+    >>> print(render([{"a": "x", "b": "一二三四五六"}], "table", wrap=True, width=6))
+    a  b
+    -  ------
+    x  一二三
+       四五六
     """
     cols = list(columns) if columns else (list(rows[0].keys()) if rows else [])
     if fmt == "json":
@@ -76,15 +98,41 @@ def render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | No
         if not cols:
             return "(no results)"
         widths = [max([_width(c)] + [_width(row[i]) for row in table]) for i, c in enumerate(cols)]
-        widths = [min(w, 60) for w in widths]
-        clip = [[_clip(cell, widths[i]) for i, cell in enumerate(row)] for row in table]
+        widths = [min(w, width or COLUMN_MAX) for w in widths]
         lines = ["  ".join(_pad(c, widths[i]) for i, c in enumerate(cols)).rstrip()]
         lines.append("  ".join("-" * w for w in widths))
-        lines += ["  ".join(_pad(c, widths[i]) for i, c in enumerate(row)).rstrip() for row in clip]
+        for row in table:
+            if wrap:
+                cells = [_wrap(cell, widths[i]) for i, cell in enumerate(row)]
+            else:
+                cells = [[_clip(cell, widths[i])] for i, cell in enumerate(row)]
+            for k in range(max(len(c) for c in cells)):
+                parts = (c[k] if k < len(c) else "" for c in cells)
+                lines.append("  ".join(_pad(c, widths[i]) for i, c in enumerate(parts)).rstrip())
         if not rows:
             lines.append("(no results)")
         return "\n".join(lines)
     raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+
+
+def _wrap(s: str, w: int) -> list[str]:
+    """``s`` in lines of at most ``w`` display cells, broken after spaces where possible."""
+    lines: list[str] = []
+    line, n = "", 0
+    for word in s.split(" "):
+        piece = word if not line else " " + word
+        if n + _width(piece) <= w:
+            line, n = line + piece, n + _width(piece)
+            continue
+        if line:
+            lines.append(line)
+            line, n = "", 0
+        for c in word:  # a word wider than the column is broken anywhere
+            if n + _width(c) > w:
+                lines.append(line)
+                line, n = "", 0
+            line, n = line + c, n + _width(c)
+    return [*lines, line] if line or not lines else lines
 
 
 def _clip(s: str, w: int) -> str:

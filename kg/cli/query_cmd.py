@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from kg.cli.common import KgError, emit, fatal_errors, out_option
+from kg.cli.output import render
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "md")
 
@@ -57,8 +58,8 @@ def _list(fmt: str) -> None:
         w.writerow(["name", "params", "description"])
         w.writerows([r["name"], r["params"], r["description"]] for r in rows)
         click.echo(buf.getvalue().rstrip("\n"))
-    else:
-        emit(rows, fmt, ["name", "params", "description"])
+    else:  # a description is read whole: wrapped in a table, never cut
+        click.echo(render(rows, fmt, ["name", "params", "description"], wrap=True))
 
 
 @click.command(
@@ -74,9 +75,15 @@ def _list(fmt: str) -> None:
 
 \b
 Prefixes ck: oa: rdf: rdfs: skos: dcterms: xsd: id: ... are predeclared; the
-default graph is the union of all documents. --format json is the W3C SPARQL
-1.1 Query Results JSON; csv and tsv the W3C CSV/TSV results; CONSTRUCT and
-DESCRIBE print Turtle.
+default graph is the union of all documents and the ontology. --format json is
+the W3C SPARQL 1.1 Query Results JSON; csv and tsv the W3C CSV/TSV results;
+CONSTRUCT and DESCRIBE print Turtle. SELECT * lists the variables in the order
+the query first names them.
+
+\b
+Exit codes: 0 answered (also with no results), 2 usage or query error. When a
+query with --param gives no results and a value is no label, alias or document
+name of the build, a notice on stderr names the closest ones (exit code 0).
 """
 )
 @click.argument("query", required=False)
@@ -118,12 +125,16 @@ def query(
         return
     label, entry_name, text = _source(query, name)
     try:
-        bound = catalog.bind(catalog.parse_entry(entry_name, text), catalog.parse_params(params))
+        entry, values = catalog.parse_entry(entry_name, text), catalog.parse_params(params)
+        bound = catalog.bind(entry, values)
     except catalog.CatalogError as e:
         raise KgError(f"{label}: {e}") from e
     store = open_store(out)
     try:
         result = execute(store, bound)
+        if values and result.kind == "select" and not result.rows:
+            for line in catalog.unmatched(store, entry, values):
+                click.echo(f"kg: notice: {label}: {line}", err=True)
     except QueryError as e:
         raise KgError(f"{label}: {e}") from e
     if result.kind == "graph":

@@ -1,9 +1,15 @@
 """The report's plots: matplotlib (Agg) rendered to inline SVG, text kept as text.
 
 ``svg.fonttype: none`` leaves labels as ``<text>`` elements (escaped by
-matplotlib's SVG writer) so the browser's CJK font renders them; metrics come
-from a Noto CJK font found through ``font_manager``. Output is deterministic:
-fixed hash salt, no date metadata.
+matplotlib's SVG writer) so the browser's CJK font renders them: the report
+needs no CJK font on the machine that builds it. Matplotlib still measures
+each label to lay the figure out, with a Noto CJK font when one is installed
+(:func:`cjk_font`), else with its bundled Last Resort font, whose glyphs are
+about one em wide, like CJK ideographs. In that case matplotlib warns of each
+missing character ("Glyph ... missing from font(s) DejaVu Sans"), although no
+glyph is ever drawn into the SVG; :func:`to_svg` silences exactly that
+warning and nothing else. Output is deterministic: fixed hash salt, no date
+metadata.
 
 Examples
 --------
@@ -17,6 +23,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 from collections.abc import Sequence
 from functools import cache
 
@@ -28,6 +35,8 @@ import matplotlib.pyplot as plt
 from matplotlib import font_manager
 
 CJK_PREFERENCE = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Serif CJK SC")
+MISSING_GLYPH = r"Glyph \d+ \(.*\) missing from font\(s\) "
+"""The start of matplotlib's warning for a character its fonts lack (only measured here)."""
 
 
 @cache
@@ -54,7 +63,10 @@ def _style() -> dict:
 def to_svg(fig: plt.Figure) -> str:
     """The figure as an inline ``<svg>`` element (no XML prolog), then closed."""
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    with warnings.catch_warnings():
+        # text stays text (svg.fonttype none): a glyph missing here is never drawn
+        warnings.filterwarnings("ignore", message=MISSING_GLYPH, category=UserWarning)
+        fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
     plt.close(fig)
     text = buf.getvalue()
     return text[text.index("<svg") :].strip()

@@ -19,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.nx.common import UnknownItem, find_nodes, stage_ranks
+from kg.nx.common import find_nodes, stage_ranks, unknown_item
 from kg.nx.projection import edges_of, nodes_of
 
 UP_RELATIONS: dict[str, str] = {
@@ -98,7 +98,7 @@ def chains(
     if actor is not None:
         starts = find_nodes(G, actor, ("Actor",))
         if not starts:
-            raise UnknownItem(f"no actor named {actor!r}")
+            raise unknown_item(G, "actor", actor, ("Actor",))
     up = _authority(G)
     if actor is None:
         upper = {b for ups in up.values() for b, _, _ in ups}

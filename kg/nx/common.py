@@ -19,6 +19,7 @@ from typing import Any
 import networkx as nx
 
 from kg.nx.projection import in_by, nodes_of, out_by, out_keyed
+from kg.suggest import did_you_mean
 
 CANONICAL_STAGES: tuple[str, ...] = ("准备", "学习动员", "分析评议", "整改提高")
 """The campaign's stages in order (DOMAIN.md section 2); ties in the extracted order."""
@@ -29,6 +30,38 @@ NO_STAGE = 10**6
 
 class UnknownItem(LookupError):
     """Nothing in the graph matches the name an analysis was given."""
+
+
+def names_of(G: nx.MultiDiGraph, types: Iterable[str]) -> list[str]:
+    """Labels, aliases and (actor) kinds of nodes of ``types``: what :func:`find_nodes` matches.
+
+    Examples
+    --------
+    >>> from kg.nx.examples import example_graph
+    >>> "督导组" in names_of(example_graph(), ("Actor",))
+    True
+    """
+    names: set[str] = set()
+    for n in (n for t in types for n in nodes_of(G, t)):
+        data = G.nodes[n]
+        names.add(data["label"])
+        names.update(data.get("aliases", ()))
+        if data.get("kind"):
+            names.add(data["kind"])
+    return sorted(names)
+
+
+def unknown_item(G: nx.MultiDiGraph, what: str, text: str, types: Iterable[str]) -> UnknownItem:
+    """``no {what} named {text!r}``, with the closest names of nodes of ``types`` if any.
+
+    Examples
+    --------
+    >>> from kg.nx.examples import example_graph
+    >>> str(unknown_item(example_graph(), "actor", "督道组", ("Actor",)))
+    "no actor named '督道组'; did you mean 督导组?"
+    """
+    types = tuple(types)
+    return UnknownItem(f"no {what} named {text!r}{did_you_mean(text, names_of(G, types))}")
 
 
 _DATE = re.compile(r"^(?:(\d{4})|-)-(\d{2})(?:-(\d{2}))?$")

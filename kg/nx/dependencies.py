@@ -19,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.nx.common import UnknownItem, find_nodes, stage_ranks
+from kg.nx.common import find_nodes, stage_ranks, unknown_item
 from kg.nx.projection import edges_of, nodes_of, out_by
 
 SPAN_ITEM = re.compile(r"^(?P<doc>.+):(?P<start>\d+)-(?P<end>\d+)$")
@@ -72,7 +72,7 @@ def resolve_items(G: nx.MultiDiGraph, item: str) -> list[str]:
     hits = [r for r in nodes_of(G, "Requirement") if item in (G.nodes[r].get("quote") or "")]
     if hits:
         return hits
-    raise UnknownItem(f"no stage, step or requirement named {item!r}")
+    raise unknown_item(G, "stage, step or requirement", item, ("Stage", "Step"))
 
 
 class _Before:

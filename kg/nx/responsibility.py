@@ -17,12 +17,12 @@ import networkx as nx
 
 from extract.lexicon import data_json
 from kg.nx.common import (
-    UnknownItem,
     find_nodes,
     requirement_key,
     requirement_row,
     requirements_of,
     stage_ranks,
+    unknown_item,
 )
 from kg.nx.projection import edges_of, nodes_of, out_by
 
@@ -118,7 +118,7 @@ def responsible_groups(
     """
     matched = find_nodes(G, actor, ("Actor",))
     if not matched:
-        raise UnknownItem(f"no actor named {actor!r}")
+        raise unknown_item(G, "actor", actor, ("Actor",))
     groups: list[tuple[str, list[str]]] = [("direct", matched)]
     if include_subunits:
         groups.append(("subunit", subunits(G, matched)))

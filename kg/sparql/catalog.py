@@ -208,3 +208,55 @@ def bind(entry: Entry, values: Mapping[str, str]) -> str:
     except ValueError as e:
         raise CatalogError(f"{entry.name}: {e}") from None
     return f"{entry.text[:at]}\n  {block}\n{entry.text[at:]}"
+
+
+_NAMES = """
+SELECT DISTINCT ?name WHERE {
+  { ?x rdfs:label ?n } UNION { ?x skos:altLabel ?n } UNION { ?x dcterms:identifier ?n }
+  BIND(STR(?n) AS ?name)
+}"""
+
+
+def unmatched(store: ox.Store, entry: Entry, values: Mapping[str, str]) -> list[str]:
+    """One line for each parameter value that names nothing in ``store``.
+
+    A string value is matched against every label, alias (``skos:altLabel``)
+    and document name (``dcterms:identifier``), whatever the language tag;
+    the line then names the closest of them (:mod:`kg.suggest`). An IRI
+    value matches when some triple mentions it. Meant for a query that gave
+    no results: the empty answer then comes from a value that names nothing.
+
+    Examples
+    --------
+    >>> store = ox.Store()
+    >>> label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    >>> store.add(ox.Quad(ox.NamedNode("http://e/a"), label, ox.Literal("督导组", language="zh")))
+    >>> entry = get("actor-responsibilities")
+    >>> unmatched(store, entry, {"actor": "督道组"})
+    ["no label, alias or document name is '督道组' (parameter actor); closest: 督导组"]
+    >>> unmatched(store, entry, {"actor": "督导组"})
+    []
+    """
+    from kg.sparql.query import execute
+    from kg.suggest import closest
+
+    lines: list[str] = []
+    names: set[str] | None = None
+    for p in entry.params:
+        value = values.get(p.name)
+        if value is None:
+            continue
+        if p.is_iri:
+            node = term(p, value)
+            if not execute(store, f"ASK {{ {{ {node} ?p ?o }} UNION {{ ?s ?p {node} }} }}").boolean:
+                lines.append(f"no triple mentions {node} (parameter {p.name})")
+            continue
+        if names is None:
+            names = {row[0].value for row in execute(store, _NAMES).rows}
+        if value not in names:
+            near = closest(value, names)
+            hint = f"; closest: {', '.join(near)}" if near else ""
+            lines.append(
+                f"no label, alias or document name is {value!r} (parameter {p.name}){hint}"
+            )
+    return lines

@@ -32,7 +32,7 @@ from typing import Literal
 import pyoxigraph as ox
 
 from kg import store as kg_store
-from kg.sparql.text import mentions_service
+from kg.sparql.text import declared_prefixes, mentions_service, star_order, used_prefixes
 from ontology.namespaces import ID, PREFIXES
 
 QUERY_PREFIXES: dict[str, str] = {k: str(v) for k, v in PREFIXES.items()} | {"id": str(ID)}
@@ -83,6 +83,34 @@ def syntax_error(message: str) -> QueryError:
         kind="syntax",
         line=line,
         column=column,
+    )
+
+
+def query_syntax_error(message: str, text: str) -> QueryError:
+    """:func:`syntax_error`, unless the query uses a prefix neither declared nor predeclared.
+
+    The parser's message for an unknown prefix lists every character a name
+    may hold, or names another token it expected; this names the first
+    unknown prefix and the known ones instead, in one line.
+
+    Examples
+    --------
+    >>> text = "SELECT ?x WHERE { ?x foo:bar ?y }"
+    >>> e = query_syntax_error("error at 1:29: expected one of Prefix not found, ['%']", text)
+    >>> str(e).split(";")[0], e.line
+    ('unknown prefix `foo:`', 1)
+    """
+    error = syntax_error(message)
+    declared = declared_prefixes(text)
+    known = sorted(set(QUERY_PREFIXES) | set(declared))
+    unknown = [p for p in used_prefixes(text) if p not in known]
+    if not unknown and "Prefix not found" not in message:
+        return error
+    what = f"unknown prefix `{unknown[0]}:`" if unknown else "unknown prefix"
+    where = "" if unknown or error.line is None else f" at line {error.line}, column {error.column}"
+    names = ", ".join(p or "(empty)" for p in known)
+    return QueryError(
+        f"{what}{where}; known: {names}", kind="syntax", line=error.line, column=error.column
     )
 
 
@@ -180,15 +208,14 @@ def execute(
         if isinstance(answer, ox.QueryBoolean):
             return Result("ask", boolean=bool(answer))
         if isinstance(answer, ox.QuerySolutions):
-            variables = [v.value for v in answer.variables]
-            rows = [
-                tuple(sol[i] for i in range(len(variables)))
-                for sol in _capped(answer, max_results, "rows")
-            ]
+            engine = [v.value for v in answer.variables]
+            variables = star_order(text, engine)  # SELECT *: in the query's order
+            order = [engine.index(v) for v in variables]
+            rows = [tuple(sol[i] for i in order) for sol in _capped(answer, max_results, "rows")]
             return Result("select", variables=variables, rows=rows)
         return Result("graph", triples=_capped(answer, max_results, "triples"))
     except SyntaxError as e:
-        raise syntax_error(str(e)) from None
+        raise query_syntax_error(str(e), text) from None
     except (RuntimeError, OSError, ValueError) as e:
         if isinstance(e, QueryError):
             raise

@@ -117,6 +117,39 @@ def test_missing_input_is_a_one_line_error(tmp_path):
     assert result.output.strip().splitlines() == [
         f"kg: error: {tmp_path / 'nope'}: no such file or folder"
     ]
+    assert not (tmp_path / "o").exists()
+
+
+def _binary(folder):
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(b"\x00\x01\x02")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("inputs", "workers"),
+    [
+        (lambda d: [d / "nope"], 1),
+        (lambda d: [d / "in", d / "nope"], 1),
+        (lambda d: [_binary(d / "in")], 1),
+        (lambda d: [_binary(d / "in")], 2),
+    ],
+    ids=["missing", "one-of-two-missing", "nothing-readable", "nothing-readable-2-workers"],
+)
+def test_failed_build_into_a_new_folder_leaves_nothing(tmp_path, inputs, workers):
+    paths = inputs(tmp_path)
+    with pytest.raises(BuildError):
+        build(paths, tmp_path / "a" / "out", progress=False, workers=workers)
+    assert not (tmp_path / "a").exists()
+
+
+def test_failed_build_into_an_existing_folder_leaves_only_what_was_there(tmp_path):
+    out = tmp_path / "output"
+    out.mkdir()
+    (out / "README.md").write_text("x", encoding="utf-8")
+    with pytest.raises(BuildError):
+        build([_binary(tmp_path / "in")], out, progress=False)
+    assert [p.name for p in out.iterdir()] == ["README.md"]
 
 
 def test_help_documents_the_exit_codes():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,34 +16,44 @@ KG = Path(sys.executable).with_name("kg")
 BUILD_FILES = ("graph.ttl", "graph.nq", "graph.html", "report.html", "summary.md", "store")
 
 
-def _kg(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def _kg(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(KG), *args], cwd=cwd, capture_output=True, text=True, timeout=300, check=False
+        [str(KG), *args], cwd=cwd, capture_output=True, text=True, timeout=300, check=False, env=env
     )
 
 
 @pytest.fixture(scope="module")
-def default_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """`kg build` with no arguments, run in an empty folder."""
+def default_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
+    """`kg build` with no arguments, run in an empty folder by a user with an empty HOME."""
     cwd = tmp_path_factory.mktemp("cwd")
-    result = _kg("build", cwd=cwd)
+    home = tmp_path_factory.mktemp("home")
+    env = {k: v for k, v in os.environ.items() if k not in ("MPLCONFIGDIR", "XDG_CACHE_HOME")}
+    result = _kg("build", cwd=cwd, env={**env, "HOME": str(home)})
     assert result.returncode == 0, result.stderr
-    return cwd, result.stdout
+    return cwd, result.stdout, result.stderr
 
 
 @pytest.mark.parametrize("name", BUILD_FILES)
 def test_build_without_arguments_writes_the_examples_into_output(default_build, name) -> None:
-    cwd, _ = default_build
+    cwd, _, _ = default_build
     assert (cwd / "output" / name).exists()
 
 
 def test_build_without_arguments_reports_the_five_examples(default_build) -> None:
-    _, stdout = default_build
+    _, stdout, _ = default_build
     assert stdout.startswith("built 5 documents into output/")
 
 
+def test_build_without_arguments_prints_no_warning(default_build) -> None:
+    # the report's plots hold Chinese labels: no "Glyph ... missing" without a CJK font
+    _, _, stderr = default_build
+    assert stderr == ""
+
+
 def test_build_store_is_a_symlink_into_the_build(default_build) -> None:
-    cwd, _ = default_build
+    cwd, _, _ = default_build
     store = cwd / "output" / "store"
     assert store.is_symlink() and store.resolve().parent == (cwd / "output" / ".stores").resolve()
 
@@ -80,6 +91,21 @@ def test_strict_build_fails_with_one_line(tmp_path: Path) -> None:
     result = _kg("build", "b.txt", "--out", "o", "--strict", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.strip() == "kg: error: b.txt: binary content (NUL bytes)"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("qurey", "query"), ("biuld", "build"), ("serv", "serve"), ("expot", "export or report")],
+)
+def test_mistyped_command_suggests_the_closest(typed: str, meant: str) -> None:
+    result = CliRunner().invoke(cli, [typed])
+    assert result.exit_code == 2
+    assert f"Error: No such command {typed!r}; did you mean {meant}?" in result.output
+
+
+def test_unknown_command_without_a_close_one_is_clicks_error() -> None:
+    result = CliRunner().invoke(cli, ["zzzz"])
+    assert result.exit_code == 2 and "Error: No such command 'zzzz'." in result.output
 
 
 def test_usage_error_exits_2(tmp_path: Path) -> None:

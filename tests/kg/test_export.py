@@ -90,10 +90,10 @@ def _graphs(ds: Dataset) -> dict[str, Graph]:
 
 
 @pytest.mark.parametrize(("fmt", "rdflib_name"), [("nquads", "nquads"), ("trig", "trig")])
-def test_dataset_format_has_one_graph_per_document_and_the_ontology(
+def test_dataset_format_with_ontology_has_one_graph_per_document_and_the_ontology(
     seeds_build: Path, fmt: str, rdflib_name: str
 ) -> None:
-    data, _ = render(seeds_build, fmt)
+    data, _ = render(seeds_build, fmt, ontology=True)
     graphs = _graphs(Dataset().parse(data=data.decode("utf-8"), format=rdflib_name))
     docs = read_documents(seeds_build)
     assert set(graphs) == {str(iri.graph_iri(n)) for n in docs} | {str(iri.ONTOLOGY_GRAPH)}
@@ -103,9 +103,31 @@ def test_dataset_format_has_one_graph_per_document_and_the_ontology(
     assert isomorphic(graphs[str(iri.ONTOLOGY_GRAPH)], load_ontology())
 
 
-def test_no_ontology_leaves_its_graph_out(seeds_build: Path) -> None:
-    data, _ = render(seeds_build, "nquads", ontology=False)
-    assert f"<{iri.ONTOLOGY_GRAPH}>".encode() not in data
+@pytest.mark.parametrize("fmt", ["nquads", "trig"])
+def test_dataset_format_leaves_the_ontology_out_by_default(seeds_build: Path, fmt: str) -> None:
+    data, _ = render(seeds_build, fmt)
+    assert str(iri.ONTOLOGY_GRAPH).encode() not in data
+
+
+def test_nquads_export_is_graph_nq(seeds_build: Path) -> None:
+    assert render(seeds_build, "nquads")[0] == (seeds_build / "graph.nq").read_bytes()
+
+
+@pytest.mark.parametrize("fmt", sorted(RDFLIB_NAMES))
+def test_triple_format_with_ontology_is_the_build_plus_the_ontology(
+    seeds_build: Path, reference: Graph, fmt: str
+) -> None:
+    data, n = render(seeds_build, fmt, ontology=True)
+    back = Graph().parse(data=data.decode("utf-8"), format=RDFLIB_NAMES[fmt])
+    expected = reference + load_ontology()
+    assert n == len(expected)
+    assert isomorphic(back, expected)
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "csv"])
+def test_ontology_with_a_projection_format_is_an_error(seeds_build: Path, fmt: str) -> None:
+    with pytest.raises(ExportError, match="projection of the documents' data"):
+        render(seeds_build, fmt, ontology=True)
 
 
 def test_triple_formats_hold_the_same_triples(seeds_build: Path) -> None:
@@ -137,7 +159,7 @@ def test_export_is_byte_identical_across_processes(seeds_build: Path, tmp_path: 
 
 def test_doc_option_exports_only_that_document(seeds_build: Path) -> None:
     name = next(iter(read_documents(seeds_build)))
-    data, _ = render(seeds_build, "nquads", [name], ontology=False)
+    data, _ = render(seeds_build, "nquads", [name])
     graphs = _graphs(Dataset().parse(data=data.decode("utf-8"), format="nquads"))
     assert list(graphs) == [str(iri.graph_iri(name))]
 

@@ -80,6 +80,23 @@ def test_unknown_actor_is_one_line_error(nx_build):
     assert result.output.strip().splitlines() == ["kg: error: no actor named '不存在的机构'"]
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["who", "督道组"], "no actor named '督道组'; did you mean 督导组 or 区委督导组?"),
+        (["chain", "党委会"], "no actor named '党委会'; did you mean 党委?"),
+        (
+            ["deps", "整改提搞"],
+            "no stage, step or requirement named '整改提搞'; did you mean 整改提高?",
+        ),
+    ],
+)
+def test_mistyped_name_suggests_the_closest(nx_build, args, message):
+    result = run(*args, "--out", str(nx_build))
+    assert result.exit_code == 2
+    assert result.output == f"kg: error: {message}\n"
+
+
 def test_missing_build_is_one_line_error(tmp_path):
     result = run("who", "党委", "--out", str(tmp_path))
     assert result.exit_code == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
@@ -22,7 +23,8 @@ from extract.records import (
     TimeExpression,
 )
 from kg import iri
-from kg.rdf import document_triples, iter_quads, to_graph
+from kg.nquads import to_nquads
+from kg.rdf import decimal_literal, document_triples, iter_quads, to_graph
 from ontology.namespaces import CK, DCTERMS, OA, RDF, RDFS, SKOS, XSD
 
 RAW = "各党支部要在3月15日前完成学习，集中学习不少于40个学时。"
@@ -75,7 +77,7 @@ def _expected() -> Graph:
     campaign, kind = iri.campaign_iri("先进性教育活动"), iri.actor_kind_iri("县委")
     rel = iri.relation_iri(NAME, "reportsTo", str(branch), str(committee))
     zh = lambda s: Literal(s, lang="zh")  # noqa: E731
-    conf = lambda v: Literal(Decimal(v), datatype=XSD.decimal)  # noqa: E731
+    conf = lambda v: Literal(v, datatype=XSD.decimal)  # noqa: E731
 
     def ev(node, span: Span) -> None:
         e = iri.evidence_iri(NAME, span.start, span.end)
@@ -107,7 +109,7 @@ def _expected() -> Graph:
         (branch, CK.mentionedIn, d),
         (branch, CK.scope, Literal("global")),
         (branch, CK.rule, Literal("actor.lexicon")),
-        (branch, CK.confidence, conf("1.000")),
+        (branch, CK.confidence, conf("1")),
         (committee, RDF.type, CK.Actor),
         (committee, RDF.type, CK.PartyCommittee),
         (committee, RDFS.label, zh("县委")),
@@ -118,13 +120,13 @@ def _expected() -> Graph:
         (kind, RDF.type, CK.ActorKind),
         (kind, RDFS.label, zh("县委")),
         (committee, CK.rule, Literal("actor.lexicon")),
-        (committee, CK.confidence, conf("1.000")),
+        (committee, CK.confidence, conf("1")),
         (stage, RDF.type, CK.Stage),
         (stage, RDFS.label, zh("学习动员")),
         (stage, CK.mentionedIn, d),
         (stage, CK.phaseKind, phase),
         (stage, CK.rule, Literal("phase.lexicon")),
-        (stage, CK.confidence, conf("1.000")),
+        (stage, CK.confidence, conf("1")),
         (phase, RDF.type, CK.PhaseKind),
         (phase, RDFS.label, zh("学习动员")),
         (time, RDF.type, CK.TimeExpression),
@@ -133,7 +135,7 @@ def _expected() -> Graph:
         (time, CK.role, CK.deadline),
         (time, CK.mentionedIn, d),
         (time, CK.rule, Literal("time.rule")),
-        (time, CK.confidence, conf("0.900")),
+        (time, CK.confidence, conf("0.9")),
         (req, RDF.type, CK.Requirement),
         (req, CK.modality, CK.obligation),
         (req, CK.mentionedIn, d),
@@ -142,7 +144,7 @@ def _expected() -> Graph:
         (req, CK.deadline, time),
         (req, CK.quantity, qty),
         (req, CK.rule, Literal("req.rule")),
-        (req, CK.confidence, conf("0.750")),
+        (req, CK.confidence, conf("0.75")),
         (qty, RDF.type, CK.Quantity),
         (qty, CK.comparator, Literal(">=")),
         (qty, CK.value, Literal(40, datatype=XSD.integer)),
@@ -155,7 +157,7 @@ def _expected() -> Graph:
         (rel, RDF.object, committee),
         (rel, CK.mentionedIn, d),
         (rel, CK.rule, Literal("relation.pattern")),
-        (rel, CK.confidence, conf("1.000")),
+        (rel, CK.confidence, conf("1")),
     ]:
         g.add(t)
     ev(branch, BRANCH.mentions[0])
@@ -255,3 +257,25 @@ def test_document_metadata(meta: DocumentMeta, expected: set, absent: set) -> No
     want = {(p, branch if o == "branch" else o) for p, o in expected}
     assert want <= got
     assert not absent & {p for p, _ in got}
+
+
+def _quantity_extraction(value: float) -> Extraction:
+    req = Requirement(REQ.span, "obligation", quantities=(Quantity("=", value, "次", QTY.span),))
+    return Extraction(DOC, actors=(BRANCH,), times=(TIME,), requirements=(req,))
+
+
+@pytest.mark.parametrize("extraction", [EXTRACTION, _quantity_extraction(12.50)])
+def test_literals_are_written_as_the_store_writes_them(extraction: Extraction) -> None:
+    # the store keeps one canonical form per value (0.8 for 0.800): files must say the same
+    text = to_nquads(iter_quads(extraction))
+    store = ox.Store()
+    store.load(text, format=ox.RdfFormat.N_QUADS)
+    stored = ox.serialize(store, format=ox.RdfFormat.N_QUADS).decode("utf-8")
+    assert sorted(stored.splitlines()) == sorted(text.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("value", "lexical"), [("0.800", "0.8"), ("1.000", "1"), ("12.50", "12.5"), ("-0.0", "0")]
+)
+def test_decimal_literal_is_canonical(value: str, lexical: str) -> None:
+    assert str(decimal_literal(Decimal(value))) == lexical

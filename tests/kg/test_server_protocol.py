@@ -177,6 +177,18 @@ def test_malformed_query_is_400_with_position(fixture_server):
     assert re.search(r"line 1, column \d+", r.text)
 
 
+def test_unknown_prefix_is_400_naming_it(fixture_server):
+    q = "SELECT ?x WHERE { ?x foo:bar ?y }"
+    r = httpx.get(f"{fixture_server}/sparql", params={"query": q})
+    assert r.status_code == 400
+    assert "unknown prefix `foo:`; known: ck, " in r.text and "\\u{" not in r.text
+
+
+def test_select_star_columns_come_in_the_query_order(fixture_server):
+    res = wrapper(fixture_server, "SELECT * WHERE { ?s ?p ?o } LIMIT 1", JSON).queryAndConvert()
+    assert res["head"]["vars"] == ["s", "p", "o"]
+
+
 def test_missing_query_is_400(fixture_server):
     assert httpx.get(f"{fixture_server}/sparql").status_code == 400
 

@@ -23,6 +23,14 @@ def test_list_shows_every_saved_query_with_description():
     assert all(row["description"] for row in rows)
 
 
+def test_list_table_shows_whole_descriptions_wrapped():
+    r = kg("query", "--list")
+    squeezed = "".join(r.output.split())
+    assert "…" not in r.output
+    assert all("".join(e.description.split()) in squeezed for e in load_catalog().values())
+    assert max(len(line) for line in r.output.splitlines()) <= 110
+
+
 def test_json_is_w3c_results(fixture_build):
     r = kg("query", "--out", str(fixture_build), "--format", "json", "--name", "quantities")
     data = json.loads(r.output)
@@ -95,6 +103,44 @@ def test_errors_are_one_line_exit_2(fixture_build, args, message):
     assert r.exit_code == 2
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "param", "notice"),
+    [
+        (
+            "actor-responsibilities",
+            "actor=党支布",
+            "kg: notice: saved query actor-responsibilities: no label, alias or document name "
+            "is '党支布' (parameter actor); closest: 党支部",
+        ),
+        (
+            "documents-mentioning-step",
+            "step=没有这一步",
+            "kg: notice: saved query documents-mentioning-step: no label, alias or document "
+            "name is '没有这一步' (parameter step)",
+        ),
+        (
+            "source-quote",
+            "iri=https://w3id.org/campaign-kg/id/req/zz.txt/0-1",
+            "kg: notice: saved query source-quote: no triple mentions "
+            "<https://w3id.org/campaign-kg/id/req/zz.txt/0-1> (parameter iri)",
+        ),
+    ],
+)
+def test_parameter_naming_nothing_gives_a_notice_and_exit_0(fixture_build, name, param, notice):
+    r = CliRunner().invoke(
+        cli, ["query", "--out", str(fixture_build), "--name", name, "--param", param]
+    )
+    assert r.exit_code == 0
+    assert r.stdout.strip().endswith("(no results)")
+    assert r.stderr.strip().splitlines() == [notice]
+
+
+def test_parameter_naming_something_gives_no_notice(fixture_build):
+    args = ["--name", "actor-responsibilities", "--param", "actor=党员", "--format", "csv"]
+    r = CliRunner().invoke(cli, ["query", "--out", str(fixture_build), *args])
+    assert r.exit_code == 0 and r.stderr == ""
 
 
 def test_no_build_is_exit_2(tmp_path):

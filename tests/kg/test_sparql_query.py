@@ -134,3 +134,57 @@ def test_graph_result_refuses_select_format(store):
 def test_display_rows_compact_iris(store):
     r = execute(store, "SELECT ?m WHERE { ?r ck:modality ?m } ORDER BY ?m LIMIT 1")
     assert display_rows(r) == (["m"], [{"m": "ck:exhortation"}])
+
+
+@pytest.mark.parametrize(
+    ("query", "columns"),
+    [
+        ("SELECT * WHERE { ?s ?p ?o } LIMIT 1", ["s", "p", "o"]),
+        ("SELECT DISTINCT * WHERE { ?r ck:modality ?m ; ck:evidence ?e } LIMIT 1", ["r", "m", "e"]),
+        ("select reduced * { ?z a ck:Requirement } LIMIT 1", ["z"]),
+        ("SELECT ?o ?s WHERE { ?s ?p ?o } LIMIT 1", ["o", "s"]),
+        ("SELECT ?x WHERE { { SELECT * WHERE { ?x ?b ?a } LIMIT 1 } }", ["x"]),
+    ],
+)
+def test_select_star_columns_come_in_the_query_order(store, query, columns):
+    assert execute(store, query).variables == columns
+
+
+def test_select_star_rows_follow_their_columns(store):
+    star = execute(store, "SELECT * WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 5")
+    named = execute(store, "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 5")
+    assert star.rows == named.rows
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("SELECT ?x WHERE { ?x foo:bar ?y }", "unknown prefix `foo:`; known: ck, "),
+        (
+            "SELECT ?x WHERE {\n  ?x a ck:Actor ;\n     fo:label ?y }",
+            "unknown prefix `fo:`; known:",
+        ),
+        ("PREFIX ex: <http://e/> SELECT ?x { ?x ex:p ?y ; ey:q ?z }", "unknown prefix `ey:`"),
+    ],
+)
+def test_unknown_prefix_is_named_in_one_line(store, query, message):
+    with pytest.raises(QueryError) as e:
+        execute(store, query)
+    assert str(e.value).startswith(message)
+    assert "\n" not in str(e.value) and "\\u{" not in str(e.value)
+
+
+def test_unknown_prefix_lists_the_predeclared_and_declared_ones(store):
+    with pytest.raises(QueryError) as e:
+        execute(store, "PREFIX ex: <http://e/> SELECT ?x { ?x foo:p ?y }")
+    known = str(e.value).split("; known: ")[1].split(", ")
+    assert {"ck", "rdfs", "dcterms", "oa", "id", "ex"} <= set(known) and known == sorted(known)
+
+
+def test_group_concat_of_labels_sharing_a_language_keeps_it(store):
+    # documented in docs/DATA-MODEL.md: STR() inside GROUP_CONCAT gives a plain string
+    q = "SELECT (GROUP_CONCAT({}; separator='、') AS ?l) WHERE {{ ?a a ck:Actor ; rdfs:label ?x }}"
+    tagged = execute(store, q.format("?x")).rows[0][0]
+    plain = execute(store, q.format("STR(?x)")).rows[0][0]
+    assert (tagged.language, plain.language) == ("zh", None)
+    assert tagged.value == plain.value

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from pyld import jsonld
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from ontology.namespaces import CK, context_path, load_context
+from ontology.namespaces import CK, ID, context_path, load_context
 from tests.ontology.ontology_minigraph import build_mini_graph
 
 
@@ -22,9 +23,29 @@ def _expansions(context: dict) -> dict[str, str]:
     return out
 
 
-def test_context_is_valid_json() -> None:
+def test_context_is_valid_json_without_a_version() -> None:
+    # "@version": 1.1 makes JSON-LD 1.0 processors refuse the context; no 1.1 feature is used
     data = json.loads(context_path().read_text(encoding="utf-8"))
-    assert data["@context"]["@version"] == 1.1
+    assert "@version" not in data["@context"]
+
+
+@pytest.mark.parametrize("mode", ["json-ld-1.0", "json-ld-1.1"])
+def test_context_is_read_by_json_ld_processors_of_both_versions(mode: str) -> None:
+    doc = {
+        "@context": load_context()["@context"],
+        "@id": "ckid:req/a.txt/0-9",
+        "@type": "Requirement",
+        "modality": "obligation",
+        "confidence": "0.8",
+    }
+    quads = jsonld.to_rdf(doc, {"format": "application/n-quads", "processingMode": mode})
+    assert sorted(quads.splitlines()) == [
+        f"<{ID}req/a.txt/0-9> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+        f"<{CK.Requirement}> .",
+        f"<{ID}req/a.txt/0-9> <{CK.confidence}> "
+        f'"0.8"^^<http://www.w3.org/2001/XMLSchema#decimal> .',
+        f"<{ID}req/a.txt/0-9> <{CK.modality}> <{CK.obligation}> .",
+    ]
 
 
 def test_context_sets_no_default_language() -> None:
