@@ -22,7 +22,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from extract.lexicon import data_json
+from extract.lexicon import data_json, first_matches, word_alternation
 
 CJK = "\u4e00-\u9fff"
 
@@ -62,8 +62,7 @@ class RawMention:
 
 
 def _alt(words, reverse: bool = False) -> str:
-    ws = sorted({w[::-1] if reverse else w for w in words}, key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(re.escape(w) for w in ws) + ")"
+    return word_alternation(words, reverse=reverse)
 
 
 @dataclass(frozen=True)
@@ -73,7 +72,8 @@ class Grammar:
     data: dict
     heads: dict[str, Head]
     head_res: tuple[tuple[re.Pattern[str], Head], ...]
-    head_re: re.Pattern[str]
+    head_re: re.Pattern[str]  # the head regexes, each a named group r<i>
+    head_words: re.Pattern[str]  # the literal heads (one prefix tree)
     left_re: dict[str, re.Pattern[str]]
     quant_r: re.Pattern[str]
     list_com_r: re.Pattern[str]
@@ -101,9 +101,7 @@ def grammar() -> Grammar:
         (re.compile(rx), Head(rx, typ, kind, frozenset(flags.split())))
         for rx, typ, kind, flags in d["head_regexes"]
     )
-    head_re = re.compile(
-        "|".join([f"(?P<r{i}>{rx.pattern})" for i, (rx, _) in enumerate(head_res)] + [_alt(heads)])
-    )
+    head_re = re.compile("|".join(f"(?P<r{i}>{rx.pattern})" for i, (rx, _) in enumerate(head_res)))
     boundary = _alt(d["place_left"], reverse=True)
     bnd = f"(?=[^{CJK}]|{boundary}|$)"
     left_re = {}
@@ -123,6 +121,7 @@ def grammar() -> Grammar:
         heads=heads,
         head_res=head_res,
         head_re=head_re,
+        head_words=re.compile(_alt(heads)),
         left_re=left_re,
         quant_r=re.compile(_alt(d["quantifiers"], reverse=True)),
         list_com_r=re.compile(f"((?:{joiner}{jlist})+)"),
@@ -266,7 +265,7 @@ def _raw_heads(g: Grammar, text: str) -> list[RawMention]:
     rev = text[::-1]
     out: list[RawMention] = []
     stop_after = g.data["not_actor_after"]
-    for m in g.head_re.finditer(text):
+    for m in first_matches((g.head_re, g.head_words), text):
         if any(text.startswith(x, m.end()) for x in stop_after.get(m.group(), ())):
             continue
         got = _left(g, text, rev, _head_at(g, m), m.start(), m.end())

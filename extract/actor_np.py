@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 
 from extract.actor_grammar import RawMention
-from extract.lexicon import data_json
+from extract.lexicon import data_json, word_alternation
 
 _ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}")
 _FUNCTION_CHARS = frozenset("和与及或在对向为从把被将由经的了")
@@ -83,7 +83,7 @@ def _heads() -> _Heads:
     return _Heads(
         strong=strong,
         weak=weak,
-        head_re=re.compile("|".join(map(re.escape, alt))),
+        head_re=re.compile(word_alternation(alt)),
         freq=tk.FREQ,
         tags=pos_tags(),
         stop_words=frozenset(d["stop_words"]),
@@ -111,9 +111,7 @@ def _heads() -> _Heads:
             ch: tuple(q for q in quants if q.endswith(ch)) for ch in {q[-1] for q in quants}
         },
         not_heads=frozenset(d["not_heads"]),
-        not_head_re=re.compile(
-            "|".join(map(re.escape, sorted(d["not_heads"], key=len, reverse=True)))
-        ),
+        not_head_re=re.compile(word_alternation(d["not_heads"])),
         after_stop=re.compile(d["after_stop_re"]),
         max_chars=int(d["max_chars"]),
         max_words=int(d["max_words"]),

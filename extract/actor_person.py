@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extract.actor_grammar import CJK, RawMention
-from extract.lexicon import data_json, data_lines
+from extract.lexicon import data_json, data_lines, word_alternation
 
 _CJK1 = re.compile(f"[{CJK}]")
 _CJK_RUN = re.compile(f"[{CJK}]+")
@@ -76,12 +76,12 @@ def _grammar() -> _PersonGrammar:
     d = data_json("actors.json")
     p = d["person"]
     name = f"[{CJK}]{{2,4}}"
-    titles = "|".join(map(re.escape, sorted(p["titles_after"], key=len, reverse=True)))
-    all_titles = "|".join(map(re.escape, sorted(p["titles"], key=len, reverse=True)))
-    committees = "|".join(map(re.escape, sorted(d["committees"], key=len, reverse=True)))
-    locs = "|".join(map(re.escape, sorted(d["collective_localities"], key=len, reverse=True)))
-    right = "|".join(map(re.escape, d["locality_right"]))
-    right_alt = "|".join(map(re.escape, d["place_right_standalone"]))
+    titles = word_alternation(p["titles_after"])
+    all_titles = word_alternation(p["titles"])
+    committees = word_alternation(d["committees"])
+    locs = word_alternation(d["collective_localities"])
+    right = word_alternation(d["locality_right"])
+    right_alt = word_alternation(d["place_right_standalone"])
     return _PersonGrammar(
         honorific=re.compile(f"({name}){re.escape(p['honorific'])}(?!们)"),
         titled=re.compile(f"({name})(?:同志(?!们)|{titles})"),
@@ -244,7 +244,7 @@ def persons(text: str) -> list[PersonMention]:
             add(m.start(), name)
     names = {p.name for p in out}
     if names:  # every other mention of a name found
-        rx = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+        rx = re.compile(word_alternation(names))
         for m in rx.finditer(text):
             rest = text[m.end() : m.end() + 4]
             if not rest or rest.startswith(g.followers) or not _CJK1.match(rest):
@@ -297,8 +297,7 @@ def localities(text: str) -> list[RawMention]:
     """Localities acting as bodies: coordinate lists split, 乡镇 and 每一个村 alone."""
     g = _grammar()
     d = data_json("actors.json")
-    locs = sorted(d["collective_localities"], key=len, reverse=True)
-    item = re.compile("|".join(map(re.escape, locs)))
+    item = re.compile(word_alternation(d["collective_localities"]))
     out: list[RawMention] = []
     for m in g.loc_list.finditer(text):
         grp = 1 if m.group(1) else 2

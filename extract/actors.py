@@ -200,13 +200,17 @@ def _short_roles(text: str, groups: dict, roles: list[str]) -> None:
             owners[0].surfaces.add(role)
 
 
+_PRESENT_WINDOW = 200  # characters after a name searched for 出席 (a list of names, then the verb)
+
+
 def _present_only(text: str, a: dict):
     """A test of one person mention: only reported present (某某出席) or held up as a model."""
     after, before = _rx(a["present_after_re"]), _rx(a["model_before_re"])
 
     def test(s: int, e: int) -> bool:
-        line_end = min(x for x in (text.find("。", e), text.find("\n", e), len(text)) if x >= 0)
-        return bool(after.search(text[e:line_end]) or before.search(text[max(0, s - 6) : s]))
+        window = text[e : e + _PRESENT_WINDOW]
+        line = window.split("。", 1)[0].split("\n", 1)[0]
+        return bool(after.search(line) or before.search(text[max(0, s - 6) : s]))
 
     return test
 

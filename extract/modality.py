@@ -21,7 +21,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from extract.lexicon import regex_table, word_table
+from extract.lexicon import regex_table, word_alternation, word_table
 from extract.records import MODALITIES
 
 
@@ -46,7 +46,7 @@ def _tables() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
     for w in words["blocked"]:
         kind.setdefault(w, "")
     alts = sorted(kind, key=lambda w: (-len(w), w))
-    rx = re.compile("|".join(re.escape(w) for w in alts))
+    rx = re.compile(word_alternation(alts))
     return rx, kind, frozenset(words["weak"])
 
 

@@ -45,7 +45,7 @@ from collections.abc import Sequence
 from extract.actors import ActorIndex, ActorMention
 from extract.addressee import Defaults
 from extract.clauses import Sentence, sentences
-from extract.lexicon import data_json
+from extract.lexicon import data_json, word_alternation
 from extract.phase_relations import phase_relations
 from extract.records import Document, Phase, Relation, Requirement
 from extract.relation_set import RelationSet
@@ -61,10 +61,9 @@ _APPROVER = _BODY | {"Person", "GovernmentBody"}  # who can approve a request
 @functools.cache
 def _cues() -> dict:
     d = data_json("relations.json")
-    alt = lambda ws: "(?:" + "|".join(map(re.escape, sorted(ws, key=len, reverse=True))) + ")"  # noqa: E731
     return {
         **d,
-        "supervise": re.compile(alt(d["supervise_verbs"])),
+        "supervise": re.compile(word_alternation(d["supervise_verbs"])),
         "passive": re.compile(d["supervise_passive_re"]),
         "report": re.compile(d["report_re"]),
         "approve_by": re.compile(d["approve_by_re"]),

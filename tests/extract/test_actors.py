@@ -179,3 +179,23 @@ def test_index_at_and_resolve() -> None:
 def test_deterministic() -> None:
     text = "各党委、工委和区委督导组要督促各支部抓好学习，流动党员也要参加。"
     assert find_actors(_doc(text)) == find_actors(_doc(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("会议由王主任主持，李四同志、王五同志和赵六同志出席。", False),
+        ("李四同志出席会议。", False),
+        ("李四同志要求各支部抓好落实。", True),
+    ],
+)
+def test_persons_only_reported_present_are_not_actors(text: str, actor: bool) -> None:
+    doc = document_from_bytes("p.txt", text.encode())
+    assert any(a.label == "李四" for a in actor_index(doc).actors) is actor
+
+
+def test_long_list_of_names_without_a_verb_is_read() -> None:
+    """A list of hundreds of names (、-separated, no 出席) once backtracked exponentially."""
+    text = "参加人员：" + "、".join(["张三同志", "李四同志"] * 400) + "。"
+    doc = document_from_bytes("l.txt", text.encode())
+    assert {a.label for a in actor_index(doc).actors} >= {"张三", "李四"}
