@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extract.actor_grammar import CJK, RawMention
-from extract.lexicon import data_json, data_lines, word_alternation
+from extract.lexicon import anchored_finditer, data_json, data_lines, word_alternation
 
 _CJK1 = re.compile(f"[{CJK}]")
 _CJK_RUN = re.compile(f"[{CJK}]+")
@@ -314,7 +314,8 @@ def localities(text: str) -> list[RawMention]:
                     flags=frozenset({"collective"}),
                 )
             )
-    for m in g.place.finditer(text):
+    anchor = d["place_anchor"]
+    for m in anchored_finditer(g.place, text, anchor["chars"], tuple(anchor["reach"])):
         name, start = m.group(1), m.start(1)
         for w in sorted(d["place_left"], key=len, reverse=True):
             if name.startswith(w) and re.fullmatch(d["place_standalone_re"], name[len(w) :]):

@@ -141,6 +141,39 @@ def first_matches(patterns: Sequence[re.Pattern[str]], text: str) -> Iterator[re
         pos = best.end() if best.end() > best.start() else best.end() + 1
 
 
+def anchored_finditer(
+    rx: re.Pattern[str], text: str, anchors: str, reach: tuple[int, int]
+) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)``, trying ``rx`` only near the characters ``anchors``.
+
+    For a pattern that opens with a character class or a look-behind (which
+    keep the regex engine from skipping ahead) but whose every match has one of
+    ``anchors`` at an offset in ``reach`` (inclusive, relative to the match
+    start: ``(2, 4)`` for a 2-4 character name before a title, ``(-1, -1)`` for
+    a look-behind on the character before). Matches must be non-empty. The
+    result is the same as ``finditer``'s, in the same order.
+
+    Examples
+    --------
+    >>> rx = re.compile("[一-龥]{2,4}?[市县]")
+    >>> [m.group() for m in anchored_finditer(rx, "来到绍兴市和上虞县。", "市县", (2, 4))]
+    ['来到绍兴市', '和上虞县']
+    """
+    lo, hi = reach
+    pos = 0
+    for a in re.finditer("[" + "".join(_class_escape(c) for c in sorted(set(anchors))) + "]", text):
+        q = a.start()
+        p, last = max(pos, q - hi), q - lo
+        while p <= last:
+            m = rx.match(text, p)
+            if m is not None:
+                yield m
+                pos = p = m.end()
+                continue
+            p += 1
+        pos = max(pos, last + 1)
+
+
 def _trie_source(node: dict[str, dict]) -> str:
     ends = "" in node
     leaves = sorted(k for k, v in node.items() if k and set(v) == {""})

@@ -17,9 +17,10 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 
-from extract.lexicon import regex_table
+from extract.lexicon import data_json, regex_table
 from extract.timex import cn_number
 
 # pattern name -> comparator (None: decided by the match's own groups)
@@ -46,6 +47,14 @@ _FROM_NUMBER = ("times_per", "count_posts", "count_times", "term")  # the span s
 
 def _t() -> dict[str, re.Pattern[str]]:
     return regex_table("quantities.json")
+
+
+@functools.cache
+def _numerals() -> tuple[re.Pattern[str], frozenset[str]]:
+    """Any numeral character, and the patterns that need one to match."""
+    d = data_json("quantities.json")
+    chars = re.compile("[" + re.escape(d["numeral_chars"]) + "]")
+    return chars, frozenset(d["numeral_kinds"])
 
 
 def _unit(u: str) -> str:
@@ -96,7 +105,11 @@ def find_quantities(text: str) -> list[tuple[str, int | float | str | None, str,
     t = _t()
     taken: list[tuple[int, int]] = []
     out: list[tuple[str, int | float | str | None, str, int, int]] = []
+    numerals, needs_numeral = _numerals()
+    skip = needs_numeral if numerals.search(text) is None else frozenset()
     for kind in _ORDER:
+        if kind in skip:
+            continue
         for m in t[kind].finditer(text):
             s, e = (m.start("n"), m.end()) if kind in _FROM_NUMBER else m.span()
             if any(s < b and a < e for a, b in taken):

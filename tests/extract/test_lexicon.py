@@ -7,7 +7,13 @@ import re
 
 import pytest
 
-from extract.lexicon import first_matches, regex_table, word_alternation
+from extract.lexicon import (
+    anchored_finditer,
+    data_json,
+    first_matches,
+    regex_table,
+    word_alternation,
+)
 
 
 def _flat(words: list[str]) -> str:
@@ -80,3 +86,34 @@ def test_first_matches_equal_the_alternation(seed):
     joined = re.compile("|".join(f"(?:{p.pattern})" for p in pats))
     got = [m.span() for m in first_matches(pats, text)]
     assert got == [m.span() for m in joined.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "anchors", "reach"),
+    [
+        ("[甲乙市县]{2,4}?[市县](?=[甲乙])", "市县", (2, 4)),
+        ("(?<=[乙市])[甲乙]{1,3}", "乙市", (-1, -1)),
+        ("(?<![甲])[甲乙]{2}市", "市", (2, 2)),
+        ("[甲乙]?县[甲乙市]{0,2}", "县", (0, 1)),
+    ],
+)
+@pytest.mark.parametrize("seed", range(25))
+def test_anchored_finditer_equals_finditer(pattern, anchors, reach, seed):
+    rnd = random.Random(3000 + seed)
+    text = "".join(rnd.choices("甲乙市县，", k=400))
+    rx = re.compile(pattern)
+    got = [m.span() for m in anchored_finditer(rx, text, anchors, reach)]
+    assert got == [m.span() for m in rx.finditer(text)]
+
+
+def test_place_anchor_of_the_actor_data_holds():
+    """Every place-name match has an anchor character where the data says."""
+    d = data_json("actors.json")
+    rx, anchor = re.compile(d["place_standalone_re"]), d["place_anchor"]
+    lo, hi = anchor["reach"]
+    rnd = random.Random(7)
+    text = "".join(rnd.choices("绍兴上虞市县旗镇乡村和，", k=3000))
+    matches = list(rx.finditer(text))
+    assert matches
+    for m in matches:
+        assert any(c in anchor["chars"] for c in text[m.start() + lo : m.start() + hi + 1])

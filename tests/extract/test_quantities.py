@@ -96,3 +96,35 @@ def test_no_quantity(text: str) -> None:
 )
 def test_counts_and_terms(text: str, expected: tuple) -> None:
     assert expected in [(c, v, u) for c, v, u, _, _ in find_quantities(text)]
+
+
+_KIND_EXAMPLES = {
+    "bound": "不少于45个学时",
+    "one_or_more": "解决1个或几个问题",
+    "range": "1-2个",
+    "suffixed": "2个学时以上",
+    "bound_loose": "至少安排3天",
+    "reached": "90%达到",
+    "reach": "达到90%",
+    "eq_time": "用3天的时间",
+    "every_n": "每5年",
+    "lookback": "近3年",
+    "times_per": "每学期至少2次",
+    "count_posts": "推荐5名，",
+    "count_times": "召开2次",
+    "term": "试用期1年",
+}
+
+
+@pytest.mark.parametrize(("kind", "example"), sorted(_KIND_EXAMPLES.items()))
+def test_numeral_kinds_are_the_patterns_that_need_a_numeral(kind: str, example: str) -> None:
+    """Without its numerals an example still matches exactly when its kind needs none."""
+    import re
+
+    from extract.lexicon import data_json, regex_table
+
+    d = data_json("quantities.json")
+    rx = regex_table("quantities.json")[kind]
+    assert rx.search(example), kind
+    bare = re.sub("[" + re.escape(d["numeral_chars"]) + "]", "", example)
+    assert (rx.search(bare) is None) is (kind in d["numeral_kinds"]), (kind, bare)
