@@ -157,7 +157,8 @@ def take_current(build_dir: Path, *, attempts: int = 20) -> Lease:
     link = Path(build_dir) / STORE_LINK
     for _ in range(attempts):
         if not link.exists():
-            raise StoreError(f"{build_dir}: no build found (run `kg build --out {build_dir}` first)")
+            hint = f"run `kg build --out {build_dir}` first"
+            raise StoreError(f"{build_dir}: no build found ({hint})")
         with suppress(StoreGone):
             return take(link.resolve())
     raise StoreError(f"{build_dir}: the store changed {attempts} times while opening it")

@@ -9,16 +9,25 @@ page), ``/graph.html`` and ``/report.html`` (from the build directory),
 ``/static/*`` and ``/openapi.json``.
 
 Refused: updates (``update=``, ``application/sparql-update``: 403), ``SERVICE``
-(403), bodies over the size limit (413), results over the cap (422), queries
-over the timeout (503, the worker process is killed). Malformed queries get
-400 with the parser's message. Every page works offline: no CDN, every asset
-is served from ``kg/server/static``.
+(403), bodies over the size limit (413), URLs over the limit (414), query
+strings that are not UTF-8 (400), results over the cap (422), queries over the
+memory cap (422), queries over the timeout (503, the worker process is
+killed), and, when overloaded, 503 with ``Retry-After`` at once. A query whose
+client goes away is stopped. Malformed queries get 400 with the parser's
+message; relative IRIs resolve against the endpoint's URL. Every response
+carries the security headers (:mod:`kg.server.guard`); CORS is off unless
+origins are given; with an access token, nothing is served without it. Every
+page works offline: no CDN, every asset is served from ``kg/server/static``.
+The store followed across rebuilds, lanes and admission control are
+:mod:`kg.server.pool`'s.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -33,9 +42,11 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTex
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from kg.server.guard import Guard, TokenAuth
 from kg.server.negotiate import GRAPH_TYPES, SELECT_TYPES, negotiate
 from kg.server.pages import render_describe, render_error
-from kg.server.pool import PoolError, QueryPool
+from kg.server.pool import PoolError, QueryPool, Reply
+from kg.server.views import load_view
 from kg.sparql import catalog
 from kg.sparql.query import QUERY_PREFIXES, QueryError, check_allowed
 from kg.sparql.results import media_type
@@ -54,6 +65,7 @@ ERROR_STATUS = {
     "refused": 403,
     "not_acceptable": 406,
     "too_large": 422,
+    "memory": 422,
     "timeout": 503,
     "busy": 503,
 }
@@ -75,11 +87,29 @@ class Settings:
     max_body : int
         Request bodies larger than this many bytes are refused (413).
     workers : int
-        Query worker processes (queries running at the same time).
+        Query worker processes of the fast lane (short queries running at once).
+    max_memory : int or None
+        Megabytes a query may allocate in its worker (beyond the open store);
+        over it the query is stopped (422). ``None``: no cap.
+    slow_after : float
+        Seconds after which a running query moves to the slow lane.
+    slow_queries : int
+        Long-running queries allowed at once (the slow lane); more get 503.
+    max_wait : float
+        Seconds a query may wait for a worker; when the expected wait is
+        longer it is refused at once (503 with ``Retry-After``).
+    max_url : int
+        Longest request URL (path and query string) in bytes; longer: 414.
+    max_inflight : int
+        Requests handled at once; more are answered 503 at once.
+    watch : float
+        Seconds between two looks at the build's ``store`` link (rebuilds).
     cors_origins : tuple of str
-        Origins allowed by CORS (``*``: any; no credentials are ever allowed).
+        Origins allowed by CORS (none by default; ``*``: any; never credentials).
     allowed_hosts : tuple of str or None
         Accepted ``Host`` headers (DNS-rebinding guard); ``None`` accepts any.
+    token : str or None
+        Access token every request must carry (``Authorization: Bearer``).
     """
 
     build: Path
@@ -87,8 +117,16 @@ class Settings:
     max_results: int = 10_000
     max_body: int = 1_000_000
     workers: int = 2
-    cors_origins: tuple[str, ...] = ("*",)
+    max_memory: int | None = 1024
+    slow_after: float = 1.0
+    slow_queries: int = 2
+    max_wait: float = 5.0
+    max_url: int = 65_536
+    max_inflight: int = 1024
+    watch: float = 0.5
+    cors_origins: tuple[str, ...] = ()
     allowed_hosts: tuple[str, ...] | None = LOOPBACK_HOSTS
+    token: str | None = None
 
 
 class _Refusal(Exception):
@@ -97,8 +135,44 @@ class _Refusal(Exception):
         self.status = status
 
 
-def _text(status: int, message: str) -> PlainTextResponse:
-    return PlainTextResponse(message + "\n", status_code=status)
+def _text(status: int, message: str, headers: dict[str, str] | None = None) -> PlainTextResponse:
+    return PlainTextResponse(message + "\n", status_code=status, headers=headers)
+
+
+def _pool_error(e: PoolError) -> PlainTextResponse:
+    headers = {"Retry-After": str(e.retry_after)} if e.retry_after else None
+    return _text(ERROR_STATUS.get(e.kind, 500), str(e), headers)
+
+
+class ClientGone(Exception):
+    """The client closed the connection before its answer was ready."""
+
+
+async def _disconnect(request: Request) -> None:
+    while (await request.receive())["type"] != "http.disconnect":
+        pass
+
+
+async def until_disconnect(request: Request, work: Awaitable[Reply]) -> Reply:
+    """Await ``work``; cancel it (its worker is killed) if the client goes away first.
+
+    Raises
+    ------
+    ClientGone
+        When the client went away.
+    """
+    task = asyncio.ensure_future(work)
+    gone = asyncio.ensure_future(_disconnect(request))
+    try:
+        await asyncio.wait({task, gone}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        gone.cancel()
+        if not task.done():
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+            raise ClientGone from None
+    return task.result()
 
 
 async def _read_body(request: Request, limit: int) -> bytes:
@@ -160,8 +234,17 @@ def create_app(settings: Settings) -> FastAPI:
     kg.store.StoreError
         When the directory holds no build.
     """
-    store = store_path(settings.build)
-    pool = QueryPool(store, size=settings.workers, timeout=settings.timeout)
+    store_path(settings.build)  # a missing build is a one-line error now, not at start-up
+    pool = QueryPool(
+        settings.build,
+        size=settings.workers,
+        timeout=settings.timeout,
+        memory_mb=settings.max_memory,
+        slow_after=settings.slow_after,
+        slow_slots=settings.slow_queries,
+        max_wait=settings.max_wait,
+        watch=settings.watch,
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -185,15 +268,20 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.add_middleware(
-        CORSMiddleware,
-        allow_origins=list(settings.cors_origins),
-        allow_methods=["GET", "POST", "OPTIONS"],
-        allow_headers=["*"],
-        allow_credentials=False,
-    )
+    # the last added runs first: Guard, CORS, the Host check, the token, the routes
+    if settings.token:
+        app.add_middleware(TokenAuth, token=settings.token)
     if settings.allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST", "OPTIONS"],
+            allow_headers=["*"],
+            allow_credentials=False,
+        )
+    app.add_middleware(Guard, csp=CSP, max_url=settings.max_url, max_inflight=settings.max_inflight)
 
     async def answer(
         request: Request,
@@ -218,11 +306,14 @@ def create_app(settings: Settings) -> FastAPI:
             "max": settings.max_results,
             "default_graphs": default_graphs,
             "named_graphs": named_graphs,
+            "base": str(request.url.replace(query="", fragment="")).rstrip("?#"),
         }
         try:
-            reply = await pool.run(job)
+            reply = await until_disconnect(request, pool.run(job))
         except PoolError as e:
-            return _text(ERROR_STATUS.get(e.kind, 500), str(e))
+            return _pool_error(e)
+        except ClientGone:
+            return Response(status_code=499)  # no one reads it
         h = reply.header
         if not h.get("ok"):
             return _text(ERROR_STATUS.get(h.get("error", ""), 500), h.get("message", "error"))
@@ -327,14 +418,14 @@ def create_app(settings: Settings) -> FastAPI:
             return _text(400, str(e))
         return Response(text, media_type="application/sparql-query; charset=utf-8")
 
-    async def _bindings(entry: catalog.Entry, iri: str) -> list[dict[str, Any]]:
+    async def _bindings(request: Request, entry: catalog.Entry, iri: str) -> list[dict[str, Any]]:
         job = {
             "query": catalog.bind(entry, {"iri": iri}),
             "select": "json",
             "graph": None,
             "max": settings.max_results,
         }
-        reply = await pool.run(job)
+        reply = await until_disconnect(request, pool.run(job))
         if not reply.header.get("ok"):
             raise _Refusal(
                 ERROR_STATUS.get(reply.header.get("error", ""), 500), reply.header["message"]
@@ -343,22 +434,26 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/describe", response_class=HTMLResponse, tags=["pages"])
     async def describe(
+        request: Request,
         iri: Annotated[str, Query(description="IRI of the node")],
-    ) -> HTMLResponse:
+    ) -> Response:
         """A node's properties, incoming links and source quotes (document, offsets, oa:exact)."""
         internal = catalog.internal_queries()
         try:
             catalog.term(catalog.Param("iri", ""), iri)
-            props = await _bindings(internal["describe-out"], iri)
-            incoming = await _bindings(internal["describe-in"], iri)
-            evidence = await _bindings(catalog.get("source-quote"), iri)
+            props = await _bindings(request, internal["describe-out"], iri)
+            incoming = await _bindings(request, internal["describe-in"], iri)
+            evidence = await _bindings(request, catalog.get("source-quote"), iri)
         except catalog.CatalogError as e:
             return HTMLResponse(render_error(400, str(e)), 400, headers=PAGE_HEADERS)
         except _Refusal as e:
             return HTMLResponse(render_error(e.status, str(e)), e.status, headers=PAGE_HEADERS)
         except PoolError as e:
             status = ERROR_STATUS.get(e.kind, 500)
-            return HTMLResponse(render_error(status, str(e)), status, headers=PAGE_HEADERS)
+            headers = PAGE_HEADERS | ({"Retry-After": str(e.retry_after)} if e.retry_after else {})
+            return HTMLResponse(render_error(status, str(e)), status, headers=headers)
+        except ClientGone:
+            return Response(status_code=499)
         return HTMLResponse(render_describe(iri, props, incoming, evidence), headers=PAGE_HEADERS)
 
     @app.get("/", response_class=HTMLResponse, tags=["pages"])
@@ -367,12 +462,17 @@ def create_app(settings: Settings) -> FastAPI:
         return FileResponse(STATIC / "index.html", headers=PAGE_HEADERS)
 
     def _view(name: str) -> Response:
-        path = Path(settings.build) / name
-        if not path.is_file():
+        try:
+            data, policy = load_view(Path(settings.build) / name)
+        except (FileNotFoundError, IsADirectoryError):
             return HTMLResponse(
                 render_error(404, f"{name} is not in the build"), 404, headers=PAGE_HEADERS
             )
-        return FileResponse(path, media_type="text/html")
+        return Response(
+            data,
+            media_type="text/html; charset=utf-8",
+            headers={"Content-Security-Policy": policy},
+        )
 
     @app.get("/graph.html", response_class=HTMLResponse, tags=["pages"])
     async def graph_view() -> Response:

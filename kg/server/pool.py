@@ -1,11 +1,29 @@
-"""A pool of query worker processes with a per-query timeout.
+"""The query workers of ``kg serve``: lanes, admission control, timeouts, and following rebuilds.
 
-pyoxigraph cannot interrupt a running query. Each query therefore runs in a
-worker process (:mod:`kg.server.worker`) holding its own read-only store
-handle; when a query overruns the timeout the pool kills that process, answers
-"timeout" at once and starts a replacement in the background. The event loop
-never blocks on a query, so the server stays responsive; while all workers are
-busy, requests wait for one (at most the timeout, then "busy").
+pyoxigraph cannot interrupt a running query, so each query runs in a worker
+process (:mod:`kg.server.procs`) holding a read-only store handle and a lease
+on the store (:mod:`kg.leases`). The pool:
+
+- **kills** a worker whose query overruns the timeout, or whose client went
+  away (the caller cancels :meth:`QueryPool.run`), and always starts a
+  replacement (retrying until one starts);
+- keeps two **lanes**: ``size`` fast workers; a query still running after
+  ``slow_after`` seconds moves, with its worker, to the slow lane (reniced to
+  the lowest CPU priority) and a fresh fast worker takes its place. At most
+  ``slow_slots`` queries run in the slow lane; one more is stopped and
+  answered "busy" with a Retry-After. A query text seen to be slow goes
+  straight to the slow lane next time. So long queries never hold the fast
+  lane, and short ones (the catalog) keep the CPU;
+- **admits** a query only if its expected wait (queue length times the recent
+  service time over the fast workers) is under ``max_wait`` seconds, and
+  answers "busy" at once otherwise; a query still waiting after ``max_wait``
+  is answered "busy" too;
+- **follows rebuilds** (given a build directory): every ``watch`` seconds it
+  reads the ``store`` link; when a build has published a new store it starts
+  a fast lane over it, then switches new queries to it at once. Queries
+  running on the old store finish there; when its last worker has gone, the
+  pool lets its lease go and removes the old store if no one else holds it.
+  A new store that does not open is retried later; the old one stays served.
 
 Examples
 --------
@@ -24,110 +42,117 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
-import sys
-from dataclasses import dataclass
+import math
+import time
+from collections import OrderedDict, deque
 from pathlib import Path
 from typing import Any
 
-WORKER_MODULE = "kg.server.worker"
-START_TIMEOUT = 60.0
+from kg import leases
+from kg.server.procs import Reply, WorkerError, WorkerProcess, log
+from kg.store import STORE_LINK, StoreError
+
+__all__ = ["PoolError", "QueryPool", "Reply"]
+LANES = ("fast", "slow")
+SLOW_MEMO = 1024
+RETRY_FAILED_STORE = 5.0
 
 
 class PoolError(RuntimeError):
-    """A query could not be answered by the pool.
+    """A query the pool could not answer.
 
     ``kind`` is ``"timeout"`` (the query overran and its worker was killed),
-    ``"busy"`` (no worker became free in time) or ``"worker"`` (a worker died).
+    ``"busy"`` (overloaded: ``retry_after`` seconds is a fair wait),
+    ``"memory"`` (the query hit the worker's memory cap) or ``"worker"`` (a
+    worker died).
     """
 
-    def __init__(self, message: str, kind: str) -> None:
+    def __init__(self, message: str, kind: str, retry_after: int | None = None) -> None:
         super().__init__(message)
         self.kind = kind
+        self.retry_after = retry_after
 
 
-@dataclass(frozen=True, slots=True)
-class Reply:
-    """A worker's answer: the header (``ok``, ``error``, ``format`` ...) and payload bytes."""
+class _Generation:
+    """One published store and the workers over it."""
 
-    header: dict[str, Any]
-    payload: bytes
-
-
-class _Worker:
-    def __init__(self, proc: asyncio.subprocess.Process) -> None:
-        self.proc = proc
-
-    @classmethod
-    async def start(cls, store: Path) -> _Worker:
-        proc = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            WORKER_MODULE,
-            str(store),
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            limit=1 << 20,
-        )
-        worker = cls(proc)
-        try:
-            ready = await asyncio.wait_for(worker.read(), START_TIMEOUT)
-        except (TimeoutError, asyncio.IncompleteReadError, ValueError) as e:
-            worker.kill()
-            raise PoolError(f"query worker did not start ({e!r})", "worker") from e
-        if not ready.header.get("ready"):
-            worker.kill()
-            raise PoolError(ready.header.get("message", "query worker failed"), "worker")
-        return worker
-
-    async def read(self) -> Reply:
-        assert self.proc.stdout is not None
-        header = json.loads(await self.proc.stdout.readline())
-        payload = await self.proc.stdout.readexactly(header.get("length", 0))
-        return Reply(header, payload)
-
-    async def ask(self, job: dict[str, Any]) -> Reply:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(json.dumps(job).encode("utf-8") + b"\n")
-        await self.proc.stdin.drain()
-        return await self.read()
-
-    def kill(self) -> None:
-        with contextlib.suppress(ProcessLookupError):
-            self.proc.kill()
-
-    async def stop(self) -> None:
-        if self.proc.returncode is None:
-            if self.proc.stdin is not None:
-                self.proc.stdin.close()
-            try:
-                await asyncio.wait_for(self.proc.wait(), 5)
-            except TimeoutError:
-                self.kill()
-                await self.proc.wait()
+    def __init__(self, store: Path, lease: leases.Lease) -> None:
+        self.store = store
+        self.lease = lease
+        self.workers: set[WorkerProcess] = set()
 
 
 class QueryPool:
-    """``size`` worker processes over the store directory ``store``.
+    """Query workers over a build directory (followed across rebuilds) or a store directory.
 
     Use as an async context manager, or call :meth:`start` and :meth:`close`.
     """
 
-    def __init__(self, store: Path, *, size: int = 2, timeout: float = 30.0) -> None:
-        self.store = Path(store)
+    def __init__(
+        self,
+        source: Path,
+        *,
+        size: int = 2,
+        timeout: float = 30.0,
+        memory_mb: int | None = None,
+        slow_after: float = 1.0,
+        slow_slots: int = 2,
+        max_wait: float = 5.0,
+        max_queue: int = 1000,
+        watch: float = 0.5,
+    ) -> None:
+        source = Path(source)
+        self.link = source / STORE_LINK if (source / STORE_LINK).is_symlink() else None
+        self.source = source
         self.size = max(1, size)
         self.timeout = timeout
-        self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
-        self._all: set[_Worker] = set()
-        self._tasks: set[asyncio.Task] = set()
+        self.memory_mb = memory_mb
+        self.slow_after = slow_after
+        self.slow_slots = max(0, slow_slots)
+        self.max_wait = max_wait
+        self.max_queue = max_queue
+        self.watch = watch
         self.killed = 0
+        self.switches = 0
+        self._gen: _Generation | None = None
+        self._old: list[_Generation] = []
+        self._idle: dict[str, deque[WorkerProcess]] = {lane: deque() for lane in LANES}
+        self._waiting: dict[str, deque[asyncio.Future]] = {lane: deque() for lane in LANES}
+        self._starting = dict.fromkeys(LANES, 0)
+        self._slow: OrderedDict[str, None] = OrderedDict()
+        self._service = 0.02  # seconds per fast query, moving average
+        self._failed: dict[Path, float] = {}
+        self._tasks: set[asyncio.Task] = set()
+        self._chores: set[asyncio.Task] = set()  # stopping and reaping workers: awaited on close
+        self._switching = False
+        self._closing = False
+
+    # ---- life cycle -------------------------------------------------------------
 
     async def start(self) -> None:
-        """Start the workers (each opens the store) and wait until they are ready."""
-        workers = await asyncio.gather(*(_Worker.start(self.store) for _ in range(self.size)))
+        """Lease the store, start the fast lane, and (for a build) watch for rebuilds.
+
+        Raises
+        ------
+        kg.store.StoreError
+            When there is no store to serve.
+        PoolError
+            When the workers do not start.
+        """
+        if self.link is not None:
+            lease = await asyncio.to_thread(leases.take_current, self.source)
+        else:
+            lease = await asyncio.to_thread(leases.take, self.source)
+        self._gen = _Generation(lease.store_dir, lease)
+        try:
+            workers = await self._start_workers(self._gen, self.size)
+        except WorkerError as e:
+            lease.release()
+            raise PoolError(str(e), e.kind) from None
         for w in workers:
-            self._all.add(w)
-            self._idle.put_nowait(w)
+            self._release(w)
+        if self.link is not None:
+            self._background(self._watch())
 
     async def __aenter__(self) -> QueryPool:
         await self.start()
@@ -136,60 +161,354 @@ class QueryPool:
     async def __aexit__(self, *exc: object) -> None:
         await self.close()
 
-    def pids(self) -> list[int]:
-        """Process ids of the live workers."""
-        return sorted(w.proc.pid for w in self._all)
+    async def close(self) -> None:
+        """Stop every worker and let the leases go."""
+        self._closing = True
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, *self._chores, return_exceptions=True)
+        for waiting in self._waiting.values():
+            while waiting:
+                waiting.popleft().cancel()
+        gens = [g for g in [self._gen, *self._old] if g is not None]
+        await asyncio.gather(
+            *(w.stop() for g in gens for w in list(g.workers)), return_exceptions=True
+        )
+        for g in gens:
+            g.workers.clear()
+            g.lease.release()
 
-    async def _replace(self, dead: _Worker) -> None:
-        with contextlib.suppress(ProcessLookupError):
-            await dead.proc.wait()
-        fresh = await _Worker.start(self.store)
-        self._all.add(fresh)
-        self._idle.put_nowait(fresh)
+    # ---- what tests and the status page read -------------------------------------
 
-    def _spawn_replacement(self, dead: _Worker) -> None:
-        self._all.discard(dead)
-        task = asyncio.get_running_loop().create_task(self._replace(dead))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+    @property
+    def store(self) -> Path | None:
+        """The store new queries go to."""
+        return self._gen.store if self._gen else None
+
+    def pids(self, lane: str | None = None) -> list[int]:
+        """Process ids of the live workers (of one lane, or all), old stores' included."""
+        gens = [g for g in [self._gen, *self._old] if g is not None]
+        return sorted(w.pid for g in gens for w in g.workers if w.alive and lane in (None, w.lane))
+
+    def waiting(self) -> int:
+        """Queries waiting for a worker."""
+        return sum(1 for q in self._waiting.values() for f in q if not f.done())
+
+    # ---- running a query --------------------------------------------------------
 
     async def run(self, job: dict[str, Any], *, timeout: float | None = None) -> Reply:
         """Answer one job (see :mod:`kg.server.worker`) within the timeout.
 
+        Cancelling the call (the client went away) kills the worker running it.
+
         Raises
         ------
         PoolError
-            ``timeout``, ``busy`` or ``worker``.
+            ``timeout``, ``busy``, ``memory`` or ``worker``.
         """
         limit = self.timeout if timeout is None else timeout
+        key = job.get("query", "")
+        lane = "slow" if key in self._slow and self.slow_slots else "fast"
+        self._admit(lane)
         try:
-            worker = await asyncio.wait_for(self._idle.get(), limit)
+            worker = await self._acquire(lane)
         except TimeoutError:
-            raise PoolError(f"all query workers stayed busy for {limit:g} s", "busy") from None
+            raise PoolError(
+                f"no query worker became free within {self.max_wait:g} s; retry later",
+                "busy",
+                self._retry_after(lane),
+            ) from None
+        return await self._ask(worker, job, key, limit)
+
+    def _admit(self, lane: str) -> None:
+        queued = sum(1 for f in self._waiting[lane] if not f.done())
+        if lane == "fast":
+            expected = (queued + 1) * self._service / max(1, self._count("fast"))
+            if queued < self.max_queue and expected <= self.max_wait:
+                return
+            message = f"overloaded: {queued} queries are waiting (about {expected:.1f} s)"
+        else:
+            if self._idle["slow"] or self._count("slow") < self.slow_slots:
+                return
+            message = f"{self.slow_slots} long-running queries are already running"
+        raise PoolError(f"{message}; retry later", "busy", self._retry_after(lane))
+
+    def _retry_after(self, lane: str) -> int:
+        if lane == "slow":
+            now = time.monotonic()
+            ends = [
+                w.started_job + self.timeout - now
+                for g in self._gens()
+                for w in g.workers
+                if w.lane == "slow" and w.busy and w.started_job is not None
+            ]
+            return max(1, math.ceil(min(ends, default=1)))
+        queued = len(self._waiting["fast"])
+        return max(1, min(60, math.ceil(queued * self._service / max(1, self._count("fast")))))
+
+    async def _acquire(self, lane: str) -> WorkerProcess:
+        idle = self._idle[lane]
+        while idle:
+            w = idle.popleft()
+            if w.alive and self._gen is not None and w in self._gen.workers:
+                return w
+            self._retire(w)
+        if lane == "slow" and self._count("slow") < self.slow_slots:
+            self._spawn("slow")
+        fut: asyncio.Future = asyncio.get_running_loop().create_future()
+        self._waiting[lane].append(fut)
         try:
-            reply = await asyncio.wait_for(worker.ask(job), limit)
+            async with asyncio.timeout(self.max_wait):
+                return await fut
+        except BaseException:
+            if fut.done() and not fut.cancelled():
+                self._release(fut.result())
+            else:
+                fut.cancel()
+            raise
+
+    async def _ask(self, w: WorkerProcess, job: dict[str, Any], key: str, limit: float) -> Reply:
+        t0 = time.monotonic()
+        task = asyncio.ensure_future(w.ask(job))
+        try:
+            if w.lane == "fast" and self.slow_after < limit:
+                done, _ = await asyncio.wait({task}, timeout=self.slow_after)
+                if not done:
+                    self._demote(w, key)
+            remaining = max(0.0, limit - (time.monotonic() - t0))
+            reply = await asyncio.wait_for(asyncio.shield(task), remaining)
         except TimeoutError:
-            worker.kill()
-            self.killed += 1
-            self._spawn_replacement(worker)
+            self._kill(w, task)
             raise PoolError(
                 f"the query ran longer than the timeout of {limit:g} s and was stopped", "timeout"
             ) from None
-        except (asyncio.IncompleteReadError, ConnectionError, ValueError) as e:
-            worker.kill()
-            self._spawn_replacement(worker)
-            raise PoolError(f"the query worker failed ({e!r})", "worker") from None
-        except BaseException:  # cancelled (client went away): the worker's state is unknown
-            worker.kill()
-            self._spawn_replacement(worker)
+        except PoolError:
+            self._kill(w, task)
             raise
-        self._idle.put_nowait(worker)
+        except (asyncio.IncompleteReadError, ConnectionError, ValueError) as e:
+            try:
+                death = await w.death()
+            finally:
+                self._kill(w, task)
+            if death.kind == "memory":
+                mb = f" of {self.memory_mb} MB" if self.memory_mb else ""
+                raise PoolError(
+                    f"the query needed more memory than the limit{mb} and was stopped", "memory"
+                ) from None
+            raise PoolError(f"{death} ({e!r})", "worker") from None
+        except BaseException:  # cancelled: the client went away
+            self._kill(w, task)
+            raise
+        elapsed = time.monotonic() - t0
+        if w.lane == "fast":
+            self._service += 0.1 * (elapsed - self._service)
+        elif elapsed < self.slow_after / 2:
+            self._slow.pop(key, None)
+        self._release(w)
         return reply
 
-    async def close(self) -> None:
-        """Stop all workers."""
-        for task in list(self._tasks):
-            with contextlib.suppress(Exception):
-                await task
-        await asyncio.gather(*(w.stop() for w in list(self._all)), return_exceptions=True)
-        self._all.clear()
+    def _demote(self, w: WorkerProcess, key: str) -> None:
+        """Move a long-running query to the slow lane (or stop it if the lane is full)."""
+        running = [w for g in self._gens() for w in g.workers if w.lane == "slow" and w.busy]
+        if len(running) >= self.slow_slots:
+            raise PoolError(
+                f"the query ran longer than {self.slow_after:g} s while {self.slow_slots} "
+                "long-running queries were already running, and was stopped",
+                "busy",
+                self._retry_after("slow"),
+            )
+        if self._idle["slow"] and self._count("slow") >= self.slow_slots:
+            self._retire(self._idle["slow"][0])  # room for this one
+        w.renice()
+        self._slow[key] = None
+        self._slow.move_to_end(key)
+        while len(self._slow) > SLOW_MEMO:
+            self._slow.popitem(last=False)
+        self._top_up()
+
+    # ---- workers ----------------------------------------------------------------
+
+    def _gens(self) -> list[_Generation]:
+        return [g for g in [self._gen, *self._old] if g is not None]
+
+    def _count(self, lane: str) -> int:
+        """Fast: the current store's fast workers; slow: slow workers of any store."""
+        current = [self._gen] if self._gen else []
+        gens = current if lane == "fast" else self._gens()
+        alive = sum(1 for g in gens for w in g.workers if w.lane == lane)
+        return alive + self._starting[lane]
+
+    def _release(self, w: WorkerProcess) -> None:
+        """A worker is free: hand it to the first waiting query of its lane, or keep it idle."""
+        if self._closing or not w.alive or self._gen is None or w not in self._gen.workers:
+            self._retire(w)
+            return
+        waiting = self._waiting[w.lane]
+        while waiting:
+            fut = waiting.popleft()
+            if not fut.done():
+                fut.set_result(w)
+                return
+        self._idle[w.lane].append(w)
+
+    def _kill(self, w: WorkerProcess, task: asyncio.Future) -> None:
+        task.cancel()
+        w.kill()
+        self.killed += 1
+        self._retire(w)
+
+    def _retire(self, w: WorkerProcess) -> None:
+        """Take a worker out of service (stopped, or reaped if killed); keep the lane full."""
+        for g in self._gens():
+            if w in g.workers:
+                g.workers.discard(w)
+                self._chore(w.stop() if w.alive else w.reap())
+                if g is not self._gen:
+                    self._drop_if_empty(g)
+        for idle in self._idle.values():
+            with contextlib.suppress(ValueError):
+                idle.remove(w)
+        self._top_up()
+
+    def _top_up(self) -> None:
+        if self._closing or self._gen is None:
+            return
+        for _ in range(self.size - self._count("fast")):
+            self._spawn("fast")
+
+    def _spawn(self, lane: str) -> None:
+        self._starting[lane] += 1
+        self._background(self._replace(lane))
+
+    async def _replace(self, lane: str) -> None:
+        """Start one worker over the current store, retrying until one starts."""
+        delay = 0.2
+        try:
+            while not self._closing:
+                gen = self._gen
+                assert gen is not None
+                if lane == "slow" and not self._waiting["slow"]:
+                    return
+                try:
+                    (w,) = await self._start_workers(gen, 1, lane)
+                except WorkerError as e:
+                    log.warning("kg serve: a query worker did not start: %s", e)
+                    await self._check_link()
+                    await asyncio.sleep(delay)
+                    delay = min(delay * 2, 5.0)
+                    continue
+                self._starting[lane] -= 1
+                lane = ""  # counted now
+                self._release(w)
+                return
+        finally:
+            if lane:
+                self._starting[lane] -= 1
+
+    async def _start_workers(
+        self, gen: _Generation, n: int, lane: str = "fast"
+    ) -> list[WorkerProcess]:
+        results = await asyncio.gather(
+            *(
+                WorkerProcess.start(gen.store, lane=lane, memory_mb=self.memory_mb)
+                for _ in range(n)
+            ),
+            return_exceptions=True,
+        )
+        errors = [r for r in results if isinstance(r, BaseException)]
+        workers = [r for r in results if isinstance(r, WorkerProcess)]
+        if errors:
+            for w in workers:
+                w.kill()
+                self._chore(w.reap())
+            raise errors[0]
+        gen.workers.update(workers)
+        return workers
+
+    def _background(self, coro: Any) -> None:
+        """Run ``coro`` beside the requests; cancelled on close."""
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def _chore(self, coro: Any) -> None:
+        """Run ``coro`` beside the requests; awaited on close."""
+        task = asyncio.get_running_loop().create_task(coro)
+        self._chores.add(task)
+        task.add_done_callback(self._chores.discard)
+
+    # ---- following rebuilds -----------------------------------------------------
+
+    async def _watch(self) -> None:
+        while not self._closing:
+            await asyncio.sleep(self.watch)
+            try:
+                await self._check_link()
+            except Exception as e:  # the watch must go on
+                log.warning("kg serve: checking for a new build failed: %s", e)
+
+    async def _check_link(self) -> None:
+        """Switch to the store the build's link points to, if it is a new one."""
+        if self.link is None or self._switching or self._gen is None:
+            return
+        try:
+            target = self.link.resolve(strict=True)
+        except OSError:  # no build there right now: keep serving what is open
+            return
+        if target == self._gen.store:
+            return
+        if time.monotonic() < self._failed.get(target, 0.0):
+            return
+        self._switching = True
+        try:
+            await self._switch(target)
+        finally:
+            self._switching = False
+
+    async def _switch(self, target: Path) -> None:
+        try:
+            lease = await asyncio.to_thread(leases.take, target, wait=10)
+        except StoreError:  # removed already: a newer build; the next look finds it
+            return
+        gen = _Generation(target, lease)
+        try:
+            workers = await self._start_workers(gen, self.size)
+        except WorkerError as e:
+            lease.release()
+            self._failed[target] = time.monotonic() + RETRY_FAILED_STORE
+            log.warning("kg serve: the new build's store does not open (%s); serving the old", e)
+            return
+        if self._closing:
+            for w in workers:
+                await w.stop()
+            lease.release()
+            return
+        old, self._gen = self._gen, gen
+        self.switches += 1
+        if old is not None:
+            self._old.append(old)
+            for lane in LANES:
+                for w in [w for w in self._idle[lane] if w in old.workers]:
+                    self._retire(w)
+            self._drop_if_empty(old)
+        for w in workers:
+            self._release(w)
+        log.info("kg serve: now serving %s", target)
+
+    def _drop_if_empty(self, gen: _Generation) -> None:
+        """An old store with no worker left: let it go, and remove it if no one holds it."""
+        if gen.workers or gen is self._gen:
+            return
+        with contextlib.suppress(ValueError):
+            self._old.remove(gen)
+        gen.lease.release()
+        if self.link is not None:
+            self._chore(asyncio.to_thread(self._remove_old, gen.store))
+
+    def _remove_old(self, store: Path) -> None:
+        try:
+            current = self.link.resolve(strict=True) if self.link else None
+        except OSError:
+            return
+        if store != current:
+            leases.remove_unused(store)
