@@ -159,6 +159,8 @@ def serve(
     quiet: bool,
 ) -> None:
     """Serve the build in --out: a read-only SPARQL endpoint and a query page."""
+    import logging
+
     import uvicorn
 
     from kg.server.app import LOOPBACK_HOSTS, Settings, create_app
@@ -188,6 +190,10 @@ def serve(
         token=token or None,
     )
     app = create_app(settings)
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+    logging.getLogger("kg.server").addHandler(handler)
+    logging.getLogger("kg.server").setLevel(logging.INFO)
     click.echo(f"serving {out} on http://{host}:{port}/ (SPARQL endpoint /sparql)", err=True)
     config = server_config(app, host, port, max_url=max_url, log_level="info", access_log=not quiet)
     uvicorn.Server(config).run()

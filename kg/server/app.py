@@ -98,6 +98,8 @@ class Settings:
     max_wait : float
         Seconds a query may wait for a worker; when the expected wait is
         longer it is refused at once (503 with ``Retry-After``).
+    max_queue : int
+        Queries allowed to wait for a fast worker; more are refused at once.
     max_url : int
         Longest request URL (path and query string) in bytes; longer: 414.
     max_inflight : int
@@ -121,6 +123,7 @@ class Settings:
     slow_after: float = 1.0
     slow_queries: int = 2
     max_wait: float = 5.0
+    max_queue: int = 1000
     max_url: int = 65_536
     max_inflight: int = 1024
     watch: float = 0.5
@@ -243,6 +246,7 @@ def create_app(settings: Settings) -> FastAPI:
         slow_after=settings.slow_after,
         slow_slots=settings.slow_queries,
         max_wait=settings.max_wait,
+        max_queue=settings.max_queue,
         watch=settings.watch,
     )
 

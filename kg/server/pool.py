@@ -80,6 +80,7 @@ class _Generation:
         self.store = store
         self.lease = lease
         self.workers: set[WorkerProcess] = set()
+        self.stopping: list[asyncio.Task] = []
 
 
 class QueryPool:
@@ -362,7 +363,7 @@ class QueryPool:
         for g in self._gens():
             if w in g.workers:
                 g.workers.discard(w)
-                self._chore(w.stop() if w.alive else w.reap())
+                g.stopping.append(self._chore(w.stop() if w.alive else w.reap()))
                 if g is not self._gen:
                     self._drop_if_empty(g)
         for idle in self._idle.values():
@@ -431,11 +432,12 @@ class QueryPool:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    def _chore(self, coro: Any) -> None:
+    def _chore(self, coro: Any) -> asyncio.Task:
         """Run ``coro`` beside the requests; awaited on close."""
         task = asyncio.get_running_loop().create_task(coro)
         self._chores.add(task)
         task.add_done_callback(self._chores.discard)
+        return task
 
     # ---- following rebuilds -----------------------------------------------------
 
@@ -466,6 +468,7 @@ class QueryPool:
             self._switching = False
 
     async def _switch(self, target: Path) -> None:
+        log.info("kg serve: a new build was published (%s); starting its workers", target.name)
         try:
             lease = await asyncio.to_thread(leases.take, target, wait=10)
         except StoreError:  # removed already: a newer build; the next look finds it
@@ -493,7 +496,7 @@ class QueryPool:
             self._drop_if_empty(old)
         for w in workers:
             self._release(w)
-        log.info("kg serve: now serving %s", target)
+        log.info("kg serve: now serving %s", target.name)
 
     def _drop_if_empty(self, gen: _Generation) -> None:
         """An old store with no worker left: let it go, and remove it if no one holds it."""
@@ -503,12 +506,14 @@ class QueryPool:
             self._old.remove(gen)
         gen.lease.release()
         if self.link is not None:
-            self._chore(asyncio.to_thread(self._remove_old, gen.store))
+            self._chore(self._remove_old(gen))
 
-    def _remove_old(self, store: Path) -> None:
+    async def _remove_old(self, gen: _Generation) -> None:
+        """Once its workers have exited (their leases with them), remove an old store."""
+        await asyncio.gather(*gen.stopping, return_exceptions=True)
         try:
             current = self.link.resolve(strict=True) if self.link else None
         except OSError:
             return
-        if store != current:
-            leases.remove_unused(store)
+        if gen.store != current and await asyncio.to_thread(leases.remove_unused, gen.store):
+            log.info("kg serve: removed the old store %s", gen.store.name)
