@@ -191,6 +191,12 @@ class QueryPool:
         gens = [g for g in [self._gen, *self._old] if g is not None]
         return sorted(w.pid for g in gens for w in g.workers if w.alive and lane in (None, w.lane))
 
+    def busy(self, lane: str | None = None) -> int:
+        """Workers running a query (of one lane, or all), old stores' included."""
+        return sum(
+            1 for g in self._gens() for w in g.workers if w.busy and lane in (None, w.lane)
+        )
+
     def waiting(self) -> int:
         """Queries waiting for a worker."""
         return sum(1 for q in self._waiting.values() for f in q if not f.done())
