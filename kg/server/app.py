@@ -24,12 +24,9 @@ The store followed across rebuilds, lanes and admission control are
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import json
-from collections.abc import AsyncIterator, Awaitable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
@@ -42,22 +39,21 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTex
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from kg.server.disconnect import ClientGone, until_disconnect
 from kg.server.guard import Guard, TokenAuth
-from kg.server.negotiate import GRAPH_TYPES, SELECT_TYPES, negotiate
+from kg.server.negotiate import negotiate
+from kg.server.openapi import POST_BODY, SPARQL_RESPONSES
 from kg.server.pages import render_describe, render_error
-from kg.server.pool import PoolError, QueryPool, Reply
+from kg.server.pool import PoolError, QueryPool
+from kg.server.settings import CSP, LOOPBACK_HOSTS, Settings
 from kg.server.views import load_view
 from kg.sparql import catalog
 from kg.sparql.query import QUERY_PREFIXES, QueryError, check_allowed
 from kg.sparql.results import media_type
 from kg.store import store_path
 
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-    "frame-ancestors 'none'"
-)
+__all__ = ["LOOPBACK_HOSTS", "STATIC", "Settings", "create_app"]
+
 PAGE_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff"}
 ERROR_STATUS = {
     "syntax": 400,
@@ -70,66 +66,6 @@ ERROR_STATUS = {
     "busy": 503,
 }
 STATIC = Path(str(files("kg.server").joinpath("static")))
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What ``kg serve`` configures.
-
-    Attributes
-    ----------
-    build : Path
-        The build directory (its ``store`` is served read-only).
-    timeout : float
-        Seconds a query may run before its worker is killed (503).
-    max_results : int
-        Results with more rows or triples are refused (422).
-    max_body : int
-        Request bodies larger than this many bytes are refused (413).
-    workers : int
-        Query worker processes of the fast lane (short queries running at once).
-    max_memory : int or None
-        Megabytes a query may allocate in its worker (beyond the open store);
-        over it the query is stopped (422). ``None``: no cap.
-    slow_after : float
-        Seconds after which a running query moves to the slow lane.
-    slow_queries : int
-        Long-running queries allowed at once (the slow lane); more get 503.
-    max_wait : float
-        Seconds a query may wait for a worker; when the expected wait is
-        longer it is refused at once (503 with ``Retry-After``).
-    max_queue : int
-        Queries allowed to wait for a fast worker; more are refused at once.
-    max_url : int
-        Longest request URL (path and query string) in bytes; longer: 414.
-    max_inflight : int
-        Requests handled at once; more are answered 503 at once.
-    watch : float
-        Seconds between two looks at the build's ``store`` link (rebuilds).
-    cors_origins : tuple of str
-        Origins allowed by CORS (none by default; ``*``: any; never credentials).
-    allowed_hosts : tuple of str or None
-        Accepted ``Host`` headers (DNS-rebinding guard); ``None`` accepts any.
-    token : str or None
-        Access token every request must carry (``Authorization: Bearer``).
-    """
-
-    build: Path
-    timeout: float = 30.0
-    max_results: int = 10_000
-    max_body: int = 1_000_000
-    workers: int = 2
-    max_memory: int | None = 1024
-    slow_after: float = 1.0
-    slow_queries: int = 2
-    max_wait: float = 5.0
-    max_queue: int = 1000
-    max_url: int = 65_536
-    max_inflight: int = 1024
-    watch: float = 0.5
-    cors_origins: tuple[str, ...] = ()
-    allowed_hosts: tuple[str, ...] | None = LOOPBACK_HOSTS
-    token: str | None = None
 
 
 class _Refusal(Exception):
@@ -147,37 +83,6 @@ def _pool_error(e: PoolError) -> PlainTextResponse:
     return _text(ERROR_STATUS.get(e.kind, 500), str(e), headers)
 
 
-class ClientGone(Exception):
-    """The client closed the connection before its answer was ready."""
-
-
-async def _disconnect(request: Request) -> None:
-    while (await request.receive())["type"] != "http.disconnect":
-        pass
-
-
-async def until_disconnect(request: Request, work: Awaitable[Reply]) -> Reply:
-    """Await ``work``; cancel it (its worker is killed) if the client goes away first.
-
-    Raises
-    ------
-    ClientGone
-        When the client went away.
-    """
-    task = asyncio.ensure_future(work)
-    gone = asyncio.ensure_future(_disconnect(request))
-    try:
-        await asyncio.wait({task, gone}, return_when=asyncio.FIRST_COMPLETED)
-    finally:
-        gone.cancel()
-        if not task.done():
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-            raise ClientGone from None
-    return task.result()
-
-
 async def _read_body(request: Request, limit: int) -> bytes:
     length = request.headers.get("content-length", "")
     if length.isdigit() and int(length) > limit:
@@ -193,40 +98,6 @@ async def _read_body(request: Request, limit: int) -> bytes:
 
 def _media(value: str | None) -> str:
     return (value or "").split(";")[0].strip().lower()
-
-
-SPARQL_RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {
-        "description": "Query results (SELECT/ASK) or a graph (CONSTRUCT/DESCRIBE)",
-        "content": {t: {} for t in [*SELECT_TYPES, *GRAPH_TYPES]},
-    },
-    400: {"description": "Malformed query (the parser's message with line and column)"},
-    403: {"description": "Update or SERVICE (federated query) refused: read-only endpoint"},
-    406: {"description": "No acceptable media type for this kind of result"},
-    413: {"description": "Request body over the size limit"},
-    415: {"description": "Unsupported request content type"},
-    422: {"description": "Result over the configured cap (add a LIMIT)"},
-    503: {"description": "Query timeout (the query was stopped) or all workers busy"},
-}
-POST_BODY = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            "application/x-www-form-urlencoded": {
-                "schema": {
-                    "type": "object",
-                    "required": ["query"],
-                    "properties": {
-                        "query": {"type": "string"},
-                        "default-graph-uri": {"type": "array", "items": {"type": "string"}},
-                        "named-graph-uri": {"type": "array", "items": {"type": "string"}},
-                    },
-                }
-            },
-            "application/sparql-query": {"schema": {"type": "string"}},
-        },
-    }
-}
 
 
 def create_app(settings: Settings) -> FastAPI:

@@ -49,13 +49,12 @@ from pathlib import Path
 from typing import Any
 
 from kg import leases
+from kg.server.follow import LANES, FollowsBuild, Generation
 from kg.server.procs import Reply, WorkerError, WorkerProcess, log
-from kg.store import STORE_LINK, StoreError
+from kg.store import STORE_LINK
 
 __all__ = ["PoolError", "QueryPool", "Reply"]
-LANES = ("fast", "slow")
 SLOW_MEMO = 1024
-RETRY_FAILED_STORE = 5.0
 
 
 class PoolError(RuntimeError):
@@ -73,17 +72,7 @@ class PoolError(RuntimeError):
         self.retry_after = retry_after
 
 
-class _Generation:
-    """One published store and the workers over it."""
-
-    def __init__(self, store: Path, lease: leases.Lease) -> None:
-        self.store = store
-        self.lease = lease
-        self.workers: set[WorkerProcess] = set()
-        self.stopping: list[asyncio.Task] = []
-
-
-class QueryPool:
+class QueryPool(FollowsBuild):
     """Query workers over a build directory (followed across rebuilds) or a store directory.
 
     Use as an async context manager, or call :meth:`start` and :meth:`close`.
@@ -115,8 +104,8 @@ class QueryPool:
         self.watch = watch
         self.killed = 0
         self.switches = 0
-        self._gen: _Generation | None = None
-        self._old: list[_Generation] = []
+        self._gen: Generation | None = None
+        self._old: list[Generation] = []
         self._idle: dict[str, deque[WorkerProcess]] = {lane: deque() for lane in LANES}
         self._waiting: dict[str, deque[asyncio.Future]] = {lane: deque() for lane in LANES}
         self._starting = dict.fromkeys(LANES, 0)
@@ -144,7 +133,7 @@ class QueryPool:
             lease = await asyncio.to_thread(leases.take_current, self.source)
         else:
             lease = await asyncio.to_thread(leases.take, self.source)
-        self._gen = _Generation(lease.store_dir, lease)
+        self._gen = Generation(lease.store_dir, lease)
         try:
             workers = await self._start_workers(self._gen, self.size)
         except WorkerError as e:
@@ -193,9 +182,7 @@ class QueryPool:
 
     def busy(self, lane: str | None = None) -> int:
         """Workers running a query (of one lane, or all), old stores' included."""
-        return sum(
-            1 for g in self._gens() for w in g.workers if w.busy and lane in (None, w.lane)
-        )
+        return sum(1 for g in self._gens() for w in g.workers if w.busy and lane in (None, w.lane))
 
     def waiting(self) -> int:
         """Queries waiting for a worker."""
@@ -335,7 +322,7 @@ class QueryPool:
 
     # ---- workers ----------------------------------------------------------------
 
-    def _gens(self) -> list[_Generation]:
+    def _gens(self) -> list[Generation]:
         return [g for g in [self._gen, *self._old] if g is not None]
 
     def _count(self, lane: str) -> int:
@@ -413,7 +400,7 @@ class QueryPool:
                 self._starting[lane] -= 1
 
     async def _start_workers(
-        self, gen: _Generation, n: int, lane: str = "fast"
+        self, gen: Generation, n: int, lane: str = "fast"
     ) -> list[WorkerProcess]:
         results = await asyncio.gather(
             *(
@@ -444,82 +431,3 @@ class QueryPool:
         self._chores.add(task)
         task.add_done_callback(self._chores.discard)
         return task
-
-    # ---- following rebuilds -----------------------------------------------------
-
-    async def _watch(self) -> None:
-        while not self._closing:
-            await asyncio.sleep(self.watch)
-            try:
-                await self._check_link()
-            except Exception as e:  # the watch must go on
-                log.warning("kg serve: checking for a new build failed: %s", e)
-
-    async def _check_link(self) -> None:
-        """Switch to the store the build's link points to, if it is a new one."""
-        if self.link is None or self._switching or self._gen is None:
-            return
-        try:
-            target = self.link.resolve(strict=True)
-        except OSError:  # no build there right now: keep serving what is open
-            return
-        if target == self._gen.store:
-            return
-        if time.monotonic() < self._failed.get(target, 0.0):
-            return
-        self._switching = True
-        try:
-            await self._switch(target)
-        finally:
-            self._switching = False
-
-    async def _switch(self, target: Path) -> None:
-        log.info("kg serve: a new build was published (%s); starting its workers", target.name)
-        try:
-            lease = await asyncio.to_thread(leases.take, target, wait=10)
-        except StoreError:  # removed already: a newer build; the next look finds it
-            return
-        gen = _Generation(target, lease)
-        try:
-            workers = await self._start_workers(gen, self.size)
-        except WorkerError as e:
-            lease.release()
-            self._failed[target] = time.monotonic() + RETRY_FAILED_STORE
-            log.warning("kg serve: the new build's store does not open (%s); serving the old", e)
-            return
-        if self._closing:
-            for w in workers:
-                await w.stop()
-            lease.release()
-            return
-        old, self._gen = self._gen, gen
-        self.switches += 1
-        if old is not None:
-            self._old.append(old)
-            for lane in LANES:
-                for w in [w for w in self._idle[lane] if w in old.workers]:
-                    self._retire(w)
-            self._drop_if_empty(old)
-        for w in workers:
-            self._release(w)
-        log.info("kg serve: now serving %s", target.name)
-
-    def _drop_if_empty(self, gen: _Generation) -> None:
-        """An old store with no worker left: let it go, and remove it if no one holds it."""
-        if gen.workers or gen is self._gen:
-            return
-        with contextlib.suppress(ValueError):
-            self._old.remove(gen)
-        gen.lease.release()
-        if self.link is not None:
-            self._chore(self._remove_old(gen))
-
-    async def _remove_old(self, gen: _Generation) -> None:
-        """Once its workers have exited (their leases with them), remove an old store."""
-        await asyncio.gather(*gen.stopping, return_exceptions=True)
-        try:
-            current = self.link.resolve(strict=True) if self.link else None
-        except OSError:
-            return
-        if gen.store != current and await asyncio.to_thread(leases.remove_unused, gen.store):
-            log.info("kg serve: removed the old store %s", gen.store.name)
