@@ -56,7 +56,7 @@ def lease_file(store_dir: Path) -> Path:
 class Lease:
     """A shared lock on a store's lease file; :meth:`release` (or process death) ends it."""
 
-    def __init__(self, store_dir: Path, fd: int) -> None:
+    def __init__(self, store_dir: Path, fd: int | None) -> None:
         self.store_dir = Path(store_dir)
         self._fd: int | None = fd
 
@@ -93,6 +93,10 @@ def _same_file(fd: int, path: Path) -> bool:
 def try_take(store_dir: Path) -> Lease | None:
     """Take a lease on ``store_dir`` without waiting.
 
+    In a folder this process cannot write, the lease file is only opened for
+    reading (a shared lock needs no more); if there is none, the returned lease
+    holds nothing (:attr:`Lease.held` is false).
+
     Returns
     -------
     Lease or None
@@ -109,6 +113,13 @@ def try_take(store_dir: Path) -> Lease | None:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
     except FileNotFoundError:
         raise StoreGone(f"{store_dir}: the store was removed") from None
+    except OSError:  # a folder this process may not write (read-only build, other owner)
+        if not store_dir.is_dir():
+            raise StoreGone(f"{store_dir}: the store was removed") from None
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        except OSError:  # no lease file and none can be made: serve without a lease
+            return Lease(store_dir, None)
     try:
         fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
     except BlockingIOError:

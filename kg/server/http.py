@@ -19,6 +19,9 @@ import h11
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from kg.server.guard import SECURITY_HEADERS
+from kg.server.settings import CSP
+
 HEADER_ALLOWANCE = 16 * 1024
 """Bytes of headers allowed beside the longest URL in a request head."""
 LINGER = 2.0
@@ -56,8 +59,9 @@ class LimitedH11Protocol(H11Protocol):
             f"HTTP/1.1 {status} {reason}\r\n"
             "content-type: text/plain; charset=utf-8\r\n"
             f"content-length: {len(body)}\r\n"
-            "x-content-type-options: nosniff\r\n"
-            "connection: close\r\n\r\n"
+            f"content-security-policy: {CSP}\r\n"
+            + "".join(f"{k.decode()}: {v.decode()}\r\n" for k, v in SECURITY_HEADERS)
+            + "connection: close\r\n\r\n"
         ).encode("ascii")
         self.transport.write(head + body)
         self._lingering = True

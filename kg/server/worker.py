@@ -106,6 +106,7 @@ def _args(argv: list[str]) -> tuple[str, int | None]:
 
 def main(argv: list[str] | None = None) -> int:
     """Serve jobs on stdin/stdout until stdin closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl-C: the server stops us
     store_dir, memory = _args(sys.argv[1:] if argv is None else argv)
     out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     sys.stdout = sys.stderr  # nothing else may write into the reply stream

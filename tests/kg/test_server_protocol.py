@@ -296,8 +296,9 @@ def raw_get(base: str, target: bytes) -> bytes:
 @pytest.mark.parametrize("size", [70_000, 130_000, 2_000_000])
 def test_get_url_over_the_limit_is_414(fixture_server, size):
     answer = raw_get(fixture_server, b"/sparql?query=ASK%7B%7D%23" + b"x" * size)
-    assert answer.startswith(b"HTTP/1.1 414 ")
-    assert b"POST" in answer.split(b"\r\n\r\n", 1)[1]
+    head, body = answer.split(b"\r\n\r\n", 1)
+    assert head.startswith(b"HTTP/1.1 414 ") and b"POST" in body
+    assert b"x-content-type-options: nosniff" in head.lower()
 
 
 def test_get_url_under_the_limit_is_served(fixture_server):
