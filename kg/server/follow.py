@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from kg.server.pool import QueryPool
 
 RETRY_FAILED_STORE = 5.0
-LANES = ("fast", "slow")
+LANES = ("fast", "slow", "spare")
 
 
 class Generation:

@@ -8,12 +8,13 @@ on the store (:mod:`kg.leases`). The pool:
   away (the caller cancels :meth:`QueryPool.run`), and always starts a
   replacement (retrying until one starts);
 - keeps two **lanes**: ``size`` fast workers; a query still running after
-  ``slow_after`` seconds moves, with its worker, to the slow lane (reniced to
-  the lowest CPU priority) and a fresh fast worker takes its place. At most
-  ``slow_slots`` queries run in the slow lane; one more is stopped and
-  answered "busy" with a Retry-After. A query text seen to be slow goes
-  straight to the slow lane next time. So long queries never hold the fast
-  lane, and short ones (the catalog) keep the CPU;
+  ``slow_after`` seconds (or, while others wait, after 20 times the recent
+  service time) moves, with its worker, to the slow lane (reniced to the
+  lowest CPU priority) and a *spare* worker, started ahead, takes its place at
+  once. At most ``slow_slots`` queries run in the slow lane; one more is
+  stopped and answered "busy" with a Retry-After. A query text seen to be slow
+  goes straight to the slow lane next time. So long queries never hold the
+  fast lane, and short ones (the catalog) keep the CPU;
 - **admits** a query only if its expected wait (queue length times the recent
   service time over the fast workers) is under ``max_wait`` seconds, and
   answers "busy" at once otherwise; a query still waiting after ``max_wait``
@@ -55,6 +56,11 @@ from kg.store import STORE_LINK
 
 __all__ = ["PoolError", "QueryPool", "Reply"]
 SLOW_MEMO = 1024
+EARLY_FACTOR = 20
+"""A query running this many times the recent service time, while others wait, moves early."""
+EARLY_MIN = 0.1
+"""Seconds a query runs at least before it can move early to the slow lane."""
+CHECK_EVERY = 0.05
 
 
 class PoolError(RuntimeError):
@@ -102,6 +108,7 @@ class QueryPool(FollowsBuild):
         self.max_wait = max_wait
         self.max_queue = max_queue
         self.watch = watch
+        self.spares = max(1, min(self.slow_slots, self.size))
         self.killed = 0
         self.switches = 0
         self._gen: Generation | None = None
@@ -141,6 +148,7 @@ class QueryPool(FollowsBuild):
             raise PoolError(str(e), e.kind) from None
         for w in workers:
             self._release(w)
+        self._top_up()  # the spares, in the background
         if self.link is not None:
             self._background(self._watch())
 
@@ -156,14 +164,15 @@ class QueryPool(FollowsBuild):
         self._closing = True
         for task in list(self._tasks):
             task.cancel()
-        await asyncio.gather(*self._tasks, *self._chores, return_exceptions=True)
+        await asyncio.gather(*self._tasks, return_exceptions=True)
         for waiting in self._waiting.values():
             while waiting:
                 waiting.popleft().cancel()
-        gens = [g for g in [self._gen, *self._old] if g is not None]
+        gens = self._gens()
         await asyncio.gather(
             *(w.stop() for g in gens for w in list(g.workers)), return_exceptions=True
         )
+        await asyncio.gather(*self._chores, return_exceptions=True)  # reaping, exit watches
         for g in gens:
             g.workers.clear()
             g.lease.release()
@@ -215,7 +224,7 @@ class QueryPool(FollowsBuild):
         return await self._ask(worker, job, key, limit)
 
     def _admit(self, lane: str) -> None:
-        queued = sum(1 for f in self._waiting[lane] if not f.done())
+        queued = self._queued(lane)
         if lane == "fast":
             expected = (queued + 1) * self._service / max(1, self._count("fast"))
             if queued < self.max_queue and expected <= self.max_wait:
@@ -266,9 +275,7 @@ class QueryPool(FollowsBuild):
         task = asyncio.ensure_future(w.ask(job))
         try:
             if w.lane == "fast" and self.slow_after < limit:
-                done, _ = await asyncio.wait({task}, timeout=self.slow_after)
-                if not done:
-                    self._demote(w, key)
+                await self._until_done_or_slow(w, task, key, t0)
             remaining = max(0.0, limit - (time.monotonic() - t0))
             reply = await asyncio.wait_for(asyncio.shield(task), remaining)
         except TimeoutError:
@@ -301,10 +308,39 @@ class QueryPool(FollowsBuild):
         self._release(w)
         return reply
 
+    async def _until_done_or_slow(
+        self, w: WorkerProcess, task: asyncio.Future, key: str, t0: float
+    ) -> None:
+        """Wait until the query ends or moves to the slow lane.
+
+        It moves after ``slow_after`` seconds; or earlier, once it has run
+        :data:`EARLY_FACTOR` times the recent service time (and at least
+        :data:`EARLY_MIN` seconds), if other queries wait for a fast worker and
+        the slow lane has room.
+        """
+        while True:
+            elapsed = time.monotonic() - t0
+            if elapsed >= self.slow_after:
+                self._demote(w, key)
+                return
+            early = max(EARLY_MIN, EARLY_FACTOR * self._service)
+            if elapsed >= early and self._queued("fast") and self._slow_running() < self.slow_slots:
+                self._demote(w, key)
+                return
+            step = CHECK_EVERY if elapsed >= early else early - elapsed
+            done, _ = await asyncio.wait({task}, timeout=min(step, self.slow_after - elapsed))
+            if done:
+                return
+
+    def _queued(self, lane: str) -> int:
+        return sum(1 for f in self._waiting[lane] if not f.done())
+
+    def _slow_running(self) -> int:
+        return sum(1 for g in self._gens() for w in g.workers if w.lane == "slow" and w.busy)
+
     def _demote(self, w: WorkerProcess, key: str) -> None:
         """Move a long-running query to the slow lane (or stop it if the lane is full)."""
-        running = [w for g in self._gens() for w in g.workers if w.lane == "slow" and w.busy]
-        if len(running) >= self.slow_slots:
+        if self._slow_running() >= self.slow_slots:
             raise PoolError(
                 f"the query ran longer than {self.slow_after:g} s while {self.slow_slots} "
                 "long-running queries were already running, and was stopped",
@@ -326,9 +362,9 @@ class QueryPool(FollowsBuild):
         return [g for g in [self._gen, *self._old] if g is not None]
 
     def _count(self, lane: str) -> int:
-        """Fast: the current store's fast workers; slow: slow workers of any store."""
+        """Fast, spare: the current store's workers; slow: slow workers of any store."""
         current = [self._gen] if self._gen else []
-        gens = current if lane == "fast" else self._gens()
+        gens = self._gens() if lane == "slow" else current
         alive = sum(1 for g in gens for w in g.workers if w.lane == lane)
         return alive + self._starting[lane]
 
@@ -365,10 +401,29 @@ class QueryPool(FollowsBuild):
         self._top_up()
 
     def _top_up(self) -> None:
+        """Keep ``size`` fast workers (a spare steps in at once) and the spares ready."""
         if self._closing or self._gen is None:
             return
+        spares = self._idle["spare"]
+        while self._count("fast") < self.size and spares:
+            w = spares.popleft()
+            if w.alive and w in self._gen.workers:
+                w.lane = "fast"
+                self._release(w)
+            else:
+                self._retire(w)
         for _ in range(self.size - self._count("fast")):
             self._spawn("fast")
+        for _ in range(self.spares - self._count("spare")):
+            self._spawn("spare")
+
+    async def _on_exit(self, w: WorkerProcess) -> None:
+        """Notice a worker that died on its own (killed from outside, crashed) and replace it."""
+        await w.proc.wait()
+        if not self._closing and any(w in g.workers for g in self._gens()):
+            if not w.busy:  # a busy one is reported by the query that ran in it
+                log.warning("kg serve: a query worker ended (exit code %s)", w.proc.returncode)
+            self._retire(w)
 
     def _spawn(self, lane: str) -> None:
         self._starting[lane] += 1
@@ -417,6 +472,8 @@ class QueryPool(FollowsBuild):
                 self._chore(w.reap())
             raise errors[0]
         gen.workers.update(workers)
+        for w in workers:
+            self._chore(self._on_exit(w))
         return workers
 
     def _background(self, coro: Any) -> None:

@@ -166,7 +166,8 @@ def test_killed_workers_are_replaced(small_build):
             os.kill(pid, signal.SIGKILL)
         wait_for(lambda: not set(before) & set(pool.pids()), what="the dead workers noticed")
         assert documents(served.base) == 1  # the first query meets a dead worker or a new one
-        wait_for(lambda: len(pool.pids()) == pool.size, what="replacements started")
+        wait_for(lambda: len(pool.pids("fast")) == pool.size, what="replacements started")
+        wait_for(lambda: len(pool.pids("spare")) == pool.spares, what="spares started")
         assert all(psutil.Process(pid).is_running() for pid in pool.pids())
 
 
@@ -183,3 +184,15 @@ def test_a_published_store_that_does_not_open_leaves_the_old_one_served(small_bu
         assert pool.store == (small_build / good).resolve()
         publish_extractions(small_build, fixture_extractions())  # a good build follows
         wait_for(lambda: documents(served.base) == 2, what="the good build served")
+
+
+def test_a_worker_killed_while_idle_is_replaced_without_a_query(small_build):
+    with running_server(Settings(build=small_build, workers=2)) as served:
+        pool = served.app.state.pool
+        wait_for(lambda: len(pool.pids("spare")) == pool.spares, what="spares started")
+        victim = pool.pids("fast")[0]
+        os.kill(victim, signal.SIGKILL)
+        wait_for(
+            lambda: victim not in pool.pids() and len(pool.pids("fast")) == pool.size,
+            what="the fast lane full again, no query sent",
+        )
