@@ -36,6 +36,8 @@ class Generation:
         self.lease = lease
         self.workers: set[WorkerProcess] = set()
         self.stopping: list[asyncio.Task] = []
+        self.starting = 0
+        self.dropped = False
 
 
 class FollowsBuild:
@@ -100,8 +102,9 @@ class FollowsBuild:
 
     def _drop_if_empty(self: QueryPool, gen: Generation) -> None:
         """An old store with no worker left: let it go, and remove it if no one holds it."""
-        if gen.workers or gen is self._gen:
+        if gen.workers or gen.starting or gen.dropped or gen is self._gen:
             return
+        gen.dropped = True
         with contextlib.suppress(ValueError):
             self._old.remove(gen)
         gen.lease.release()

@@ -12,12 +12,17 @@ SPARQL_RESPONSES: dict[int | str, dict[str, Any]] = {
         "content": {t: {} for t in [*SELECT_TYPES, *GRAPH_TYPES]},
     },
     400: {"description": "Malformed query (the parser's message with line and column)"},
+    401: {"description": "Access token missing or wrong (servers started with one)"},
     403: {"description": "Update or SERVICE (federated query) refused: read-only endpoint"},
     406: {"description": "No acceptable media type for this kind of result"},
     413: {"description": "Request body over the size limit"},
     415: {"description": "Unsupported request content type"},
-    422: {"description": "Result over the configured cap (add a LIMIT)"},
-    503: {"description": "Query timeout (the query was stopped) or all workers busy"},
+    414: {"description": "URL over the limit (send the query with POST)"},
+    422: {"description": "Result over the cap (add a LIMIT), or memory over the per-query cap"},
+    503: {
+        "description": "Query timeout (the query was stopped), or overloaded: answered at once, "
+        "with Retry-After"
+    },
 }
 POST_BODY = {
     "requestBody": {

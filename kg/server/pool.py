@@ -177,7 +177,7 @@ class QueryPool(FollowsBuild):
             g.workers.clear()
             g.lease.release()
 
-    # ---- what tests and the status page read -------------------------------------
+    # ---- state, for tests and monitoring ------------------------------------------
 
     @property
     def store(self) -> Path | None:
@@ -389,12 +389,16 @@ class QueryPool(FollowsBuild):
 
     def _retire(self, w: WorkerProcess) -> None:
         """Take a worker out of service (stopped, or reaped if killed); keep the lane full."""
+        found = False
         for g in self._gens():
             if w in g.workers:
+                found = True
                 g.workers.discard(w)
                 g.stopping.append(self._chore(w.stop() if w.alive else w.reap()))
                 if g is not self._gen:
                     self._drop_if_empty(g)
+        if not found:
+            self._chore(w.stop() if w.alive else w.reap())
         for idle in self._idle.values():
             with contextlib.suppress(ValueError):
                 idle.remove(w)
@@ -457,19 +461,26 @@ class QueryPool(FollowsBuild):
     async def _start_workers(
         self, gen: Generation, n: int, lane: str = "fast"
     ) -> list[WorkerProcess]:
-        results = await asyncio.gather(
-            *(
-                WorkerProcess.start(gen.store, lane=lane, memory_mb=self.memory_mb)
-                for _ in range(n)
-            ),
-            return_exceptions=True,
-        )
+        """Start ``n`` workers over ``gen``'s store (while they start, ``gen`` is not dropped)."""
+        gen.starting += n
+        try:
+            results = await asyncio.gather(
+                *(
+                    WorkerProcess.start(gen.store, lane=lane, memory_mb=self.memory_mb)
+                    for _ in range(n)
+                ),
+                return_exceptions=True,
+            )
+        finally:
+            gen.starting -= n
         errors = [r for r in results if isinstance(r, BaseException)]
         workers = [r for r in results if isinstance(r, WorkerProcess)]
         if errors:
             for w in workers:
                 w.kill()
                 self._chore(w.reap())
+            if gen in self._old:  # it was waiting for these to start before going
+                self._drop_if_empty(gen)
             raise errors[0]
         gen.workers.update(workers)
         for w in workers:
