@@ -67,6 +67,8 @@ class LoadReport:
     """When each request ended (``time.time()``), in the order of ``latencies_ms``."""
     codes: list[int | str] = field(default_factory=list)
     """The status of each request, in the same order."""
+    reasons: dict[str, int] = field(default_factory=dict)
+    """The first line of each error answer, counted."""
     slow: LoadReport | None = None
     rebuild: dict | None = None
 
@@ -116,11 +118,14 @@ class LoadReport:
             "max_ms": round(max(self.latencies_ms, default=float("nan")), 1),
             "mean_ms": round(statistics.fmean(self.latencies_ms), 1) if self.latencies_ms else None,
         }
+        if self.reasons:
+            out["error_answers"] = dict(sorted(self.reasons.items()))
         if self.slow is not None:
             out["slow_clients"] = {
                 "clients": self.slow.clients,
                 "requests": self.slow.requests,
                 "statuses": {str(k): v for k, v in sorted(self.slow.statuses.items(), key=str)},
+                "answers": dict(sorted(self.slow.reasons.items())),
             }
         if self.rebuild is not None:
             out["rebuild"] = self.rebuild
@@ -216,7 +221,7 @@ async def count_documents(conn: Connection) -> int | None:
         return None
 
 
-async def answer(conn: Connection, query: str) -> int | str:
+async def answer(conn: Connection, query: str, report: LoadReport) -> int | str:
     """The status of one query (an exception's name when the exchange failed)."""
     try:
         status, body = await conn.post("/sparql", {"query": query})
@@ -224,6 +229,9 @@ async def answer(conn: Connection, query: str) -> int | str:
         return type(e).__name__
     if status == 200 and not body.startswith(b"{"):
         return "not JSON"
+    if status != 200:
+        reason = f"{status} " + body.decode("utf-8", "replace").split("\n")[0][:90]
+        report.reasons[reason] = report.reasons.get(reason, 0) + 1
     return status
 
 
@@ -280,14 +288,14 @@ async def run_load(
             q = queries[k % len(queries)]
             k += 1
             t0 = time.perf_counter()
-            report.record(await answer(conn, q), t0)
+            report.record(await answer(conn, q, report), t0)
         conn.close()
 
     async def slow_client(i: int) -> None:
         conn = Connection(base)
         while time.perf_counter() < t_end:
             t0 = time.perf_counter()
-            report.slow.record(await answer(conn, SLOW_QUERY.format(i)), t0)
+            report.slow.record(await answer(conn, SLOW_QUERY.format(i), report.slow), t0)
         conn.close()
 
     seen: dict[str, float] = {}

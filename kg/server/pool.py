@@ -7,14 +7,14 @@ on the store (:mod:`kg.leases`). The pool:
 - **kills** a worker whose query overruns the timeout, or whose client went
   away (the caller cancels :meth:`QueryPool.run`), and always starts a
   replacement (retrying until one starts);
-- keeps two **lanes**: ``size`` fast workers; a query still running after
-  ``slow_after`` seconds (or, while others wait, after 20 times the recent
-  service time) moves, with its worker, to the slow lane (reniced to the
-  lowest CPU priority) and a *spare* worker, started ahead, takes its place at
-  once. At most ``slow_slots`` queries run in the slow lane; one more is
-  stopped and answered "busy" with a Retry-After. A query text seen to be slow
-  goes straight to the slow lane next time. So long queries never hold the
-  fast lane, and short ones (the catalog) keep the CPU;
+- keeps two **lanes**: ``size`` fast workers; a query that has used
+  ``slow_after`` seconds of CPU (or 0.1 s while others wait) moves, with its
+  worker, to the slow lane (reniced to the lowest CPU priority) and a *spare*
+  worker, started ahead, takes its place at once. At most ``slow_slots``
+  queries run in the slow lane; one more is stopped and answered "busy" with
+  a Retry-After. A query text seen to be slow goes straight to the slow lane
+  next time. So long queries never hold the fast lane, and short ones (the
+  catalog) keep the CPU;
 - **admits** a query only if its expected wait (queue length times the recent
   service time over the fast workers) is under ``max_wait`` seconds, and
   answers "busy" at once otherwise; a query still waiting after ``max_wait``
@@ -56,11 +56,14 @@ from kg.store import STORE_LINK
 
 __all__ = ["PoolError", "QueryPool", "Reply"]
 SLOW_MEMO = 1024
-EARLY_FACTOR = 20
-"""A query running this many times the recent service time, while others wait, moves early."""
-EARLY_MIN = 0.1
-"""Seconds a query runs at least before it can move early to the slow lane."""
+EARLY_CPU = 0.1
+"""CPU seconds after which a query moves early to the slow lane, while others wait."""
+WALL_FACTOR = 5
+"""A query moves to the slow lane after this many times ``slow_after`` on the clock too."""
 CHECK_EVERY = 0.05
+RATE_WINDOW = 3.0
+"""Seconds of recent fast-lane completions the expected wait is computed from."""
+RATE_MIN_SAMPLES = 20
 
 
 class PoolError(RuntimeError):
@@ -118,6 +121,7 @@ class QueryPool(FollowsBuild):
         self._starting = dict.fromkeys(LANES, 0)
         self._slow: OrderedDict[str, None] = OrderedDict()
         self._service = 0.02  # seconds per fast query, moving average
+        self._done: deque[float] = deque()  # when fast queries ended, the last RATE_WINDOW s
         self._failed: dict[Path, float] = {}
         self._tasks: set[asyncio.Task] = set()
         self._chores: set[asyncio.Task] = set()  # stopping and reaping workers: awaited on close
@@ -226,10 +230,11 @@ class QueryPool(FollowsBuild):
     def _admit(self, lane: str) -> None:
         queued = self._queued(lane)
         if lane == "fast":
-            expected = (queued + 1) * self._service / max(1, self._count("fast"))
-            if queued < self.max_queue and expected <= self.max_wait:
+            expected = self._expected_wait(queued + 1)
+            if queued < self.max_queue and (expected is None or expected <= self.max_wait):
                 return
-            message = f"overloaded: {queued} queries are waiting (about {expected:.1f} s)"
+            about = f" (about {expected:.1f} s)" if expected is not None else ""
+            message = f"overloaded: {queued} queries are waiting{about}"
         else:
             if self._idle["slow"] or self._count("slow") < self.slow_slots:
                 return
@@ -247,7 +252,25 @@ class QueryPool(FollowsBuild):
             ]
             return max(1, math.ceil(min(ends, default=1)))
         queued = len(self._waiting["fast"])
-        return max(1, min(60, math.ceil(queued * self._service / max(1, self._count("fast")))))
+        return max(1, min(60, math.ceil(self._expected_wait(queued) or 1)))
+
+    def _expected_wait(self, ahead: int) -> float | None:
+        """Seconds until ``ahead`` queued queries are through the fast lane (``None``: unknown).
+
+        From the better of two rates: the one at which the fast lane finished
+        queries in the last :data:`RATE_WINDOW` seconds (Little's law), and its
+        workers over their mean service time (right after a quiet spell, when
+        the first one has not caught up). Unknown until
+        :data:`RATE_MIN_SAMPLES` queries have ended in the window.
+        """
+        now = time.monotonic()
+        while self._done and self._done[0] < now - RATE_WINDOW:
+            self._done.popleft()
+        if len(self._done) < RATE_MIN_SAMPLES:
+            return None
+        observed = len(self._done) / max(now - self._done[0], 0.1)
+        capacity = max(1, self._count("fast")) / max(self._service, 1e-3)
+        return ahead / max(observed, capacity)
 
     async def _acquire(self, lane: str) -> WorkerProcess:
         idle = self._idle[lane]
@@ -272,14 +295,17 @@ class QueryPool(FollowsBuild):
 
     async def _ask(self, w: WorkerProcess, job: dict[str, Any], key: str, limit: float) -> Reply:
         t0 = time.monotonic()
+        watch_lane = w.lane == "fast" and self.slow_slots > 0 and self.slow_after < limit
+        cpu0 = w.cpu_seconds() if watch_lane else 0.0
         task = asyncio.ensure_future(w.ask(job))
         try:
-            if w.lane == "fast" and self.slow_after < limit:
-                await self._until_done_or_slow(w, task, key, t0)
+            if watch_lane:
+                await self._until_done_or_slow(w, task, key, cpu0, t0 + limit)
             remaining = max(0.0, limit - (time.monotonic() - t0))
             reply = await asyncio.wait_for(asyncio.shield(task), remaining)
         except TimeoutError:
             self._kill(w, task)
+            self._remember_slow(key)
             raise PoolError(
                 f"the query ran longer than the timeout of {limit:g} s and was stopped", "timeout"
             ) from None
@@ -303,33 +329,38 @@ class QueryPool(FollowsBuild):
         elapsed = time.monotonic() - t0
         if w.lane == "fast":
             self._service += 0.1 * (elapsed - self._service)
+            self._done.append(time.monotonic())
         elif elapsed < self.slow_after / 2:
             self._slow.pop(key, None)
         self._release(w)
         return reply
 
     async def _until_done_or_slow(
-        self, w: WorkerProcess, task: asyncio.Future, key: str, t0: float
+        self, w: WorkerProcess, task: asyncio.Future, key: str, cpu0: float, deadline: float
     ) -> None:
-        """Wait until the query ends or moves to the slow lane.
+        """Wait until the query ends, moves to the slow lane, or reaches ``deadline``.
 
-        It moves after ``slow_after`` seconds; or earlier, once it has run
-        :data:`EARLY_FACTOR` times the recent service time (and at least
-        :data:`EARLY_MIN` seconds), if other queries wait for a fast worker and
-        the slow lane has room.
+        It moves once it has used ``slow_after`` seconds of CPU (or run
+        :data:`WALL_FACTOR` times that long, waiting on the disk); or earlier,
+        once it has used :data:`EARLY_CPU` seconds of CPU, if other queries
+        wait for a fast worker and the slow lane has room. CPU time, not the
+        clock: on a busy machine a short query may wait long for the CPU, and
+        must not be taken for a slow one.
         """
+        t0, wait = time.monotonic(), EARLY_CPU  # no query uses more CPU than time
         while True:
-            elapsed = time.monotonic() - t0
-            if elapsed >= self.slow_after:
-                self._demote(w, key)
+            done, _ = await asyncio.wait({task}, timeout=wait)
+            now = time.monotonic()
+            if done or now >= deadline:
                 return
-            early = max(EARLY_MIN, EARLY_FACTOR * self._service)
-            if elapsed >= early and self._queued("fast") and self._slow_running() < self.slow_slots:
-                self._demote(w, key)
+            wait = CHECK_EVERY
+            used = w.cpu_seconds() - cpu0
+            if used >= self.slow_after or now - t0 >= WALL_FACTOR * self.slow_after:
+                self._demote(w, key, remember=True)
                 return
-            step = CHECK_EVERY if elapsed >= early else early - elapsed
-            done, _ = await asyncio.wait({task}, timeout=min(step, self.slow_after - elapsed))
-            if done:
+            room = self._slow_running() < self.slow_slots
+            if used >= EARLY_CPU and room and self._queued("fast"):
+                self._demote(w, key, remember=False)
                 return
 
     def _queued(self, lane: str) -> int:
@@ -338,8 +369,13 @@ class QueryPool(FollowsBuild):
     def _slow_running(self) -> int:
         return sum(1 for g in self._gens() for w in g.workers if w.lane == "slow" and w.busy)
 
-    def _demote(self, w: WorkerProcess, key: str) -> None:
-        """Move a long-running query to the slow lane (or stop it if the lane is full)."""
+    def _demote(self, w: WorkerProcess, key: str, *, remember: bool) -> None:
+        """Move a long-running query to the slow lane (or stop it if the lane is full).
+
+        With ``remember`` (it used ``slow_after`` seconds), its text goes
+        straight to the slow lane next time (so does a query stopped by the
+        timeout); a query moved early is not remembered.
+        """
         if self._slow_running() >= self.slow_slots:
             raise PoolError(
                 f"the query ran longer than {self.slow_after:g} s while {self.slow_slots} "
@@ -350,11 +386,17 @@ class QueryPool(FollowsBuild):
         if self._idle["slow"] and self._count("slow") >= self.slow_slots:
             self._retire(self._idle["slow"][0])  # room for this one
         w.renice()
-        self._slow[key] = None
-        self._slow.move_to_end(key)
-        while len(self._slow) > SLOW_MEMO:
-            self._slow.popitem(last=False)
+        if remember:
+            self._remember_slow(key)
         self._top_up()
+
+    def _remember_slow(self, key: str) -> None:
+        """Send this query text straight to the slow lane next time."""
+        if self.slow_slots:
+            self._slow[key] = None
+            self._slow.move_to_end(key)
+            while len(self._slow) > SLOW_MEMO:
+                self._slow.popitem(last=False)
 
     # ---- workers ----------------------------------------------------------------
 

@@ -27,6 +27,7 @@ WORKER_MODULE = "kg.server.worker"
 START_TIMEOUT = 60.0
 STDERR_TAIL = 4096
 SLOW_NICE = 19
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 log = logging.getLogger("kg.server")
 
 
@@ -131,6 +132,15 @@ class WorkerProcess:
         self.busy = False
         self.started_job = None
         return reply
+
+    def cpu_seconds(self) -> float:
+        """CPU time the process has used so far (user and system; 0 if unknown)."""
+        try:
+            with open(f"/proc/{self.proc.pid}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+        except (OSError, IndexError, ValueError):
+            return 0.0
 
     def renice(self) -> None:
         """Move to the slow lane: lowest CPU priority (it cannot be raised again)."""
