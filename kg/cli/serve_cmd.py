@@ -47,9 +47,9 @@ page), /describe?iri=..., /catalog, /graph.html, /report.html, /openapi.json.
 A rebuild of --out is picked up within a second: new queries go to the new
 store, running ones finish on the old one, which is removed when no query
 uses it. A query over --timeout is stopped (its worker process is killed) and
-answered 503; one still running after --slow-after seconds moves to a
-low-priority lane of --slow-queries places, so short queries keep the fast
-workers; a query whose client disconnects is stopped; one allocating more
+answered 503; one that has used --slow-after seconds of CPU (0.1 s when
+others wait) moves to a low-priority lane of --slow-queries places, so short
+queries keep the fast workers; a query whose client disconnects is stopped; one allocating more
 than --max-memory MB is stopped (422). When the expected wait for a worker is
 over --max-wait seconds the answer is 503 with Retry-After at once. Results
 over --max-results are refused with 422; bodies over --max-body with 413; URLs
@@ -102,7 +102,7 @@ $KG_SERVE_TOKEN, 16 characters or more): every request must then carry
     type=click.FloatRange(min=0.05),
     default=1.0,
     show_default=True,
-    help="Seconds after which a query moves to the slow lane.",
+    help="CPU seconds after which a query moves to the slow lane.",
 )
 @click.option(
     "--slow-queries",

@@ -33,7 +33,8 @@ class Settings:
         Megabytes a query may allocate in its worker (beyond the open store);
         over it the query is stopped (422). ``None``: no cap.
     slow_after : float
-        Seconds after which a running query moves to the slow lane.
+        CPU seconds after which a running query moves to the slow lane (or
+        0.1 s of CPU while other queries wait and the slow lane has room).
     slow_queries : int
         Long-running queries allowed at once (the slow lane); more get 503.
     max_wait : float
