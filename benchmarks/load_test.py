@@ -36,6 +36,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -71,6 +72,7 @@ class LoadReport:
     """The first line of each error answer, counted."""
     slow: LoadReport | None = None
     rebuild: dict | None = None
+    cpu: dict | None = None
 
     def record(self, status: int | str, started: float) -> None:
         now = time.perf_counter()
@@ -129,6 +131,8 @@ class LoadReport:
             }
         if self.rebuild is not None:
             out["rebuild"] = self.rebuild
+        if self.cpu is not None:
+            out["cpu"] = self.cpu
         return out
 
 
@@ -351,9 +355,64 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+class CpuSampler:
+    """CPU seconds used by a process tree (``kg serve`` and its workers), sampled every 0.5 s.
+
+    Workers come and go (killed, moved to the slow lane, replaced), so each is
+    sampled while it lives; its niceness tells the lane it ended in.
+    """
+
+    def __init__(self, pid: int) -> None:
+        import psutil
+
+        self.root = psutil.Process(pid)
+        self.seen: dict[int, tuple[float, float, int]] = {}  # pid -> (first, last cpu, nice)
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self) -> None:
+        import psutil
+
+        for p in [self.root, *self.root.children(recursive=True)]:
+            try:
+                cpu, nice = sum(p.cpu_times()[:2]), p.nice()
+            except psutil.Error:
+                continue
+            first = self.seen.get(p.pid, (cpu, cpu, nice))[0]
+            self.seen[p.pid] = (first, cpu, nice)
+
+    def _run(self) -> None:
+        while not self.stop.wait(0.5):
+            self._sample()
+
+    def __enter__(self) -> CpuSampler:
+        self._sample()
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._sample()
+        self.stop.set()
+        self.thread.join()
+
+    def summary(self) -> dict:
+        main = self.seen.get(self.root.pid, (0.0, 0.0, 0))
+        workers = sorted(
+            ((round(last - first, 1), nice) for pid, (first, last, nice) in self.seen.items()
+             if pid != self.root.pid),
+            reverse=True,
+        )  # fmt: skip
+        own = os.times()
+        return {
+            "server_main_s": round(main[1] - main[0], 1),
+            "workers_s_and_nice": workers,
+            "client_s": round(own.user + own.system, 1),
+        }
+
+
 @contextlib.contextmanager
-def kg_serve(out: Path, workers: int, extra: list[str]) -> Iterator[str]:
-    """``kg serve --out OUT`` as its own process on a free loopback port."""
+def kg_serve(out: Path, workers: int, extra: list[str]) -> Iterator[tuple[str, int]]:
+    """``kg serve --out OUT`` as its own process on a free loopback port: (base URL, pid)."""
     port = free_port()
     args = [str(KG), "serve", "--out", str(out), "--port", str(port), "--quiet"]
     args += ["--workers", str(workers), *extra]
@@ -371,7 +430,7 @@ def kg_serve(out: Path, workers: int, extra: list[str]) -> Iterator[str]:
                 if time.monotonic() > deadline:
                     raise RuntimeError("kg serve did not start") from None
                 time.sleep(0.2)
-        yield base
+        yield base, proc.pid
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(60)
@@ -387,6 +446,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="Query workers (with --out).")
     parser.add_argument("--rebuild", type=Path, help="Corpus to rebuild --out from, under load.")
     parser.add_argument("--rebuild-at", type=float, default=10, help="Seconds into the run.")
+    parser.add_argument("--cpu", action="store_true", help="Report CPU seconds by process.")
     parser.add_argument("serve_args", nargs="*", help="More kg serve options (after --).")
     args = parser.parse_args(argv)
     if args.rebuild and not args.out:
@@ -397,10 +457,14 @@ def main(argv: list[str] | None = None) -> int:
         )
     elif args.out:
         rebuild = (args.rebuild, args.out, args.rebuild_at) if args.rebuild else None
-        with kg_serve(args.out, args.workers, args.serve_args) as base:
-            report = asyncio.run(
-                run_load(base, args.clients, args.seconds, slow=args.slow, rebuild=rebuild)
-            )
+        with kg_serve(args.out, args.workers, args.serve_args) as (base, pid):
+            sampler = CpuSampler(pid) if args.cpu else None
+            with sampler or contextlib.nullcontext():
+                report = asyncio.run(
+                    run_load(base, args.clients, args.seconds, slow=args.slow, rebuild=rebuild)
+                )
+            if sampler is not None:
+                report.cpu = sampler.summary()
     else:
         parser.error("give --url or --out")
     print(json.dumps(report.summary(), indent=1, ensure_ascii=False))
