@@ -88,14 +88,14 @@ $KG_SERVE_TOKEN, 16 characters or more): every request must then carry
     type=click.IntRange(min=1, max=64),
     default=2,
     show_default=True,
-    help="Query worker processes.",
+    help="Query worker processes of the fast lane (a spare or two are kept besides).",
 )
 @click.option(
     "--max-memory",
     type=click.IntRange(min=16),
     default=1024,
     show_default=True,
-    help="Megabytes a query may allocate.",
+    help="Megabytes a query may allocate (422 beyond).",
 )
 @click.option(
     "--slow-after",
