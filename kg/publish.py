@@ -33,7 +33,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from extract.pipeline import EXTRACTOR_VERSION
-from kg import atomic
+from kg import atomic, leases
 from kg.nx.cache import prune, write_cache_from_nquads
 from kg.store import STORE_LINK, STORES_DIR
 from kg.store_loader import CACHE_DIR, StoreLoader, cache_texts, ontology_quads
@@ -370,10 +370,8 @@ def _serve(conn: Any, target: Callable[..., float]) -> None:
 
 
 def _remove_unreferenced(out: Path, entries: dict[str, dict], store_id: str) -> None:
-    """Drop old stores and cache files no document of the new build uses."""
-    for d in (out / STORES_DIR).iterdir():
-        if d.name != store_id:
-            atomic.remove_tree(d)
+    """Drop old stores (unless leased, :mod:`kg.leases`) and cache files no document uses."""
+    leases.collect(out / STORES_DIR, keep={store_id})  # a store a server holds stays
     keep = {e["cache"] for e in entries.values()}
     for f in (out / CACHE_DIR).iterdir():
         if f.name not in keep and f.suffix == ".nq":

@@ -221,6 +221,7 @@ def query(
     prefixes: dict[str, str] | None = None,
     default_graphs: list[str] | None = None,
     named_graphs: list[str] | None = None,
+    base_iri: str | None = None,
 ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
     """Run a SPARQL query over the store.
 
@@ -228,14 +229,14 @@ def query(
     the ontology): the materialized one when the build stored it (a set, see
     :func:`materialize_union`), else Oxigraph's union view (a bag). With
     ``default_graphs`` the named graphs given form it instead; ``named_graphs``
-    restricts what ``GRAPH`` can see.
+    restricts what ``GRAPH`` can see; ``base_iri`` resolves relative IRIs.
 
     Raises
     ------
     SyntaxError
         When the query does not parse (the message holds ``line:column``).
     """
-    kwargs: dict = {"prefixes": prefixes}
+    kwargs: dict = {"prefixes": prefixes, "base_iri": base_iri}
     if default_graphs:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
     elif not has_union_default(store):

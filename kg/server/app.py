@@ -9,10 +9,17 @@ page), ``/graph.html`` and ``/report.html`` (from the build directory),
 ``/static/*`` and ``/openapi.json``.
 
 Refused: updates (``update=``, ``application/sparql-update``: 403), ``SERVICE``
-(403), bodies over the size limit (413), results over the cap (422), queries
-over the timeout (503, the worker process is killed). Malformed queries get
-400 with the parser's message. Every page works offline: no CDN, every asset
-is served from ``kg/server/static``.
+(403), bodies over the size limit (413), URLs over the limit (414), query
+strings that are not UTF-8 (400), results over the cap (422), queries over the
+memory cap (422), queries over the timeout (503, the worker process is
+killed), and, when overloaded, 503 with ``Retry-After`` at once. A query whose
+client goes away is stopped. Malformed queries get 400 with the parser's
+message; relative IRIs resolve against the endpoint's URL. Every response
+carries the security headers (:mod:`kg.server.guard`); CORS is off unless
+origins are given; with an access token, nothing is served without it. Every
+page works offline: no CDN, every asset is served from ``kg/server/static``.
+The store followed across rebuilds, lanes and admission control are
+:mod:`kg.server.pool`'s.
 """
 
 from __future__ import annotations
@@ -20,7 +27,6 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
@@ -33,20 +39,21 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTex
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from kg.server.negotiate import GRAPH_TYPES, SELECT_TYPES, negotiate
+from kg.server.disconnect import ClientGone, until_disconnect
+from kg.server.guard import Guard, TokenAuth
+from kg.server.negotiate import negotiate
+from kg.server.openapi import POST_BODY, SPARQL_RESPONSES
 from kg.server.pages import render_describe, render_error
 from kg.server.pool import PoolError, QueryPool
+from kg.server.settings import CSP, LOOPBACK_HOSTS, Settings
+from kg.server.views import load_view
 from kg.sparql import catalog
 from kg.sparql.query import QUERY_PREFIXES, QueryError, check_allowed
 from kg.sparql.results import media_type
 from kg.store import store_path
 
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-    "frame-ancestors 'none'"
-)
+__all__ = ["LOOPBACK_HOSTS", "STATIC", "Settings", "create_app"]
+
 PAGE_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff"}
 ERROR_STATUS = {
     "syntax": 400,
@@ -54,41 +61,11 @@ ERROR_STATUS = {
     "refused": 403,
     "not_acceptable": 406,
     "too_large": 422,
+    "memory": 422,
     "timeout": 503,
     "busy": 503,
 }
 STATIC = Path(str(files("kg.server").joinpath("static")))
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What ``kg serve`` configures.
-
-    Attributes
-    ----------
-    build : Path
-        The build directory (its ``store`` is served read-only).
-    timeout : float
-        Seconds a query may run before its worker is killed (503).
-    max_results : int
-        Results with more rows or triples are refused (422).
-    max_body : int
-        Request bodies larger than this many bytes are refused (413).
-    workers : int
-        Query worker processes (queries running at the same time).
-    cors_origins : tuple of str
-        Origins allowed by CORS (``*``: any; no credentials are ever allowed).
-    allowed_hosts : tuple of str or None
-        Accepted ``Host`` headers (DNS-rebinding guard); ``None`` accepts any.
-    """
-
-    build: Path
-    timeout: float = 30.0
-    max_results: int = 10_000
-    max_body: int = 1_000_000
-    workers: int = 2
-    cors_origins: tuple[str, ...] = ("*",)
-    allowed_hosts: tuple[str, ...] | None = LOOPBACK_HOSTS
 
 
 class _Refusal(Exception):
@@ -97,8 +74,13 @@ class _Refusal(Exception):
         self.status = status
 
 
-def _text(status: int, message: str) -> PlainTextResponse:
-    return PlainTextResponse(message + "\n", status_code=status)
+def _text(status: int, message: str, headers: dict[str, str] | None = None) -> PlainTextResponse:
+    return PlainTextResponse(message + "\n", status_code=status, headers=headers)
+
+
+def _pool_error(e: PoolError) -> PlainTextResponse:
+    headers = {"Retry-After": str(e.retry_after)} if e.retry_after else None
+    return _text(ERROR_STATUS.get(e.kind, 500), str(e), headers)
 
 
 async def _read_body(request: Request, limit: int) -> bytes:
@@ -118,40 +100,6 @@ def _media(value: str | None) -> str:
     return (value or "").split(";")[0].strip().lower()
 
 
-SPARQL_RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {
-        "description": "Query results (SELECT/ASK) or a graph (CONSTRUCT/DESCRIBE)",
-        "content": {t: {} for t in [*SELECT_TYPES, *GRAPH_TYPES]},
-    },
-    400: {"description": "Malformed query (the parser's message with line and column)"},
-    403: {"description": "Update or SERVICE (federated query) refused: read-only endpoint"},
-    406: {"description": "No acceptable media type for this kind of result"},
-    413: {"description": "Request body over the size limit"},
-    415: {"description": "Unsupported request content type"},
-    422: {"description": "Result over the configured cap (add a LIMIT)"},
-    503: {"description": "Query timeout (the query was stopped) or all workers busy"},
-}
-POST_BODY = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            "application/x-www-form-urlencoded": {
-                "schema": {
-                    "type": "object",
-                    "required": ["query"],
-                    "properties": {
-                        "query": {"type": "string"},
-                        "default-graph-uri": {"type": "array", "items": {"type": "string"}},
-                        "named-graph-uri": {"type": "array", "items": {"type": "string"}},
-                    },
-                }
-            },
-            "application/sparql-query": {"schema": {"type": "string"}},
-        },
-    }
-}
-
-
 def create_app(settings: Settings) -> FastAPI:
     """The application serving the build in ``settings.build``.
 
@@ -160,8 +108,18 @@ def create_app(settings: Settings) -> FastAPI:
     kg.store.StoreError
         When the directory holds no build.
     """
-    store = store_path(settings.build)
-    pool = QueryPool(store, size=settings.workers, timeout=settings.timeout)
+    store_path(settings.build)  # a missing build is a one-line error now, not at start-up
+    pool = QueryPool(
+        settings.build,
+        size=settings.workers,
+        timeout=settings.timeout,
+        memory_mb=settings.max_memory,
+        slow_after=settings.slow_after,
+        slow_slots=settings.slow_queries,
+        max_wait=settings.max_wait,
+        max_queue=settings.max_queue,
+        watch=settings.watch,
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -185,15 +143,20 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.add_middleware(
-        CORSMiddleware,
-        allow_origins=list(settings.cors_origins),
-        allow_methods=["GET", "POST", "OPTIONS"],
-        allow_headers=["*"],
-        allow_credentials=False,
-    )
+    # the last added runs first: Guard, CORS, the Host check, the token, the routes
+    if settings.token:
+        app.add_middleware(TokenAuth, token=settings.token)
     if settings.allowed_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST", "OPTIONS"],
+            allow_headers=["*"],
+            allow_credentials=False,
+        )
+    app.add_middleware(Guard, csp=CSP, max_url=settings.max_url, max_inflight=settings.max_inflight)
 
     async def answer(
         request: Request,
@@ -218,11 +181,14 @@ def create_app(settings: Settings) -> FastAPI:
             "max": settings.max_results,
             "default_graphs": default_graphs,
             "named_graphs": named_graphs,
+            "base": str(request.url.replace(query="", fragment="")).rstrip("?#"),
         }
         try:
-            reply = await pool.run(job)
+            reply = await until_disconnect(request, pool.run(job))
         except PoolError as e:
-            return _text(ERROR_STATUS.get(e.kind, 500), str(e))
+            return _pool_error(e)
+        except ClientGone:
+            return Response(status_code=499)  # no one reads it
         h = reply.header
         if not h.get("ok"):
             return _text(ERROR_STATUS.get(h.get("error", ""), 500), h.get("message", "error"))
@@ -327,14 +293,14 @@ def create_app(settings: Settings) -> FastAPI:
             return _text(400, str(e))
         return Response(text, media_type="application/sparql-query; charset=utf-8")
 
-    async def _bindings(entry: catalog.Entry, iri: str) -> list[dict[str, Any]]:
+    async def _bindings(request: Request, entry: catalog.Entry, iri: str) -> list[dict[str, Any]]:
         job = {
             "query": catalog.bind(entry, {"iri": iri}),
             "select": "json",
             "graph": None,
             "max": settings.max_results,
         }
-        reply = await pool.run(job)
+        reply = await until_disconnect(request, pool.run(job))
         if not reply.header.get("ok"):
             raise _Refusal(
                 ERROR_STATUS.get(reply.header.get("error", ""), 500), reply.header["message"]
@@ -343,22 +309,26 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/describe", response_class=HTMLResponse, tags=["pages"])
     async def describe(
+        request: Request,
         iri: Annotated[str, Query(description="IRI of the node")],
-    ) -> HTMLResponse:
+    ) -> Response:
         """A node's properties, incoming links and source quotes (document, offsets, oa:exact)."""
         internal = catalog.internal_queries()
         try:
             catalog.term(catalog.Param("iri", ""), iri)
-            props = await _bindings(internal["describe-out"], iri)
-            incoming = await _bindings(internal["describe-in"], iri)
-            evidence = await _bindings(catalog.get("source-quote"), iri)
+            props = await _bindings(request, internal["describe-out"], iri)
+            incoming = await _bindings(request, internal["describe-in"], iri)
+            evidence = await _bindings(request, catalog.get("source-quote"), iri)
         except catalog.CatalogError as e:
             return HTMLResponse(render_error(400, str(e)), 400, headers=PAGE_HEADERS)
         except _Refusal as e:
             return HTMLResponse(render_error(e.status, str(e)), e.status, headers=PAGE_HEADERS)
         except PoolError as e:
             status = ERROR_STATUS.get(e.kind, 500)
-            return HTMLResponse(render_error(status, str(e)), status, headers=PAGE_HEADERS)
+            headers = PAGE_HEADERS | ({"Retry-After": str(e.retry_after)} if e.retry_after else {})
+            return HTMLResponse(render_error(status, str(e)), status, headers=headers)
+        except ClientGone:
+            return Response(status_code=499)
         return HTMLResponse(render_describe(iri, props, incoming, evidence), headers=PAGE_HEADERS)
 
     @app.get("/", response_class=HTMLResponse, tags=["pages"])
@@ -367,12 +337,17 @@ def create_app(settings: Settings) -> FastAPI:
         return FileResponse(STATIC / "index.html", headers=PAGE_HEADERS)
 
     def _view(name: str) -> Response:
-        path = Path(settings.build) / name
-        if not path.is_file():
+        try:
+            data, policy = load_view(Path(settings.build) / name)
+        except (FileNotFoundError, IsADirectoryError):
             return HTMLResponse(
                 render_error(404, f"{name} is not in the build"), 404, headers=PAGE_HEADERS
             )
-        return FileResponse(path, media_type="text/html")
+        return Response(
+            data,
+            media_type="text/html; charset=utf-8",
+            headers={"Content-Security-Policy": policy},
+        )
 
     @app.get("/graph.html", response_class=HTMLResponse, tags=["pages"])
     async def graph_view() -> Response:

@@ -148,7 +148,7 @@ def check_allowed(text: str) -> None:
     if mentions_service(text):
         raise QueryError(
             "SERVICE (federated queries) is not allowed; "
-            "the word 'service' may not appear anywhere in a query",
+            "outside strings, IRIs, comments and names the word 'service' may not appear",
             kind="refused",
         )
 
@@ -172,6 +172,7 @@ def execute(
     max_results: int | None = None,
     default_graphs: list[str] | None = None,
     named_graphs: list[str] | None = None,
+    base_iri: str | None = None,
 ) -> Result:
     """Run the query ``text`` and read all its results.
 
@@ -186,6 +187,9 @@ def execute(
     default_graphs, named_graphs : list of str, optional
         IRIs of the graphs forming the default graph (default: the union of
         all graphs) and the graphs visible to ``GRAPH``.
+    base_iri : str, optional
+        Resolves the query's relative IRIs (the endpoint's URL when served);
+        without one they are a syntax error.
 
     Returns
     -------
@@ -204,6 +208,7 @@ def execute(
             prefixes=QUERY_PREFIXES,
             default_graphs=default_graphs,
             named_graphs=named_graphs,
+            base_iri=base_iri,
         )
         if isinstance(answer, ox.QueryBoolean):
             return Result("ask", boolean=bool(answer))

@@ -31,6 +31,7 @@ def new_driver(profile: str, *extra_flags: str) -> webdriver.Chrome:
     for flag in (*FLAGS, *extra_flags):
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={profile}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # driver.get_log("browser")
     return webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
 
 

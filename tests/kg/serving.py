@@ -13,6 +13,7 @@ import httpx
 import uvicorn
 
 from kg.server.app import Settings, create_app
+from kg.server.http import server_config
 
 
 def free_port() -> int:
@@ -35,7 +36,9 @@ def running_server(settings: Settings) -> Iterator[Served]:
     """Serve ``settings`` on 127.0.0.1 until the block ends."""
     port = free_port()
     app = create_app(settings)
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    config = server_config(
+        app, "127.0.0.1", port, max_url=settings.max_url, log_level="warning", lifespan="on"
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

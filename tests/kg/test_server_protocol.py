@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 
 import httpx
 import pytest
-from rdflib import Graph
+from rdflib import Graph, URIRef
+from rdflib import Literal as RdfLiteral
 from rdflib.compare import isomorphic
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, POST, TSV, TURTLE, URLENCODED, XML, SPARQLWrapper
@@ -205,27 +207,6 @@ def test_unsupported_body_type_is_415(fixture_server):
     assert r.status_code == 415
 
 
-def test_cors_headers(fixture_server):
-    r = httpx.get(
-        f"{fixture_server}/sparql",
-        params={"query": "ASK {}"},
-        headers={"Origin": "http://example.org"},
-    )
-    assert r.headers["access-control-allow-origin"] == "*"
-
-
-def test_cors_preflight(fixture_server):
-    r = httpx.options(
-        f"{fixture_server}/sparql",
-        headers={
-            "Origin": "http://example.org",
-            "Access-Control-Request-Method": "POST",
-            "Access-Control-Request-Headers": "content-type",
-        },
-    )
-    assert r.status_code == 200 and "POST" in r.headers["access-control-allow-methods"]
-
-
 def test_foreign_host_header_is_refused(fixture_server):
     r = httpx.get(
         f"{fixture_server}/sparql", params={"query": "ASK {}"}, headers={"Host": "evil.example"}
@@ -295,3 +276,57 @@ def test_describe_rejects_a_non_iri(fixture_server):
 def test_json_body_is_parseable(fixture_server):
     r = httpx.get(f"{fixture_server}/sparql", params={"query": "ASK { ?s a ck:Requirement }"})
     assert json.loads(r.content) == {"head": {}, "boolean": True}
+
+
+# ---- issue point 10 ------------------------------------------------------------------
+
+
+def test_construct_with_relative_iris_resolves_against_the_endpoint(fixture_server):
+    """W3C protocol test query_content_type_construct: no base IRI in the query."""
+    q = "CONSTRUCT { <s> <p> 1 } WHERE {}"
+    r = httpx.get(
+        f"{fixture_server}/sparql", params={"query": q}, headers={"Accept": "text/turtle"}
+    )
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/turtle")
+    got = Graph().parse(data=r.text, format="turtle")
+    expected = Graph()
+    expected.add((URIRef(f"{fixture_server}/s"), URIRef(f"{fixture_server}/p"), RdfLiteral(1)))
+    assert isomorphic(got, expected)
+
+
+def raw_get(base: str, target: bytes) -> bytes:
+    """Send ``GET target`` on a raw socket; return everything the server answers."""
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as s:
+        s.sendall(b"GET " + target + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        data = b""
+        while chunk := s.recv(65536):
+            data += chunk
+    return data
+
+
+@pytest.mark.parametrize("size", [70_000, 130_000, 2_000_000])
+def test_get_url_over_the_limit_is_414(fixture_server, size):
+    answer = raw_get(fixture_server, b"/sparql?query=ASK%7B%7D%23" + b"x" * size)
+    head, body = answer.split(b"\r\n\r\n", 1)
+    assert head.startswith(b"HTTP/1.1 414 ") and b"POST" in body
+    assert b"x-content-type-options: nosniff" in head.lower()
+
+
+def test_get_url_under_the_limit_is_served(fixture_server):
+    answer = raw_get(fixture_server, b"/sparql?query=ASK%7B%7D%23" + b"x" * 60_000)
+    assert answer.startswith(b"HTTP/1.1 200 ")
+
+
+@pytest.mark.parametrize(
+    "target",
+    [b"/sparql?query=ASK%20%7B%7D%20%23%FF", b"/sparql?query=ASK%7B%7D%23\xff\xfe", b"/?x=%C3"],
+)
+def test_query_string_that_is_not_utf8_is_400(fixture_server, target):
+    assert raw_get(fixture_server, target).startswith(b"HTTP/1.1 400 ")
+
+
+def test_the_word_service_in_a_literal_is_not_a_federated_query(fixture_server):
+    q = 'SELECT ?d WHERE { ?d ?p ?o FILTER(CONTAINS(STR(?o), "service")) } # service'
+    r = httpx.get(f"{fixture_server}/sparql", params={"query": q})
+    assert r.status_code == 200 and r.json()["head"]["vars"] == ["d"]
