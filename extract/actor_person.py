@@ -59,6 +59,8 @@ class _PersonGrammar:
     place_stop: tuple[str, ...]
     surnames: frozenset[str]
     speech: re.Pattern[str]
+    speech_anchor: re.Pattern[str]  # every speech match holds one, at an offset in speech_reach
+    speech_reach: tuple[int, int]
     speech_stop: frozenset[str]
     title_before: re.Pattern[str]
     class_no: re.Pattern[str]
@@ -102,6 +104,8 @@ def _grammar() -> _PersonGrammar:
         place_stop=tuple(d["place_stop"]),
         surnames=frozenset(w for ln in data_lines("surnames.txt") for w in ln.split()),
         speech=re.compile(f"({name})(?={p['speech_context_re']})"),
+        speech_anchor=re.compile(p["speech_anchor"]["re"]),
+        speech_reach=tuple(p["speech_anchor"]["reach"]),
         speech_stop=frozenset(p["speech_name_stop_chars"]),
         title_before=re.compile(f"(?:{all_titles})(?=[{CJK}0-9])"),
         class_no=re.compile("[0-9０-９]{1,4}(?:班|级)"),
@@ -216,7 +220,8 @@ def persons(text: str) -> list[PersonMention]:
         if got is not None and (len(got[1]) <= 3 or got[1][:2] in g.surnames):
             s, name = got
             add(s, name, m.end(), _role_before(text, s, g))
-    for m in g.speech.finditer(text):  # 王某某强调: a full name after a break only
+    for m in anchored_finditer(g.speech, text, g.speech_anchor, g.speech_reach):
+        # 王某某强调: a full name after a break only
         got = _clean_name(text, m.start(1), m.group(1), g)
         if got is None or len(got[1]) != 3 or set(got[1]) & g.speech_stop:
             continue

@@ -67,19 +67,22 @@ def _quoted(text: str) -> list[tuple[int, int]]:
 
 
 def _clause_cue(seg: Segment, quotes: list[tuple[int, int]] = ()) -> Cue | None:
-    r = _r()
     body = seg.text
+    found = cues(body)
+    if not found:
+        return None
+    r = _r()
     if r["prefix_end"].search(body) and body.rstrip(_TRAIL).endswith("的"):
         return None  # …的, : a relative or topic clause, its cues are not directives
     if r["conditional"].match(body):
         return None  # 如果…: a condition, not a directive
     if r["prefix_start"].match(body) and r["prefix_end"].search(body):
         return None  # 在…的同时, : an adverbial, not a directive
-    for c in cues(body):
+    rel = r["relative_clause"].search(body)
+    for c in found:
         at = c.start + seg.start
         if any(a < at < b for a, b in quotes):
             continue
-        rel = r["relative_clause"].search(body)
         if c.start > 4 and rel and rel.start() - c.end <= 12:
             return None  # …可以解决的问题, : a topic noun phrase
         return _abs_cue(c, seg.start)

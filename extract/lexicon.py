@@ -142,16 +142,17 @@ def first_matches(patterns: Sequence[re.Pattern[str]], text: str) -> Iterator[re
 
 
 def anchored_finditer(
-    rx: re.Pattern[str], text: str, anchors: str, reach: tuple[int, int]
+    rx: re.Pattern[str], text: str, anchors: str | re.Pattern[str], reach: tuple[int, int]
 ) -> Iterator[re.Match[str]]:
     """``rx.finditer(text)``, trying ``rx`` only near the characters ``anchors``.
 
     For a pattern that opens with a character class or a look-behind (which
     keep the regex engine from skipping ahead) but whose every match has one of
-    ``anchors`` at an offset in ``reach`` (inclusive, relative to the match
-    start: ``(2, 4)`` for a 2-4 character name before a title, ``(-1, -1)`` for
-    a look-behind on the character before). Matches must be non-empty. The
-    result is the same as ``finditer``'s, in the same order.
+    the characters ``anchors`` (or a match of the pattern ``anchors``) starting
+    at an offset in ``reach`` (inclusive, relative to the match start: ``(2, 4)``
+    for a 2-4 character name before a title, ``(-1, -1)`` for a look-behind on
+    the character before). Matches must be non-empty. The result is the same as
+    ``finditer``'s, in the same order.
 
     Examples
     --------
@@ -160,9 +161,10 @@ def anchored_finditer(
     ['来到绍兴市', '和上虞县']
     """
     lo, hi = reach
+    if isinstance(anchors, str):
+        anchors = re.compile("[" + "".join(_class_escape(c) for c in sorted(set(anchors))) + "]")
     pos = 0
-    for a in re.finditer("[" + "".join(_class_escape(c) for c in sorted(set(anchors))) + "]", text):
-        q = a.start()
+    for q in _starts(anchors, text):
         p, last = max(pos, q - hi), q - lo
         while p <= last:
             m = rx.match(text, p)
@@ -172,6 +174,14 @@ def anchored_finditer(
                 continue
             p += 1
         pos = max(pos, last + 1)
+
+
+def _starts(rx: re.Pattern[str], text: str) -> Iterator[int]:
+    """Every position where ``rx`` matches, overlapping ones included."""
+    at = 0
+    while (m := rx.search(text, at)) is not None:
+        yield m.start()
+        at = m.start() + 1
 
 
 def _trie_source(node: dict[str, dict]) -> str:

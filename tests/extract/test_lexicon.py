@@ -117,3 +117,19 @@ def test_place_anchor_of_the_actor_data_holds():
     assert matches
     for m in matches:
         assert any(c in anchor["chars"] for c in text[m.start() + lo : m.start() + hi + 1])
+
+
+def test_speech_anchor_of_the_person_data_holds():
+    """Every 某某强调 match has its speech verb where the data says."""
+    p = data_json("actors.json")["person"]
+    rx = re.compile(f"([\u4e00-\u9fff]{{2,4}})(?={p['speech_context_re']})")
+    anchor = re.compile(p["speech_anchor"]["re"])
+    lo, hi = p["speech_anchor"]["reach"]
+    rnd = random.Random(8)
+    pieces = ["王", "某", "同志", "在", "会上", "大会", "强调", "指出", "要求", "，", "："]
+    text = "".join(rnd.choices(pieces, k=3000))
+    matches = list(rx.finditer(text))
+    assert matches
+    for m in matches:
+        window = range(m.start() + lo, m.start() + hi + 1)
+        assert any(anchor.match(text, q) for q in window), m.group()
