@@ -304,19 +304,30 @@ def scan(text: str) -> list[RawMention]:
     mention; other fused prefixes (区委 in 区委督导组) are not mentions.
     """
     g = grammar()
-    out: list[RawMention] = []
+    found: dict[int, RawMention] = {}  # insertion order is the order found
+    by_end: dict[int, list[int]] = {}
+
+    def add(x: RawMention) -> None:
+        k = len(found) + removed
+        found[k] = x
+        by_end.setdefault(x.end, []).append(k)
+
+    removed = 0
     for m in _raw_heads(g, text):
-        group = [p for p in out if p.end == m.start and not p.nested]
+        keys = [k for k in by_end.get(m.start, ()) if k in found and not found[k].nested]
+        group = [found[k] for k in keys]
         if group and _fuses(group[-1], m):
-            out = [p for p in out if p not in group]
+            for k in keys:
+                del found[k]
+            removed += len(keys)
             for a in group:
                 if "keep_parent" in m.flags or (
                     a.kind == "委"
                     and a.jur != "中央"
                     and m.type in _BODY_TYPES | {"GovernmentBody"}
                 ):
-                    out.append(replace(a, nested=True))
-                out.append(
+                    add(replace(a, nested=True))
+                add(
                     replace(
                         m,
                         start=a.start,
@@ -335,7 +346,8 @@ def scan(text: str) -> list[RawMention]:
             or ("jur_only" in m.flags and m.jur is None)
         ):
             continue
-        out.append(m)
+        add(m)
+    out = list(found.values())
     out.sort(key=lambda m: (m.start, -m.end, m.label))
     kept: list[RawMention] = []
     for m in out:  # a head swallowed by a longer mention (村社 in 村社党支部) is not one

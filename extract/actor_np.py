@@ -298,6 +298,9 @@ def np_mentions(text: str) -> list[RawMention]:
     return _distribute(h, text, _longest(out))
 
 
+_LIST_REACH = 400  # characters before a head searched for its list of levels (各区、县（市）)
+
+
 def _distribute(h: _Heads, text: str, ms: list[RawMention]) -> list[RawMention]:
     """A head shared by listed levels (各区、县（市）委宣传部; 各团区、县（市）委): one
     mention per level, the earlier levels' labels built from the head."""
@@ -307,7 +310,8 @@ def _distribute(h: _Heads, text: str, ms: list[RawMention]) -> list[RawMention]:
         if lv is None or lv.end() == len(m.surface):
             continue
         rest = m.surface[lv.end() :]
-        before = h.listed_levels.search(text, 0, m.start + len(m.quant))
+        end = m.start + len(m.quant)
+        before = h.listed_levels.search(text, max(0, end - _LIST_REACH), end)
         if before is None or before.end() != m.start + len(m.quant):
             continue
         prefix = before.group("p") or ""

@@ -43,6 +43,7 @@ from extract.actor_grammar import RawMention, scan
 from extract.actor_merge import Group, merge_abbreviations, merge_bare
 from extract.actor_np import np_mentions
 from extract.actor_person import localities, persons
+from extract.intervals import Intervals
 from extract.lexicon import data_json
 from extract.records import Actor, Document, DocumentMeta
 from extract.rules import prov
@@ -170,23 +171,41 @@ def _with_open_mentions(closed: list[RawMention], opened: list[RawMention]) -> l
     (学校领导班子 over 学校 and 领导班子) replaces them;
     otherwise the closed mention, which knows jurisdictions and campaigns, stays.
     """
-    out = list(closed)
+    out: dict[int, RawMention] = dict(enumerate(closed))  # insertion order is list order
+    by_start: dict[int, list[int]] = {}
+    for k, c in out.items():
+        by_start.setdefault(c.start, []).append(k)
+    longest = max((c.end - c.start for c in closed), default=0)
+    next_key = len(out)
+
+    def add(m: RawMention) -> None:
+        nonlocal longest, next_key
+        k, next_key = next_key, next_key + 1
+        out[k] = m
+        by_start.setdefault(m.start, []).append(k)
+        longest = max(longest, m.end - m.start)
+
     for o in opened:
-        hit = [c for c in out if not c.nested and c.start < o.end and o.start < c.end]
+        near = (
+            k for s in range(o.start - longest + 1, o.end) for k in by_start.get(s, ()) if k in out
+        )
+        hit = [k for k in near if not out[k].nested and o.start < out[k].end]
         if not hit:
-            out.append(o)
-        elif all(o.start <= c.start and c.end <= o.end for c in hit) and (
-            len(hit) > 1 or o.start < min(c.start for c in hit) or o.end > max(c.end for c in hit)
+            add(o)
+        elif all(o.start <= out[k].start and out[k].end <= o.end for k in hit) and (
+            len(hit) > 1
+            or o.start < min(out[k].start for k in hit)
+            or o.end > max(out[k].end for k in hit)
         ):
-            out = [c for c in out if c not in hit]
-            out.append(o)
-    out.sort(key=lambda m: (m.start, m.end, m.label))
-    return out
+            for k in hit:
+                del out[k]
+            add(o)
+    return sorted(out.values(), key=lambda m: (m.start, m.end, m.label))
 
 
 def _short_roles(text: str, groups: dict, roles: list[str]) -> None:
     """A bare role (组长) after the text named one X组长: a mention of that actor."""
-    taken = sorted((s, e) for g in groups.values() for s, e, _, _ in g.mentions)
+    taken = Intervals((s, e) for g in groups.values() for s, e, _, _ in g.mentions)
     for role in roles:
         owners = [
             g for g in groups.values() if any(lb.endswith(role) and lb != role for lb in g.labels)
@@ -194,7 +213,7 @@ def _short_roles(text: str, groups: dict, roles: list[str]) -> None:
         if len(owners) != 1:
             continue
         for m in re.finditer(re.escape(role), text):
-            if any(s <= m.start() < e for s, e in taken):
+            if taken.holds(m.start()):
                 continue
             owners[0].mentions.append((m.start(), m.end(), role, False))
             owners[0].surfaces.add(role)
@@ -298,16 +317,16 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
     raws += [m for m in localities(text) if not any(s < m.end and m.start < e for s, e in taken)]
     people = persons(text)
     titles = {p.start for p in people if not (p.role or "").endswith(tuple(d["group_roles"]))}
-    roles = [
+    roles = Intervals(
         (p.start - len(p.role), p.start)
         for p in people
         if p.role and not p.role.endswith(tuple(d["group_roles"]))  # 班子全体成员甲、乙: a group
-    ]
+    )
     raws = [
         m
         for m in raws
         if not (m.type == "MemberGroup" and m.end in titles)
-        and not any(a <= m.start and m.end <= b for a, b in roles)  # 市委书记某某: a title
+        and not roles.holds_span(m.start, m.end)  # 市委书记某某: a title
     ]
     groups: dict[tuple[str, str, str], Group] = {}
     for m in raws:

@@ -33,6 +33,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -67,9 +68,18 @@ def _next_stop(text: str, at: int) -> int:
     return m.start() if m else len(text)
 
 
+@functools.lru_cache(maxsize=4)
+def _headings(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Starts and ends of the heading lines' numbering, in text order."""
+    found = [m.span() for m in _t()["heading_line"].finditer(text)]
+    return tuple(a for a, _ in found), tuple(b for _, b in found)
+
+
 def _heading_before(text: str, at: int) -> int | None:
-    starts = [m.start() for m in _t()["heading_line"].finditer(text, 0, at)]
-    return starts[-1] if starts else None
+    """Start of the last heading numbering that ends by ``at``."""
+    starts, ends = _headings(text)
+    k = bisect.bisect_right(ends, at)
+    return starts[k - 1] if k else None
 
 
 def window_scopes(text: str, windows: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

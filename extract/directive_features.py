@@ -117,6 +117,11 @@ def unit_contexts(units: list[Unit]) -> dict[int, dict[str, float]]:
         by_para.setdefault(u.sent.para, []).append(u)
     out: dict[int, dict[str, float]] = {}
     head_kind = ""
+    place = {id(u): k for group in by_para.values() for k, u in enumerate(group)}
+    strong_in = {
+        p: sum(1 for x in group if x.cue is not None and not x.cue.weak)
+        for p, group in by_para.items()
+    }
     for u in units:
         if u.sent.heading and u.sent.heading <= 3:
             head_kind = (
@@ -127,12 +132,11 @@ def unit_contexts(units: list[Unit]) -> dict[int, dict[str, float]]:
                 else ""
             )
         group = by_para[u.sent.para]
-        k = group.index(u)
-        others = [x for x in group if x is not u]
-        strong = [x for x in others if x.cue is not None and not x.cue.weak]
+        k = place[id(u)]
+        strong = strong_in[u.sent.para] - (u.cue is not None and not u.cue.weak)
         f: dict[str, float] = {}
-        if others:
-            f["para_cued"] = len(strong) / len(others)
+        if len(group) > 1:
+            f["para_cued"] = strong / (len(group) - 1)
         if k > 0 and group[k - 1].cue is not None:
             f["prev_cued"] = 1.0
         if k + 1 < len(group) and group[k + 1].cue is not None:

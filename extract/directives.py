@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract.clauses import Segment, Sentence, sentences
+from extract.intervals import Intervals
 from extract.lexicon import regex_table, word_table
 from extract.modality import Cue, cues, is_framing, may_have_cue
 
@@ -66,7 +67,7 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"“[^“”\n]{1,80}”", text)]
 
 
-def _clause_cue(seg: Segment, quotes: list[tuple[int, int]] = ()) -> Cue | None:
+def _clause_cue(seg: Segment, quotes: Intervals | None = None) -> Cue | None:
     body = seg.text
     found = cues(body)
     if not found:
@@ -81,7 +82,7 @@ def _clause_cue(seg: Segment, quotes: list[tuple[int, int]] = ()) -> Cue | None:
     rel = r["relative_clause"].search(body)
     for c in found:
         at = c.start + seg.start
-        if any(a < at < b for a, b in quotes):
+        if quotes is not None and quotes.holds_inside(at):
             continue
         if c.start > 4 and rel and rel.start() - c.end <= 12:
             return None  # …可以解决的问题, : a topic noun phrase
@@ -112,8 +113,8 @@ def _is_prefix(seg: Segment) -> bool:
 def _sentence_units(
     sent: Sentence,
     text: str,
-    quotes: list[tuple[int, int]] = (),
-    timed: tuple[tuple[int, int], ...] = (),
+    quotes: Intervals | None = None,
+    timed: Intervals | None = None,
 ) -> list[Unit]:
     r = _r()
     clauses_t = regex_table("clauses.json")
@@ -160,8 +161,10 @@ def _sentence_units(
         nxt = seg_cues[k + 1] if k + 1 < len(segs) else None
         opens_next = nxt is not None and nxt.start == segs[k + 1].start
         if cue is not None and not cue.weak:
-            timed_cur = cur is not None and any(
-                cur.clauses[0].start <= a and b <= cur.clauses[-1].end for a, b in timed
+            timed_cur = (
+                cur is not None
+                and timed is not None
+                and timed.any_within(cur.clauses[0].start, cur.clauses[-1].end)
             )
             if cur is not None and (
                 cur.cue is not None or timed_cur or _own_subject(seg, cue)
@@ -307,19 +310,20 @@ def directive_units(
     r = _r()
     sents = sentences(text) if sents is None else sents
     out: list[Unit] = []
-    quotes = _quoted(text)
+    quotes = Intervals(_quoted(text))
+    timed_at = Intervals(timed)
     duty_next = False
     for sent in sents:
         if (
             not every_sentence
             and not (sent.heading or duty_next or sent.enum or may_have_cue(sent.text))
-            and not any(sent.start <= a < sent.end for a, _ in timed)
+            and not timed_at.any_start_in(sent.start, sent.end)
         ):
             continue  # fast path: nothing here can make a directive
         units = (
             _duty_units(sent)
             if duty_next and not sent.heading
-            else _sentence_units(sent, text, quotes, timed)
+            else _sentence_units(sent, text, quotes, timed_at)
         )
         duty_next = bool(r["duty"].search(sent.text)) and not sent.heading
         all_cues = [c for seg in sent.clauses for c in cues(seg.text)]
@@ -333,7 +337,7 @@ def directive_units(
             _finish(u, text)
             if not u.text:
                 continue
-            u.timed = any(u.start <= a and b <= u.end for a, b in timed)
+            u.timed = timed_at.any_within(u.start, u.end)
             u.drop = _filter(u, strong, bool(all_cues))
             out.append(u)
     return out

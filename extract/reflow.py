@@ -165,8 +165,12 @@ def reflow(text: str, keep: Iterable[tuple[int, int]] = ()) -> tuple[str, tuple[
     head, length, joined = lines[0][:16], len(lines[0]), False
     for k, m in enumerate(breaks):
         prev_line, next_line = lines[k], lines[k + 1]
-        if prev_line[-1:] in hard_end and prev_line and next_line[:1] not in cont_start:
-            head, length, joined = next_line[:16], len(next_line), False  # 。 then a line
+        if (
+            not prev_line
+            or not next_line
+            or (prev_line[-1] in hard_end and next_line[0] not in cont_start)
+        ):  # a blank line, or 。 then a line: hard
+            head, length, joined = next_line[:16], len(next_line), False
             continue
         near = m.start() in fixed or m.end() in fixed or bounds[2 * k] in fixed
         if head and not near and soft_break(head, prev_line, next_line, length, joined):

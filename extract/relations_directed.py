@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from extract.actors import ActorIndex, ActorMention
 from extract.addressee import Defaults
 from extract.clauses import Sentence, sentences
+from extract.intervals import Intervals
 from extract.lexicon import data_json
 from extract.records import Document, Requirement
 from extract.relation_set import RelationSet
@@ -68,15 +69,15 @@ class RequirementSubjects:
             else:
                 a = bisect.bisect_left(where, r.span.start)
                 b = bisect.bisect_left(where, r.span.end)
-            spans.append((a, b, r.actors))
+            if r.actors:
+                spans.append((a, b, r.actors))
         self.spans = sorted(spans)
+        self._index = Intervals((a, b) for a, b, _ in self.spans)
 
     def of(self, pos: int) -> tuple[str, ...]:
-        """Actors of the requirement whose span holds ``pos`` (``()`` when none)."""
-        for a, b, actors in self.spans:
-            if a <= pos < b and actors:
-                return actors
-        return ()
+        """Actors of the first requirement whose span holds ``pos`` (``()`` when none)."""
+        i = self._index.index_of_first_holding(pos)
+        return () if i is None else self.spans[i][2]
 
 
 class _Subjects:

@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -107,6 +108,12 @@ def find_requirements(
         for t, o in zip(times, time_offsets or (), strict=False)
         if t.role in ("deadline", "schedule")
     )
+    due = sorted(
+        (o[0], i)
+        for i, (t, o) in enumerate(zip(times, time_offsets, strict=True))
+        if t.role in ("deadline", "schedule")
+    )
+    due_at = [ts for ts, _ in due]
     model = default_model() if decide is None else None
     every = decide is not None or model is not None
     units = directive_units(text, sents, timed, every_sentence=every)
@@ -233,12 +240,13 @@ def find_requirements(
                         break
         # deadline
         deadline = None
-        for t, (ts, te) in zip(times, time_offsets, strict=True):
-            if ts >= u.start and te <= u.end and t.role in ("deadline", "schedule"):
-                deadline = t.key
-                if ts - sent.start <= 2 and t.normalized:
-                    window = (sent.start, t.key)
-                break
+        lo, hi = bisect.bisect_left(due_at, u.start), bisect.bisect_right(due_at, u.end)
+        first = min((i for _, i in due[lo:hi] if time_offsets[i][1] <= u.end), default=None)
+        if first is not None:  # the first deadline or schedule time inside the unit
+            t, ts = times[first], time_offsets[first][0]
+            deadline = t.key
+            if ts - sent.start <= 2 and t.normalized:
+                window = (sent.start, t.key)
         if deadline is None and window is not None and window[0] == sent.start:
             deadline = window[1]
         quantities = tuple(
