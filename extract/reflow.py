@@ -113,6 +113,8 @@ def soft_break(
         return False  # 党政办 / 2019 / 年…: a short signature, then its date
     if length <= 16 and r["date_line"].fullmatch(logical) and not r["after_date"].match(next_line):
         return False  # 2019年6月10日 / 绍办通报: a line that is a date ends there
+    if not b.isdigit() and _opening_fragment(prev_line, r):
+        return True  # …参加。请 / 各支部…: a sentence begun at the line's end goes on
     if joined and a not in r["any_punct"] and any(c in r["any_punct"] for c in next_line):
         return True  # a sentence already broken goes on until its punctuation
     if len(prev_line) <= r["short"] and a not in r["any_punct"]:
@@ -121,6 +123,13 @@ def soft_break(
     if len(next_line) <= r["short"] and next_line[-1] not in r["any_punct"]:
         return True
     return length >= r["wrapped"]
+
+
+def _opening_fragment(line: str, r: dict) -> bool:
+    """Whether ``line`` ends with a short fragment opened after a sentence end (…。请)."""
+    k = max(line.rfind(c) for c in r["hard_end"])
+    tail = line[k + 1 :]
+    return k >= 0 and 0 < len(tail) <= r["short"] and not any(c in r["any_punct"] for c in tail)
 
 
 def _closed(line: str, r: dict) -> bool:

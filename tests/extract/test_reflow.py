@@ -24,6 +24,9 @@ JOINED = [
     ("会后，\n各组要及时总结。", "会后，各组要及时总结。"),
     # an open quotation mark goes on to its close
     ("围绕“学史明理\n学史增信”开展学习。", "围绕“学史明理学史增信”开展学习。"),
+    # a sentence begun at the end of a line goes on to the next one
+    ("欢迎参加。请\n各班级推荐两名学生\n参加比赛。", "欢迎参加。请各班级推荐两名学生参加比赛。"),
+    ("会议结束。各支部\n要抓好落实。", "会议结束。各支部要抓好落实。"),
 ]
 
 KEPT = [
@@ -43,6 +46,10 @@ KEPT = [
     # a short signature above its date, a date line above the next header
     "党政办\n2019年6月10日",
     "2019年6月10日\n某某通报第14期",
+    # a signature after the last sentence stays above its date
+    "特此通知。党政办\n2019年6月10日",
+    # a fragment with punctuation of its own is a line of its own
+    "会议结束。附件：\n名单",
 ]
 
 
