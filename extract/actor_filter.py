@@ -21,13 +21,13 @@ Examples
 --------
 >>> from extract.ingest.reader import document_from_bytes
 >>> from extract.pipeline import Analysis, COMPONENTS
->>> doc = document_from_bytes("a.txt", "区委书记李某某强调，各支部要认真学习。".encode())
+>>> doc = document_from_bytes("a.txt", "市人大常委会有关领导同志参加会议。".encode())
 >>> a = Analysis(doc)
 >>> for name, run in COMPONENTS:
 ...     run(a) if name != "actor_filter" else None
 >>> feats = dict(actor_features(a))
->>> sorted(feats), feats["区委"]["any:title"]
-(['区委'], 1.0)
+>>> sorted(feats), passing_only(feats["常委会"]), passing_only(feats["领导同志"])
+(['常委会', '领导同志'], 'title', None)
 """
 
 from __future__ import annotations
@@ -61,6 +61,7 @@ _SHARED = (
     "heading",
     "nested",
     "present",
+    "model",
 )
 
 
@@ -73,6 +74,7 @@ def _d() -> dict:
     for k, v in d.items():
         if k.endswith("_re"):
             out[k] = re.compile(v)
+    out["model_before"] = re.compile(data_json("actors.json")["agent"]["model_before_re"])
     return out
 
 
@@ -88,12 +90,14 @@ def _inside(text: str, s: int, e: int, open_: str, close: str, window: int) -> b
 
 def _chains(text: str, spans: list[tuple[int, int]]) -> dict[tuple[int, int], tuple[int, int]]:
     """For each mention span, the start of the first and the end of the last mention
-    of its coordination chain (甲、乙和丙), joined as :func:`extract.actors.at_work` joins."""
+    of its coordination chain (甲、乙和丙). Unlike :func:`extract.actors.at_work`, two
+    mentions that merely touch are no chain: the first qualifies the second
+    (部门 in 部门主要负责同志)."""
     coord = re.compile(f"(?:{data_json('actors.json')['agent']['coordinators']})+")
     chains: list[list[tuple[int, int]]] = []
     for sp in sorted(set(spans)):
         if chains and (
-            sp[0] <= chains[-1][-1][1] or coord.fullmatch(text[chains[-1][-1][1] : sp[0]])
+            sp[0] < chains[-1][-1][1] or coord.fullmatch(text[chains[-1][-1][1] : sp[0]])
         ):
             chains[-1].append(sp)
         else:
@@ -126,6 +130,8 @@ def _mention_cues(
         cues.add("title")
     if "after:of" in cues:
         cues.add("of")
+    if "after:model" in cues or d["model_before"].search(before):
+        cues.add("model")
     if text[e : e + 1] == "、" or text[s - 1 : s] == "、":
         cues.add("in_list")
     w = d["context_window"]
@@ -133,7 +139,7 @@ def _mention_cues(
         cues.add("in_book")
     elif _inside(text, s, e, d["quote_open"], d["quote_close"], w):
         cues.add("in_quote")
-    pos, ln = line
+    ln = line[1]
     if ln.strip() == text[s:e].strip():
         cues.add("own_line")
     if d["date_line_re"].match(ln):
@@ -284,21 +290,28 @@ def passing_only(f: dict[str, float]) -> str | None:
     (市委书记, 中央书记处书记、, 有关部门主要负责同志): the body is not the actor, the
     person or group is. ``present``: a body or group (not a person, see
     :mod:`extract.actor_person`) named only in sentences that report dignitaries
-    present (出席) and in none that names participants (参加, 列席).
+    present (出席) and in none that names participants (参加, 列席). ``model``: a
+    person named only as a model to follow (某某同志的事迹, 某某式的, 向某某学习).
 
     Examples
     --------
     >>> passing_only({"share:title": 1.0}), passing_only({"share:title": 0.5})
     ('title', None)
-    >>> passing_only({"share:present": 1.0}), passing_only({"share:present": 1.0, "any:participate": 1.0})
-    ('present', None)
+    >>> passing_only({"share:present": 1.0})
+    'present'
+    >>> passing_only({"share:present": 1.0, "any:participate": 1.0}) is None
+    True
     """
     if f.get("share:title", 0.0) == 1.0:
         return "title"
-    if f.get("share:present", 0.0) == 1.0 and not f.get("any:participate") and not f.get(
-        "type:Person"
+    if (
+        f.get("share:present", 0.0) == 1.0
+        and not f.get("any:participate")
+        and not f.get("type:Person")
     ):
         return "present"
+    if f.get("share:model", 0.0) == 1.0 and f.get("type:Person"):
+        return "model"
     return None
 
 

@@ -341,7 +341,10 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
     groups = {
         k: g
         for k, g in groups.items()
-        if (not _needs_work(g, d["agent"]) or any((s, e) in at_work_spans for s, e, _, _ in g.mentions))
+        if (
+            not _needs_work(g, d["agent"])
+            or any((s, e) in at_work_spans for s, e, _, _ in g.mentions)
+        )
         and not (g.type == "Person" and all(present_only(s, e) for s, e, _, _ in g.mentions))
     }
     actors, mentions, surfaces = [], [], {}
