@@ -299,7 +299,8 @@ def _known_name(name: str) -> bool:
 
 
 def localities(text: str) -> list[RawMention]:
-    """Localities acting as bodies: coordinate lists split, 乡镇 and 每一个村 alone."""
+    """Localities acting as bodies: coordinate lists split, 乡镇 and 每一个村 alone, and
+    the speaker's own locality (我市, 本县) opening a clause before a modal (我市将…)."""
     g = _grammar()
     d = data_json("actors.json")
     item = re.compile(word_alternation(d["collective_localities"]))
@@ -343,4 +344,17 @@ def localities(text: str) -> list[RawMention]:
                 m.group(grp),
             )
         )
+    left = d["pronoun_body"]["left"]
+    for m in _pronoun_body_re().finditer(text):  # 我市将…: the speaker's own locality acts
+        if m.start() == 0 or text[m.start() - 1] in left:
+            out.append(
+                RawMention(
+                    m.start(), m.end(1), m.group(1), m.group(1), "GovernmentBody", "地方", "地方"
+                )
+            )
     return out
+
+
+@functools.cache
+def _pronoun_body_re() -> re.Pattern[str]:
+    return re.compile(data_json("actors.json")["pronoun_body"]["re"])

@@ -249,7 +249,7 @@ def _needs_work(g: Group, a: dict) -> bool:
     )
 
 
-def _at_work(text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+def at_work(text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
     """The mention spans that show an actor at work (``actors.json`` ``agent``).
 
     A mention counts when a verb, modal or cue of action follows it (区委要…,
@@ -353,14 +353,17 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
     merge_bare(groups, _own_jurisdiction(text, meta))
     merge_abbreviations(groups)
     _short_roles(text, groups, d["short_roles"])
-    at_work = _at_work(
+    at_work_spans = at_work(
         text, [(s, e) for g in groups.values() for s, e, _, nested in g.mentions if not nested]
     )
     present_only = _present_only(text, d["agent"])
     groups = {
         k: g
         for k, g in groups.items()
-        if (not _needs_work(g, d["agent"]) or any((s, e) in at_work for s, e, _, _ in g.mentions))
+        if (
+            not _needs_work(g, d["agent"])
+            or any((s, e) in at_work_spans for s, e, _, _ in g.mentions)
+        )
         and not (g.type == "Person" and all(present_only(s, e) for s, e, _, _ in g.mentions))
     }
     actors, mentions, surfaces = [], [], {}

@@ -92,7 +92,9 @@ def is_hard_drop(u: Unit) -> bool:
     return u.drop in _d()["hard_drops"]
 
 
-def _first_word(text: str) -> tuple[str, str | None]:
+def first_word(text: str) -> tuple[str, str | None]:
+    """The longest dictionary word (up to 4 characters) ``text`` opens with, and its
+    jieba part-of-speech tag (None when the word is no dictionary word)."""
     from extract.tokenize import pos_tags, tokenizer
 
     freq, tags = tokenizer().FREQ, pos_tags()
@@ -172,7 +174,7 @@ def unit_features(
         if u.cue.start - u.start <= 2:
             f["cue_opens_unit"] = 1.0
     body = d["adverb_re"].sub("", text)
-    word, tag = _first_word(body)
+    word, tag = first_word(body)
     if body[:1] and body.startswith(d["frames"]):
         f["starts_with_frame"] = 1.0
     elif (tag is not None and tag.startswith("v")) or word in d["imperative_verbs"]:

@@ -19,6 +19,8 @@ and adds its own part:
                       (:mod:`extract.deadlines`)
 ``stages``            stages and steps as records
 ``relations``         relations (:mod:`extract.relations`)
+``actor_filter``      actors that hold no requirement and take part in no relation,
+                      kept or dropped by a learned filter (:mod:`extract.actor_filter`)
 ====================  ==============================================================
 
 Facts that fall inside boilerplate spans (``doc.excluded``) are dropped. Every
@@ -42,6 +44,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from extract.actor_filter import filter_actors
 from extract.actors import ActorIndex, actor_index
 from extract.addressee import Defaults, document_defaults
 from extract.clauses import Sentence, sentences
@@ -49,6 +52,7 @@ from extract.deadlines import fill_deadlines
 from extract.meta import document_meta
 from extract.phases import PhaseMention, find_phases, is_three_stage
 from extract.records import (
+    Actor,
     Document,
     DocumentMeta,
     Extraction,
@@ -115,6 +119,7 @@ class Analysis:
     stages: tuple[Phase, ...] = ()
     steps: tuple[Phase, ...] = ()
     relations: tuple[Relation, ...] = ()
+    kept_actors: tuple[Actor, ...] | None = None
 
     def __post_init__(self) -> None:
         self.inside = _excluded(self.doc)
@@ -129,7 +134,12 @@ class Analysis:
         return Extraction(
             document=self.doc,
             meta=self.meta,
-            actors=tuple(sorted(self.idx.actors, key=lambda a: a.key)),
+            actors=tuple(
+                sorted(
+                    self.idx.actors if self.kept_actors is None else self.kept_actors,
+                    key=lambda a: a.key,
+                )
+            ),
             stages=self.stages,
             steps=self.steps,
             times=tuple(sorted(self.times, key=lambda t: (t.span.start, t.span.end))),
@@ -205,6 +215,10 @@ def _relations(a: Analysis) -> None:
     )
 
 
+def _actor_filter(a: Analysis) -> None:
+    a.kept_actors = filter_actors(a)
+
+
 COMPONENTS: tuple[tuple[str, Callable[[Analysis], None]], ...] = (
     ("meta", _meta),
     ("actors", _actors),
@@ -216,6 +230,7 @@ COMPONENTS: tuple[tuple[str, Callable[[Analysis], None]], ...] = (
     ("deadlines", _deadlines),
     ("stages", _stages),
     ("relations", _relations),
+    ("actor_filter", _actor_filter),
 )
 """The components of :func:`extract`, by name, in the order they run."""
 
