@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import math
-import sys
 from pathlib import Path
 
 import pytest
 
-from extract.actor_filter import actor_features, default_actor_model, passing_only
-from extract.directive_model import DirectiveModel
+from extract.actor_filter import actor_features, passing_only
 from extract.ingest.reader import document_from_bytes
-from extract.lexicon import data_path
 from extract.pipeline import COMPONENTS, Analysis, extract
 
 REPO = Path(__file__).resolve().parents[2]
@@ -140,23 +135,3 @@ def test_own_locality_opening_a_directive_is_an_actor(text: str, label: str) -> 
 )
 def test_own_locality_in_passing_is_no_actor(text: str) -> None:
     assert not {"我区"} & labels(text)
-
-
-def test_shipped_model_is_sound() -> None:
-    m = default_actor_model()
-    assert isinstance(m, DirectiveModel)
-    assert 0.0 < m.threshold < 1.0
-    assert m.weights and all(math.isfinite(w) for w in m.weights.values())
-
-
-def test_recorded_lodo_figures_are_what_the_training_script_measures() -> None:
-    sys.path.insert(0, str(REPO / "scripts"))
-    import train_actor_model as train
-
-    stored = json.loads(data_path("actor_model.json").read_text(encoding="utf-8"))
-    docs = train.candidates(SHARED)
-    assert len(docs) == 19
-    figures = train.lodo(docs, stored["c"], [stored["threshold"]])[stored["threshold"]]
-    assert figures == stored["lodo"]
-    none = {d["name"]: [None] * len(d["names"]) for d in docs}
-    assert train.figures(docs, none, [0.0])[0.0] == stored["rules_only"]
