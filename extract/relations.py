@@ -28,7 +28,7 @@ Examples
 --------
 >>> from extract.ingest.reader import document_from_bytes
 >>> from extract.actors import actor_index
->>> text = "各支部转段请示由各党委批复，并报区委督导组备案。"
+>>> text = "各支部转段请示由各党委批复，并报区委督导组备案。区委要加强领导。"
 >>> doc = document_from_bytes("a.txt", text.encode())
 >>> rels = find_relations(doc, actor_index(doc))
 >>> sorted((r.type, r.source, r.target) for r in rels)  # doctest: +NORMALIZE_WHITESPACE
@@ -48,6 +48,7 @@ from extract.clauses import Sentence, sentences
 from extract.lexicon import data_json, word_alternation
 from extract.phase_relations import phase_relations
 from extract.records import Document, Phase, Relation, Requirement
+from extract.relation_names import independent
 from extract.relation_set import RelationSet
 from extract.relations_directed import RequirementSubjects, directed_relations
 from extract.rules import prov
@@ -76,6 +77,7 @@ def _cues() -> dict:
         "item": re.compile(d["item_re"]),
         "lead_gap": re.compile(d["lead_gap_re"]),
         "modal_after": re.compile(d["modal_after_subject_re"]),
+        "coordinate_rest": re.compile(d["coordinate_rest_re"]),
     }
 
 
@@ -306,8 +308,8 @@ def _name_relations(doc: Document, idx: ActorIndex, out: RelationSet) -> None:
             continue
         best = None
         for b in idx.actors:
-            if b is a or b.type not in _BODY:
-                continue
+            if b is a or b.type not in _BODY or not independent(idx, b.key):
+                continue  # 市委 named only inside 市委宣传部 is related to nothing
             for form in (b.label, *b.aliases):
                 if form in _LEVEL_WORDS:
                     continue  # 中央纪委 is no part of 中央: a level word names no parent
@@ -315,6 +317,7 @@ def _name_relations(doc: Document, idx: ActorIndex, out: RelationSet) -> None:
                     len(form) >= 2
                     and a.label.startswith(form)
                     and a.label != form
+                    and not c["coordinate_rest"].match(a.label, len(form))
                     and (best is None or len(form) > best[1])
                 ):
                     best = (b.key, len(form))

@@ -12,9 +12,7 @@ opening the sentence, else the document's default (addressee or issuer,
 * ``rel.supervises.causee``: the subject 引导/带领/教育引导/考察/评议 Y -> supervises Y;
 * ``rel.supervises.visit``: X 到会指导 -> X supervises the body holding the meeting;
 * ``rel.reports.handover``: 交给/发送给/报送至/上交 X -> the subject reportsTo X;
-* ``rel.suborg.member``: …委员, …成员 and …班子成员 are part of the body named
-  before them; ``rel.suborg.prefix``: a body named by its parent's name and a
-  head of its own (某局政治处 -> 某局) when the parent is an actor of the document.
+* sub-organizations read from names: :mod:`extract.relation_names`.
 
 Examples
 --------
@@ -38,6 +36,7 @@ from extract.addressee import Defaults
 from extract.clauses import Sentence, sentences
 from extract.lexicon import data_json
 from extract.records import Document, Requirement
+from extract.relation_names import name_parts
 from extract.relation_set import RelationSet
 
 _BODIES = {
@@ -231,7 +230,7 @@ def directed_relations(
                             "rel.reports.handover",
                         )
     _approvals_of_the_supervised(doc, idx, out, spans)
-    _name_parts(idx, out)
+    name_parts(idx, out)
 
 
 def _approvals_of_the_supervised(
@@ -265,31 +264,3 @@ def _approvals_of_the_supervised(
                             (ss, se),
                             "rel.approves.supervised",
                         )
-
-
-def _name_parts(idx: ActorIndex, out: RelationSet) -> None:
-    """Members and parts named after their body (see the module docstring)."""
-    c = _c()
-    forms = []
-    for b in idx.actors:
-        if b.type in ("Person", "Public"):
-            continue
-        for f in (b.label, *b.aliases):
-            if len(f) >= 2 and f not in c["not_parents"]:
-                forms.append((f, b))
-    forms.sort(key=lambda fb: -len(fb[0]))
-    for a in idx.actors:
-        if a.type in ("Person", "Public"):
-            continue
-        for f, b in forms:
-            if b is a or a.label == f or not a.label.startswith(f):
-                continue
-            rest = a.label[len(f) :]
-            if c["member_rest_re"].fullmatch(rest):
-                rule = "rel.suborg.member"
-            elif c["part_rest_re"].fullmatch(rest) and b.type in _BODIES:
-                rule = "rel.suborg.prefix"
-            else:
-                continue
-            out.add_at("subOrganizationOf", "actor", a.key, "actor", b.key, a.mentions[0], rule)
-            break

@@ -27,9 +27,9 @@ def _rels(text: str, encoding: str = "utf-8") -> set[tuple[str, str, str]]:
 @pytest.mark.parametrize(
     ("text", "edge"),
     [
-        ("区委督导组要加强指导。", ("subOrganizationOf", "区委督导组", "区委")),
-        ("市委指导四组要深入调研。", ("subOrganizationOf", "市委指导四组", "市委")),
-        ("县委组织部负责协调。", ("subOrganizationOf", "县委组织部", "县委")),
+        ("区委高度重视。区委督导组要加强指导。", ("subOrganizationOf", "区委督导组", "区委")),
+        ("按照市委部署，市委指导四组要深入调研。", ("subOrganizationOf", "市委指导四组", "市委")),
+        ("县委组织部负责协调，县委负总责。", ("subOrganizationOf", "县委组织部", "县委")),
         (
             "县委先教办要通报，先教办要督促，先教办指导协调组要汇总。",
             ("subOrganizationOf", "先教办指导协调组", "县委先教办"),
@@ -130,7 +130,7 @@ def test_parallel_steps_are_not_ordered() -> None:
 
 
 def test_traditional_input() -> None:
-    got = _rels("各支部的請示由各黨委批復，並報區委督導組備案。", "big5")
+    got = _rels("各支部的請示由各黨委批復，並報區委督導組備案。區委要加強領導。", "big5")
     assert ("approves", "党委", "支部") in got
     assert ("subOrganizationOf", "区委督导组", "区委") in got
 
