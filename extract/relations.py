@@ -17,6 +17,7 @@ Rule families (rule ids in ``Provenance.rule``):
   经…批复同意 (a following 报…备案 is the approver's filing);
   ``rel.approves.submit``: 须报…审核同意后, 报请…批准 (the subject's request);
   both also give ``rel.reports.request`` (the requester reportsTo the approver);
+  由X决定 is no approval: X is the one who then asks (由X决定…，并报Y批准 -> X reportsTo Y);
   ``rel.approves.verb``: 严格把关/批准 over the units named after it;
 * ``rel.precedes.stage``: canonical stage order; ``rel.precedes.sequence``:
   steps in order inside one sentence or across enumerated items;
@@ -78,6 +79,7 @@ def _cues() -> dict:
         "lead_gap": re.compile(d["lead_gap_re"]),
         "modal_after": re.compile(d["modal_after_subject_re"]),
         "coordinate_rest": re.compile(d["coordinate_rest_re"]),
+        "decision_words": tuple(d["decision_words"]),
     }
 
 
@@ -188,15 +190,19 @@ def _actor_relations(
         lead = _lead(u_ments, text, us) or _modal_subject(u_ments, text)
         subj_unit = lead or list(responsible(us)) or topic
         approver: list[str] = []
+        decider: list[str] = []
         requester: list[str] = subj_unit
         for cl in unit_clauses:
             ments = idx.mentions_in(cl.start, cl.end)
             subj = _lead(ments, text, cl.start, 6) or subj_unit
             span = (cl.start, cl.end)
             for m in c["approve_by"].finditer(text, cl.start, cl.end):
+                g = "obj" if m.group("obj") is not None else "obj2"
+                if m.group(0).endswith(c["decision_words"]):  # 由X决定…，并报Y批准: X asks Y
+                    decider = [x.key for x in idx.mentions_in(m.start(g), m.end(g))]
+                    continue
                 before = _lead(ments, text, cl.start, 6)
                 requester = before or requester
-                g = "obj" if m.group("obj") is not None else "obj2"
                 approver = _approvers(idx, m, g)
                 for a in approver:
                     for r in requester:
@@ -204,18 +210,24 @@ def _actor_relations(
                         out.add("reportsTo", "actor", r, "actor", a, span, "rel.reports.request")
             for m in c["approve_submit"].finditer(text, cl.start, cl.end):
                 for a in _approvers(idx, m, "obj"):
-                    for r in subj:
+                    for r in decider or subj:
                         out.add("approves", "actor", a, "actor", r, span, "rel.approves.submit")
                         out.add("reportsTo", "actor", r, "actor", a, span, "rel.reports.request")
             for m in c["report"].finditer(text, cl.start, cl.end):
                 g = "obj" if m.group("obj") is not None else "obj2"
-                targets = [x.key for x in idx.mentions_in(m.start(g), m.end(g))]
-                who = approver if approver and g == "obj2" else subj
+                slot = idx.mentions_in(m.start(g), m.end(g))
+                targets = [x.key for x in slot]
+                upper = {
+                    x.key
+                    for x in slot
+                    if x.surface.startswith("上级") or text.endswith("上级", 0, x.start)
+                }
+                who = approver if approver and g == "obj2" else decider or subj
                 for r in who:
                     for t in targets:
                         b = idx.get(t)
                         receiver = _BODY | {"Person"} | (_FILED if g == "obj2" else set())
-                        if b is not None and b.type in receiver:  # 报送至组织部: files with
+                        if b is not None and (b.type in receiver or t in upper):  # 报送至组织部
                             out.add("reportsTo", "actor", r, "actor", t, span, "rel.reports")
             for m in c["passive"].finditer(text, cl.start, cl.end):
                 own = _lead(ments, text, cl.start, 6)  # 接受X监督 needs its own subject

@@ -210,16 +210,16 @@ def directed_relations(
                     )
         for m in c["handover_re"].finditer(text, ss, se):
             got = idx.mentions_in(m.start("to"), m.end("to"))
-            people = [
-                x.key for x in got if (a := idx.get(x.key)) is not None and a.type == "Person"
-            ]
-            targets = people or [x.key for x in got]  # 交给某部部长某某: the person
+            people = [x for x in got if (a := idx.get(x.key)) is not None and a.type == "Person"]
+            # 交给某部部长某某: the person; 发送给党政办某某: the office and its staff member
+            staff = [x.key for x in got for p in people if x.end == p.start]
+            targets = [x.key for x in people] + staff if people else [x.key for x in got]
             targets = [t for t in dict.fromkeys(targets) if _is_body(idx, t, persons=True)]
             if not targets:
                 continue
             for s in subjects.at(m.start(), ss, m.start(), False):
                 for t in targets:
-                    if s != t:
+                    if s not in targets:
                         out.add(
                             "reportsTo",
                             "actor",

@@ -143,3 +143,52 @@ def test_sorted_and_deterministic() -> None:
     assert list(a) == sorted(
         a, key=lambda r: (r.type, r.source_kind, r.source, r.target_kind, r.target)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "edges"),
+    [
+        # 由X决定…，并报Y批准: the deciding body is the one that asks
+        (
+            "劝而不改的，由支部大会决定处理，并报上级团委批准。",
+            {("reportsTo", "支部大会", "团委"), ("approves", "团委", "支部大会")},
+        ),
+        # 报X审核: X checks and approves what the subject submits
+        (
+            "学校党政办公室拟定方案，报县教育局人事科审核。",
+            {
+                ("reportsTo", "学校党政办公室", "县教育局人事科"),
+                ("approves", "县教育局人事科", "学校党政办公室"),
+            },
+        ),
+        # a subject after a time word of a meeting (会后，X…)
+        (
+            "（二）会后，各支部要制定整改措施，整改情况报学校党委。",
+            {("reportsTo", "支部", "学校党委")},
+        ),
+        # an upper body of any type receives what is filed with it
+        ("各支部建立工作台账，并报上级党组织备案。", {("reportsTo", "支部", "党组织")}),
+        # an office and its staff member named together both receive
+        (
+            "各支部将报名表发送给党政办李四。",
+            {("reportsTo", "支部", "党政办"), ("reportsTo", "支部", "李四")},
+        ),
+    ],
+)
+def test_submissions_and_approvals(text: str, edges: set) -> None:
+    assert edges <= _rels(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a decision is no approval of anyone
+        ("镇政府拟定方案，由镇党委研究决定。", ("approves", "镇党委", "镇政府")),
+        # a form's name (审批表) approves nothing
+        ("镇党委将方案连同干部任免审批表等，报送县教育局。", ("approves", "镇党委", "县教育局")),
+        # 报名 is no report
+        ("各支部将报名表交给团委组织部部长李四。", ("reportsTo", "支部", "团委组织部")),
+    ],
+)
+def test_no_submission_where_the_text_states_none(text: str, absent: tuple) -> None:
+    assert absent not in _rels(text)
