@@ -49,6 +49,7 @@ from extract.clauses import Sentence, sentences
 from extract.lexicon import data_json, word_alternation
 from extract.phase_relations import phase_relations
 from extract.records import Document, Phase, Relation, Requirement
+from extract.relation_frames import frame_relations
 from extract.relation_names import independent
 from extract.relation_set import RelationSet
 from extract.relations_directed import RequirementSubjects, directed_relations
@@ -415,5 +416,7 @@ def find_relations(
     subjects = RequirementSubjects(doc, actors, requirements)
     _actor_relations(doc, actors, out, subjects.of, sents)
     directed_relations(doc, actors, requirements, defaults, out, sents or ())
+    spans = [(x.start, x.end) for x in (sents or sentences(doc.text))]
+    frame_relations(doc, actors, requirements, defaults, out, spans)
     phase_relations(doc, stages, steps, out)
     return out.sorted()

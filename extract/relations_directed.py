@@ -6,9 +6,7 @@ requirement holding the cue was given (its responsible actors), else the actors
 opening the sentence, else the document's default (addressee or issuer,
 :mod:`extract.addressee`).
 
-* ``rel.supervises.frame``: 根据/按照/遵照 X 的部署/要求/通知 … -> X supervises the
-  sentence's subject (a body acting on another body's instruction);
-* ``rel.supervises.leadership``: 在 X 的领导下 -> X supervises the subject;
+* instructions and leadership (根据X的要求, 在X领导下): :mod:`extract.relation_frames`;
 * ``rel.supervises.causee``: the subject 引导/带领/教育引导/考察/评议 Y -> supervises Y;
 * ``rel.supervises.visit``: X 到会指导 -> X supervises the body holding the meeting;
 * ``rel.reports.handover``: 交给/发送给/报送至/上交 X -> the subject reportsTo X;
@@ -78,7 +76,7 @@ class RequirementSubjects:
         return ()
 
 
-class _Subjects:
+class Subjects:
     """Who acts at a position: a requirement's actors, the sentence's opening actors,
     or the document's default."""
 
@@ -90,7 +88,7 @@ class _Subjects:
         if actors := self.reqs.of(pos):
             return actors
         ms = self.idx.mentions_in(sent_start, upto)
-        lead = _chain(self.doc.text, ms, sent_start)
+        lead = chain(self.doc.text, ms, sent_start)
         if lead:
             return lead
         if fallback and self.defaults is not None:
@@ -98,7 +96,7 @@ class _Subjects:
         return ()
 
 
-def _chain(text: str, ms: Sequence[ActorMention], start: int) -> tuple[str, ...]:
+def chain(text: str, ms: Sequence[ActorMention], start: int) -> tuple[str, ...]:
     """Coordinated actors opening ``text[start:]`` (after a quantifier or a time)."""
     c = _c()
     out: list[ActorMention] = []
@@ -128,54 +126,14 @@ def directed_relations(
     """Add the relations of the module docstring's families to ``out``."""
     c = _c()
     text = doc.text
-    subjects = _Subjects(doc, idx, requirements, defaults)
+    subjects = Subjects(doc, idx, requirements, defaults)
     spans = [(x.start, x.end) for x in (sents or sentences(text))]
     for ss, se in spans:
         ments = idx.mentions_in(ss, se)
         if not ments:
             continue
-        for m in c["frame_re"].finditer(text, ss, se):
-            who = [x.key for x in idx.mentions_in(m.start("who"), m.end("who"))]
-            who = [k for k in dict.fromkeys(who) if _is_body(idx, k)]
-            after = [x for x in ments if x.start >= m.end()]
-            subj: tuple[str, ...] = ()
-            if after and after[0].start - m.end() <= c["subject_window"]:
-                before = text[max(m.end(), after[0].start - 2) : after[0].start]
-                last = max(x.end for x in after[:4])
-                if not c["object_marker_re"].search(before) and not text.startswith("的", last):
-                    subj = _chain(text, after, after[0].start)
-            if not subj and defaults is not None:
-                subj = defaults.issuer
-            for x in who:
-                for s in subj:
-                    if s not in who:
-                        out.add(
-                            "supervises",
-                            "actor",
-                            x,
-                            "actor",
-                            s,
-                            (ss, se),
-                            "rel.supervises.frame",
-                        )
-        for m in c["leadership_re"].finditer(text, ss, se):
-            who = [x.key for x in idx.mentions_in(m.start("who"), m.end("who"))]
-            after = [x for x in ments if x.start >= m.end()]
-            subj = _chain(text, after, m.end()) if after else ()
-            for x in who:
-                for s in subj or subjects.at(m.end(), ss, ss):
-                    if s != x:
-                        out.add(
-                            "supervises",
-                            "actor",
-                            x,
-                            "actor",
-                            s,
-                            (ss, se),
-                            "rel.supervises.leadership",
-                        )
         for m in c["causee_re"].finditer(text, ss, se):
-            objs = _chain(text, [x for x in ments if x.start >= m.end()], m.end())
+            objs = chain(text, [x for x in ments if x.start >= m.end()], m.end())
             if not objs:
                 continue
             near = [x for x in ments if x.end <= m.start() and m.start() - x.end <= 6]
