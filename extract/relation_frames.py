@@ -206,7 +206,7 @@ def _over(idx: ActorIndex, text: str, ss: int, se: int, out: RelationSet) -> Non
                 objs = [x for x in ments if x.start > k]
                 near = heads and k - heads[-1].end <= c["head_gap"]
                 if not _only_names(text, k + 1, cut, objs):
-                    return  # 对…这一层面的教育活动…的指导: not a body that is led
+                    near, objs = False, []  # 对…这一层面的教育活动的指导: no body is led
                 pairs.append(([x.key for x in heads] if near else [], [x.key for x in objs]))
             pos = cut + 1
         for heads, objs in pairs:

@@ -7,7 +7,7 @@ Rule families (rule ids in ``Provenance.rule``; cues in ``extract/data/relation_
   学校领导班子), …委员 and …常委 to a committee, …联系领导 / …主要领导 to a body,
   …的同志 to any body;
 * ``rel.suborg.prefix``: a body named by its parent's name and a head of its own
-  (某局政治处 -> 某局) when the parent is a body of the document. A Party body is
+  (某局政治处 -> 某局) when the parent is a body of the document. A Party branch is
   no part of a government body it is named after (机关党总支 is the Party branch of
   the 机关, not one of its offices);
 * ``rel.suborg.inner``: a body whose full name holds another body's name, with a
@@ -46,7 +46,6 @@ _BODIES = {
     "GovernmentBody",
     "PartyBranch",
 }
-_PARTY = {"PartyCommittee", "PartyBranch"}
 
 
 @functools.cache
@@ -116,7 +115,7 @@ def name_parts(idx: ActorIndex, out: RelationSet) -> None:
             elif (
                 c["part_rest_re"].fullmatch(rest)
                 and b.type in _BODIES
-                and not (a.type in _PARTY and b.type == "GovernmentBody")
+                and not (a.type == "PartyBranch" and b.type == "GovernmentBody")
             ):
                 rule = "rel.suborg.prefix"
             else:

@@ -81,13 +81,15 @@ def _cues() -> dict:
         "modal_after": re.compile(d["modal_after_subject_re"]),
         "coordinate_rest": re.compile(d["coordinate_rest_re"]),
         "decision_words": tuple(d["decision_words"]),
+        "speaker_after": re.compile(d["speaker_after_re"]),
+        "object_residue": re.compile(d["object_residue_re"]),
     }
 
 
 def _coordinated(text: str, a: ActorMention, b: ActorMention) -> bool:
     gap = text[a.end : b.start]
     if gap:
-        return bool(re.fullmatch(r"[、和及与（）()或]+", gap))
+        return bool(re.fullmatch(r"[、和及与（）()或“”\"]+", gap))
     return b.surface.startswith("各") or text[a.end - 1 : a.end] in ")）"
 
 
@@ -132,6 +134,31 @@ def _modal_subject(mentions: Sequence[ActorMention], text: str) -> list[str]:
         if rx.match(text, m.end):
             return [m.key]
     return []
+
+
+def _object_list(mentions: Sequence[ActorMention], text: str, start: int, end: int) -> list[str]:
+    """The actors of 对X、Y特别是“Z”的 (``text[start:end]``) when it names nothing else."""
+    cut = text.rfind("的", start, end)
+    inside = [m for m in mentions if start <= m.start and m.end <= (cut if cut >= 0 else end)]
+    if not inside:
+        return []
+    rest, pos = [], start
+    for m in inside:
+        rest.append(text[pos : m.start])
+        pos = m.end
+    rest.append(text[pos : cut if cut >= 0 else end])
+    ok = _cues()["object_residue"].fullmatch("".join(rest))
+    return list(dict.fromkeys(m.key for m in inside)) if ok else []
+
+
+def _speaks(mentions: Sequence[ActorMention], lead: list[str], text: str) -> bool:
+    """Whether the actors ``lead`` are followed by a speech verb (某某强调，)."""
+    last = mentions[0].end
+    for m in mentions:  # the end of the opening chain
+        if m.key not in lead:
+            break
+        last = m.end
+    return bool(_cues()["speaker_after"].match(text, last))
 
 
 def _supervision_ok(a, b) -> bool:
@@ -189,6 +216,8 @@ def _actor_relations(
         if not u_ments:
             continue  # every rule below needs an actor mention inside the unit
         lead = _lead(u_ments, text, us) or _modal_subject(u_ments, text)
+        if lead and _speaks(u_ments, lead, text):
+            lead = topic = []  # 某某强调，要…: the speaker directs, he is no subject
         subj_unit = lead or list(responsible(us)) or topic
         approver: list[str] = []
         decider: list[str] = []
@@ -248,16 +277,19 @@ def _actor_relations(
                     r"[组员点]", text[m.end() : m.end() + 1]
                 ):
                     continue
-                near = [x for x in ments if x.end <= m.start() and m.start() - x.end <= 4]
+                before = text[cl.start : m.start()]
+                k = cl.start + before.rindex("对") + 1 if "对" in before else cl.start
+                near = [x for x in ments if k <= x.end <= m.start() and m.start() - x.end <= 4]
+                if k > cl.start:  # 对X的监督: X is led, not the one who leads
+                    near = [x for x in near if x.start < k]
                 who = [near[-1].key] if near else subj
                 if text[m.start() - 1 : m.start()] == "我" and idx.speaker:
                     who = [idx.speaker]
                 objs = _after(ments, text, m.end())
-                before = text[cl.start : m.start()]
-                if "对" in before:
-                    k = cl.start + before.rindex("对") + 1
-                    objs = _after(ments, text, k, 1) + objs
-                if not objs and cl.end - m.end() <= 6:
+                if k > cl.start:
+                    objs = _object_list(ments, text, k, m.start()) or _after(ments, text, k, 1)
+                    objs += [o for o in _after(ments, text, m.end()) if o not in objs]
+                elif not objs and cl.end - m.end() <= 6:
                     nxt = idx.mentions_in(cl.end, min(ue, cl.end + 14))
                     objs = _after(nxt, text, nxt[0].start) if nxt else []
                 for s_ in who:
@@ -311,7 +343,8 @@ def _actor_relations(
                         (us, ue),
                         "rel.suborg.establish",
                     )
-        topic = lead or topic
+        if lead:  # a person's words carry to no later sentence: he directs others
+            topic = [k for k in lead if (a := idx.get(k)) is not None and a.type != "Person"]
 
 
 def _name_relations(doc: Document, idx: ActorIndex, out: RelationSet) -> None:

@@ -153,13 +153,10 @@ def test_sorted_and_deterministic() -> None:
             "劝而不改的，由支部大会决定处理，并报上级团委批准。",
             {("reportsTo", "支部大会", "团委"), ("approves", "团委", "支部大会")},
         ),
-        # 报X审核: X checks and approves what the subject submits
+        # 报X审核: a submission (a review is no consent, tests/extract/test_approval_chains.py)
         (
             "学校党政办公室拟定方案，报县教育局人事科审核。",
-            {
-                ("reportsTo", "学校党政办公室", "县教育局人事科"),
-                ("approves", "县教育局人事科", "学校党政办公室"),
-            },
+            {("reportsTo", "学校党政办公室", "县教育局人事科")},
         ),
         # a subject after a time word of a meeting (会后，X…)
         (
@@ -192,3 +189,32 @@ def test_submissions_and_approvals(text: str, edges: set) -> None:
 )
 def test_no_submission_where_the_text_states_none(text: str, absent: tuple) -> None:
     assert absent not in _rels(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "edges", "absent"),
+    [
+        # 对X特别是“Y”和Z的监督: X, Y and Z are supervised; the one named last leads no one
+        (
+            "乡镇党委要落实主体责任，加强对“关键少数”特别是“一把手”和领导班子的监督。",
+            {("supervises", "乡镇党委", "一把手"), ("supervises", "乡镇党委", "领导班子")},
+            ("supervises", "领导班子", "一把手"),
+        ),
+        # a clause ending in 监督 after 对 takes no object from the next clause
+        (
+            "县纪委要加强对换届纪律的监督，坚持党管干部原则。",
+            set(),
+            ("supervises", "县纪委", "干部"),
+        ),
+        # a speaker's words carry to no later sentence
+        (
+            "王大明强调，要加强监督。紧紧围绕中心工作，强化对领导班子的日常监督。",
+            set(),
+            ("supervises", "王大明", "领导班子"),
+        ),
+    ],
+)
+def test_supervision_after_dui(text: str, edges: set, absent: tuple) -> None:
+    got = _rels(text)
+    assert edges <= got
+    assert absent not in got
