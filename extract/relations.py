@@ -349,12 +349,13 @@ def _actor_relations(
 
 def _name_relations(doc: Document, idx: ActorIndex, out: RelationSet) -> None:
     c = _cues()
+    free = {b.key for b in idx.actors if independent(idx, b.key)}
     for a in idx.actors:
         if a.type not in _BODY | {"GovernmentBody"}:
             continue
         best = None
         for b in idx.actors:
-            if b is a or b.type not in _BODY or not independent(idx, b.key):
+            if b is a or b.type not in _BODY or b.key not in free:
                 continue  # 市委 named only inside 市委宣传部 is related to nothing
             for form in (b.label, *b.aliases):
                 if form in _LEVEL_WORDS:
