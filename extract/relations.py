@@ -17,6 +17,7 @@ Rule families (rule ids in ``Provenance.rule``):
   经…批复同意 (a following 报…备案 is the approver's filing);
   ``rel.approves.submit``: 须报…审核同意后, 报请…批准 (the subject's request);
   both also give ``rel.reports.request`` (the requester reportsTo the approver);
+  由X决定 is no approval: X is the one who then asks (由X决定…，并报Y批准 -> X reportsTo Y);
   ``rel.approves.verb``: 严格把关/批准 over the units named after it;
 * ``rel.precedes.stage``: canonical stage order; ``rel.precedes.sequence``:
   steps in order inside one sentence or across enumerated items;
@@ -28,7 +29,7 @@ Examples
 --------
 >>> from extract.ingest.reader import document_from_bytes
 >>> from extract.actors import actor_index
->>> text = "各支部转段请示由各党委批复，并报区委督导组备案。"
+>>> text = "各支部转段请示由各党委批复，并报区委督导组备案。区委要加强领导。"
 >>> doc = document_from_bytes("a.txt", text.encode())
 >>> rels = find_relations(doc, actor_index(doc))
 >>> sorted((r.type, r.source, r.target) for r in rels)  # doctest: +NORMALIZE_WHITESPACE
@@ -48,6 +49,8 @@ from extract.clauses import Sentence, sentences
 from extract.lexicon import data_json, word_alternation
 from extract.phase_relations import phase_relations
 from extract.records import Document, Phase, Relation, Requirement
+from extract.relation_frames import frame_relations
+from extract.relation_names import independent
 from extract.relation_set import RelationSet
 from extract.relations_directed import RequirementSubjects, directed_relations
 from extract.rules import prov
@@ -76,13 +79,17 @@ def _cues() -> dict:
         "item": re.compile(d["item_re"]),
         "lead_gap": re.compile(d["lead_gap_re"]),
         "modal_after": re.compile(d["modal_after_subject_re"]),
+        "coordinate_rest": re.compile(d["coordinate_rest_re"]),
+        "decision_words": tuple(d["decision_words"]),
+        "speaker_after": re.compile(d["speaker_after_re"]),
+        "object_residue": re.compile(d["object_residue_re"]),
     }
 
 
 def _coordinated(text: str, a: ActorMention, b: ActorMention) -> bool:
     gap = text[a.end : b.start]
     if gap:
-        return bool(re.fullmatch(r"[、和及与（）()或]+", gap))
+        return bool(re.fullmatch(r"[、和及与（）()或“”\"]+", gap))
     return b.surface.startswith("各") or text[a.end - 1 : a.end] in ")）"
 
 
@@ -127,6 +134,31 @@ def _modal_subject(mentions: Sequence[ActorMention], text: str) -> list[str]:
         if rx.match(text, m.end):
             return [m.key]
     return []
+
+
+def _object_list(mentions: Sequence[ActorMention], text: str, start: int, end: int) -> list[str]:
+    """The actors of 对X、Y特别是“Z”的 (``text[start:end]``) when it names nothing else."""
+    cut = text.rfind("的", start, end)
+    inside = [m for m in mentions if start <= m.start and m.end <= (cut if cut >= 0 else end)]
+    if not inside:
+        return []
+    rest, pos = [], start
+    for m in inside:
+        rest.append(text[pos : m.start])
+        pos = m.end
+    rest.append(text[pos : cut if cut >= 0 else end])
+    ok = _cues()["object_residue"].fullmatch("".join(rest))
+    return list(dict.fromkeys(m.key for m in inside)) if ok else []
+
+
+def _speaks(mentions: Sequence[ActorMention], lead: list[str], text: str) -> bool:
+    """Whether the actors ``lead`` are followed by a speech verb (某某强调，)."""
+    last = mentions[0].end
+    for m in mentions:  # the end of the opening chain
+        if m.key not in lead:
+            break
+        last = m.end
+    return bool(_cues()["speaker_after"].match(text, last))
 
 
 def _supervision_ok(a, b) -> bool:
@@ -184,17 +216,23 @@ def _actor_relations(
         if not u_ments:
             continue  # every rule below needs an actor mention inside the unit
         lead = _lead(u_ments, text, us) or _modal_subject(u_ments, text)
+        if lead and _speaks(u_ments, lead, text):
+            lead = topic = []  # 某某强调，要…: the speaker directs, he is no subject
         subj_unit = lead or list(responsible(us)) or topic
         approver: list[str] = []
+        decider: list[str] = []
         requester: list[str] = subj_unit
         for cl in unit_clauses:
             ments = idx.mentions_in(cl.start, cl.end)
             subj = _lead(ments, text, cl.start, 6) or subj_unit
             span = (cl.start, cl.end)
             for m in c["approve_by"].finditer(text, cl.start, cl.end):
+                g = "obj" if m.group("obj") is not None else "obj2"
+                if m.group(0).endswith(c["decision_words"]):  # 由X决定…，并报Y批准: X asks Y
+                    decider = [x.key for x in idx.mentions_in(m.start(g), m.end(g))]
+                    continue
                 before = _lead(ments, text, cl.start, 6)
                 requester = before or requester
-                g = "obj" if m.group("obj") is not None else "obj2"
                 approver = _approvers(idx, m, g)
                 for a in approver:
                     for r in requester:
@@ -202,18 +240,24 @@ def _actor_relations(
                         out.add("reportsTo", "actor", r, "actor", a, span, "rel.reports.request")
             for m in c["approve_submit"].finditer(text, cl.start, cl.end):
                 for a in _approvers(idx, m, "obj"):
-                    for r in subj:
+                    for r in decider or subj:
                         out.add("approves", "actor", a, "actor", r, span, "rel.approves.submit")
                         out.add("reportsTo", "actor", r, "actor", a, span, "rel.reports.request")
             for m in c["report"].finditer(text, cl.start, cl.end):
                 g = "obj" if m.group("obj") is not None else "obj2"
-                targets = [x.key for x in idx.mentions_in(m.start(g), m.end(g))]
-                who = approver if approver and g == "obj2" else subj
+                slot = idx.mentions_in(m.start(g), m.end(g))
+                targets = [x.key for x in slot]
+                upper = {
+                    x.key
+                    for x in slot
+                    if x.surface.startswith("上级") or text.endswith("上级", 0, x.start)
+                }
+                who = approver if approver and g == "obj2" else decider or subj
                 for r in who:
                     for t in targets:
                         b = idx.get(t)
                         receiver = _BODY | {"Person"} | (_FILED if g == "obj2" else set())
-                        if b is not None and b.type in receiver:  # 报送至组织部: files with
+                        if b is not None and (b.type in receiver or t in upper):  # 报送至组织部
                             out.add("reportsTo", "actor", r, "actor", t, span, "rel.reports")
             for m in c["passive"].finditer(text, cl.start, cl.end):
                 own = _lead(ments, text, cl.start, 6)  # 接受X监督 needs its own subject
@@ -233,16 +277,19 @@ def _actor_relations(
                     r"[组员点]", text[m.end() : m.end() + 1]
                 ):
                     continue
-                near = [x for x in ments if x.end <= m.start() and m.start() - x.end <= 4]
+                before = text[cl.start : m.start()]
+                k = cl.start + before.rindex("对") + 1 if "对" in before else cl.start
+                near = [x for x in ments if k <= x.end <= m.start() and m.start() - x.end <= 4]
+                if k > cl.start:  # 对X的监督: X is led, not the one who leads
+                    near = [x for x in near if x.start < k]
                 who = [near[-1].key] if near else subj
                 if text[m.start() - 1 : m.start()] == "我" and idx.speaker:
                     who = [idx.speaker]
                 objs = _after(ments, text, m.end())
-                before = text[cl.start : m.start()]
-                if "对" in before:
-                    k = cl.start + before.rindex("对") + 1
-                    objs = _after(ments, text, k, 1) + objs
-                if not objs and cl.end - m.end() <= 6:
+                if k > cl.start:
+                    objs = _object_list(ments, text, k, m.start()) or _after(ments, text, k, 1)
+                    objs += [o for o in _after(ments, text, m.end()) if o not in objs]
+                elif not objs and cl.end - m.end() <= 6:
                     nxt = idx.mentions_in(cl.end, min(ue, cl.end + 14))
                     objs = _after(nxt, text, nxt[0].start) if nxt else []
                 for s_ in who:
@@ -296,18 +343,20 @@ def _actor_relations(
                         (us, ue),
                         "rel.suborg.establish",
                     )
-        topic = lead or topic
+        if lead:  # a person's words carry to no later sentence: he directs others
+            topic = [k for k in lead if (a := idx.get(k)) is not None and a.type != "Person"]
 
 
 def _name_relations(doc: Document, idx: ActorIndex, out: RelationSet) -> None:
     c = _cues()
+    free = {b.key for b in idx.actors if independent(idx, b.key)}
     for a in idx.actors:
         if a.type not in _BODY | {"GovernmentBody"}:
             continue
         best = None
         for b in idx.actors:
-            if b is a or b.type not in _BODY:
-                continue
+            if b is a or b.type not in _BODY or b.key not in free:
+                continue  # 市委 named only inside 市委宣传部 is related to nothing
             for form in (b.label, *b.aliases):
                 if form in _LEVEL_WORDS:
                     continue  # 中央纪委 is no part of 中央: a level word names no parent
@@ -315,6 +364,7 @@ def _name_relations(doc: Document, idx: ActorIndex, out: RelationSet) -> None:
                     len(form) >= 2
                     and a.label.startswith(form)
                     and a.label != form
+                    and not c["coordinate_rest"].match(a.label, len(form))
                     and (best is None or len(form) > best[1])
                 ):
                     best = (b.key, len(form))
@@ -400,5 +450,7 @@ def find_relations(
     subjects = RequirementSubjects(doc, actors, requirements)
     _actor_relations(doc, actors, out, subjects.of, sents)
     directed_relations(doc, actors, requirements, defaults, out, sents or ())
+    spans = [(x.start, x.end) for x in (sents or sentences(doc.text))]
+    frame_relations(doc, actors, requirements, defaults, out, spans)
     phase_relations(doc, stages, steps, out)
     return out.sorted()

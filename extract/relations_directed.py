@@ -6,15 +6,11 @@ requirement holding the cue was given (its responsible actors), else the actors
 opening the sentence, else the document's default (addressee or issuer,
 :mod:`extract.addressee`).
 
-* ``rel.supervises.frame``: 根据/按照/遵照 X 的部署/要求/通知 … -> X supervises the
-  sentence's subject (a body acting on another body's instruction);
-* ``rel.supervises.leadership``: 在 X 的领导下 -> X supervises the subject;
+* instructions and leadership (根据X的要求, 在X领导下): :mod:`extract.relation_frames`;
 * ``rel.supervises.causee``: the subject 引导/带领/教育引导/考察/评议 Y -> supervises Y;
 * ``rel.supervises.visit``: X 到会指导 -> X supervises the body holding the meeting;
 * ``rel.reports.handover``: 交给/发送给/报送至/上交 X -> the subject reportsTo X;
-* ``rel.suborg.member``: …委员, …成员 and …班子成员 are part of the body named
-  before them; ``rel.suborg.prefix``: a body named by its parent's name and a
-  head of its own (某局政治处 -> 某局) when the parent is an actor of the document.
+* sub-organizations read from names: :mod:`extract.relation_names`.
 
 Examples
 --------
@@ -39,6 +35,7 @@ from extract.clauses import Sentence, sentences
 from extract.intervals import Intervals
 from extract.lexicon import data_json
 from extract.records import Document, Requirement
+from extract.relation_names import name_parts
 from extract.relation_set import RelationSet
 
 _BODIES = {
@@ -80,7 +77,7 @@ class RequirementSubjects:
         return () if i is None else self.spans[i][2]
 
 
-class _Subjects:
+class Subjects:
     """Who acts at a position: a requirement's actors, the sentence's opening actors,
     or the document's default."""
 
@@ -92,7 +89,7 @@ class _Subjects:
         if actors := self.reqs.of(pos):
             return actors
         ms = self.idx.mentions_in(sent_start, upto)
-        lead = _chain(self.doc.text, ms, sent_start)
+        lead = chain(self.doc.text, ms, sent_start)
         if lead:
             return lead
         if fallback and self.defaults is not None:
@@ -100,7 +97,7 @@ class _Subjects:
         return ()
 
 
-def _chain(text: str, ms: Sequence[ActorMention], start: int) -> tuple[str, ...]:
+def chain(text: str, ms: Sequence[ActorMention], start: int) -> tuple[str, ...]:
     """Coordinated actors opening ``text[start:]`` (after a quantifier or a time)."""
     c = _c()
     out: list[ActorMention] = []
@@ -130,54 +127,14 @@ def directed_relations(
     """Add the relations of the module docstring's families to ``out``."""
     c = _c()
     text = doc.text
-    subjects = _Subjects(doc, idx, requirements, defaults)
+    subjects = Subjects(doc, idx, requirements, defaults)
     spans = [(x.start, x.end) for x in (sents or sentences(text))]
     for ss, se in spans:
         ments = idx.mentions_in(ss, se)
         if not ments:
             continue
-        for m in c["frame_re"].finditer(text, ss, se):
-            who = [x.key for x in idx.mentions_in(m.start("who"), m.end("who"))]
-            who = [k for k in dict.fromkeys(who) if _is_body(idx, k)]
-            after = [x for x in ments if x.start >= m.end()]
-            subj: tuple[str, ...] = ()
-            if after and after[0].start - m.end() <= c["subject_window"]:
-                before = text[max(m.end(), after[0].start - 2) : after[0].start]
-                last = max(x.end for x in after[:4])
-                if not c["object_marker_re"].search(before) and not text.startswith("的", last):
-                    subj = _chain(text, after, after[0].start)
-            if not subj and defaults is not None:
-                subj = defaults.issuer
-            for x in who:
-                for s in subj:
-                    if s not in who:
-                        out.add(
-                            "supervises",
-                            "actor",
-                            x,
-                            "actor",
-                            s,
-                            (ss, se),
-                            "rel.supervises.frame",
-                        )
-        for m in c["leadership_re"].finditer(text, ss, se):
-            who = [x.key for x in idx.mentions_in(m.start("who"), m.end("who"))]
-            after = [x for x in ments if x.start >= m.end()]
-            subj = _chain(text, after, m.end()) if after else ()
-            for x in who:
-                for s in subj or subjects.at(m.end(), ss, ss):
-                    if s != x:
-                        out.add(
-                            "supervises",
-                            "actor",
-                            x,
-                            "actor",
-                            s,
-                            (ss, se),
-                            "rel.supervises.leadership",
-                        )
         for m in c["causee_re"].finditer(text, ss, se):
-            objs = _chain(text, [x for x in ments if x.start >= m.end()], m.end())
+            objs = chain(text, [x for x in ments if x.start >= m.end()], m.end())
             if not objs:
                 continue
             near = [x for x in ments if x.end <= m.start() and m.start() - x.end <= 6]
@@ -212,16 +169,16 @@ def directed_relations(
                     )
         for m in c["handover_re"].finditer(text, ss, se):
             got = idx.mentions_in(m.start("to"), m.end("to"))
-            people = [
-                x.key for x in got if (a := idx.get(x.key)) is not None and a.type == "Person"
-            ]
-            targets = people or [x.key for x in got]  # 交给某部部长某某: the person
+            people = [x for x in got if (a := idx.get(x.key)) is not None and a.type == "Person"]
+            # 交给某部部长某某: the person; 发送给党政办某某: the office and its staff member
+            staff = [x.key for x in got for p in people if x.end == p.start]
+            targets = [x.key for x in people] + staff if people else [x.key for x in got]
             targets = [t for t in dict.fromkeys(targets) if _is_body(idx, t, persons=True)]
             if not targets:
                 continue
             for s in subjects.at(m.start(), ss, m.start(), False):
                 for t in targets:
-                    if s != t:
+                    if s not in targets:
                         out.add(
                             "reportsTo",
                             "actor",
@@ -232,7 +189,7 @@ def directed_relations(
                             "rel.reports.handover",
                         )
     _approvals_of_the_supervised(doc, idx, out, spans)
-    _name_parts(idx, out)
+    name_parts(idx, out)
 
 
 def _approvals_of_the_supervised(
@@ -266,31 +223,3 @@ def _approvals_of_the_supervised(
                             (ss, se),
                             "rel.approves.supervised",
                         )
-
-
-def _name_parts(idx: ActorIndex, out: RelationSet) -> None:
-    """Members and parts named after their body (see the module docstring)."""
-    c = _c()
-    forms = []
-    for b in idx.actors:
-        if b.type in ("Person", "Public"):
-            continue
-        for f in (b.label, *b.aliases):
-            if len(f) >= 2 and f not in c["not_parents"]:
-                forms.append((f, b))
-    forms.sort(key=lambda fb: -len(fb[0]))
-    for a in idx.actors:
-        if a.type in ("Person", "Public"):
-            continue
-        for f, b in forms:
-            if b is a or a.label == f or not a.label.startswith(f):
-                continue
-            rest = a.label[len(f) :]
-            if c["member_rest_re"].fullmatch(rest):
-                rule = "rel.suborg.member"
-            elif c["part_rest_re"].fullmatch(rest) and b.type in _BODIES:
-                rule = "rel.suborg.prefix"
-            else:
-                continue
-            out.add_at("subOrganizationOf", "actor", a.key, "actor", b.key, a.mentions[0], rule)
-            break

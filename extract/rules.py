@@ -9,7 +9,7 @@ an id no one declared fails at once.
 Examples
 --------
 >>> prov("rel.supervises.frame")
-Provenance(rule='rel.supervises.frame', confidence=0.6)
+Provenance(rule='rel.supervises.frame', confidence=0.8)
 >>> prov("requirement.cue.要").confidence
 0.8
 >>> prov("rel.no.such.rule")

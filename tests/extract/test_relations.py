@@ -27,9 +27,9 @@ def _rels(text: str, encoding: str = "utf-8") -> set[tuple[str, str, str]]:
 @pytest.mark.parametrize(
     ("text", "edge"),
     [
-        ("区委督导组要加强指导。", ("subOrganizationOf", "区委督导组", "区委")),
-        ("市委指导四组要深入调研。", ("subOrganizationOf", "市委指导四组", "市委")),
-        ("县委组织部负责协调。", ("subOrganizationOf", "县委组织部", "县委")),
+        ("区委高度重视。区委督导组要加强指导。", ("subOrganizationOf", "区委督导组", "区委")),
+        ("按照市委部署，市委指导四组要深入调研。", ("subOrganizationOf", "市委指导四组", "市委")),
+        ("县委组织部负责协调，县委负总责。", ("subOrganizationOf", "县委组织部", "县委")),
         (
             "县委先教办要通报，先教办要督促，先教办指导协调组要汇总。",
             ("subOrganizationOf", "先教办指导协调组", "县委先教办"),
@@ -130,7 +130,7 @@ def test_parallel_steps_are_not_ordered() -> None:
 
 
 def test_traditional_input() -> None:
-    got = _rels("各支部的請示由各黨委批復，並報區委督導組備案。", "big5")
+    got = _rels("各支部的請示由各黨委批復，並報區委督導組備案。區委要加強領導。", "big5")
     assert ("approves", "党委", "支部") in got
     assert ("subOrganizationOf", "区委督导组", "区委") in got
 
@@ -143,3 +143,78 @@ def test_sorted_and_deterministic() -> None:
     assert list(a) == sorted(
         a, key=lambda r: (r.type, r.source_kind, r.source, r.target_kind, r.target)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "edges"),
+    [
+        # 由X决定…，并报Y批准: the deciding body is the one that asks
+        (
+            "劝而不改的，由支部大会决定处理，并报上级团委批准。",
+            {("reportsTo", "支部大会", "团委"), ("approves", "团委", "支部大会")},
+        ),
+        # 报X审核: a submission (a review is no consent, tests/extract/test_approval_chains.py)
+        (
+            "学校党政办公室拟定方案，报县教育局人事科审核。",
+            {("reportsTo", "学校党政办公室", "县教育局人事科")},
+        ),
+        # a subject after a time word of a meeting (会后，X…)
+        (
+            "（二）会后，各支部要制定整改措施，整改情况报学校党委。",
+            {("reportsTo", "支部", "学校党委")},
+        ),
+        # an upper body of any type receives what is filed with it
+        ("各支部建立工作台账，并报上级党组织备案。", {("reportsTo", "支部", "党组织")}),
+        # an office and its staff member named together both receive
+        (
+            "各支部将报名表发送给党政办李四。",
+            {("reportsTo", "支部", "党政办"), ("reportsTo", "支部", "李四")},
+        ),
+    ],
+)
+def test_submissions_and_approvals(text: str, edges: set) -> None:
+    assert edges <= _rels(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a decision is no approval of anyone
+        ("镇政府拟定方案，由镇党委研究决定。", ("approves", "镇党委", "镇政府")),
+        # a form's name (审批表) approves nothing
+        ("镇党委将方案连同干部任免审批表等，报送县教育局。", ("approves", "镇党委", "县教育局")),
+        # 报名 is no report
+        ("各支部将报名表交给团委组织部部长李四。", ("reportsTo", "支部", "团委组织部")),
+    ],
+)
+def test_no_submission_where_the_text_states_none(text: str, absent: tuple) -> None:
+    assert absent not in _rels(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "edges", "absent"),
+    [
+        # 对X特别是“Y”和Z的监督: X, Y and Z are supervised; the one named last leads no one
+        (
+            "乡镇党委要落实主体责任，加强对“关键少数”特别是“一把手”和领导班子的监督。",
+            {("supervises", "乡镇党委", "一把手"), ("supervises", "乡镇党委", "领导班子")},
+            ("supervises", "领导班子", "一把手"),
+        ),
+        # a clause ending in 监督 after 对 takes no object from the next clause
+        (
+            "县纪委要加强对换届纪律的监督，坚持党管干部原则。",
+            set(),
+            ("supervises", "县纪委", "干部"),
+        ),
+        # a speaker's words carry to no later sentence
+        (
+            "王大明强调，要加强监督。紧紧围绕中心工作，强化对领导班子的日常监督。",
+            set(),
+            ("supervises", "王大明", "领导班子"),
+        ),
+    ],
+)
+def test_supervision_after_dui(text: str, edges: set, absent: tuple) -> None:
+    got = _rels(text)
+    assert edges <= got
+    assert absent not in got
