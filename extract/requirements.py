@@ -48,6 +48,7 @@ from extract.rules import prov
 from extract.subjects import (
     Subject,
     causees,
+    enumeration_run,
     explicit_subject,
     item_lead,
     leading,
@@ -156,6 +157,7 @@ def find_requirements(
     enum_lead: tuple[Subject, int, int] = (None, -1, -1)  # subject, its sentence, last item
     window: tuple[int, str] | None = None
     ordered_topic: tuple[int, tuple[str, ...]] = (0, ())
+    run: tuple[Subject, range] = (None, range(0))  # an enumeration led by a subject
     for u in units:
         sent = u.sent
         if sent.section != lead_section:
@@ -193,6 +195,15 @@ def find_requirements(
         ):
             lead = explicit[id(u)]  # 每位党员围绕四个方面进行盘点：its subject carries to the items
         enum_lead = item_lead(u, enum_lead, order[id(sent)], explicit[id(u)])
+        k = order[id(sent)]
+        if (
+            explicit[id(u)]
+            and (kept[id(u)] or u.lead_in)
+            and k not in run[1]
+            and (steps := enumeration_run(sents, k))
+            and all((a := idx.get(x)) is None or a.type != "Person" for x in explicit[id(u)])
+        ):
+            run = (explicit[id(u)], steps)  # 各级纪检监察机关要…。第一，…第二，…
         if not kept[id(u)]:
             continue
         if subj is None and u.kind == "item" and enum_lead[0]:
@@ -205,6 +216,8 @@ def find_requirements(
             )
         if subj is None and u.kind == "duty":
             subj = duty_lead or lead
+        if subj is None and k in run[1]:
+            subj = carry if carry is not None and u.kind != "item" else run[0]
         if subj is None and ordered_topic[0] == id(sent):
             subj = ordered_topic[1]  # 对不合格的单位，要责令补课，不得按时转段: the units may not
         if subj is None:

@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 from extract.actors import ActorIndex
+from extract.clauses import Sentence
 from extract.directives import Unit, pronoun_words
 from extract.lexicon import regex_table
 
@@ -178,6 +179,50 @@ def item_lead(
     if u.kind == "item":
         return (None, -1, -1)
     return lead
+
+
+_LEVEL = {"enum_l1": 1, "enum_l2": 2, "enum_l3": 3, "enum_item": 4, "enum_keep": 4}
+
+
+def enumeration_run(sents: list[Sentence], k: int) -> range:
+    """Sentences of the enumeration that a paragraph's last sentence ``k`` leads into.
+
+    A sentence with a subject that closes its paragraph, followed by paragraphs
+    opening on one kind of enumerator below the top level (第一，…第二，…; （一）…;
+    一要…二要…), leads them: the run takes the items and their bodies (the rest of an
+    item's paragraph, or the paragraphs after an item that stands alone on its
+    line) and ends at a paragraph of another kind, a top-level heading or a new
+    section. Empty when no enumeration follows.
+
+    Examples
+    --------
+    >>> from extract.clauses import sentences
+    >>> ss = sentences("各单位要做好两件事。\\n一要学习。\\n读书。\\n二要整改。抓落实。\\n另起。")
+    >>> [ss[i].text for i in enumeration_run(ss, 0)]
+    ['一要学习。', '读书。', '二要整改。', '抓落实。']
+    """
+    if k + 1 >= len(sents) or sents[k + 1].para == sents[k].para:
+        return range(0)
+    first = sents[k + 1]
+    level = _LEVEL.get(first.enum_kind, 1)
+    if (
+        level == 1
+        or first.heading == 1
+        or not regex_table("requirements.json")["first_enumerator"].search(first.enum)
+    ):
+        return range(0)
+    end, alone = k + 1, False
+    for j in range(k + 1, len(sents)):
+        t = sents[j]
+        if t.para != sents[j - 1].para:  # a new paragraph: an item, a body, or the end
+            if t.heading == 1 or t.section != first.section:
+                break
+            if t.enum_kind == first.enum_kind:
+                alone = j + 1 >= len(sents) or sents[j + 1].para != t.para
+            elif not alone or (t.enum_kind and _LEVEL.get(t.enum_kind, 1) < level):
+                break
+        end = j
+    return range(k + 1, end + 1)
 
 
 def lookahead(

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from extract.clauses import sentences
 from extract.ingest.reader import document_from_bytes
 from extract.pipeline import extract
+from extract.subjects import enumeration_run
 
 
 def extraction(text: str):
@@ -86,3 +88,49 @@ def test_passive_supervision_and_reports(text: str, edge, present: bool) -> None
 )
 def test_meeting_participants_and_colon_leads(text: str, clause: str, actors) -> None:
     assert actors_of(text, clause) == actors
+
+
+LED = (
+    "关于做好年度工作的意见\n"
+    "全会指出，今年任务繁重。各级审计机关要坚持依法审计，提高审计质量。\n"
+    "第一，加强预算执行审计。要聚焦重点资金，严肃查处违规问题。\n"
+    "第二，深化经济责任审计。要完善审计结果运用机制。\n"
+    "全会号召，要团结一心，开拓进取。\n"
+)
+ALONE = (
+    "学校工作会议纪要\n"
+    "三、下一步工作\n"
+    "各党支部要继续加强沟通，形成合力。\n"
+    "一要深化理论学习。\n"
+    "认真研读有关文件，做好学习笔记。\n"
+    "二要改进工作作风。\n"
+    "深入班级调查研究，及时解决问题。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # the subject of the paragraph before 第一，… carries to the items and their bodies
+        (LED, "加强预算执行审计", ("审计机关",)),
+        (LED, "要聚焦重点资金，严肃查处违规问题", ("审计机关",)),
+        (LED, "要完善审计结果运用机制", ("审计机关",)),
+        # the enumeration over, the subject does not carry on
+        (LED, "要团结一心，开拓进取", ()),
+        # items standing alone on their lines: the paragraphs after them are their bodies
+        (ALONE, "一要深化理论学习", ("党支部",)),
+        (ALONE, "认真研读有关文件，做好学习笔记", ("党支部",)),
+        (ALONE, "深入班级调查研究，及时解决问题", ("党支部",)),
+    ],
+)
+def test_a_subject_before_an_enumeration_leads_its_items(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
+
+
+def test_only_a_first_item_opens_an_enumeration_run() -> None:
+    # the last sentence of item 一's body does not lead item 二
+    text = "一、工作要求\n（一）抓好学习。\n各支部要认真组织学习。\n（二）抓好整改。\n要边改。\n"
+    ss = sentences(text)
+    assert ss[2].text == "各支部要认真组织学习。"
+    assert enumeration_run(ss, 2) == range(0)
+    assert list(enumeration_run(ss, 0)) == [1, 2, 3, 4]
