@@ -34,7 +34,7 @@ from extract.directive_features import (
 )
 from extract.directive_model import default_model
 from extract.directives import Unit, directive_units, modality_of
-from extract.lexicon import regex_table
+from extract.lexicon import regex_table, word_table
 from extract.phases import PhaseMention, step_stage
 from extract.quantities import find_quantities
 from extract.records import (
@@ -158,6 +158,8 @@ def find_requirements(
     window: tuple[int, str] | None = None
     ordered_topic: tuple[int, tuple[str, ...]] = (0, ())
     run: tuple[Subject, range] = (None, range(0))  # an enumeration led by a subject
+    goal_cues = word_table("requirements.json")["goal_cues"]
+    last_actors: tuple[int, tuple[str, ...]] = (0, ())  # sentence, actors of the last requirement
     for u in units:
         sent = u.sent
         if sent.section != lead_section:
@@ -234,7 +236,16 @@ def find_requirements(
             keys := idx.at(u.start + m.start("x"), u.start + m.end("x"))
         ):
             ordered_topic = (id(sent), keys)  # the ordered party acts in the clauses after
+        if (
+            explicit[id(u)] is None
+            and u.cue is not None
+            and u.cue.word in goal_cues
+            and u.cue_clause is u.clauses[0]
+            and last_actors[0] == id(sent)
+        ):
+            subj = last_actors[1]  # …，确保X: what the directive before must achieve, same actors
         subj = tuple(dict.fromkeys((*(subj or ()), *causees(u, text, idx))))
+        last_actors = (id(sent), subj)
         # stage
         stage = None
         if not r["whole_campaign"].search(u.text):

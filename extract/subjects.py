@@ -248,7 +248,7 @@ def causees(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:
     r = regex_table("requirements.json")
     out: list[str] = []
     for m in r["causative"].finditer(text, u.start, u.end):
-        ms = [x for x in idx.mentions_in(m.end(), u.end) if x.start - m.end() <= 4]
+        ms = [x for x in idx.mentions_in(m.end(), u.end) if x.start - m.end() <= 8]
         if ms and r["causee_gap"].fullmatch(text[m.end() : ms[0].start]):
             keys = leading(idx.mentions_in(ms[0].start, u.end), ms[0].start, text)
             out.extend(k for k in keys if (a := idx.get(k)) is None or a.type != "Person")

@@ -134,3 +134,52 @@ def test_only_a_first_item_opens_an_enumeration_run() -> None:
     assert ss[2].text == "各支部要认真组织学习。"
     assert enumeration_run(ss, 2) == range(0)
     assert list(enumeration_run(ss, 0)) == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # a chained causative (引导督促) directs the work of the actors after it
+        (
+            "各级党委要引导督促党员、干部认真学习党章。",
+            "各级党委要引导督促党员、干部认真学习党章",
+            ("党委", "党员", "干部"),
+        ),
+        # 全党特别是X: the named part of the whole is directed
+        (
+            "领导干部要带头学习。这次学习就是要推动全党特别是领导干部提高政治能力。",
+            "这次学习就是要推动全党特别是领导干部提高政治能力",
+            ("领导干部",),
+        ),
+        # a supervisor's 督促 alone directs no work of the supervised
+        (
+            "督导组要协助督促各单位制定学习计划。",
+            "督导组要协助督促各单位制定学习计划",
+            ("督导组",),
+        ),
+    ],
+)
+def test_directed_actors_are_responsible(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # …，确保X states what the directive before must achieve: the same actors,
+        # the directed ones included
+        (
+            "各支部要引导督促党员认真学习，确保学习不走过场。",
+            "确保学习不走过场",
+            ("支部", "党员"),
+        ),
+        # a goal clause with a subject of its own keeps it
+        (
+            "各支部要组织好学习，督导组要确保学习不走过场。",
+            "督导组要确保学习不走过场",
+            ("督导组",),
+        ),
+    ],
+)
+def test_a_goal_clause_has_the_actors_of_its_directive(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
