@@ -164,14 +164,9 @@ def find_requirements(
         sent = u.sent
         if sent.section != lead_section:
             lead, lead_section = None, sent.section
-        if sent.start != carry_para:  # a subject carries into the next sentence of the
-            # paragraph only when that sentence opens on its modal (…。要带头参加学习)
-            opens = (
-                u.cue is not None
-                and u.cue_clause is not None
-                and u.cue.start - u.cue_clause.start <= 2
-            )
-            if not (opens and sent.para == carry_sent_para):
+        if sent.start != carry_para:  # a subject carries into the next sentences of its
+            # paragraph (…各校都要…。要带头参加学习), not into the next paragraph
+            if sent.para != carry_sent_para:
                 carry = None
             carry_para, carry_sent_para = sent.start, sent.para
         subj = explicit[id(u)]

@@ -183,3 +183,24 @@ def test_directed_actors_are_responsible(text: str, clause: str, actors) -> None
 )
 def test_a_goal_clause_has_the_actors_of_its_directive(text: str, clause: str, actors) -> None:
     assert actors_of(text, clause) == actors
+
+
+CARRY = (
+    "关于举办读书活动的通知\n"
+    "三、活动安排\n"
+    "入围决赛的选手通过抽签确定出场顺序。各选手要围绕主题自选篇目。朗读时间不超过5分钟，超时扣分。\n"
+    "评审结束后公布名单，不再另行通知。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # the subject of a sentence carries to the next sentences of its paragraph
+        (CARRY, "朗读时间不超过5分钟，超时扣分", ("选手",)),
+        # but not into the next paragraph
+        (CARRY, "评审结束后公布名单，不再另行通知", ()),
+    ],
+)
+def test_a_subject_carries_through_its_paragraph(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
