@@ -230,7 +230,9 @@ def lookahead(
 ) -> Subject:
     """Subject of the directive (or lead-in) opening the next sentence."""
     nxt = first_of_sentence.get(order[id(u.sent)] + 1)
-    return None if nxt is None else explicit[id(nxt)]
+    if nxt is None or (u.sent.heading and 0 < nxt.sent.heading <= u.sent.heading):
+        return None  # the next heading of the same rank is no body of this one
+    return explicit[id(nxt)]
 
 
 def causees(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:

@@ -204,3 +204,21 @@ CARRY = (
 )
 def test_a_subject_carries_through_its_paragraph(text: str, clause: str, actors) -> None:
     assert actors_of(text, clause) == actors
+
+
+AGENDA = (
+    "七月专题组织生活会通知\n各支部：\n一、会议议程\n（一）重温入党誓词；\n"
+    "（二）开展党章专题学习；\n（三）支部书记要报告半年来支部工作情况。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # a heading takes no subject from the next heading of its rank
+        (AGENDA, "开展党章专题学习", ("支部",)),
+        (AGENDA, "支部书记要报告半年来支部工作情况", ("支部书记",)),
+    ],
+)
+def test_a_heading_does_not_borrow_its_siblings_subject(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
