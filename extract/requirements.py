@@ -219,7 +219,10 @@ def find_requirements(
             subj = ordered_topic[1]  # 对不合格的单位，要责令补课，不得按时转段: the units may not
         if subj is None:
             subj = carry if carry is not None and u.kind != "item" else lead
-        if subj is None and defaults.participants and meeting_voice(text, sent.start, u.end):
+        voiced = sent.start  # 会议要求：一要…二要…: the meeting's lead-in voices its items
+        if k > 0 and sents[k - 1].para == sent.para and sents[k - 1].text.endswith(("：", ":")):
+            voiced = sents[k - 1].start
+        if subj is None and defaults.participants and meeting_voice(text, voiced, u.end):
             subj = defaults.participants  # 会议强调…: the meeting binds those who took part
         if subj is None:
             subj = defaults.at(u.start)

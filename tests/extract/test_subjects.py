@@ -78,6 +78,13 @@ def test_passive_supervision_and_reports(text: str, edge, present: bool) -> None
             "要抓好整改落实",
             ("校党委班子成员",),
         ),
+        # the meeting's lead-in (会议要求：) voices the items after it
+        (
+            "某校召开专题会议\n校党委班子全体成员张一、李二等5人参加了会议。"
+            "最后，会议要求：一要抓好整改落实；二要健全制度。",
+            "二要健全制度",
+            ("校党委班子成员",),
+        ),
         # a subject before a colon carries to the items after it
         (
             "一、会议议程\n每位党员围绕三个方面进行检视：1.检视学习情况。2.检视履职情况。",
