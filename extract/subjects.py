@@ -30,21 +30,26 @@ Subject = tuple[str, ...] | None
 
 def leading(ms, at: int, text: str, slack: int = 0) -> tuple[str, ...]:
     """Keys of the actors named in a chain (X、Y和Z) starting at ``at`` (+ ``slack`` chars)."""
+    return chain(ms, at, text, slack)[0]
+
+
+def chain(ms, at: int, text: str, slack: int = 0) -> tuple[tuple[str, ...], int]:
+    """:func:`leading`, with the offset where the chain ends."""
     r = regex_table("requirements.json")
-    chain = []
+    found = []
     pos = at
     for m in ms:
         gap = text[pos : m.start]
-        if chain and (m.start, m.end) == (chain[-1].start, chain[-1].end):
-            chain.append(m)  # another member of one collective (县、乡两级党委)
+        if found and (m.start, m.end) == (found[-1].start, found[-1].end):
+            found.append(m)  # another member of one collective (县、乡两级党委)
             continue
         if m.start < pos:
             continue
-        if (not chain and m.start - at > slack) or (chain and not r["connector"].match(gap)):
+        if (not found and m.start - at > slack) or (found and not r["connector"].match(gap)):
             break
-        chain.append(m)
+        found.append(m)
         pos = m.end
-    return keys_of(chain)
+    return keys_of(found), pos
 
 
 def explicit_subject(
@@ -84,7 +89,9 @@ def explicit_subject(
     if ms and r["topic_pronoun"].search(text[u.cue.end : u.end]):
         return None  # 年老体弱的党员要…组织他们学习: a topic, not the agent
     if ms:  # the first chain: 其中各单位组织党员… -> 单位
-        return leading(ms, ms[0].start, text)
+        keys, end = chain(ms, ms[0].start, text)
+        after = [m for m in ms if m.start == end + 1] if text.startswith("的", end) else []
+        return leading(ms, after[0].start, text) if after else keys  # 各单位的党员要… -> 党员
     found = person(text[seg_s:seg_e])
     if found is not None or any(w in text[seg_s:seg_e] for w in pron):
         return found

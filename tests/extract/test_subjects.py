@@ -229,3 +229,16 @@ AGENDA = (
 )
 def test_a_heading_does_not_borrow_its_siblings_subject(text: str, clause: str, actors) -> None:
     assert actors_of(text, clause) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # X的Y要…: the head Y acts, X only says whose
+        ("各教研组的青年教师要积极参加培训。", "各教研组的青年教师要积极参加培训", ("青年教师",)),
+        # X的 + a thing: X stays the subject
+        ("各支部的学习计划要报党委备案。", "各支部的学习计划要报党委备案", ("支部",)),
+    ],
+)
+def test_the_head_of_a_possessive_subject_acts(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
