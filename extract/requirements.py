@@ -126,9 +126,15 @@ def find_requirements(
         defaults = document_defaults(text, idx, sents, meta)
     we = we_stands_for(text, idx)
     kept = {id(u): not u.lead_in and keep(u) for u in units}
+    live = {id(u.sent) for u in units if kept[id(u)]}
     explicit = {
         id(u): explicit_subject(u, text, idx, defaults.at(u.start) or (), we)
-        if (kept[id(u)] or u.lead_in or u.sent.text.rstrip().endswith(("：", ":")))
+        if (
+            kept[id(u)]
+            or u.lead_in
+            or id(u.sent) in live
+            or u.sent.text.rstrip().endswith(("：", ":"))
+        )
         else None
         for u in units
     }
@@ -202,6 +208,13 @@ def find_requirements(
         ):
             run = (explicit[id(u)], steps)  # 各级纪检监察机关要…。第一，…第二，…
         if not kept[id(u)]:
+            if (
+                subj
+                and u.kind == "cue"
+                and id(sent) in live
+                and all((a := idx.get(x)) is None or a.type != "Person" for x in subj)
+            ):
+                carry = subj  # 学校党政办公室…形成方案，同时填写…: the subject goes on
             continue
         if subj is None and u.kind == "item" and enum_lead[0]:
             subj = enum_lead[0]

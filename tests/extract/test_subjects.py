@@ -242,3 +242,21 @@ def test_a_heading_does_not_borrow_its_siblings_subject(text: str, clause: str, 
 )
 def test_the_head_of_a_possessive_subject_acts(text: str, clause: str, actors) -> None:
     assert actors_of(text, clause) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # the subject of a clause that is no directive itself carries to the one after it
+        (
+            "学校工作方案\n一、工作程序\n1.动议：党政办公室在充分酝酿的基础上形成工作方案，"
+            "同时填写审核表，报教育局审核。",
+            "同时填写审核表，报教育局审核",
+            ("党政办公室",),
+        ),
+    ],
+)
+def test_a_subject_carries_from_a_clause_that_is_no_directive(
+    text: str, clause: str, actors
+) -> None:
+    assert actors_of(text, clause) == actors
