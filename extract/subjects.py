@@ -77,7 +77,7 @@ def explicit_subject(
         after = leading(  # 希望(我们)各级党组织…: the appositive names the subject
             idx.mentions_in(u.cue.end, u.cue_clause.end), u.cue.end, text, 1 + len(lead_pron)
         )
-        before = idx.mentions_in(seg_s, seg_e) if u.cue.word == "要求" else ()
+        before = idx.mentions_in(seg_s, seg_e) if u.cue.word in ("要求", "请") else ()
         if after or before:
             return tuple(dict.fromkeys(keys_of(before) + after))
         head = text[u.cue.end : u.cue.end + 3]

@@ -260,3 +260,9 @@ def test_a_subject_carries_from_a_clause_that_is_no_directive(
     text: str, clause: str, actors
 ) -> None:
     assert actors_of(text, clause) == actors
+
+
+def test_the_actor_before_qing_is_asked_to_act() -> None:
+    # X请于…前…: in a notice, the party named before 请 acts, not the addressee
+    text = "关于报送名单的通知\n全体教师：\n各支部请于9月6日前报送参赛名单。"
+    assert actors_of(text, "各支部请于9月6日前报送参赛名单") == ("支部",)
