@@ -54,6 +54,7 @@ from extract.subjects import (
     leading,
     lookahead,
     opens_with_actor,
+    quote_end,
     we_stands_for,
 )
 
@@ -66,6 +67,12 @@ def _stage_of(start: int, end: int, phases: Sequence[PhaseMention]) -> str | Non
             if (st := step_stage(p.label)) is not None:
                 return st
     return None
+
+
+def _said_at(u: Unit, subj: Subject, idx: ActorIndex) -> int:
+    """Where the unit names its subject (its first mention), else where it starts."""
+    named = (m.start for m in idx.mentions_in(u.start, u.end) if m.key in (subj or ()))
+    return next(named, u.start)
 
 
 def find_requirements(
@@ -156,6 +163,7 @@ def find_requirements(
     lead: Subject = None
     lead_section = -1
     carry: Subject = None
+    carry_until = len(text) + 1  # a subject stated in a quotation ends with it
     carry_para = -1
     carry_sent_para = -1
     duty_lead: Subject = None
@@ -175,6 +183,8 @@ def find_requirements(
             if sent.para != carry_sent_para:
                 carry = None
             carry_para, carry_sent_para = sent.start, sent.para
+        if u.start > carry_until:
+            carry = None
         subj = explicit[id(u)]
         if u.kind != "duty" and r["duty"].search(u.text):
             duty_lead = subj  # 督导组的主要职责是：only its own items
@@ -215,6 +225,7 @@ def find_requirements(
                 and all((a := idx.get(x)) is None or a.type != "Person" for x in subj)
             ):
                 carry = subj  # 学校党政办公室…形成方案，同时填写…: the subject goes on
+                carry_until = quote_end(text, _said_at(u, subj, idx))
             continue
         if subj is None and u.kind == "item" and enum_lead[0]:
             subj = enum_lead[0]
@@ -243,6 +254,7 @@ def find_requirements(
                 subj = section_default.get(sent.section, subj)
         if explicit[id(u)] is not None or u.kind in ("heading", "item"):
             carry = subj
+            carry_until = quote_end(text, _said_at(u, subj, idx))
         if (m := r["ordered_topic"].search(u.text)) and (
             keys := idx.at(u.start + m.start("x"), u.start + m.end("x"))
         ):

@@ -131,6 +131,25 @@ def prefix_subject(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:
     return lead
 
 
+def quote_end(text: str, pos: int) -> int:
+    """Where the quotation around ``pos`` closes (…“X要…”…), else past the text's end.
+
+    A subject stated inside a quotation belongs to the quoted words and does not
+    carry beyond them.
+
+    Examples
+    --------
+    >>> t = "他要求“各单位要抓好学习”；倡导节约。"
+    >>> quote_end(t, t.index("各")), quote_end(t, t.index("倡"))
+    (12, 20)
+    """
+    opened = text.rfind("“", 0, pos)
+    if opened < 0 or text.rfind("”", 0, pos) > opened:
+        return len(text) + 1
+    closed = text.find("”", pos)
+    return len(text) + 1 if closed < 0 else closed
+
+
 def keys_of(ms) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for m in ms:

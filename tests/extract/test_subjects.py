@@ -266,3 +266,21 @@ def test_the_actor_before_qing_is_asked_to_act() -> None:
     # X请于…前…: in a notice, the party named before 请 acts, not the addressee
     text = "关于报送名单的通知\n全体教师：\n各支部请于9月6日前报送参赛名单。"
     assert actors_of(text, "各支部请于9月6日前报送参赛名单") == ("支部",)
+
+
+QUOTED = (
+    "学习心得\n"
+    "他在县里工作期间，要求“各支部的工作都必须服从大局”；在市里工作期间，倡导节约精神，"
+    "不搞形式主义。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # a subject inside a quotation does not carry past its closing mark
+        (QUOTED, "不搞形式主义", ()),
+    ],
+)
+def test_a_quoted_subject_stays_in_its_quotation(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
