@@ -110,8 +110,8 @@ def explicit_subject(
 def prefix_subject(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:
     """An organ opening the clause before the cue clause (各级党组织在制定方案时，要…).
 
-    Not a topic (…的党员，可…; 新组织中的党员), not a member group, not a speaker
-    (中央和市委要求，要…).
+    Not a topic (…的党员，可…; 新组织中的党员), not the public, not a speaker
+    (中央和市委要求，要…). A member group acts (党员干部做事情、干工作，要做到…).
     """
     r = regex_table("requirements.json")
     if u.cue_clause is None or u.clauses[0] is u.cue_clause:
@@ -125,7 +125,7 @@ def prefix_subject(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:
     if (
         r["topic_after"].match(text[last.end : last.end + 2])
         or r["speech_clause"].search(text[first.start : u.cue_clause.start].rstrip())
-        or any((a := idx.get(k)) is not None and a.type in ("MemberGroup", "Public") for k in lead)
+        or any((a := idx.get(k)) is not None and a.type == "Public" for k in lead)
     ):
         return ()
     return lead

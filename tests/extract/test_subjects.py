@@ -284,3 +284,18 @@ QUOTED = (
 )
 def test_a_quoted_subject_stays_in_its_quotation(text: str, clause: str, actors) -> None:
     assert actors_of(text, clause) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # a group opening the clause before the modal is its subject
+        (
+            "党员干部做事情、干工作，要做到有利于群众。",
+            "党员干部做事情、干工作，要做到有利于群众",
+            ("党员干部",),
+        ),
+    ],
+)
+def test_a_group_opening_the_sentence_is_its_subject(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
