@@ -143,10 +143,12 @@ def quote_end(text: str, pos: int) -> int:
     >>> quote_end(t, t.index("各")), quote_end(t, t.index("倡"))
     (12, 20)
     """
-    opened = text.rfind("“", 0, pos)
-    if opened < 0 or text.rfind("”", 0, pos) > opened:
+    line = text.rfind("\n", 0, pos) + 1  # quotations are read within their paragraph
+    opened = text.rfind("“", line, pos)
+    if opened < 0 or text.rfind("”", line, pos) > opened:
         return len(text) + 1
-    closed = text.find("”", pos)
+    end = text.find("\n", pos)
+    closed = text.find("”", pos, len(text) if end < 0 else end)
     return len(text) + 1 if closed < 0 else closed
 
 
