@@ -3,8 +3,11 @@
 Responsible actors, by priority: the unit's explicit subject (actors before the cue
 in its clause, 希望X…, 对于X，…; 我们 gives none; 大家/同志们 the audience the
 speech addresses); for a heading or enumerated item, the subject of the body
-sentence that follows it; the subject carried in the same paragraph; the subject
-of a lead-in (各单位要认真做好以下工作：) or duty list; the section's usual subject.
+sentence that follows it; the subject carried in the same paragraph (not past the
+end of a quotation); the subject of a lead-in (各单位要认真做好以下工作：), of the
+sentence closing the paragraph before an enumeration (…。第一，…第二，…) or of a
+duty list; the section's usual subject. Actors whose work is directed (引导X…) are
+added; a trailing 确保/保证 clause takes the actors of the directive it completes.
 Stage: stage or step named in the unit, else in its nearest heading. Deadline: a
 deadline or schedule time inside the unit, else a window opening the sentence.
 
