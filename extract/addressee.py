@@ -82,8 +82,13 @@ def _lines(text: str) -> list[tuple[int, str]]:
 def _salutation(lines: list[tuple[int, str]], idx: ActorIndex) -> tuple[str, ...]:
     d = _d()
     for pos, ln in lines[:8]:
-        if d["salutation_re"].match(ln) and not d["not_salutation_re"].search(ln):
-            keys = idx.at(pos, pos + len(ln))
+        start = 0
+        if not d["salutation_re"].match(ln) and (m := d["salutation_tail_re"].search(ln)):
+            start = m.start("who")  # a title run into its salutation (…的通知全体教师：)
+        elif not d["salutation_re"].match(ln):
+            continue
+        if not d["not_salutation_re"].search(ln, start):
+            keys = idx.at(pos + start, pos + len(ln))
             if keys:
                 return keys
     return ()

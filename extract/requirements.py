@@ -3,8 +3,11 @@
 Responsible actors, by priority: the unit's explicit subject (actors before the cue
 in its clause, 希望X…, 对于X，…; 我们 gives none; 大家/同志们 the audience the
 speech addresses); for a heading or enumerated item, the subject of the body
-sentence that follows it; the subject carried in the same paragraph; the subject
-of a lead-in (各单位要认真做好以下工作：) or duty list; the section's usual subject.
+sentence that follows it; the subject carried in the same paragraph (not past the
+end of a quotation); the subject of a lead-in (各单位要认真做好以下工作：), of the
+sentence closing the paragraph before an enumeration (…。第一，…第二，…) or of a
+duty list; the section's usual subject. Actors whose work is directed (引导X…) are
+added; a trailing 确保/保证 clause takes the actors of the directive it completes.
 Stage: stage or step named in the unit, else in its nearest heading. Deadline: a
 deadline or schedule time inside the unit, else a window opening the sentence.
 
@@ -35,7 +38,7 @@ from extract.directive_features import (
 )
 from extract.directive_model import default_model
 from extract.directives import Unit, directive_units, modality_of
-from extract.lexicon import regex_table
+from extract.lexicon import regex_table, word_table
 from extract.phases import PhaseMention, step_stage
 from extract.quantities import find_quantities
 from extract.records import (
@@ -49,11 +52,13 @@ from extract.rules import prov
 from extract.subjects import (
     Subject,
     causees,
+    enumeration_run,
     explicit_subject,
     item_lead,
     leading,
     lookahead,
     opens_with_actor,
+    quote_end,
     we_stands_for,
 )
 
@@ -66,6 +71,12 @@ def _stage_of(start: int, end: int, phases: Sequence[PhaseMention]) -> str | Non
             if (st := step_stage(p.label)) is not None:
                 return st
     return None
+
+
+def _said_at(u: Unit, subj: Subject, idx: ActorIndex) -> int:
+    """Where the unit names its subject (its first mention), else where it starts."""
+    named = (m.start for m in idx.mentions_in(u.start, u.end) if m.key in (subj or ()))
+    return next(named, u.start)
 
 
 def find_requirements(
@@ -132,9 +143,15 @@ def find_requirements(
         defaults = document_defaults(text, idx, sents, meta)
     we = we_stands_for(text, idx)
     kept = {id(u): not u.lead_in and keep(u) for u in units}
+    live = {id(u.sent) for u in units if kept[id(u)]}
     explicit = {
         id(u): explicit_subject(u, text, idx, defaults.at(u.start) or (), we)
-        if (kept[id(u)] or u.lead_in or u.sent.text.rstrip().endswith(("：", ":")))
+        if (
+            kept[id(u)]
+            or u.lead_in
+            or id(u.sent) in live
+            or u.sent.text.rstrip().endswith(("：", ":"))
+        )
         else None
         for u in units
     }
@@ -156,6 +173,7 @@ def find_requirements(
     lead: Subject = None
     lead_section = -1
     carry: Subject = None
+    carry_until = len(text) + 1  # a subject stated in a quotation ends with it
     carry_para = -1
     carry_sent_para = -1
     duty_lead: Subject = None
@@ -163,20 +181,20 @@ def find_requirements(
     enum_lead: tuple[Subject, int, int] = (None, -1, -1)  # subject, its sentence, last item
     window: tuple[int, str] | None = None
     ordered_topic: tuple[int, tuple[str, ...]] = (0, ())
+    run: tuple[Subject, range] = (None, range(0))  # an enumeration led by a subject
+    goal_cues = word_table("requirements.json")["goal_cues"]
+    last_actors: tuple[int, tuple[str, ...]] = (0, ())  # sentence, actors of the last requirement
     for u in units:
         sent = u.sent
         if sent.section != lead_section:
             lead, lead_section = None, sent.section
-        if sent.start != carry_para:  # a subject carries into the next sentence of the
-            # paragraph only when that sentence opens on its modal (…。要带头参加学习)
-            opens = (
-                u.cue is not None
-                and u.cue_clause is not None
-                and u.cue.start - u.cue_clause.start <= 2
-            )
-            if not (opens and sent.para == carry_sent_para):
+        if sent.start != carry_para:  # a subject carries into the next sentences of its
+            # paragraph (…各校都要…。要带头参加学习), not into the next paragraph
+            if sent.para != carry_sent_para:
                 carry = None
             carry_para, carry_sent_para = sent.start, sent.para
+        if u.start > carry_until:
+            carry = None
         subj = explicit[id(u)]
         if u.kind != "duty" and r["duty"].search(u.text):
             duty_lead = subj  # 督导组的主要职责是：only its own items
@@ -200,7 +218,24 @@ def find_requirements(
         ):
             lead = explicit[id(u)]  # 每位党员围绕四个方面进行盘点：its subject carries to the items
         enum_lead = item_lead(u, enum_lead, order[id(sent)], explicit[id(u)])
+        k = order[id(sent)]
+        if (
+            explicit[id(u)]
+            and (kept[id(u)] or u.lead_in)
+            and k not in run[1]
+            and (steps := enumeration_run(sents, k))
+            and all((a := idx.get(x)) is None or a.type != "Person" for x in explicit[id(u)])
+        ):
+            run = (explicit[id(u)], steps)  # 各级纪检监察机关要…。第一，…第二，…
         if not kept[id(u)]:
+            if (
+                subj
+                and u.kind == "cue"
+                and id(sent) in live
+                and all((a := idx.get(x)) is None or a.type != "Person" for x in subj)
+            ):
+                carry = subj  # 学校党政办公室…形成方案，同时填写…: the subject goes on
+                carry_until = quote_end(text, _said_at(u, subj, idx))
             continue
         if subj is None and u.kind == "item" and enum_lead[0]:
             subj = enum_lead[0]
@@ -212,11 +247,16 @@ def find_requirements(
             )
         if subj is None and u.kind == "duty":
             subj = duty_lead or lead
+        if subj is None and k in run[1]:
+            subj = carry if carry is not None and u.kind != "item" else run[0]
         if subj is None and ordered_topic[0] == id(sent):
             subj = ordered_topic[1]  # 对不合格的单位，要责令补课，不得按时转段: the units may not
         if subj is None:
             subj = carry if carry is not None and u.kind != "item" else lead
-        if subj is None and defaults.participants and meeting_voice(text, sent.start, u.end):
+        voiced = sent.start  # 会议要求：一要…二要…: the meeting's lead-in voices its items
+        if k > 0 and sents[k - 1].para == sent.para and sents[k - 1].text.endswith(("：", ":")):
+            voiced = sents[k - 1].start
+        if subj is None and defaults.participants and meeting_voice(text, voiced, u.end):
             subj = defaults.participants  # 会议强调…: the meeting binds those who took part
         if subj is None:
             subj = defaults.at(u.start)
@@ -224,11 +264,21 @@ def find_requirements(
                 subj = section_default.get(sent.section, subj)
         if explicit[id(u)] is not None or u.kind in ("heading", "item"):
             carry = subj
+            carry_until = quote_end(text, _said_at(u, subj, idx))
         if (m := r["ordered_topic"].search(u.text)) and (
             keys := idx.at(u.start + m.start("x"), u.start + m.end("x"))
         ):
             ordered_topic = (id(sent), keys)  # the ordered party acts in the clauses after
+        if (
+            explicit[id(u)] is None
+            and u.cue is not None
+            and u.cue.word in goal_cues
+            and u.cue_clause is u.clauses[0]
+            and last_actors[0] == id(sent)
+        ):
+            subj = last_actors[1]  # …，确保X: what the directive before must achieve, same actors
         subj = tuple(dict.fromkeys((*(subj or ()), *causees(u, text, idx))))
+        last_actors = (id(sent), subj)
         # stage
         stage = None
         if not r["whole_campaign"].search(u.text):

@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 from extract.actors import ActorIndex
+from extract.clauses import Sentence
 from extract.directives import Unit, pronoun_words
 from extract.lexicon import regex_table
 
@@ -29,21 +30,26 @@ Subject = tuple[str, ...] | None
 
 def leading(ms, at: int, text: str, slack: int = 0) -> tuple[str, ...]:
     """Keys of the actors named in a chain (X、Y和Z) starting at ``at`` (+ ``slack`` chars)."""
+    return chain(ms, at, text, slack)[0]
+
+
+def chain(ms, at: int, text: str, slack: int = 0) -> tuple[tuple[str, ...], int]:
+    """:func:`leading`, with the offset where the chain ends."""
     r = regex_table("requirements.json")
-    chain = []
+    found = []
     pos = at
     for m in ms:
         gap = text[pos : m.start]
-        if chain and (m.start, m.end) == (chain[-1].start, chain[-1].end):
-            chain.append(m)  # another member of one collective (县、乡两级党委)
+        if found and (m.start, m.end) == (found[-1].start, found[-1].end):
+            found.append(m)  # another member of one collective (县、乡两级党委)
             continue
         if m.start < pos:
             continue
-        if (not chain and m.start - at > slack) or (chain and not r["connector"].match(gap)):
+        if (not found and m.start - at > slack) or (found and not r["connector"].match(gap)):
             break
-        chain.append(m)
+        found.append(m)
         pos = m.end
-    return keys_of(chain)
+    return keys_of(found), pos
 
 
 def explicit_subject(
@@ -71,7 +77,7 @@ def explicit_subject(
         after = leading(  # 希望(我们)各级党组织…: the appositive names the subject
             idx.mentions_in(u.cue.end, u.cue_clause.end), u.cue.end, text, 1 + len(lead_pron)
         )
-        before = idx.mentions_in(seg_s, seg_e) if u.cue.word == "要求" else ()
+        before = idx.mentions_in(seg_s, seg_e) if u.cue.word in ("要求", "请") else ()
         if after or before:
             return tuple(dict.fromkeys(keys_of(before) + after))
         head = text[u.cue.end : u.cue.end + 3]
@@ -83,7 +89,9 @@ def explicit_subject(
     if ms and r["topic_pronoun"].search(text[u.cue.end : u.end]):
         return None  # 年老体弱的党员要…组织他们学习: a topic, not the agent
     if ms:  # the first chain: 其中各单位组织党员… -> 单位
-        return leading(ms, ms[0].start, text)
+        keys, end = chain(ms, ms[0].start, text)
+        after = [m for m in ms if m.start == end + 1] if text.startswith("的", end) else []
+        return leading(ms, after[0].start, text) if after else keys  # 各单位的党员要… -> 党员
     found = person(text[seg_s:seg_e])
     if found is not None or any(w in text[seg_s:seg_e] for w in pron):
         return found
@@ -102,8 +110,8 @@ def explicit_subject(
 def prefix_subject(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:
     """An organ opening the clause before the cue clause (各级党组织在制定方案时，要…).
 
-    Not a topic (…的党员，可…; 新组织中的党员), not a member group, not a speaker
-    (中央和市委要求，要…).
+    Not a topic (…的党员，可…; 新组织中的党员), not the public, not a speaker
+    (中央和市委要求，要…). A member group acts (党员干部做事情、干工作，要做到…).
     """
     r = regex_table("requirements.json")
     if u.cue_clause is None or u.clauses[0] is u.cue_clause:
@@ -117,10 +125,31 @@ def prefix_subject(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:
     if (
         r["topic_after"].match(text[last.end : last.end + 2])
         or r["speech_clause"].search(text[first.start : u.cue_clause.start].rstrip())
-        or any((a := idx.get(k)) is not None and a.type in ("MemberGroup", "Public") for k in lead)
+        or any((a := idx.get(k)) is not None and a.type == "Public" for k in lead)
     ):
         return ()
     return lead
+
+
+def quote_end(text: str, pos: int) -> int:
+    """Where the quotation around ``pos`` closes (…“X要…”…), else past the text's end.
+
+    A subject stated inside a quotation belongs to the quoted words and does not
+    carry beyond them.
+
+    Examples
+    --------
+    >>> t = "他要求“各单位要抓好学习”；倡导节约。"
+    >>> quote_end(t, t.index("各")), quote_end(t, t.index("倡"))
+    (12, 20)
+    """
+    line = text.rfind("\n", 0, pos) + 1  # quotations are read within their paragraph
+    opened = text.rfind("“", line, pos)
+    if opened < 0 or text.rfind("”", line, pos) > opened:
+        return len(text) + 1
+    end = text.find("\n", pos)
+    closed = text.find("”", pos, len(text) if end < 0 else end)
+    return len(text) + 1 if closed < 0 else closed
 
 
 def keys_of(ms) -> tuple[str, ...]:
@@ -180,12 +209,58 @@ def item_lead(
     return lead
 
 
+_LEVEL = {"enum_l1": 1, "enum_l2": 2, "enum_l3": 3, "enum_item": 4, "enum_keep": 4}
+
+
+def enumeration_run(sents: list[Sentence], k: int) -> range:
+    """Sentences of the enumeration that a paragraph's last sentence ``k`` leads into.
+
+    A sentence with a subject that closes its paragraph, followed by paragraphs
+    opening on one kind of enumerator below the top level (第一，…第二，…; （一）…;
+    一要…二要…), leads them: the run takes the items and their bodies (the rest of an
+    item's paragraph, or the paragraphs after an item that stands alone on its
+    line) and ends at a paragraph of another kind, a top-level heading or a new
+    section. Empty when no enumeration follows.
+
+    Examples
+    --------
+    >>> from extract.clauses import sentences
+    >>> ss = sentences("各单位要做好两件事。\\n一要学习。\\n读书。\\n二要整改。抓落实。\\n另起。")
+    >>> [ss[i].text for i in enumeration_run(ss, 0)]
+    ['一要学习。', '读书。', '二要整改。', '抓落实。']
+    """
+    if k + 1 >= len(sents) or sents[k + 1].para == sents[k].para:
+        return range(0)
+    first = sents[k + 1]
+    level = _LEVEL.get(first.enum_kind, 1)
+    if (
+        level == 1
+        or first.heading == 1
+        or not regex_table("requirements.json")["first_enumerator"].search(first.enum)
+    ):
+        return range(0)
+    end, alone = k + 1, False
+    for j in range(k + 1, len(sents)):
+        t = sents[j]
+        if t.para != sents[j - 1].para:  # a new paragraph: an item, a body, or the end
+            if t.heading == 1 or t.section != first.section:
+                break
+            if t.enum_kind == first.enum_kind:
+                alone = j + 1 >= len(sents) or sents[j + 1].para != t.para
+            elif not alone or (t.enum_kind and _LEVEL.get(t.enum_kind, 1) < level):
+                break
+        end = j
+    return range(k + 1, end + 1)
+
+
 def lookahead(
     u: Unit, first_of_sentence: dict[int, Unit], explicit: dict[int, Subject], order: dict[int, int]
 ) -> Subject:
     """Subject of the directive (or lead-in) opening the next sentence."""
     nxt = first_of_sentence.get(order[id(u.sent)] + 1)
-    return None if nxt is None else explicit[id(nxt)]
+    if nxt is None or (u.sent.heading and 0 < nxt.sent.heading <= u.sent.heading):
+        return None  # the next heading of the same rank is no body of this one
+    return explicit[id(nxt)]
 
 
 def causees(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:
@@ -203,7 +278,7 @@ def causees(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:
     r = regex_table("requirements.json")
     out: list[str] = []
     for m in r["causative"].finditer(text, u.start, u.end):
-        ms = [x for x in idx.mentions_in(m.end(), u.end) if x.start - m.end() <= 4]
+        ms = [x for x in idx.mentions_in(m.end(), u.end) if x.start - m.end() <= 8]
         if ms and r["causee_gap"].fullmatch(text[m.end() : ms[0].start]):
             keys = leading(idx.mentions_in(ms[0].start, u.end), ms[0].start, text)
             out.extend(k for k in keys if (a := idx.get(k)) is None or a.type != "Person")

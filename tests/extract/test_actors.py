@@ -37,6 +37,12 @@ def _labels(text: str) -> dict[str, str]:
         ("区委宣传部负责宣传报道。", "区委宣传部", "GovernmentBody"),
         ("各基层党组织要严肃组织生活。", "基层党组织", "PartyBranch"),
         ("流动党员也要参加学习。", "流动党员", "MemberGroup"),
+        # an institution type before the head names one body, not two actors
+        ("学校基层党组织要开展公开承诺。", "学校基层党组织", "PartyBranch"),
+        ("企业基层党组织要发挥作用。", "企业基层党组织", "PartyBranch"),
+        ("各学校党组织要做好结对帮扶。", "学校党组织", "PartyBranch"),
+        # a level qualifier makes a distinct actor (上级党组织 is not 党组织)
+        ("各支部要报上级党组织备案，接受上级党组织监督。", "上级党组织", "PartyBranch"),
         ("支部书记要带头讲党课。", "支部书记", "MemberGroup"),
         ("人民群众普遍反映良好。", "人民群众", "Public"),
     ],

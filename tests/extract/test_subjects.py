@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from extract.clauses import sentences
 from extract.ingest.reader import document_from_bytes
 from extract.pipeline import extract
+from extract.subjects import enumeration_run
 
 
 def extraction(text: str):
@@ -76,6 +78,13 @@ def test_passive_supervision_and_reports(text: str, edge, present: bool) -> None
             "要抓好整改落实",
             ("校党委班子成员",),
         ),
+        # the meeting's lead-in (会议要求：) voices the items after it
+        (
+            "某校召开专题会议\n校党委班子全体成员张一、李二等5人参加了会议。"
+            "最后，会议要求：一要抓好整改落实；二要健全制度。",
+            "二要健全制度",
+            ("校党委班子成员",),
+        ),
         # a subject before a colon carries to the items after it
         (
             "一、会议议程\n每位党员围绕三个方面进行检视：1.检视学习情况。2.检视履职情况。",
@@ -85,4 +94,208 @@ def test_passive_supervision_and_reports(text: str, edge, present: bool) -> None
     ],
 )
 def test_meeting_participants_and_colon_leads(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
+
+
+LED = (
+    "关于做好年度工作的意见\n"
+    "全会指出，今年任务繁重。各级审计机关要坚持依法审计，提高审计质量。\n"
+    "第一，加强预算执行审计。要聚焦重点资金，严肃查处违规问题。\n"
+    "第二，深化经济责任审计。要完善审计结果运用机制。\n"
+    "全会号召，要团结一心，开拓进取。\n"
+)
+ALONE = (
+    "学校工作会议纪要\n"
+    "三、下一步工作\n"
+    "各党支部要继续加强沟通，形成合力。\n"
+    "一要深化理论学习。\n"
+    "认真研读有关文件，做好学习笔记。\n"
+    "二要改进工作作风。\n"
+    "深入班级调查研究，及时解决问题。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # the subject of the paragraph before 第一，… carries to the items and their bodies
+        (LED, "加强预算执行审计", ("审计机关",)),
+        (LED, "要聚焦重点资金，严肃查处违规问题", ("审计机关",)),
+        (LED, "要完善审计结果运用机制", ("审计机关",)),
+        # the enumeration over, the subject does not carry on
+        (LED, "要团结一心，开拓进取", ()),
+        # items standing alone on their lines: the paragraphs after them are their bodies
+        (ALONE, "一要深化理论学习", ("党支部",)),
+        (ALONE, "认真研读有关文件，做好学习笔记", ("党支部",)),
+        (ALONE, "深入班级调查研究，及时解决问题", ("党支部",)),
+    ],
+)
+def test_a_subject_before_an_enumeration_leads_its_items(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
+
+
+def test_only_a_first_item_opens_an_enumeration_run() -> None:
+    # the last sentence of item 一's body does not lead item 二
+    text = "一、工作要求\n（一）抓好学习。\n各支部要认真组织学习。\n（二）抓好整改。\n要边改。\n"
+    ss = sentences(text)
+    assert ss[2].text == "各支部要认真组织学习。"
+    assert enumeration_run(ss, 2) == range(0)
+    assert list(enumeration_run(ss, 0)) == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # a chained causative (引导督促) directs the work of the actors after it
+        (
+            "各级党委要引导督促党员、干部认真学习党章。",
+            "各级党委要引导督促党员、干部认真学习党章",
+            ("党委", "党员", "干部"),
+        ),
+        # 全党特别是X: the named part of the whole is directed
+        (
+            "领导干部要带头学习。这次学习就是要推动全党特别是领导干部提高政治能力。",
+            "这次学习就是要推动全党特别是领导干部提高政治能力",
+            ("领导干部",),
+        ),
+        # a supervisor's 督促 alone directs no work of the supervised
+        (
+            "督导组要协助督促各单位制定学习计划。",
+            "督导组要协助督促各单位制定学习计划",
+            ("督导组",),
+        ),
+    ],
+)
+def test_directed_actors_are_responsible(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # …，确保X states what the directive before must achieve: the same actors,
+        # the directed ones included
+        (
+            "各支部要引导督促党员认真学习，确保学习不走过场。",
+            "确保学习不走过场",
+            ("支部", "党员"),
+        ),
+        # a goal clause with a subject of its own keeps it
+        (
+            "各支部要组织好学习，督导组要确保学习不走过场。",
+            "督导组要确保学习不走过场",
+            ("督导组",),
+        ),
+    ],
+)
+def test_a_goal_clause_has_the_actors_of_its_directive(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
+
+
+CARRY = (
+    "关于举办读书活动的通知\n"
+    "三、活动安排\n"
+    "入围决赛的选手通过抽签确定出场顺序。各选手要围绕主题自选篇目。朗读时间不超过5分钟，超时扣分。\n"
+    "评审结束后公布名单，不再另行通知。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # the subject of a sentence carries to the next sentences of its paragraph
+        (CARRY, "朗读时间不超过5分钟，超时扣分", ("选手",)),
+        # but not into the next paragraph
+        (CARRY, "评审结束后公布名单，不再另行通知", ()),
+    ],
+)
+def test_a_subject_carries_through_its_paragraph(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
+
+
+AGENDA = (
+    "七月专题组织生活会通知\n各支部：\n一、会议议程\n（一）重温入党誓词；\n"
+    "（二）开展党章专题学习；\n（三）支部书记要报告半年来支部工作情况。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # a heading takes no subject from the next heading of its rank
+        (AGENDA, "开展党章专题学习", ("支部",)),
+        (AGENDA, "支部书记要报告半年来支部工作情况", ("支部书记",)),
+    ],
+)
+def test_a_heading_does_not_borrow_its_siblings_subject(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # X的Y要…: the head Y acts, X only says whose
+        ("各教研组的青年教师要积极参加培训。", "各教研组的青年教师要积极参加培训", ("青年教师",)),
+        # X的 + a thing: X stays the subject
+        ("各支部的学习计划要报党委备案。", "各支部的学习计划要报党委备案", ("支部",)),
+    ],
+)
+def test_the_head_of_a_possessive_subject_acts(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # the subject of a clause that is no directive itself carries to the one after it
+        (
+            "学校工作方案\n一、工作程序\n1.动议：党政办公室在充分酝酿的基础上形成工作方案，"
+            "同时填写审核表，报教育局审核。",
+            "同时填写审核表，报教育局审核",
+            ("党政办公室",),
+        ),
+    ],
+)
+def test_a_subject_carries_from_a_clause_that_is_no_directive(
+    text: str, clause: str, actors
+) -> None:
+    assert actors_of(text, clause) == actors
+
+
+def test_the_actor_before_qing_is_asked_to_act() -> None:
+    # X请于…前…: in a notice, the party named before 请 acts, not the addressee
+    text = "关于报送名单的通知\n全体教师：\n各支部请于9月6日前报送参赛名单。"
+    assert actors_of(text, "各支部请于9月6日前报送参赛名单") == ("支部",)
+
+
+QUOTED = (
+    "学习心得\n"
+    "他在县里工作期间，要求“各支部的工作都必须服从大局”；在市里工作期间，倡导节约精神，"
+    "不搞形式主义。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # a subject inside a quotation does not carry past its closing mark
+        (QUOTED, "不搞形式主义", ()),
+    ],
+)
+def test_a_quoted_subject_stays_in_its_quotation(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # a group opening the clause before the modal is its subject
+        (
+            "党员干部做事情、干工作，要做到有利于群众。",
+            "党员干部做事情、干工作，要做到有利于群众",
+            ("党员干部",),
+        ),
+    ],
+)
+def test_a_group_opening_the_sentence_is_its_subject(text: str, clause: str, actors) -> None:
     assert actors_of(text, clause) == actors
