@@ -164,7 +164,7 @@ def test_sorted_and_deterministic() -> None:
             {("reportsTo", "支部", "学校党委")},
         ),
         # an upper body of any type receives what is filed with it
-        ("各支部建立工作台账，并报上级党组织备案。", {("reportsTo", "支部", "党组织")}),
+        ("各支部建立工作台账，并报上级党组织备案。", {("reportsTo", "支部", "上级党组织")}),
         # an office and its staff member named together both receive
         (
             "各支部将报名表发送给党政办李四。",
