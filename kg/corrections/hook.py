@@ -1,0 +1,122 @@
+"""The corrections step of a build: after extraction, before publishing.
+
+:class:`BuildCorrections` reads the build's ``corrections.jsonl`` once; as
+each document's extracted graph reaches the build (new or reused from the
+cache), :meth:`BuildCorrections.apply` writes the corrected graph as another
+cache file, named by the hash of its content, and the manifest entry points
+at it (``cache``), keeping the extracted one beside it (``extracted``) so a
+rebuild re-applies corrections without re-extracting. Everything published
+(``graph.nq``, ``graph.ttl``, the store, the projection, the views, the
+exports) is read from the entries' cache files, so it all shows the
+corrected facts. The same extracted graph and the same corrections give the
+same bytes.
+
+:meth:`BuildCorrections.orphans` lists the corrections that changed nothing:
+their target is gone, or their document is not in the build.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from kg.build import build
+>>> from kg.corrections import ledger
+>>> from kg.corrections.records import Change, Correction, Target
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "in").mkdir(), (d / "in" / "a.txt").write_text("各党委要认真学习。", encoding="utf-8")
+>>> c = Correction(action="modality", change=Change(modality="exhortation"),
+...     target=Target(document="a.txt", kind="requirement", start=0, end=8),
+...     author="王", time="2026-01-02T03:04:05Z")
+>>> gone = Correction(action="review", target=Target(document="b.txt", kind="document"),
+...     author="王", time="2026-01-02T03:04:05Z")
+>>> ledger.append(d / "out", [c, gone])
+2
+>>> report = build([d / "in"], d / "out", progress=False)
+>>> [line.split(" ", 1)[1] for line in report.orphaned]
+['review b.txt document: document not in the build']
+>>> "#exhortation>" in (d / "out" / "graph.nq").read_text(encoding="utf-8")
+True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections import defaultdict
+from pathlib import Path
+
+from kg.corrections import ledger
+from kg.corrections.apply import Outcome, apply_document
+from kg.corrections.records import Correction
+
+CACHE_DIR = "cache"
+NOT_BUILT = "document not in the build"
+
+
+def corrected_name(nquads: str) -> str:
+    """Cache file name of a corrected graph: a hash of its text (``c`` + 23 hex + ``.nq``)."""
+    return "c" + hashlib.sha1(nquads.encode("utf-8")).hexdigest()[:23] + ".nq"
+
+
+class BuildCorrections:
+    """The corrections of the build in ``out``, applied document by document."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = Path(out)
+        self.by_doc: dict[str, list[Correction]] = defaultdict(list)
+        for c in ledger.read(self.out):
+            self.by_doc[c.target.document].append(c)
+        self.texts: dict[str, str] = {}
+        self.outcomes: dict[str, tuple[Outcome, ...]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.by_doc)
+
+    def see(self, name: str, data: bytes) -> None:
+        """Keep the text of a document whose corrections add spans (their quotes are checked)."""
+        if any(c.change.quote is not None for c in self.by_doc.get(name, ())):
+            from extract.ingest.reader import document_from_bytes
+
+            with contextlib.suppress(Exception):  # the build skips it, with its own reason
+                self.texts[name] = document_from_bytes(name, data).raw
+
+    def apply(self, name: str, cname: str) -> tuple[str, str | None, list[str]]:
+        """Apply the corrections of document ``name`` to its cached graph ``cname``.
+
+        Returns
+        -------
+        tuple
+            The cache file name to publish (``cname`` itself when nothing
+            applies), the text of the corrected graph (None when unchanged),
+            and the ids of the corrections applied.
+        """
+        corrections = self.by_doc.get(name)
+        if not corrections:
+            return cname, None, []
+        cache = self.out / CACHE_DIR
+        text = (cache / cname).read_text(encoding="utf-8")
+        done = apply_document(text, name, corrections, self.texts.get(name))
+        self.outcomes[name] = done.outcomes
+        ids = [o.correction.id for o in done.outcomes if o.applied]
+        if not ids:
+            return cname, None, []
+        new = corrected_name(done.nquads)
+        if not (cache / new).exists():
+            from kg.worker import write_cache_text
+
+            write_cache_text(cache / new, done.nquads)
+        return new, done.nquads, ids
+
+    def orphans(self, built: set[str] | dict) -> list[Outcome]:
+        """Corrections that changed nothing, in file order of their documents' names."""
+        out = []
+        for name in sorted(self.by_doc):
+            if name not in built:
+                out += [Outcome(c, NOT_BUILT) for c in self.by_doc[name]]
+            else:
+                out += [o for o in self.outcomes.get(name, ()) if not o.applied]
+        return out
+
+
+def orphan_line(o: Outcome) -> str:
+    """One line naming an orphaned correction: id, action, target, then why."""
+    c = o.correction
+    return f"{c.id} {c.action} {c.target.describe()}: {o.reason}"
