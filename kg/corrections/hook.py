@@ -78,7 +78,7 @@ class BuildCorrections:
             with contextlib.suppress(Exception):  # the build skips it, with its own reason
                 self.texts[name] = document_from_bytes(name, data).raw
 
-    def apply(self, name: str, cname: str) -> tuple[str, str | None, list[str]]:
+    def apply(self, name: str, cname: str) -> tuple[str, str | None, dict]:
         """Apply the corrections of document ``name`` to its cached graph ``cname``.
 
         Returns
@@ -86,24 +86,28 @@ class BuildCorrections:
         tuple
             The cache file name to publish (``cname`` itself when nothing
             applies), the text of the corrected graph (None when unchanged),
-            and the ids of the corrections applied.
+            and the fields the document's manifest entry gains: ``extracted``
+            (the extracted graph's cache file), ``corrections`` and
+            ``orphaned`` (ids of the corrections applied and not applied).
         """
         corrections = self.by_doc.get(name)
         if not corrections:
-            return cname, None, []
+            return cname, None, {}
         cache = self.out / CACHE_DIR
         text = (cache / cname).read_text(encoding="utf-8")
         done = apply_document(text, name, corrections, self.texts.get(name))
         self.outcomes[name] = done.outcomes
         ids = [o.correction.id for o in done.outcomes if o.applied]
+        orphaned = [o.correction.id for o in done.outcomes if not o.applied]
+        fields: dict = {"orphaned": orphaned} if orphaned else {}
         if not ids:
-            return cname, None, []
+            return cname, None, fields
         new = corrected_name(done.nquads)
         if not (cache / new).exists():
             from kg.worker import write_cache_text
 
             write_cache_text(cache / new, done.nquads)
-        return new, done.nquads, ids
+        return new, done.nquads, {"extracted": cname, "corrections": ids} | fields
 
     def orphans(self, built: set[str] | dict) -> list[Outcome]:
         """Corrections that changed nothing, in file order of their documents' names."""
