@@ -78,8 +78,10 @@ class BuildCorrections:
             with contextlib.suppress(Exception):  # the build skips it, with its own reason
                 self.texts[name] = document_from_bytes(name, data).raw
 
-    def apply(self, name: str, cname: str) -> tuple[str, str | None, dict]:
+    def apply(self, name: str, cname: str, *, write: bool = True) -> tuple[str, str | None, dict]:
         """Apply the corrections of document ``name`` to its cached graph ``cname``.
+
+        The corrected graph is written to the cache unless ``write`` is false.
 
         Returns
         -------
@@ -103,7 +105,7 @@ class BuildCorrections:
         if not ids:
             return cname, None, fields
         new = corrected_name(done.nquads)
-        if not (cache / new).exists():
+        if write and not (cache / new).exists():
             from kg.worker import write_cache_text
 
             write_cache_text(cache / new, done.nquads)
@@ -124,3 +126,33 @@ def orphan_line(o: Outcome) -> str:
     """One line naming an orphaned correction: id, action, target, then why."""
     c = o.correction
     return f"{c.id} {c.action} {c.target.describe()}: {o.reason}"
+
+
+def current_orphans(out: Path) -> list[Outcome]:
+    """The corrections of the build in ``out`` that change nothing, as of now.
+
+    Each is applied afresh to its document's extracted graph in the last
+    build (no rebuild needed after adding corrections); the orphans that
+    build recorded (quotes checked against the text) are added; corrections
+    of documents the build does not hold are orphans too.
+    """
+    import json
+
+    try:
+        manifest = json.loads((Path(out) / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        manifest = {}
+    entries: dict[str, dict] = manifest.get("documents", {})
+    run = BuildCorrections(out)
+    for name in sorted(run.by_doc):
+        entry = entries.get(name)
+        if entry is not None:
+            run.apply(name, entry.get("extracted", entry["cache"]), write=False)
+            recorded = set(entry.get("orphaned", []))
+            run.outcomes[name] = tuple(
+                Outcome(o.correction, o.reason or "text changed at the span (last build)")
+                if o.correction.id in recorded
+                else o
+                for o in run.outcomes.get(name, ())
+            )
+    return run.orphans(entries)
