@@ -282,6 +282,8 @@ class _Apply:
 
     # -- the actions --------------------------------------------------------------
     def run(self) -> None:
+        if self.t.document != self.name:
+            raise Orphaned(f"no document {self.t.document} in the graph of {self.name}")
         getattr(self, "do_" + self.c.action.replace(".", "_"))()
 
     def do_actors_add(self) -> None:
