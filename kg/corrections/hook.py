@@ -128,13 +128,14 @@ def orphan_line(o: Outcome) -> str:
     return f"{c.id} {c.action} {c.target.describe()}: {o.reason}"
 
 
-def current_orphans(out: Path) -> list[Outcome]:
+def current_orphans(out: Path, documents: set[str] | None = None) -> list[Outcome]:
     """The corrections of the build in ``out`` that change nothing, as of now.
 
     Each is applied afresh to its document's extracted graph in the last
     build (no rebuild needed after adding corrections); the orphans that
     build recorded (quotes checked against the text) are added; corrections
-    of documents the build does not hold are orphans too.
+    of documents the build does not hold are orphans too. ``documents``
+    limits the work to those documents.
     """
     import json
 
@@ -144,6 +145,8 @@ def current_orphans(out: Path) -> list[Outcome]:
         manifest = {}
     entries: dict[str, dict] = manifest.get("documents", {})
     run = BuildCorrections(out)
+    if documents is not None:
+        run.by_doc = defaultdict(list, {n: cs for n, cs in run.by_doc.items() if n in documents})
     for name in sorted(run.by_doc):
         entry = entries.get(name)
         if entry is not None:
@@ -156,3 +159,11 @@ def current_orphans(out: Path) -> list[Outcome]:
                 for o in run.outcomes.get(name, ())
             )
     return run.orphans(entries)
+
+
+def check(out: Path, correction: Correction) -> str:
+    """Why ``correction`` would change nothing in the build in ``out`` ("" when it applies)."""
+    for o in current_orphans(out, {correction.target.document}):
+        if o.correction.id == correction.id:
+            return o.reason
+    return ""
