@@ -151,3 +151,41 @@ def test_no_reviewed_document_writes_nothing(reviewed, tmp_path):
     plain, _, _ = reviewed
     assert write_gold(plain, tmp_path / "gold") == []
     assert not (tmp_path / "gold").exists()
+
+
+def saved(out: Path, name: str) -> list[dict]:
+    from kg.sparql import catalog
+    from kg.sparql.query import execute
+    from kg.sparql.results import display_rows
+    from kg.store import open_store
+
+    return display_rows(execute(open_store(out), catalog.bind(catalog.get(name), {})))[1]
+
+
+def test_saved_query_lists_what_changed(reviewed):
+    _, out, _ = reviewed
+    rows = saved(out, "corrections")
+    got = sorted((r["kind"], r["document"], r["extracted"], r["corrected"]) for r in rows)
+    assert got == [
+        ("actors.add", "b.txt", "", "党员"),
+        ("modality", "a.txt", "prohibition", "exhortation"),
+        ("reject", "b.txt", "Requirement", ""),
+        ("review", "a.txt", "", ""),
+        ("review", "b.txt", "", ""),
+    ]
+
+
+def test_saved_query_counts_corrections_by_author(reviewed):
+    _, out, _ = reviewed
+    rows = saved(out, "corrections-by-author")
+    assert [(r["author"], int(r["corrections"]), int(r["documents"])) for r in rows] == [
+        ("王", 5, 2)
+    ]
+
+
+def test_saved_query_lists_rejected_facts_with_their_quote(reviewed):
+    _, out, _ = reviewed
+    rows = saved(out, "rejected-facts")
+    assert [(r["document"], r["quote"], r["type"]) for r in rows] == [
+        ("b.txt", B_TEXT[B_TEXT.index("党员要") :].rstrip("。"), "ck:Requirement")
+    ]
