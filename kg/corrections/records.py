@@ -53,6 +53,7 @@ from datetime import datetime
 from typing import Any
 
 from extract.records import ACTOR_TYPES, MODALITIES, RELATION_TYPES
+from kg.errors import BuildError
 
 ACTIONS: tuple[str, ...] = (
     "actors.add",
@@ -82,8 +83,12 @@ _KINDS_OF = {
 }
 
 
-class CorrectionError(ValueError):
-    """A correction that cannot be read or makes no sense (one line)."""
+class CorrectionError(BuildError, ValueError):
+    """A correction that cannot be read or makes no sense (one line).
+
+    A :class:`kg.errors.BuildError`: a bad corrections file stops a build with
+    one line naming the file, the line and the cause.
+    """
 
 
 @dataclass(frozen=True, slots=True)

@@ -262,3 +262,21 @@ def test_graph_from_the_store_equals_graph_nq(corrected):
     from_store = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
     from_file = (out / "graph.nq").read_text(encoding="utf-8")
     assert isomorphic(read_graph(from_store), read_graph(from_file))
+
+
+def test_a_bad_corrections_file_stops_the_build_in_one_line(plain, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(plain, out, symlinks=True)
+    ledger.path(out).write_text(modality_fix((0, 3)).to_line() + "\n{oops\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["build", str(plain.parent / "in"), "--out", str(out)])
+    assert r.exit_code == 2
+    assert r.stderr.startswith(f"kg: error: {ledger.path(out)}:2: not JSON")
+    assert r.stderr.count("\n") == 1
+    assert (out / "graph.nq").read_bytes() == (plain / "graph.nq").read_bytes()
+
+
+def test_several_workers_publish_the_same_corrected_build(corrected, tmp_path):
+    out, c, _ = corrected
+    ledger.append(tmp_path / "out", [c])
+    build([write_corpus(tmp_path / "in")], tmp_path / "out", progress=False, views=False, workers=2)
+    assert (tmp_path / "out" / "graph.nq").read_bytes() == (out / "graph.nq").read_bytes()
