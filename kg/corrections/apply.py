@@ -26,7 +26,6 @@ Examples
 >>> from extract.ingest.reader import document_from_bytes
 >>> from extract.pipeline import extract
 >>> from kg.nquads import to_nquads
-from ontology.namespaces import XSD
 >>> from kg.rdf import iter_quads
 >>> from kg.corrections.records import Change, Correction, Target
 >>> nq = to_nquads(iter_quads(extract(document_from_bytes("a.txt", "各党委要认真学习。".encode()))))
