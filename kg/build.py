@@ -145,12 +145,12 @@ class _Run:
         self.tick()
 
     def _add(self, name: str, digest: str, cname: str, counts: dict[str, int]) -> None:
-        published, corrected, fields = self.corrections.apply(name, cname)
+        published, corrected, fields = self.corrections.apply(name, cname, prev=self.old.get(name))
         self.entries[name] = {
             "sha256": digest,
             "cache": published,
             "graph": str(iri.graph_iri(name)),
-            "counts": counts if corrected is None else counts_from_nquads(corrected).types,
+            "counts": counts if corrected is None else corrected,
         }
         self.entries[name] |= fields  # the extracted graph stays cached beside a corrected one
         if self.on_add is not None:  # the store preloading beside extraction

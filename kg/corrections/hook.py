@@ -39,6 +39,7 @@ True
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 from collections import defaultdict
 from pathlib import Path
@@ -46,9 +47,29 @@ from pathlib import Path
 from kg.corrections import ledger
 from kg.corrections.apply import Outcome, apply_document
 from kg.corrections.records import Correction
+from kg.summary import counts_from_nquads
 
 CACHE_DIR = "cache"
 NOT_BUILT = "document not in the build"
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """Digest of the code that turns an extracted graph and corrections into a corrected one."""
+    root = Path(__file__).resolve().parents[2]
+    h = hashlib.sha256()
+    for rel in CODE:
+        for f in sorted((root / rel).glob("*.py")) if (root / rel).is_dir() else [root / rel]:
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+CODE = ("kg/corrections", "kg/iri.py", "kg/nquads.py", "ontology/namespaces.py")
+
+
+def _key(cname: str, corrections: list[Correction]) -> str:
+    parts = [cname, code_fingerprint(), *(c.to_line() for c in corrections)]
+    return hashlib.sha1("\n".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 def corrected_name(nquads: str) -> str:
@@ -78,30 +99,50 @@ class BuildCorrections:
             with contextlib.suppress(Exception):  # the build skips it, with its own reason
                 self.texts[name] = document_from_bytes(name, data).raw
 
-    def apply(self, name: str, cname: str, *, write: bool = True) -> tuple[str, str | None, dict]:
+    def apply(
+        self, name: str, cname: str, *, write: bool = True, prev: dict | None = None
+    ) -> tuple[str, dict[str, int] | None, dict]:
         """Apply the corrections of document ``name`` to its cached graph ``cname``.
 
         The corrected graph is written to the cache unless ``write`` is false.
+        When ``prev`` (the document's entry in the last manifest) shows the
+        same extracted graph corrected by the same corrections with the same
+        code, its result is reused: nothing is parsed.
 
         Returns
         -------
         tuple
             The cache file name to publish (``cname`` itself when nothing
-            applies), the text of the corrected graph (None when unchanged),
-            and the fields the document's manifest entry gains: ``extracted``
-            (the extracted graph's cache file), ``corrections`` and
-            ``orphaned`` (ids of the corrections applied and not applied).
+            applies), the counts of the corrected graph (None when
+            unchanged), and the fields the document's manifest entry gains:
+            ``extracted`` (the extracted graph's cache file),
+            ``corrections`` (ids applied), ``orphaned`` (id -> why not) and
+            ``corrected_by`` (a key of the extracted graph, the corrections
+            and the code).
         """
         corrections = self.by_doc.get(name)
         if not corrections:
             return cname, None, {}
         cache = self.out / CACHE_DIR
+        key = _key(cname, corrections)
+        if (
+            prev is not None
+            and prev.get("corrected_by") == key
+            and prev.get("extracted", prev.get("cache")) == cname
+            and (cache / prev["cache"]).is_file()
+        ):
+            orphaned = prev.get("orphaned", {})
+            self.outcomes[name] = tuple(Outcome(c, orphaned.get(c.id, "")) for c in corrections)
+            fields = {k: prev[k] for k in ("extracted", "corrections", "orphaned") if k in prev}
+            counts = prev.get("counts") if "extracted" in prev else None
+            return prev["cache"], counts, fields | {"corrected_by": key}
         text = (cache / cname).read_text(encoding="utf-8")
         done = apply_document(text, name, corrections, self.texts.get(name))
         self.outcomes[name] = done.outcomes
         ids = [o.correction.id for o in done.outcomes if o.applied]
-        orphaned = [o.correction.id for o in done.outcomes if not o.applied]
+        orphaned = {o.correction.id: o.reason for o in done.outcomes if not o.applied}
         fields: dict = {"orphaned": orphaned} if orphaned else {}
+        fields["corrected_by"] = key
         if not ids:
             return cname, None, fields
         new = corrected_name(done.nquads)
@@ -109,7 +150,8 @@ class BuildCorrections:
             from kg.worker import write_cache_text
 
             write_cache_text(cache / new, done.nquads)
-        return new, done.nquads, {"extracted": cname, "corrections": ids} | fields
+        counts = counts_from_nquads(done.nquads).types
+        return new, counts, {"extracted": cname, "corrections": ids} | fields
 
     def orphans(self, built: set[str] | dict) -> list[Outcome]:
         """Corrections that changed nothing, in file order of their documents' names."""
@@ -151,9 +193,9 @@ def current_orphans(out: Path, documents: set[str] | None = None) -> list[Outcom
         entry = entries.get(name)
         if entry is not None:
             run.apply(name, entry.get("extracted", entry["cache"]), write=False)
-            recorded = set(entry.get("orphaned", []))
+            recorded = entry.get("orphaned", {})
             run.outcomes[name] = tuple(
-                Outcome(o.correction, o.reason or "text changed at the span (last build)")
+                Outcome(o.correction, o.reason or recorded[o.correction.id])
                 if o.correction.id in recorded
                 else o
                 for o in run.outcomes.get(name, ())

@@ -280,3 +280,26 @@ def test_several_workers_publish_the_same_corrected_build(corrected, tmp_path):
     ledger.append(tmp_path / "out", [c])
     build([write_corpus(tmp_path / "in")], tmp_path / "out", progress=False, views=False, workers=2)
     assert (tmp_path / "out" / "graph.nq").read_bytes() == (out / "graph.nq").read_bytes()
+
+
+def test_a_lost_corrected_graph_is_made_again(corrected, tmp_path):
+    out, _, _ = corrected
+    again = tmp_path / "out"
+    shutil.copytree(out, again, symlinks=True)
+    entry = json.loads((again / "manifest.json").read_text(encoding="utf-8"))["documents"]["a.txt"]
+    (again / "cache" / entry["cache"]).unlink()
+    report = build([write_corpus(tmp_path / "in")], again, progress=False, views=False)
+    assert report.extracted == 0 and (again / "cache" / entry["cache"]).is_file()
+    assert (again / "graph.nq").read_bytes() == (out / "graph.nq").read_bytes()
+
+
+def test_an_unchanged_rebuild_keeps_the_manifest(corrected, tmp_path):
+    out, _, _ = corrected
+    again = tmp_path / "out"
+    shutil.copytree(out, again, symlinks=True)
+    build([write_corpus(tmp_path / "in")], again, progress=False, views=False)
+    docs = [
+        json.loads((d / "manifest.json").read_text(encoding="utf-8"))["documents"]
+        for d in (out, again)
+    ]
+    assert docs[0] == docs[1]
