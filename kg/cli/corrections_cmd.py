@@ -35,6 +35,7 @@ def _correction_errors(func: Callable[..., Any]) -> Callable[..., Any]:
   kg corrections list --format md
   kg corrections list --orphaned
   kg corrections review a.txt --author 王
+  kg corrections apply
   kg corrections gold reviewed-gold/ && kg eval --gold reviewed-gold/
   kg corrections export team/corrections.jsonl
   kg corrections import team/corrections.jsonl
@@ -171,6 +172,32 @@ def gold(folder: Path, out: Path) -> None:
 
     names = write_gold(out, folder)
     click.echo(f"{len(names)} gold files written to {folder}/")
+
+
+@corrections.command(
+    epilog="""Examples:
+
+\b
+  kg corrections apply
+  kg corrections apply --out seeds-build --no-views
+""",
+)
+@out_option
+@click.option("--no-views", is_flag=True, help="Do not rewrite graph.html and report.html.")
+@_correction_errors
+def apply(out: Path, no_views: bool) -> None:
+    """Apply the corrections to the build in --out now, from its cache (nothing re-extracted).
+
+    The graph files, store, projection and views are published again with the
+    corrections applied; a running `kg serve` follows. Orphaned corrections are
+    warned about, one line each.
+    """
+    from kg.corrections.republish import republish
+
+    orphans = republish(out, views=False if no_views else None)
+    for line in orphans:
+        click.echo(f"kg: warning: orphaned correction {line}", err=True)
+    click.echo(f"corrections applied to {out}/ ({len(orphans)} orphaned)")
 
 
 @corrections.command(

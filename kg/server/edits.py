@@ -13,7 +13,10 @@ lock (:mod:`kg.corrections.ledger`).
 
 Answers: 201 with ``{"id", "written", "orphaned"}`` (``written`` false when
 the same correction was already there; ``orphaned`` the reason it would
-change nothing in the current build, or null); 400 for a bad correction
+change nothing in the current build, or null; with ``?apply=true`` the build
+is also published again with every correction applied, so the change shows
+at once: ``published`` true and ``orphans``, or 409 with ``published`` false
+when a build is running); 400 for a bad correction
 (one line); 403 when editing is off, the client is not on loopback or the
 origin is foreign; 413 for a body over the limit; 415 for a body that is not
 JSON.
@@ -21,6 +24,7 @@ JSON.
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import json
 from pathlib import Path
@@ -104,10 +108,17 @@ def add_routes(app: FastAPI, settings: Settings) -> None:
         make = orphan_rows if orphaned else rows
         return JSONResponse(await run_in_threadpool(make, settings.build))
 
+    publishing = asyncio.Lock()  # one republication at a time; others wait their turn
+
     @app.post("/corrections", status_code=201, tags=["corrections"])
-    async def corrections_add(request: Request) -> Response:
-        """Record one correction (needs ``kg serve --allow-edits`` and a loopback client)."""
+    async def corrections_add(request: Request, apply: bool = False) -> Response:
+        """Record one correction (needs ``kg serve --allow-edits`` and a loopback client).
+
+        With ``apply=true`` the build is then published again with every
+        correction applied (``kg corrections apply``); the server follows it.
+        """
         from kg.corrections.records import CorrectionError
+        from kg.errors import BuildError
 
         refused = refusal(settings, request)
         if refused is not None:
@@ -125,4 +136,13 @@ def add_routes(app: FastAPI, settings: Settings) -> None:
             answer = await run_in_threadpool(record, settings.build, data)
         except CorrectionError as e:
             return _text(400, str(e))
+        if apply:
+            from kg.corrections.republish import republish
+
+            try:
+                async with publishing:
+                    answer["orphans"] = await run_in_threadpool(republish, settings.build)
+            except BuildError as e:  # recorded all the same: the next build applies it
+                return JSONResponse(answer | {"published": False, "error": str(e)}, 409)
+            answer["published"] = True
         return JSONResponse(answer, status_code=201)

@@ -303,3 +303,23 @@ def test_an_unchanged_rebuild_keeps_the_manifest(corrected, tmp_path):
         for d in (out, again)
     ]
     assert docs[0] == docs[1]
+
+
+def test_applying_from_the_cache_gives_the_build_s_bytes(corrected, plain, tmp_path):
+    out, c, _ = corrected
+    again = tmp_path / "out"
+    shutil.copytree(plain, again, symlinks=True)
+    ledger.append(again, [c])
+    r = CliRunner().invoke(cli, ["corrections", "apply", "--out", str(again), "--no-views"])
+    assert r.exit_code == 0 and "0 orphaned" in r.output
+    for name in ("graph.nq", "graph.ttl", "summary.md"):
+        assert (again / name).read_bytes() == (out / name).read_bytes(), name
+
+
+def test_applying_without_corrections_restores_the_extracted_build(corrected, plain, tmp_path):
+    out, _, _ = corrected
+    again = tmp_path / "out"
+    shutil.copytree(out, again, symlinks=True)
+    ledger.path(again).unlink()
+    CliRunner().invoke(cli, ["corrections", "apply", "--out", str(again)])
+    assert (again / "graph.nq").read_bytes() == (plain / "graph.nq").read_bytes()

@@ -18,7 +18,7 @@ from kg.corrections.records import Change, Correction, Target
 from kg.server.app import Settings, create_app
 from kg.server.http import server_config
 from tests.kg.builds import A_TEXT
-from tests.kg.serving import free_port, running_server
+from tests.kg.serving import free_port, running_server, sparql_json
 
 WHEN = "2026-03-01T08:00:00Z"
 FORBID_START = A_TEXT.index("各党委不得")
@@ -185,3 +185,18 @@ def test_a_client_off_loopback_may_not_write(build):
         thread.join(30)
     assert (far.status_code, near.status_code) == (403, 201)
     assert "loopback" in far.text
+
+
+def test_an_applied_edit_shows_in_the_endpoint_at_once(editable):
+    base, _ = editable
+    r = httpx.post(f"{base}/corrections", params={"apply": "true"}, json=body(), timeout=120)
+    assert r.status_code == 201 and r.json()["published"] is True and r.json()["orphans"] == []
+    ask = f"SELECT ?m WHERE {{ ?r ck:modality ?m ; ck:evidence/oa:start {FORBID[0]} }}"
+    deadline, seen = time.monotonic() + 30, None
+    while time.monotonic() < deadline:
+        rows = sparql_json(base, ask)["results"]["bindings"]
+        seen = {row["m"]["value"].rsplit("#", 1)[-1] for row in rows}
+        if seen == {"exhortation"}:
+            break
+        time.sleep(0.2)
+    assert seen == {"exhortation"}
