@@ -98,6 +98,7 @@ NEW_QTY = iri.corrected_quantity_iri(QTY_CORRECTION.id, 0)
 ADDED = span("支部报党委审批")
 NEW_REQ = iri.requirement_iri(NAME, ADDED.key)
 MENTION = span("督导组", 1)
+NEW_REL = iri.relation_iri(NAME, "supervises", str(actor("县委督导组")), str(actor("支部")))
 
 CASES = {
     "modality": (
@@ -181,6 +182,26 @@ CASES = {
             (actor("督导组"), RDF.type, CK.SupervisoryGroup),
             (actor("督导组"), RDFS.label, Literal("督导组", lang="zh")),
             (actor("督导组"), CK.scope, Literal("local")),
+        ],
+    ),
+    "add.relation": (
+        [
+            on_target(
+                "add.relation",
+                Target(NAME, "relation", label="supervises", source="县委督导组", dest="支部"),
+            )
+        ],
+        [],
+        [
+            (actor("县委督导组"), CK.supervises, actor("支部")),
+            (NEW_REL, RDF.type, CK.RelationAssertion),
+            (NEW_REL, RDF.type, RDF.Statement),
+            (NEW_REL, RDF.subject, actor("县委督导组")),
+            (NEW_REL, RDF.predicate, CK.supervises),
+            (NEW_REL, RDF.object, actor("支部")),
+            (NEW_REL, CK.mentionedIn, DOC),
+            (NEW_REL, CK.rule, Literal("correction")),
+            (NEW_REL, CK.confidence, Literal("1", datatype=XSD.decimal)),
         ],
     ),
     "review": ([on_target("review", Target(NAME, "document"))], [], []),
