@@ -152,7 +152,7 @@ class Actions(Edit):
         for p, o in list(g.predicate_objects(gone)):
             if p == RDFS.label:
                 g.add((into, SKOS.altLabel, o))
-            elif p not in own:
+            elif p not in own and o != into:  # an edge between the two is no edge now
                 g.add((into, p, o))
         for s, p in list(g.subject_predicates(gone)):
             if (s, RDF.type, CK.Correction) in g:  # history keeps naming it
@@ -161,6 +161,9 @@ class Actions(Edit):
             if s != into:
                 g.add((s, p, into))
         g.remove((gone, None, None))
+        for n in list(g.subjects(RDF.subject, into)):  # reifications of those edges go too
+            if (n, RDF.object, into) in g:
+                self.drop(n)
         g.remove((into, SKOS.altLabel, Literal(str(g.value(into, RDFS.label)), lang=ZH)))
         self.provenance([gone, into], None, [gone], [into])
 

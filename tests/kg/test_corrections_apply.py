@@ -252,7 +252,15 @@ def test_merge_moves_every_fact_to_the_actor_kept():
     assert (kept, SKOS.altLabel, Literal("党委", lang="zh")) in g
     assert (kept, CK.evidence, iri.evidence_iri(NAME, *_at("党委"))) in g
     assert (kept, CK.reportsTo, kept) not in g
-    assert (REL, RDF.object, kept) in g
+    assert list(g.triples((REL, None, None))) == []
+
+
+def test_merge_keeps_the_edges_to_other_actors():
+    c = on_target("merge", Target(NAME, "actor", label="支部"), label="县委督导组")
+    g = facts(applied(c))
+    kept = actor("县委督导组")
+    assert (kept, CK.reportsTo, actor("党委")) in g
+    assert (REL, RDF.subject, kept) in g
 
 
 def _at(sub: str) -> tuple[int, int]:
@@ -380,3 +388,27 @@ def test_corrections_apply_in_order():
 def test_same_corrections_give_the_same_bytes():
     cs = [c for k in sorted(CASES) for c in CASES[k][0]]
     assert apply_document(nquads(), NAME, cs).nquads == apply_document(nquads(), NAME, cs).nquads
+
+
+SHAPED = {
+    **{name: corrections for name, (corrections, _, _) in CASES.items()},
+    "merge": [on_target("merge", Target(NAME, "actor", label="党委"), label="支部")],
+    "split": [
+        on_target(
+            "split",
+            Target(NAME, "actor", label="县委督导组"),
+            label="市委督导组",
+            requirements=(R_FORBID.key,),
+        )
+    ],
+    **{f"reject {kind}": [on_target("reject", target)] for kind, (target, _) in REJECTS.items()},
+    "reject actor": [on_target("reject", Target(NAME, "actor", label="党委"))],
+}
+
+
+@pytest.mark.parametrize("name", sorted(SHAPED))
+def test_corrected_graph_conforms_to_the_shapes(name):
+    from kg.validate import validate_graph
+
+    conforms, problems = validate_graph(applied(*SHAPED[name]))
+    assert conforms, problems
