@@ -66,20 +66,32 @@ def read_file(file: Path) -> list[Correction]:
 
 
 def read(out: Path) -> list[Correction]:
-    """The corrections of the build in ``out`` (none when it has no file)."""
+    """The corrections of the build in ``out`` (none when it has no file).
+
+    Read under a shared lock: a line being appended is never seen half-written.
+    """
     file = path(out)
-    return read_file(file) if file.exists() else []
+    if not file.exists():
+        return []
+    with _locked(out, fcntl.LOCK_SH):
+        return read_file(file)
 
 
 @contextmanager
-def _locked(out: Path) -> Iterator[None]:
+def _locked(out: Path, how: int = fcntl.LOCK_EX) -> Iterator[None]:
     Path(out).mkdir(parents=True, exist_ok=True)
     with open(Path(out) / LOCK, "a") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
+        fcntl.flock(fh, how)
         try:
             yield
         finally:
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _read_locked(out: Path) -> list[Correction]:
+    """:func:`read` for a caller that holds the exclusive lock already."""
+    file = path(out)
+    return read_file(file) if file.exists() else []
 
 
 def append(out: Path, corrections: Iterable[Correction]) -> int:
@@ -90,7 +102,7 @@ def append(out: Path, corrections: Iterable[Correction]) -> int:
     """
     new = list(corrections)
     with _locked(out):
-        known = {c.id for c in read(out)}
+        known = {c.id for c in _read_locked(out)}
         lines = []
         for c in new:
             if c.id not in known:
@@ -112,7 +124,7 @@ def import_file(out: Path, file: Path) -> int:
 def export_file(out: Path, file: Path) -> int:
     """Write the corrections of ``out`` to ``file`` (replaced atomically); return how many."""
     with _locked(out):
-        items = read(out)
+        items = _read_locked(out)
     atomic.write_text(Path(file), "".join(c.to_line() + "\n" for c in items))
     return len(items)
 

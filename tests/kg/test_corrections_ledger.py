@@ -105,3 +105,17 @@ def test_two_concurrent_writers_lose_nothing(tmp_path):
     got = ledger.read(tmp_path)
     assert len(got) == 2 * n
     assert {c.id for c in got} == {correction(i, a).id for i in range(n) for a in ("王", "李")}
+
+
+def test_a_reader_never_sees_half_a_line(tmp_path):
+    n = 60
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_write_many, args=(str(tmp_path), a, n)) for a in ("王", "李")]
+    for p in procs:
+        p.start()
+    seen = []
+    while any(p.is_alive() for p in procs):
+        seen.append(len(ledger.read(tmp_path)))  # raises on a torn line
+    for p in procs:
+        p.join(120)
+    assert seen == sorted(seen) and len(ledger.read(tmp_path)) == 2 * n
