@@ -130,6 +130,7 @@ class CK(DefinedNamespace):
     TimeRole: URIRef
     RelationAssertion: URIRef
     Campaign: URIRef
+    Correction: URIRef
 
     # Individuals (ck:deadline is also an object property)
     obligation: URIRef
@@ -160,6 +161,10 @@ class CK(DefinedNamespace):
     inStage: URIRef
     issuer: URIRef
     campaign: URIRef
+    correctedBy: URIRef
+    correctedProperty: URIRef
+    extractedValue: URIRef
+    correctedValue: URIRef
 
     # Datatype properties
     normalized: URIRef
@@ -180,6 +185,7 @@ class CK(DefinedNamespace):
     position: URIRef
     excludedCharacters: URIRef
     extractorVersion: URIRef
+    correctionKind: URIRef
 
 
 class OA(DefinedNamespace):

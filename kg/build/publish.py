@@ -373,7 +373,7 @@ def _serve(conn: Any, target: Callable[..., float]) -> None:
 def _remove_unreferenced(out: Path, entries: dict[str, dict], store_id: str) -> None:
     """Drop old stores (unless leased, :mod:`kg.graph.leases`) and cache files no document uses."""
     leases.collect(out / STORES_DIR, keep={store_id})  # a store a server holds stays
-    keep = {e["cache"] for e in entries.values()}
+    keep = {e["cache"] for e in entries.values()} | {e.get("extracted") for e in entries.values()}
     for f in (out / CACHE_DIR).iterdir():
         if f.name not in keep and f.suffix == ".nq":
             f.unlink(missing_ok=True)

@@ -122,7 +122,9 @@ def prune_cache(out: Path, entries: dict[str, dict]) -> list[str]:
     cache = Path(out) / CACHE_DIR
     if not cache.is_dir():
         return []
-    keep = {e.get("cache") for e in entries.values()}
+    keep = {e.get("cache") for e in entries.values()} | {
+        e.get("extracted") for e in entries.values()
+    }
     stale = sorted(p.name for p in cache.glob("*.nq") if p.name not in keep)
     for name in stale:
         (cache / name).unlink(missing_ok=True)

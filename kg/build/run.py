@@ -53,6 +53,7 @@ from kg.build.publish import (
 )
 from kg.build.sources import JsonlOptions, Source, SourceError, count_sources, iter_sources
 from kg.build.worker import cache_name, pipeline_fingerprint, process_document, write_cache_text
+from kg.corrections.hook import BuildCorrections, orphan_line
 from kg.errors import BuildError
 from kg.graph import iri
 from kg.graph.store import STORES_DIR
@@ -91,6 +92,8 @@ class BuildReport:
     counts: Counts = field(default_factory=Counts)
     seconds: float = 0.0
     views: bool = False
+    orphaned: list[str] = field(default_factory=list)
+    """One line per correction that changed nothing (:mod:`kg.corrections.hook`)."""
     phases: dict[str, float] = field(default_factory=dict)
     """Seconds per phase: ``extract`` (reading and extracting), then those of
     :func:`kg.build.publish.publish`."""
@@ -117,6 +120,7 @@ class _Run:
         self.report = BuildReport(out=out)
         self.entries: dict[str, dict] = {}
         self.seen: set[str] = set()
+        self.corrections = BuildCorrections(out)  # applied to each document as it comes
 
     def skip(self, name: str, origin: str, reason: str) -> None:
         self.tick()
@@ -132,7 +136,7 @@ class _Run:
 
     def reuse(self, src: Source, digest: str, cname: str) -> None:
         prev = self.old.get(src.name)
-        if prev and prev.get("cache") == cname:
+        if prev and prev.get("cache") == cname and "extracted" not in prev:
             counts = prev.get("counts", {})
         else:
             text = (self.out / CACHE_DIR / cname).read_text(encoding="utf-8")
@@ -142,14 +146,16 @@ class _Run:
         self.tick()
 
     def _add(self, name: str, digest: str, cname: str, counts: dict[str, int]) -> None:
+        published, corrected, fields = self.corrections.apply(name, cname, prev=self.old.get(name))
         self.entries[name] = {
             "sha256": digest,
-            "cache": cname,
+            "cache": published,
             "graph": str(iri.graph_iri(name)),
-            "counts": counts,
+            "counts": counts if corrected is None else corrected,
         }
+        self.entries[name] |= fields  # the extracted graph stays cached beside a corrected one
         if self.on_add is not None:  # the store preloading beside extraction
-            self.on_add(cname)
+            self.on_add(published)
 
     def batches(self, sources: Iterator[Source]) -> Iterator[tuple[dict, Batch]]:
         """Check each source, reuse cached ones, and group the rest into batches."""
@@ -160,6 +166,8 @@ class _Run:
             data = self._load(src)
             if data is None:
                 continue
+            if self.corrections:
+                self.corrections.see(src.name, data)
             digest = hashlib.sha256(data).hexdigest()
             cname = cache_name(src.name, digest)
             if (self.out / CACHE_DIR / cname).exists():
@@ -368,6 +376,7 @@ def _build_locked(
         report.phases["extract"] = time.perf_counter() - t0
         report.removed = sorted(set(run.old) - set(run.entries))
         report.documents = len(run.entries)
+        report.orphaned = [orphan_line(o) for o in run.corrections.orphans(run.entries)]
         if not run.entries:
             raise BuildError(
                 "no readable input documents" + (" (all were skipped)" if report.skipped else "")
@@ -378,6 +387,9 @@ def _build_locked(
         if projector is not None:
             projector.stop()
         raise
+    for line in report.orphaned:
+        if warn is not None:
+            warn(f"orphaned correction {line}")
     report.views = views if views is not None else len(run.entries) <= VIEWS_MAX_DOCUMENTS
     report.phases.update(
         publish(

@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("kg.cli.report_cmd", "report"),
     "export": ("kg.cli.export_cmd", "export"),
     "remove": ("kg.cli.remove_cmd", "remove"),
+    "corrections": ("kg.cli.corrections_cmd", "corrections"),
     "push": ("kg.cli.push_cmd", "push"),
     "query": ("kg.cli.query_cmd", "query"),
     "serve": ("kg.cli.serve_cmd", "serve"),

@@ -37,6 +37,7 @@ def is_loopback(host: str) -> bool:
   kg serve --out seeds-build --port 8000
   kg serve --timeout 5 --max-results 1000 --workers 4
   kg serve --cors https://analysis.example.org
+  kg serve --allow-edits                     # the workbench may record corrections
   KG_SERVE_TOKEN=$(openssl rand -hex 16) kg serve --host 0.0.0.0
   curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 3' \\
        http://127.0.0.1:7878/sparql
@@ -57,6 +58,9 @@ over --max-url bytes with 414. CORS is off unless --cors names an origin.
 Binding to an address other than loopback needs an access token (--token or
 $KG_SERVE_TOKEN, 16 characters or more): every request must then carry
 "Authorization: Bearer TOKEN" (a browser opens /?token=TOKEN once).
+The server is read-only unless --allow-edits is given: then POST /corrections
+records analysts' corrections in --out's corrections.jsonl, from loopback
+clients only (the next build applies them).
 """
 )
 @out_option
@@ -139,6 +143,11 @@ $KG_SERVE_TOKEN, 16 characters or more): every request must then carry
     show_envvar=True,
     help="Access token every request must carry (needed with a non-loopback --host).",
 )
+@click.option(
+    "--allow-edits",
+    is_flag=True,
+    help="Accept analysts' corrections (POST /corrections) from loopback clients only.",
+)
 @click.option("--quiet", is_flag=True, help="No access log.")
 @fatal_errors
 def serve(
@@ -156,6 +165,7 @@ def serve(
     max_url: int,
     cors: tuple[str, ...],
     token: str | None,
+    allow_edits: bool,
     quiet: bool,
 ) -> None:
     """Serve the build in --out: a read-only SPARQL endpoint and a query page."""
@@ -188,6 +198,7 @@ def serve(
         cors_origins=cors,
         allowed_hosts=LOOPBACK_HOSTS if loopback else None,
         token=token or None,
+        allow_edits=allow_edits,
     )
     app = create_app(settings)
     handler = logging.StreamHandler()

@@ -105,3 +105,18 @@ def evidence_iri(document: str, start: int, end: int) -> URIRef:
 def relation_iri(document: str, rel_type: str, source: str, target: str) -> URIRef:
     """IRI of a reified relation assertion (carries rule, confidence and evidence)."""
     return ID[f"rel/{_key(document)}/{_h(rel_type, source, target)}"]
+
+
+def correction_iri(correction_id: str) -> URIRef:
+    """IRI of an analyst's correction (a ``ck:Correction``, a ``prov:Activity``), by its id."""
+    return ID[f"correction/{_key(correction_id)}"]
+
+
+def agent_iri(name: str) -> URIRef:
+    """IRI of the person who made corrections (a ``prov:Agent``), by name."""
+    return ID[f"agent/{_h('agent', name)}"]
+
+
+def corrected_quantity_iri(correction_id: str, index: int) -> URIRef:
+    """IRI of the ``index``-th quantity a correction gives a requirement."""
+    return ID[f"qty/correction/{_key(correction_id)}/{index}"]

@@ -4,6 +4,8 @@ Routes: ``/sparql`` (GET and POST; form-encoded or ``application/sparql-query``
 bodies; results negotiated as JSON, XML, CSV, TSV or, for graphs, Turtle,
 N-Triples, JSON-LD, RDF/XML), ``/catalog`` (the saved queries),
 ``/catalog/{name}/query`` (a saved query with its parameters bound),
+``/corrections`` (analysts' corrections: GET lists them, POST records one
+with ``--allow-edits`` from loopback only, :mod:`kg.server.edits`),
 ``/describe?iri=`` (a node's properties and source quotes), ``/`` (the query
 page), ``/graph.html`` and ``/report.html`` (from the build directory),
 ``/static/*`` and ``/openapi.json``.
@@ -41,6 +43,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from kg.graph.store import store_path
 from kg.server.disconnect import ClientGone, until_disconnect
+from kg.server.edits import add_routes as add_correction_routes
 from kg.server.guard import Guard, TokenAuth
 from kg.server.negotiate import negotiate
 from kg.server.openapi import POST_BODY, SPARQL_RESPONSES
@@ -359,5 +362,6 @@ def create_app(settings: Settings) -> FastAPI:
         """The build's analyst report."""
         return _view("report.html")
 
+    add_correction_routes(app, settings)  # read always; write with --allow-edits, loopback
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -54,6 +54,9 @@ class Settings:
         Accepted ``Host`` headers (DNS-rebinding guard); ``None`` accepts any.
     token : str or None
         Access token every request must carry (``Authorization: Bearer``).
+    allow_edits : bool
+        Accept corrections (``POST /corrections``) from loopback clients;
+        off by default: the server is read-only.
     """
 
     build: Path
@@ -72,3 +75,4 @@ class Settings:
     cors_origins: tuple[str, ...] = ()
     allowed_hosts: tuple[str, ...] | None = LOOPBACK_HOSTS
     token: str | None = None
+    allow_edits: bool = False
