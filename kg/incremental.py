@@ -41,6 +41,7 @@ from kg.manifest import read_manifest
 from kg.nquads import to_nquads
 from kg.rdf import iter_quads
 from kg.summary import counts_from_nquads
+from kg.workbench import texts
 
 __all__ = [
     "RemoveReport",
@@ -165,4 +166,5 @@ def remove_documents(out: Path, names: Iterable[str], *, views: bool = True) -> 
         raise BuildError(f"{where}: removing {len(wanted)} documents would leave the build empty")
     publish(out, entries, views=views)
     prune_cache(out, entries)
+    texts.prune(out, entries)
     return RemoveReport(out=out, removed=wanted, remaining=list(entries))

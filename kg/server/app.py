@@ -6,7 +6,8 @@ N-Triples, JSON-LD, RDF/XML), ``/catalog`` (the saved queries),
 ``/catalog/{name}/query`` (a saved query with its parameters bound),
 ``/describe?iri=`` (a node's properties and source quotes), ``/`` (the query
 page), ``/graph.html`` and ``/report.html`` (from the build directory),
-``/static/*`` and ``/openapi.json``.
+``/static/*`` and ``/openapi.json``; the analyst's workbench (documents, reader,
+tables, actor pages, explore: :mod:`kg.workbench.routes`) and its ``/assets/*``.
 
 Refused: updates (``update=``, ``application/sparql-update``: 403), ``SERVICE``
 (403), bodies over the size limit (413), URLs over the limit (414), query
@@ -51,6 +52,8 @@ from kg.sparql import catalog
 from kg.sparql.query import QUERY_PREFIXES, QueryError, check_allowed
 from kg.sparql.results import media_type
 from kg.store import store_path
+from kg.workbench.routes import ASSETS as WORKBENCH_ASSETS
+from kg.workbench.routes import workbench_router
 
 __all__ = ["LOOPBACK_HOSTS", "STATIC", "Settings", "create_app"]
 
@@ -359,5 +362,7 @@ def create_app(settings: Settings) -> FastAPI:
         """The build's analyst report."""
         return _view("report.html")
 
+    app.include_router(workbench_router(Path(settings.build)))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.mount("/assets", StaticFiles(directory=WORKBENCH_ASSETS), name="assets")
     return app

@@ -1,0 +1,118 @@
+"""The workbench's routes, added to ``kg serve``'s application by :func:`workbench_router`.
+
+``/documents`` (the list), ``/doc/NAME`` (the reader; ``#START-END`` marks a
+span), ``/table/{requirements,actors,times,relations}`` (facets, sort, search,
+pages; ``?format=csv|json`` downloads the rows shown), ``/actor/KEY`` (an
+actor's page), ``/explore`` (search a node and expand its neighbours, with
+``/explore/search`` and ``/explore/node`` answering JSON) and ``/assets/*``
+(the workbench's scripts and styles, from the package). Read-only: the pages
+read the build directory's manifest, cache, kept texts and index
+(:mod:`kg.workbench.index`), never the store.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from kg.errors import BuildError
+from kg.manifest import read_documents
+from kg.server.pages import render_error
+from kg.server.settings import CSP
+from kg.workbench import texts
+from kg.workbench.facts import document_facts
+from kg.workbench.index import open_index
+from kg.workbench.reader import render_documents, render_reader
+from kg.workbench.table_page import render_table
+from kg.workbench.tables import TABLES, TableQuery, download
+
+ASSETS = Path(str(files("kg.workbench").joinpath("static")))
+HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff"}
+
+
+def _html(text: str, status: int = 200) -> HTMLResponse:
+    return HTMLResponse(text, status, headers=HEADERS)
+
+
+def _error(status: int, message: str) -> HTMLResponse:
+    return _html(render_error(status, message), status)
+
+
+def _int(value: str | None, default: int, low: int = 0, high: int = 10**9) -> int:
+    try:
+        return max(low, min(high, int(value))) if value is not None else default
+    except ValueError:
+        return default
+
+
+def workbench_router(build: Path) -> APIRouter:
+    """The workbench's routes over the build directory ``build``."""
+    router = APIRouter(tags=["workbench"])
+    build = Path(build)
+
+    def documents() -> dict[str, dict]:
+        try:
+            return read_documents(build)
+        except BuildError:
+            return {}
+
+    @router.get("/documents", response_class=HTMLResponse)
+    def documents_page(request: Request) -> Response:
+        """The build's documents: title, date, issuer, campaign, counts; each opens the reader."""
+        offset = _int(request.query_params.get("offset"), 0)
+        db = open_index(build)
+        try:
+            return _html(render_documents(db, offset=offset))
+        finally:
+            db.close()
+
+    @router.get("/doc/{name:path}", response_class=HTMLResponse)
+    def reader_page(name: str) -> Response:
+        """A document's full text with its facts highlighted; ``#START-END`` marks a span."""
+        entry = documents().get(name)
+        if entry is None:
+            return _error(404, f"no document named {name} in this build")
+        try:
+            facts = document_facts(build, name, entry)
+        except FileNotFoundError:
+            return _error(404, f"the facts of {name} are no longer in the build")
+        text = texts.read_text(build, name, entry.get("sha256", ""))
+        return _html(render_reader(name, text, facts))
+
+    @router.get("/table/{name}", response_class=HTMLResponse)
+    def table_page(name: str, request: Request) -> Response:
+        """A table with facets, search, sort and pages; ``format=csv|json`` downloads its rows."""
+        spec = TABLES.get(name)
+        if spec is None:
+            return _error(404, f"no table named {name} (tables: {', '.join(TABLES)})")
+        q = TableQuery.parse(spec, list(request.query_params.multi_items()))
+        fmt = request.query_params.get("format")
+        db = open_index(build)
+        try:
+            if fmt in ("csv", "json"):
+                body, media = download(db, q, fmt)
+                disposition = f'attachment; filename="{name}.{fmt}"'
+                return Response(
+                    body, media_type=media, headers={"Content-Disposition": disposition}
+                )
+            return _html(render_table(db, q))
+        finally:
+            db.close()
+
+    return router
+
+
+def json_response(data: Any) -> Response:
+    """Deterministic JSON (sorted keys, UTF-8)."""
+    return Response(
+        json.dumps(data, ensure_ascii=False, sort_keys=True),
+        media_type="application/json; charset=utf-8",
+    )
+
+
+__all__ = ["ASSETS", "JSONResponse", "json_response", "workbench_router"]
