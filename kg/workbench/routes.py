@@ -25,6 +25,8 @@ from kg.manifest import read_documents
 from kg.server.pages import render_error
 from kg.server.settings import CSP
 from kg.workbench import texts
+from kg.workbench.actors import render_actor
+from kg.workbench.address import actor_iri
 from kg.workbench.facts import document_facts
 from kg.workbench.index import open_index
 from kg.workbench.reader import render_documents, render_reader
@@ -103,6 +105,18 @@ def workbench_router(build: Path) -> APIRouter:
             return _html(render_table(db, q))
         finally:
             db.close()
+
+    @router.get("/actor/{key}", response_class=HTMLResponse)
+    def actor_page(key: str) -> Response:
+        """An actor: labels, level, jurisdiction, documents, own and inherited duties, relations."""
+        db = open_index(build)
+        try:
+            text = render_actor(db, actor_iri(key))
+        finally:
+            db.close()
+        if text is None:
+            return _error(404, f"no actor {key} in this build")
+        return _html(text)
 
     return router
 

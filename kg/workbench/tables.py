@@ -273,7 +273,7 @@ class TableQuery:
 
 def _select(q: TableQuery) -> str:
     cols = ", ".join(f"{c.sql} AS {c.name}" for c in q.table.columns)
-    span = "t.document AS _doc, t.start AS _start, t.\"end\" AS _end"
+    span = 't.document AS _doc, t.start AS _start, t."end" AS _end'
     extra = span if q.table.link == "span" else "NULL AS _doc, NULL AS _start, NULL AS _end"
     return f"SELECT t.iri AS iri, {extra}, {cols} FROM {q.table.source} t"
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
+import httpx
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -11,7 +15,7 @@ from kg.workbench.address import doc_href, span_href
 from kg.workbench.index import open_index
 from tests.kg.browser import chromium
 from tests.kg.builds import HOSTILE_LABELS
-from tests.kg.serving import running_server
+from tests.kg.serving import running_server, sparql_json
 
 pytestmark = pytest.mark.browser
 
@@ -105,3 +109,66 @@ def test_hostile_labels_stay_text_in_the_reader(driver, hostile_build):
         text = driver.find_element(By.TAG_NAME, "main").text
         assert all(label in text for label in HOSTILE_LABELS)
         assert not driver.find_elements(By.CSS_SELECTOR, "main img, main svg, main script")
+
+
+def _click_facet(driver, facet: str, value: str) -> None:
+    link = driver.find_element(
+        By.CSS_SELECTOR, f'#facets a[data-facet="{facet}"][data-value="{value}"]'
+    )
+    link.click()
+    WebDriverWait(driver, 10).until(
+        lambda d: d.find_elements(
+            By.CSS_SELECTOR, f'#facets li.on a[data-facet="{facet}"][data-value="{value}"]'
+        )
+    )
+
+
+def _total(driver) -> int:
+    return int(driver.find_element(By.ID, "total").text)
+
+
+TWO_FACETS = """
+SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE {
+  ?r a ck:Requirement ; ck:modality ck:obligation ; ck:stage ?s .
+  ?s rdfs:label ?label . FILTER(STR(?label) = "学习动员")
+}"""
+
+
+def test_two_facets_select_as_many_requirements_as_the_same_sparql_query(driver, seeds_server):
+    driver.get(seeds_server + "/table/requirements")
+    everything = _total(driver)
+    _click_facet(driver, "modality", "obligation")
+    _click_facet(driver, "stage", "学习动员")
+    expected = sparql_json(seeds_server, TWO_FACETS)["results"]["bindings"][0]["n"]["value"]
+    assert 0 < _total(driver) == int(expected) < everything
+
+
+def test_the_csv_download_holds_the_rows_the_table_selects(driver, seeds_server):
+    driver.get(seeds_server + "/table/requirements?modality=prohibition")
+    href = driver.find_element(By.ID, "csv").get_attribute("href")
+    first = driver.find_element(By.CSS_SELECTOR, "#rows tbody tr td a").get_attribute("href")
+    r = httpx.get(href, timeout=30)
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert r.headers["content-type"].startswith("text/csv")
+    assert len(rows) == _total(driver) and {row["modality"] for row in rows} == {"prohibition"}
+    assert seeds_server + rows[0]["link"] == first
+
+
+def test_searching_chinese_text_keeps_only_rows_containing_it(driver, seeds_server):
+    driver.get(seeds_server + "/table/requirements")
+    box = driver.find_element(By.CSS_SELECTOR, "input[type=search]")
+    box.send_keys("学习")
+    box.submit()
+    WebDriverWait(driver, 10).until(lambda d: "q=" in d.current_url)
+    quotes = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "#rows tbody td.quote a")]
+    assert quotes and all("学习" in q for q in quotes)
+
+
+def test_a_table_row_opens_the_reader_at_its_quote(driver, seeds_server):
+    driver.get(seeds_server + "/table/requirements?modality=prohibition")
+    link = driver.find_element(By.CSS_SELECTOR, "#rows tbody td.quote a")
+    quote = link.text
+    link.click()
+    WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#text .target"))
+    marked = driver.find_elements(By.CSS_SELECTOR, "#text .target")
+    assert "".join(e.get_attribute("textContent") for e in marked) == quote
