@@ -33,7 +33,7 @@ from kg.publish import MANIFEST
 from kg.workbench.facts import DocFacts, document_facts
 
 INDEX_DIR = ".workbench"
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"
 
 SCHEMA = """
 CREATE TABLE documents (name TEXT PRIMARY KEY, title TEXT, date TEXT, issuer TEXT,
@@ -53,6 +53,9 @@ CREATE TABLE times (iri TEXT PRIMARY KEY, document TEXT, start INTEGER, "end" IN
 CREATE TABLE relations (iri TEXT PRIMARY KEY, document TEXT, type TEXT, source TEXT,
   source_label TEXT, target TEXT, target_label TEXT, start INTEGER, "end" INTEGER,
   quote TEXT, rule TEXT, confidence TEXT);
+CREATE TABLE nodes (iri TEXT PRIMARY KEY, label TEXT, kind TEXT, detail TEXT, document TEXT,
+  start INTEGER, "end" INTEGER);
+CREATE TABLE edges (source TEXT, type TEXT, target TEXT, document TEXT);
 """
 INDEXES = """
 CREATE INDEX req_doc ON requirements(document);
@@ -63,7 +66,12 @@ CREATE INDEX ad_doc ON actor_documents(document);
 CREATE INDEX rel_source ON relations(source);
 CREATE INDEX rel_target ON relations(target);
 CREATE INDEX times_doc ON times(document);
+CREATE INDEX edges_source ON edges(source);
+CREATE INDEX edges_target ON edges(target);
 """
+EXPLORED = ("actor", "stage", "step", "time", "requirement")
+"""The kinds of node the explore page shows (documents and quantities are left out)."""
+EDGE_LINKS = ("responsibleActor", "stage", "deadline")
 
 _LOCK = threading.Lock()
 
@@ -162,6 +170,22 @@ def _insert(db: sqlite3.Connection, f: DocFacts, actors: dict[str, list]) -> Non
                     _field(e, "role"),
                 ),
             )
+    for e in ents.values():
+        if e["kind"] not in EXPLORED:
+            continue
+        start, end = (e["spans"][0][0], e["spans"][0][1]) if e["spans"] else (None, None)
+        detail = _field(e, "jurisdiction") or f.name
+        db.execute(
+            "INSERT OR IGNORE INTO nodes VALUES (?,?,?,?,?,?,?)",
+            (e["id"], e["label"], e["kind"], detail, f.name, start, end),
+        )
+        for key in EDGE_LINKS:
+            for target in e["links"].get(key, ()):
+                db.execute("INSERT INTO edges VALUES (?,?,?,?)", (e["id"], key, target, f.name))
+    for r in f.relations:
+        db.execute(
+            "INSERT INTO edges VALUES (?,?,?,?)", (r["source"], r["type"], r["target"], f.name)
+        )
     for r in f.relations:
         db.execute(
             "INSERT OR IGNORE INTO relations VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",

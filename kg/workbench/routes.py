@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from kg.errors import BuildError
 from kg.manifest import read_documents
@@ -27,6 +27,7 @@ from kg.server.settings import CSP
 from kg.workbench import texts
 from kg.workbench.actors import render_actor
 from kg.workbench.address import actor_iri
+from kg.workbench.explore import neighbours, render_explore, search
 from kg.workbench.facts import document_facts
 from kg.workbench.index import open_index
 from kg.workbench.reader import render_documents, render_reader
@@ -118,6 +119,32 @@ def workbench_router(build: Path) -> APIRouter:
             return _error(404, f"no actor {key} in this build")
         return _html(text)
 
+    @router.get("/explore", response_class=HTMLResponse)
+    def explore_page(request: Request) -> Response:
+        """Search a node, then expand neighbours on click; hide nodes, filter relation types."""
+        return _html(render_explore(request.query_params.get("node", "")))
+
+    @router.get("/explore/search")
+    def explore_search(q: str = "") -> Response:
+        """Nodes whose label or quote contains the words of ``q`` (JSON)."""
+        db = open_index(build)
+        try:
+            return json_response({"results": search(db, q[:200])})
+        finally:
+            db.close()
+
+    @router.get("/explore/node")
+    def explore_node(iri: str) -> Response:
+        """A node with its neighbours and the edges between them (JSON)."""
+        db = open_index(build)
+        try:
+            data = neighbours(db, iri)
+        finally:
+            db.close()
+        if data is None:
+            return Response('{"error": "unknown node"}', 404, media_type="application/json")
+        return json_response(data)
+
     return router
 
 
@@ -129,4 +156,4 @@ def json_response(data: Any) -> Response:
     )
 
 
-__all__ = ["ASSETS", "JSONResponse", "json_response", "workbench_router"]
+__all__ = ["ASSETS", "json_response", "workbench_router"]

@@ -92,7 +92,9 @@ def test_the_documents_list_links_every_document_to_the_reader(driver, seeds_ser
     assert [a.get_attribute("href") for a in links] == [seeds_server + doc_href(n) for n in names]
 
 
-@pytest.mark.parametrize("path", ["/documents", "/doc/000_84104d4993cf4f96.txt"])
+@pytest.mark.parametrize(
+    "path", ["/documents", "/doc/000_84104d4993cf4f96.txt", "/table/requirements", "/explore"]
+)
 def test_no_request_leaves_the_machine(driver, seeds_server, path):
     driver.get(seeds_server + path)
     WebDriverWait(driver, 10).until(
@@ -172,3 +174,63 @@ def test_a_table_row_opens_the_reader_at_its_quote(driver, seeds_server):
     WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#text .target"))
     marked = driver.find_elements(By.CSS_SELECTOR, "#text .target")
     assert "".join(e.get_attribute("textContent") for e in marked) == quote
+
+
+def _neighbour_ids(base: str, iri: str) -> set[str]:
+    data = httpx.get(f"{base}/explore/node", params={"iri": iri}, timeout=30).json()
+    return {data["node"]["id"]} | {n["id"] for n in data["nodes"]}
+
+
+def _drawn(driver) -> list[str]:
+    return [
+        g.get_attribute("data-id") for g in driver.find_elements(By.CSS_SELECTOR, "#canvas g.node")
+    ]
+
+
+def test_search_an_actor_then_expand_twice_draws_the_union_of_neighbourhoods(driver, seeds_server):
+    driver.get(seeds_server + "/explore")
+    assert _drawn(driver) == []  # never opens on the whole graph
+    driver.find_element(By.ID, "search").send_keys("督导组")
+    driver.find_element(By.CSS_SELECTOR, "#search-form button").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#results button"))
+    first = driver.find_element(By.CSS_SELECTOR, "#results button")
+    start = first.get_attribute("data-id")
+    first.click()
+    one = _neighbour_ids(seeds_server, start)
+    WebDriverWait(driver, 10).until(lambda d: len(_drawn(d)) == len(one))
+    assert set(_drawn(driver)) == one
+    second = next(i for i in sorted(one) if i != start and "/actor/" in i)
+    node = driver.find_element(By.CSS_SELECTOR, f'#canvas g.node[data-id="{second}"]')
+    driver.execute_script(
+        "arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", node
+    )
+    both = one | _neighbour_ids(seeds_server, second)
+    WebDriverWait(driver, 10).until(lambda d: len(_drawn(d)) == len(both))
+    assert len(both) > len(one) and set(_drawn(driver)) == both
+
+
+def test_hiding_a_node_removes_it_from_the_drawing(driver, seeds_server):
+    driver.get(seeds_server + "/explore")
+    driver.find_element(By.ID, "search").send_keys("党委")
+    driver.find_element(By.CSS_SELECTOR, "#search-form button").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#results button"))
+    driver.find_element(By.CSS_SELECTOR, "#results button").click()
+    WebDriverWait(driver, 10).until(lambda d: len(_drawn(d)) > 1)
+    before = _drawn(driver)
+    driver.find_element(By.ID, "hide").click()
+    WebDriverWait(driver, 10).until(lambda d: len(_drawn(d)) < len(before))
+    assert len(_drawn(driver)) < len(before)
+
+
+def test_unticking_a_relation_type_drops_its_edges(driver, seeds_server):
+    driver.get(seeds_server + "/explore")
+    driver.find_element(By.ID, "search").send_keys("党委")
+    driver.find_element(By.CSS_SELECTOR, "#search-form button").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#results button"))
+    driver.find_element(By.CSS_SELECTOR, "#results button").click()
+    box = WebDriverWait(driver, 10).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, '#types input[data-type="responsibleActor"]')
+    )
+    before = len(driver.find_elements(By.CSS_SELECTOR, "#canvas line"))
+    box.click()
+    assert len(driver.find_elements(By.CSS_SELECTOR, "#canvas line")) < before

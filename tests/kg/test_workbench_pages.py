@@ -69,6 +69,7 @@ def test_actors_with_the_same_label_have_different_titles(seeds_server, db):
         "/doc/000_84104d4993cf4f96.txt",
         "/table/requirements",
         "/table/actors?q=%E5%85%9A",
+        "/explore",
     ],
 )
 def test_workbench_pages_carry_the_security_headers(seeds_server, path):
