@@ -52,8 +52,7 @@ from kg.sparql import catalog
 from kg.sparql.query import QUERY_PREFIXES, QueryError, check_allowed
 from kg.sparql.results import media_type
 from kg.store import store_path
-from kg.workbench.routes import ASSETS as WORKBENCH_ASSETS
-from kg.workbench.routes import workbench_router
+from kg.workbench import routes as workbench
 
 __all__ = ["LOOPBACK_HOSTS", "STATIC", "Settings", "create_app"]
 
@@ -362,7 +361,6 @@ def create_app(settings: Settings) -> FastAPI:
         """The build's analyst report."""
         return _view("report.html")
 
-    app.include_router(workbench_router(Path(settings.build)))
+    workbench.install(app, Path(settings.build))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.mount("/assets", StaticFiles(directory=WORKBENCH_ASSETS), name="assets")
     return app

@@ -26,6 +26,7 @@ import hashlib
 import os
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from kg.manifest import read_documents
@@ -213,8 +214,11 @@ def index_path(out: Path) -> Path:
     return Path(out) / INDEX_DIR / f"index-{h.hexdigest()[:16]}.sqlite"
 
 
-def make_index(out: Path, path: Path) -> None:
-    """Write the index of the build in ``out`` to ``path`` (atomically)."""
+def make_index(out: Path, path: Path, progress: Callable[[int, int], None] | None = None) -> None:
+    """Write the index of the build in ``out`` to ``path`` (atomically).
+
+    ``progress(done, total)`` is called every 100 documents.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     tmp.unlink(missing_ok=True)
@@ -222,7 +226,10 @@ def make_index(out: Path, path: Path) -> None:
     try:
         db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
         actors: dict[str, list] = {}
-        for name, entry in read_documents(out).items():
+        docs = read_documents(out)
+        for i, (name, entry) in enumerate(docs.items()):
+            if progress is not None and i % 100 == 0:
+                progress(i, len(docs))
             try:
                 facts = document_facts(out, name, entry)
             except FileNotFoundError:
@@ -242,6 +249,19 @@ def make_index(out: Path, path: Path) -> None:
     os.replace(tmp, path)
 
 
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    db.row_factory = sqlite3.Row
+    return db
+
+
+def _replace(out: Path, path: Path, progress: Callable[[int, int], None] | None = None) -> None:
+    make_index(out, path, progress)
+    for old in path.parent.glob("index-*.sqlite"):
+        if old != path:
+            old.unlink(missing_ok=True)
+
+
 def open_index(out: Path) -> sqlite3.Connection:
     """A read-only connection to the index of the build in ``out``, made first if missing.
 
@@ -254,10 +274,61 @@ def open_index(out: Path) -> sqlite3.Connection:
     if not path.exists():
         with _LOCK:
             if not path.exists():
-                make_index(out, path)
-                for old in path.parent.glob("index-*.sqlite"):
-                    if old != path:
-                        old.unlink(missing_ok=True)
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-    db.row_factory = sqlite3.Row
-    return db
+                _replace(out, path)
+    return _connect(path)
+
+
+class IndexPending(Exception):
+    """The index is being made; ``done`` of ``total`` documents so far."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__(f"preparing the workbench index: {done} of {total} documents")
+        self.done, self.total = done, total
+
+
+class Indexer:
+    """The index of one build for a server: made in a background thread, never twice at once.
+
+    :meth:`connect` returns a connection when the index of the build as it is
+    now exists, else starts making it and waits up to ``wait`` seconds (a
+    small build is ready by then); past that, :class:`IndexPending`.
+    """
+
+    def __init__(self, out: Path, wait: float = 10.0) -> None:
+        self.out = Path(out)
+        self.wait = wait
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._progress = (0, 0)
+        self._error: BaseException | None = None
+
+    def _run(self, path: Path) -> None:
+        try:
+            _replace(self.out, path, self._report)
+        except BaseException as e:
+            self._error = e
+
+    def _report(self, done: int, total: int) -> None:
+        self._progress = (done, total)
+
+    def connect(self) -> sqlite3.Connection:
+        """A read-only connection, or :class:`IndexPending` while the index is being made."""
+        path = index_path(self.out)
+        if path.exists():
+            return _connect(path)
+        with self._lock:
+            if self._thread is None or not self._thread.is_alive():
+                if path.exists():
+                    return _connect(path)
+                self._error = None
+                self._thread = threading.Thread(
+                    target=self._run, args=(path,), name="kg-workbench-index", daemon=True
+                )
+                self._thread.start()
+            thread = self._thread
+        thread.join(self.wait)
+        if self._error is not None:
+            raise self._error
+        if path.exists():
+            return _connect(path)
+        raise IndexPending(*self._progress)

@@ -17,8 +17,9 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
 
 from kg.errors import BuildError
 from kg.manifest import read_documents
@@ -29,7 +30,7 @@ from kg.workbench.actors import render_actor
 from kg.workbench.address import actor_iri
 from kg.workbench.explore import neighbours, render_explore, search
 from kg.workbench.facts import document_facts
-from kg.workbench.index import open_index
+from kg.workbench.index import Indexer, IndexPending
 from kg.workbench.reader import render_documents, render_reader
 from kg.workbench.table_page import render_table
 from kg.workbench.tables import TABLES, TableQuery, download
@@ -46,6 +47,15 @@ def _error(status: int, message: str) -> HTMLResponse:
     return _html(render_error(status, message), status)
 
 
+def _pending(e: IndexPending) -> HTMLResponse:
+    """503 with a page that reloads itself until the index is ready."""
+    text = render_error(503, str(e)).replace(
+        "<title>", '<meta http-equiv="refresh" content="3"><title>', 1
+    )
+    headers = HEADERS | {"Retry-After": "3"}
+    return HTMLResponse(text, 503, headers=headers)
+
+
 def _int(value: str | None, default: int, low: int = 0, high: int = 10**9) -> int:
     try:
         return max(low, min(high, int(value))) if value is not None else default
@@ -57,6 +67,7 @@ def workbench_router(build: Path) -> APIRouter:
     """The workbench's routes over the build directory ``build``."""
     router = APIRouter(tags=["workbench"])
     build = Path(build)
+    indexer = Indexer(build)
 
     def documents() -> dict[str, dict]:
         try:
@@ -68,7 +79,7 @@ def workbench_router(build: Path) -> APIRouter:
     def documents_page(request: Request) -> Response:
         """The build's documents: title, date, issuer, campaign, counts; each opens the reader."""
         offset = _int(request.query_params.get("offset"), 0)
-        db = open_index(build)
+        db = indexer.connect()
         try:
             return _html(render_documents(db, offset=offset))
         finally:
@@ -95,7 +106,7 @@ def workbench_router(build: Path) -> APIRouter:
             return _error(404, f"no table named {name} (tables: {', '.join(TABLES)})")
         q = TableQuery.parse(spec, list(request.query_params.multi_items()))
         fmt = request.query_params.get("format")
-        db = open_index(build)
+        db = indexer.connect()
         try:
             if fmt in ("csv", "json"):
                 body, media = download(db, q, fmt)
@@ -110,7 +121,7 @@ def workbench_router(build: Path) -> APIRouter:
     @router.get("/actor/{key}", response_class=HTMLResponse)
     def actor_page(key: str) -> Response:
         """An actor: labels, level, jurisdiction, documents, own and inherited duties, relations."""
-        db = open_index(build)
+        db = indexer.connect()
         try:
             text = render_actor(db, actor_iri(key))
         finally:
@@ -127,7 +138,7 @@ def workbench_router(build: Path) -> APIRouter:
     @router.get("/explore/search")
     def explore_search(q: str = "") -> Response:
         """Nodes whose label or quote contains the words of ``q`` (JSON)."""
-        db = open_index(build)
+        db = indexer.connect()
         try:
             return json_response({"results": search(db, q[:200])})
         finally:
@@ -136,7 +147,7 @@ def workbench_router(build: Path) -> APIRouter:
     @router.get("/explore/node")
     def explore_node(iri: str) -> Response:
         """A node with its neighbours and the edges between them (JSON)."""
-        db = open_index(build)
+        db = indexer.connect()
         try:
             data = neighbours(db, iri)
         finally:
@@ -148,6 +159,18 @@ def workbench_router(build: Path) -> APIRouter:
     return router
 
 
+def install(app: FastAPI, build: Path) -> None:
+    """Add the workbench to ``app``: its routes, ``/assets``, the 503 while its index is made."""
+
+    async def pending(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, IndexPending)
+        return _pending(exc)
+
+    app.include_router(workbench_router(build))
+    app.add_exception_handler(IndexPending, pending)
+    app.mount("/assets", StaticFiles(directory=ASSETS), name="assets")
+
+
 def json_response(data: Any) -> Response:
     """Deterministic JSON (sorted keys, UTF-8)."""
     return Response(
@@ -156,4 +179,4 @@ def json_response(data: Any) -> Response:
     )
 
 
-__all__ = ["ASSETS", "json_response", "workbench_router"]
+__all__ = ["ASSETS", "install", "json_response", "workbench_router"]

@@ -113,3 +113,17 @@ def test_the_index_counts_what_the_manifest_counts(seeds_build, db):
 def test_actor_keys_round_trip(db):
     iri = db.execute("SELECT iri FROM actors LIMIT 1").fetchone()[0]
     assert actor_href(iri) == "/actor/" + actor_key(iri)
+
+
+def test_the_index_follows_a_rebuild_and_drops_the_old_one(tmp_path):
+    from kg.incremental import publish_extractions
+    from kg.workbench.index import INDEX_DIR, Indexer
+    from tests.kg.builds import fixture_extractions
+
+    exs = fixture_extractions()
+    publish_extractions(tmp_path, exs[:1])
+    indexer = Indexer(tmp_path)
+    assert indexer.connect().execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 1
+    publish_extractions(tmp_path, exs)
+    assert indexer.connect().execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 2
+    assert len(list((tmp_path / INDEX_DIR).glob("index-*.sqlite"))) == 1

@@ -128,7 +128,7 @@
       const a = nodes.get(e.source);
       const b = nodes.get(e.target);
       svg.appendChild(svgEl("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, class: "edge" }));
-      if (shownEdges.length > 30 && e.type === "responsibleActor") return;  // the legend says it
+      if (shownEdges.length > 12 && e.type === "responsibleActor") return;  // blue dots: requirements
       const t = svgEl("text", { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, class: "edge-label" });
       t.textContent = e.type;
       svg.appendChild(t);
