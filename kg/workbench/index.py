@@ -34,7 +34,7 @@ from kg.publish import MANIFEST
 from kg.workbench.facts import DocFacts, document_facts
 
 INDEX_DIR = ".workbench"
-INDEX_VERSION = "2"
+INDEX_VERSION = "3"
 
 SCHEMA = """
 CREATE TABLE documents (name TEXT PRIMARY KEY, title TEXT, date TEXT, issuer TEXT,
@@ -60,8 +60,15 @@ CREATE TABLE edges (source TEXT, type TEXT, target TEXT, document TEXT);
 """
 INDEXES = """
 CREATE INDEX req_doc ON requirements(document);
-CREATE INDEX ra_req ON requirement_actors(requirement);
+CREATE INDEX req_facets ON requirements(modality, stage, has_deadline, has_quantity, document, iri);
+CREATE INDEX req_stage ON requirements(stage, modality, has_deadline, has_quantity, document, iri);
+CREATE INDEX ra_req ON requirement_actors(requirement, label, actor_type);
+CREATE INDEX ra_label ON requirement_actors(label, requirement);
+CREATE INDEX ra_type ON requirement_actors(actor_type, requirement);
 CREATE INDEX ra_actor ON requirement_actors(actor);
+CREATE INDEX times_facets ON times(role, document, normalized);
+CREATE INDEX rel_facets ON relations(type, document, source_label, target_label);
+CREATE INDEX actors_facets ON actors(actor_type, level, scope, kind);
 CREATE INDEX ad_actor ON actor_documents(actor);
 CREATE INDEX ad_doc ON actor_documents(document);
 CREATE INDEX rel_source ON relations(source);
@@ -243,6 +250,7 @@ def make_index(out: Path, path: Path, progress: Callable[[int, int], None] | Non
             ],
         )
         db.executescript(INDEXES)
+        db.execute("ANALYZE")
         db.commit()
     finally:
         db.close()

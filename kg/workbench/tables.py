@@ -26,6 +26,7 @@ import csv
 import io
 import json
 import sqlite3
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -200,6 +201,7 @@ class TableQuery:
     sort: str = ""
     desc: bool = False
     page: int = 1
+    searched: bool = False  # the search's rows are in temp.wb_search (see prepare)
 
     @classmethod
     def parse(cls, table: Table, params: list[tuple[str, str]]) -> TableQuery:
@@ -264,11 +266,40 @@ class TableQuery:
             else:
                 parts.append(f"({f.sql} IN ({marks}))")
             params += values
+        if self.searched:
+            parts.append("(t.rowid IN (SELECT id FROM temp.wb_search))")
+        else:
+            search, words = self.search_where()
+            if search:
+                parts.append(search)
+                params += words
+        return ("WHERE " + " AND ".join(parts) if parts else ""), params
+
+    def search_where(self) -> tuple[str, list[str]]:
+        """The condition of the text search alone (every word in one of the searched columns)."""
+        parts, params = [], []
         for word in self.search.split():
             exprs = " OR ".join(f"instr({e}, ?) > 0" for e in self.table.search)
             parts.append(f"({exprs})")
             params += [word] * len(self.table.search)
-        return ("WHERE " + " AND ".join(parts) if parts else ""), params
+        return " AND ".join(parts), params
+
+
+def prepare(db: sqlite3.Connection, q: TableQuery) -> None:
+    """Run the text search once, into a temporary table the other queries of ``q`` reuse.
+
+    A substring search reads every row; the count, the page and each facet
+    would otherwise read them all again.
+    """
+    if q.searched or not q.search.split():
+        return
+    cond, params = q.search_where()
+    db.execute("DROP TABLE IF EXISTS temp.wb_search")
+    db.execute(
+        f"CREATE TEMP TABLE wb_search AS SELECT t.rowid AS id FROM {q.table.source} t WHERE {cond}",
+        params,
+    )
+    q.searched = True
 
 
 def _select(q: TableQuery) -> str:
@@ -287,12 +318,14 @@ def _order(q: TableQuery) -> str:
 
 def count(db: sqlite3.Connection, q: TableQuery) -> int:
     """How many rows the filters and search select."""
+    prepare(db, q)
     where, params = q.where()
     return db.execute(f"SELECT COUNT(*) FROM {q.table.source} t {where}", params).fetchone()[0]
 
 
 def rows(db: sqlite3.Connection, q: TableQuery, *, paged: bool = True) -> list[dict[str, Any]]:
     """The selected rows (one page, or all of them), each with its ``link``."""
+    prepare(db, q)
     where, params = q.where()
     sql = _select(q) + " " + where + _order(q)
     if paged:
@@ -310,17 +343,47 @@ def rows(db: sqlite3.Connection, q: TableQuery, *, paged: bool = True) -> list[d
     return out
 
 
+_FACET_CACHE: OrderedDict[tuple, dict[str, list[tuple[str, int]]]] = OrderedDict()
+_FACET_CACHE_SIZE = 256
+
+
+def _database(db: sqlite3.Connection) -> str:
+    return next((r[2] for r in db.execute("PRAGMA database_list") if r[1] == "main"), "")
+
+
 def facet_counts(db: sqlite3.Connection, q: TableQuery) -> dict[str, list[tuple[str, int]]]:
-    """Each facet's most frequent values among the selected rows, with their counts."""
+    """Each facet's most frequent values among the selected rows, with their counts.
+
+    Kept for the last :data:`_FACET_CACHE_SIZE` queries: an index file never
+    changes (a rebuild makes a new one), so its counts stay true.
+    """
+    key = (
+        _database(db),
+        q.table.name,
+        q.search,
+        tuple((k, tuple(v)) for k, v in sorted(q.filters.items())),
+    )
+    if key in _FACET_CACHE:
+        _FACET_CACHE.move_to_end(key)
+        return _FACET_CACHE[key]
+    out = _facet_counts(db, q)
+    _FACET_CACHE[key] = out
+    while len(_FACET_CACHE) > _FACET_CACHE_SIZE:
+        _FACET_CACHE.popitem(last=False)
+    return out
+
+
+def _facet_counts(db: sqlite3.Connection, q: TableQuery) -> dict[str, list[tuple[str, int]]]:
+    prepare(db, q)
     where, params = q.where()
     out: dict[str, list[tuple[str, int]]] = {}
     for f in q.table.facets:
         if f.join is not None:
             jt, key, col = f.join
+            inner = f"WHERE j.{key} IN (SELECT t.iri FROM {q.table.source} t {where})"
             sql = (
                 f"SELECT j.{col} AS v, COUNT(DISTINCT j.{key}) AS n FROM {jt} j "
-                f"WHERE j.{key} IN (SELECT t.iri FROM {q.table.source} t {where}) "
-                "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?"
+                f"{inner if where else ''} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?"
             )
         else:
             sql = (
