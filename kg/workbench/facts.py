@@ -23,6 +23,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -271,5 +272,10 @@ def document_facts(out: Path, name: str, entry: dict) -> DocFacts:
     FileNotFoundError
         When the document's cache file is gone.
     """
-    text = (Path(out) / CACHE_DIR / entry["cache"]).read_text(encoding="utf-8")
-    return parse_facts(name, text)
+    return _cached_facts(str(Path(out) / CACHE_DIR / entry["cache"]), name)
+
+
+@functools.lru_cache(maxsize=64)
+def _cached_facts(path: str, name: str) -> DocFacts:
+    """A cache file's content never changes (its name is a hash of what made it)."""
+    return parse_facts(name, Path(path).read_text(encoding="utf-8"))

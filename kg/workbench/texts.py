@@ -18,12 +18,13 @@ Examples
 '各党委要认真学习。'
 >>> prune(out, {})
 1
->>> read_text(out, "a.txt", digest) is None
-True
+>>> text_path(out, digest).exists()
+False
 """
 
 from __future__ import annotations
 
+import functools
 import gzip
 import os
 from collections.abc import Mapping
@@ -68,7 +69,13 @@ def read_bytes(out: Path, sha256: str) -> bytes | None:
 
 def read_text(out: Path, name: str, sha256: str) -> str | None:
     """The text of document ``name`` as the extractor read it (``Document.raw``), or ``None``."""
-    data = read_bytes(out, sha256)
+    return _decoded(str(text_path(out, sha256)), name, sha256)
+
+
+@functools.lru_cache(maxsize=64)
+def _decoded(path: str, name: str, sha256: str) -> str | None:
+    """Kept bytes never change (their file is named by their digest)."""
+    data = read_bytes(Path(path).parents[1], sha256)
     if data is None:
         return None
     try:
