@@ -15,22 +15,33 @@ Examples
 ((3, 9), None)
 >>> actor_href("https://w3id.org/campaign-kg/id/actor/01ff")
 '/actor/01ff'
+>>> document_name("https://w3id.org/campaign-kg/id/doc/news.jsonl%237")
+'news.jsonl#7'
 """
 
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from ontology.namespaces import ID
 
 _FRAGMENT = re.compile(r"^(\d+)-(\d+)$")
 _ACTOR_BASE = str(ID["actor/"])
+_DOC_BASE = str(ID["doc/"])
 
 
 def doc_href(name: str) -> str:
     """The reader's address of document ``name``."""
     return "/doc/" + quote(name, safe="")
+
+
+def document_name(document_iri: str) -> str | None:
+    """The name of the document whose ``ck:Document`` IRI is ``document_iri``, or ``None``."""
+    if not document_iri.startswith(_DOC_BASE):
+        return None
+    key = document_iri[len(_DOC_BASE) :]
+    return unquote(key) if key and "/" not in key else None
 
 
 def span_href(name: str, start: int, end: int) -> str:

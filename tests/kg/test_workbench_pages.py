@@ -127,3 +127,13 @@ def test_the_index_follows_a_rebuild_and_drops_the_old_one(tmp_path):
     publish_extractions(tmp_path, exs)
     assert indexer.connect().execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 2
     assert len(list((tmp_path / INDEX_DIR).glob("index-*.sqlite"))) == 1
+
+
+def test_the_describe_page_links_each_quote_to_the_reader(seeds_server, db):
+    from html import escape
+
+    from kg.workbench.address import span_href
+
+    r = db.execute('SELECT iri, document, start, "end" FROM requirements LIMIT 1').fetchone()
+    html = httpx.get(f"{seeds_server}/describe", params={"iri": r["iri"]}, timeout=60).text
+    assert escape(span_href(r["document"], r["start"], r["end"])) in html
