@@ -236,3 +236,16 @@ def test_unticking_a_relation_type_drops_its_edges(driver, seeds_server):
     before = driver.execute_script(lines)
     box.click()
     assert driver.execute_script(lines) < before
+
+
+def test_the_served_graph_view_links_quotes_to_the_reader(driver, seeds_server):
+    driver.get(seeds_server + "/graph.html")
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return !!window.kgShowNode"))
+    node, quote = driver.execute_script(
+        "const d = JSON.parse(document.getElementById('kg-data').textContent).nodes;"
+        "const k = Object.keys(d).sort().find(k => (d[k].quotes || []).length);"
+        "window.kgShowNode(k); return [k, d[k].quotes[0]];"
+    )
+    link = driver.find_element(By.CSS_SELECTOR, "#kg-panel .kg-where a")
+    expected = seeds_server + span_href(quote["doc"], quote["start"], quote["end"])
+    assert node and link.get_attribute("href") == expected
