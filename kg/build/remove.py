@@ -38,6 +38,7 @@ from kg.graph import iri
 from kg.graph.nquads import to_nquads
 from kg.graph.rdf import iter_quads
 from kg.quality.summary import counts_from_nquads
+from kg.workbench import texts
 
 __all__ = [
     "RemoveReport",
@@ -164,4 +165,5 @@ def remove_documents(out: Path, names: Iterable[str], *, views: bool = True) -> 
         raise BuildError(f"{where}: removing {len(wanted)} documents would leave the build empty")
     publish(out, entries, views=views)
     prune_cache(out, entries)
+    texts.prune(out, entries)
     return RemoveReport(out=out, removed=wanted, remaining=list(entries))

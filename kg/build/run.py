@@ -58,6 +58,7 @@ from kg.errors import BuildError
 from kg.graph import iri
 from kg.graph.store import STORES_DIR
 from kg.quality.summary import Counts, counts_from_nquads
+from kg.workbench import texts
 
 __all__ = [
     "CACHE_DIR",
@@ -121,6 +122,7 @@ class _Run:
         self.entries: dict[str, dict] = {}
         self.seen: set[str] = set()
         self.corrections = BuildCorrections(out)  # applied to each document as it comes
+        self.pending: dict[str, bytes] = {}  # bytes kept for the reader once extracted
 
     def skip(self, name: str, origin: str, reason: str) -> None:
         self.tick()
@@ -171,9 +173,11 @@ class _Run:
             digest = hashlib.sha256(data).hexdigest()
             cname = cache_name(src.name, digest)
             if (self.out / CACHE_DIR / cname).exists():
+                texts.keep(self.out, digest, data)
                 self.reuse(src, digest, cname)
                 continue
             meta[src.name] = (src.origin, digest)
+            self.pending[src.name] = data
             batch.append((src.name, data))
             size += len(data)
             if len(batch) >= BATCH_DOCUMENTS or size >= BATCH_BYTES:
@@ -213,12 +217,15 @@ class _Run:
         atomic.check_interrupt()
         for name, status, payload, counts in results:
             origin, digest = meta[name]
+            data = self.pending.pop(name, None)
             if status == "skip":
                 self.skip(name, origin, payload)
                 continue
             cname = cache_name(name, digest)
             if status == "ok":  # text sent back by a remote worker
                 write_cache_text(self.out / CACHE_DIR / cname, payload)
+            if data is not None:
+                texts.keep(self.out, digest, data)
             self._add(name, digest, cname, counts)
             self.report.extracted += 1
             self.tick()
@@ -330,12 +337,13 @@ def _to_be_made(out: Path) -> list[Path]:
     """What a build into ``out`` creates before its first document: the folder, or its parts.
 
     The highest missing folder of ``out``'s path when it does not exist yet;
-    else those of ``cache/``, ``.stores/`` and the lock file that are missing.
+    else those of ``cache/``, ``.stores/``, ``texts/`` and the lock file that are missing.
     """
     missing = [p for p in (out, *out.parents) if not p.exists()]
     if missing:
         return [missing[-1]]
-    return [p for p in (out / CACHE_DIR, out / STORES_DIR, out / LOCK) if not p.exists()]
+    parts = (out / CACHE_DIR, out / STORES_DIR, out / texts.TEXTS_DIR, out / LOCK)
+    return [p for p in parts if not p.exists()]
 
 
 @contextmanager
@@ -401,6 +409,7 @@ def _build_locked(
             projector=projector,
         )
     )
+    texts.prune(out, run.entries)
     report.counts = Counts.load(out)
     report.quads = report.counts.quads
     return report

@@ -32,6 +32,7 @@ from kg.html.layout import SATELLITES, layout
 from kg.html.model import KINDS, RELATIONS, SELECTABLE_KINDS, ViewGraph, short_label
 from kg.html.pyvis_adapter import render_network
 from kg.html.reader import read_view_graph
+from kg.workbench.address import span_href
 
 PHYSICS_LIMIT = 1000
 """Above this many nodes, positions come from :func:`kg.html.layout.layout`."""
@@ -116,7 +117,13 @@ def render_view(
             "props": [list(p) for p in n.props],
             "nquotes": len(n.quotes) if n.kind != "group" else n.count,
             "quotes": [
-                {"doc": q.document, "start": q.start, "end": q.end, "text": q.text}
+                {
+                    "doc": q.document,
+                    "start": q.start,
+                    "end": q.end,
+                    "text": q.text,
+                    "href": span_href(q.document, q.start, q.end),
+                }
                 for q in n.quotes[:QUOTES_PER_NODE]
             ],
         }

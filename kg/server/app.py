@@ -8,7 +8,8 @@ N-Triples, JSON-LD, RDF/XML), ``/catalog`` (the saved queries),
 with ``--allow-edits`` from loopback only, :mod:`kg.server.edits`),
 ``/describe?iri=`` (a node's properties and source quotes), ``/`` (the query
 page), ``/graph.html`` and ``/report.html`` (from the build directory),
-``/static/*`` and ``/openapi.json``.
+``/static/*`` and ``/openapi.json``; the analyst's workbench (documents, reader,
+tables, actor pages, explore: :mod:`kg.workbench.routes`) and its ``/assets/*``.
 
 Refused: updates (``update=``, ``application/sparql-update``: 403), ``SERVICE``
 (403), bodies over the size limit (413), URLs over the limit (414), query
@@ -54,6 +55,7 @@ from kg.server.views import load_view
 from kg.sparql import catalog
 from kg.sparql.query import QUERY_PREFIXES, QueryError, check_allowed
 from kg.sparql.results import media_type
+from kg.workbench import routes as workbench
 
 __all__ = ["LOOPBACK_HOSTS", "STATIC", "Settings", "create_app"]
 
@@ -363,5 +365,6 @@ def create_app(settings: Settings) -> FastAPI:
         return _view("report.html")
 
     add_correction_routes(app, settings)  # read always; write with --allow-edits, loopback
+    workbench.install(app, Path(settings.build))
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

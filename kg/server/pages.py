@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import quote
 
 from kg.sparql.results import compact_iri
+from kg.workbench.address import document_name, span_href
 
 Binding = dict[str, dict[str, Any]]
 
@@ -78,6 +79,18 @@ PAGE = """<!doctype html>
 """
 
 
+def _reader_link(b: Binding) -> str:
+    """A link to the workbench's reader at the evidence's span, when it is a document's."""
+    doc, start, end = b.get("document"), b.get("start"), b.get("end")
+    if not (doc and start and end):
+        return ""
+    name = document_name(doc["value"]) if doc.get("type") == "uri" else doc["value"]
+    if name is None or not (start["value"].isdigit() and end["value"].isdigit()):
+        return ""
+    href = escape(span_href(name, int(start["value"]), int(end["value"])), quote=True)
+    return f'<a href="{href}">read</a>'
+
+
 def render_describe(
     iri: str, props: list[Binding], incoming: list[Binding], evidence: list[Binding]
 ) -> str:
@@ -91,13 +104,21 @@ def render_describe(
     prop_rows = [[cell(b.get("p")), cell(b.get("o"), b.get("label"))] for b in props]
     in_rows = [[cell(b.get("s"), b.get("label")), cell(b.get("p"))] for b in incoming]
     ev_rows = [
-        [cell(b.get("document")), cell(b.get("start")), cell(b.get("end")), cell(b.get("quote"))]
+        [
+            cell(b.get("document")),
+            cell(b.get("start")),
+            cell(b.get("end")),
+            cell(b.get("quote")),
+            _reader_link(b),
+        ]
         for b in evidence
     ]
     return PAGE.format(
         title=escape(title),
         iri=escape(iri),
-        evidence=_table(["document", "start", "end", "quote (oa:exact)"], ev_rows, "evidence"),
+        evidence=_table(
+            ["document", "start", "end", "quote (oa:exact)", "in the text"], ev_rows, "evidence"
+        ),
         properties=_table(["property", "value"], prop_rows, "properties"),
         incoming=_table(["subject", "property"], in_rows, "incoming"),
     )

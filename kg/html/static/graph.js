@@ -38,7 +38,14 @@
     var ol = el("ol", null, "kg-quotes");
     quotes.forEach(function (q) {
       var li = el("li");
-      li.appendChild(el("div", q.doc + " [" + q.start + ", " + q.end + ")", "kg-where"));
+      var where = el("div", q.doc + " [" + q.start + ", " + q.end + ")", "kg-where");
+      if (q.href && /^https?:$/.test(window.location.protocol)) {  // served by kg serve: the reader
+        var a = el("a", "阅读原文 read in the document");
+        a.setAttribute("href", q.href);
+        where.appendChild(document.createTextNode(" "));
+        where.appendChild(a);
+      }
+      li.appendChild(where);
       li.appendChild(el("blockquote", q.text, "kg-quote"));
       ol.appendChild(li);
     });

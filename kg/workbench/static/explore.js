@@ -1,0 +1,220 @@
+// Explore: search a node, draw it with its neighbours, expand on click, hide nodes, filter
+// relation types. A small force layout in SVG; every label goes in with textContent.
+(function () {
+  "use strict";
+  const SVG = "http://www.w3.org/2000/svg";
+  const COLORS = { actor: "#c0392b", stage: "#8e44ad", step: "#9b59b6", time: "#16a085", requirement: "#2e86c1" };
+  const svg = document.getElementById("canvas");
+  const panel = document.getElementById("panel");
+  const status = document.getElementById("status");
+  const nodes = new Map();
+  const edges = new Map();
+  const hiddenTypes = new Set();
+  let selected = null;
+
+  function el(tag, text, cls) {
+    const e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    if (cls) e.className = cls;
+    return e;
+  }
+  function getJSON(url) {
+    return fetch(url, { headers: { Accept: "application/json" } }).then(function (r) {
+      if (!r.ok) throw new Error(r.status + " " + url);
+      return r.json();
+    });
+  }
+
+  function addNode(n, near) {
+    if (nodes.has(n.id)) return nodes.get(n.id);
+    const w = svg.clientWidth || 800;
+    const h = svg.clientHeight || 600;
+    const bx = near ? near.x : w / 2;
+    const by = near ? near.y : h / 2;
+    const a = Math.random() * 2 * Math.PI;
+    const node = Object.assign({}, n, {
+      x: bx + 60 * Math.cos(a), y: by + 60 * Math.sin(a), vx: 0, vy: 0,
+      hidden: false, expanded: false, more: 0,
+    });
+    nodes.set(n.id, node);
+    return node;
+  }
+  function addEdge(e) {
+    const key = e.source + " " + e.type + " " + e.target;
+    if (!edges.has(key)) edges.set(key, e);
+    if (!document.querySelector('#types input[data-type="' + CSS.escape(e.type) + '"]')) {
+      const label = el("label");
+      const box = el("input");
+      box.type = "checkbox";
+      box.checked = true;
+      box.dataset.type = e.type;
+      box.addEventListener("change", function () {
+        if (box.checked) hiddenTypes.delete(e.type); else hiddenTypes.add(e.type);
+        draw();
+      });
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" " + e.type));
+      document.getElementById("types").appendChild(label);
+      document.getElementById("types").appendChild(el("br"));
+    }
+  }
+
+  function visibleEdges() {
+    return Array.from(edges.values()).filter(function (e) {
+      const s = nodes.get(e.source);
+      const t = nodes.get(e.target);
+      return s && t && !s.hidden && !t.hidden && !hiddenTypes.has(e.type);
+    });
+  }
+  function visibleNodes() {
+    const shown = visibleEdges();
+    const linked = new Set();
+    shown.forEach(function (e) { linked.add(e.source); linked.add(e.target); });
+    return Array.from(nodes.values()).filter(function (n) {
+      return !n.hidden && (linked.has(n.id) || n.expanded || n.id === selected);
+    });
+  }
+
+  function layout(steps) {
+    const w = svg.clientWidth || 800;
+    const h = svg.clientHeight || 600;
+    for (let k = 0; k < steps; k++) {
+      const ns = visibleNodes();
+      for (let i = 0; i < ns.length; i++) {
+        for (let j = i + 1; j < ns.length; j++) {
+          const a = ns[i];
+          const b = ns[j];
+          let dx = a.x - b.x;
+          let dy = a.y - b.y;
+          const d2 = Math.max(dx * dx + dy * dy, 25);
+          const f = 4000 / d2;
+          const d = Math.sqrt(d2);
+          dx /= d; dy /= d;
+          a.vx += f * dx; a.vy += f * dy; b.vx -= f * dx; b.vy -= f * dy;
+        }
+      }
+      visibleEdges().forEach(function (e) {
+        const a = nodes.get(e.source);
+        const b = nodes.get(e.target);
+        const dx = b.x - a.x;
+        const dy = b.y - a.y;
+        const d = Math.sqrt(dx * dx + dy * dy) || 1;
+        const f = (d - 130) * 0.02;
+        a.vx += f * dx / d; a.vy += f * dy / d; b.vx -= f * dx / d; b.vy -= f * dy / d;
+      });
+      ns.forEach(function (n) {
+        n.vx += (w / 2 - n.x) * 0.002;
+        n.vy += (h / 2 - n.y) * 0.002;
+        n.x += Math.max(-20, Math.min(20, n.vx));
+        n.y += Math.max(-20, Math.min(20, n.vy));
+        n.vx *= 0.6; n.vy *= 0.6;
+        n.x = Math.max(20, Math.min(w - 20, n.x));
+        n.y = Math.max(20, Math.min(h - 20, n.y));
+      });
+    }
+  }
+
+  function svgEl(tag, attrs) {
+    const e = document.createElementNS(SVG, tag);
+    Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    return e;
+  }
+
+  function draw() {
+    layout(150);
+    svg.replaceChildren();
+    const shownEdges = visibleEdges();
+    shownEdges.forEach(function (e) {
+      const a = nodes.get(e.source);
+      const b = nodes.get(e.target);
+      svg.appendChild(svgEl("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, class: "edge" }));
+      if (shownEdges.length > 12 && e.type === "responsibleActor") return;  // blue dots: requirements
+      const t = svgEl("text", { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, class: "edge-label" });
+      t.textContent = e.type;
+      svg.appendChild(t);
+    });
+    const shown = visibleNodes();
+    shown.forEach(function (n) {
+      const g = svgEl("g", { class: "node", "data-id": n.id, "data-kind": n.kind });
+      const r = n.expanded ? 11 : 7;
+      g.appendChild(svgEl("circle", {
+        cx: n.x, cy: n.y, r: r, fill: COLORS[n.kind] || "#777",
+        stroke: n.id === selected ? "#000" : "#fff", "stroke-width": n.id === selected ? 3 : 1.5,
+      }));
+      const t = svgEl("text", { x: n.x + r + 3, y: n.y + 4 });
+      t.textContent = n.label.length > 12 ? n.label.slice(0, 12) + "…" : n.label;
+      g.appendChild(t);
+      g.addEventListener("click", function () { expand(n.id); });
+      svg.appendChild(g);
+    });
+    status.textContent = shown.length + " nodes shown · click a node to expand it";
+    svg.dataset.nodes = String(shown.length);
+  }
+
+  function showPanel(n) {
+    panel.replaceChildren();
+    const h = el("h2");
+    h.appendChild(el("span", n.kind_name, "kind"));
+    h.appendChild(document.createTextNode(" " + n.label));
+    panel.appendChild(h);
+    if (n.detail) panel.appendChild(el("p", n.detail, "name"));
+    if (n.href) {
+      const a = el("a", n.kind === "actor" ? "actor page →" : "read in the document →");
+      a.setAttribute("href", n.href);
+      panel.appendChild(a);
+    }
+    if (n.more) panel.appendChild(el("p", n.more + " more neighbours not drawn", "hint"));
+    const hide = el("button", "隐藏 hide");
+    hide.type = "button";
+    hide.id = "hide";
+    hide.addEventListener("click", function () { hideNode(n.id); });
+    panel.appendChild(el("p")).appendChild(hide);
+  }
+
+  function hideNode(id) {
+    const n = nodes.get(id);
+    n.hidden = true;
+    const li = el("li");
+    const b = el("button", "↺ " + n.label.slice(0, 20));
+    b.type = "button";
+    b.addEventListener("click", function () { n.hidden = false; li.remove(); draw(); });
+    li.appendChild(b);
+    document.getElementById("hidden").appendChild(li);
+    draw();
+  }
+
+  function expand(id) {
+    selected = id;
+    return getJSON("/explore/node?iri=" + encodeURIComponent(id)).then(function (data) {
+      const center = addNode(data.node, null);
+      center.expanded = true;
+      center.more = data.more;
+      data.nodes.forEach(function (n) { addNode(n, center); });
+      data.edges.forEach(addEdge);
+      showPanel(center);
+      draw();
+    }).catch(function (err) { status.textContent = String(err); });
+  }
+
+  document.getElementById("search-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    const q = document.getElementById("search").value;
+    const list = document.getElementById("results");
+    getJSON("/explore/search?q=" + encodeURIComponent(q)).then(function (data) {
+      list.replaceChildren();
+      data.results.forEach(function (n) {
+        const li = el("li");
+        const b = el("button", n.kind_name + " " + n.label.slice(0, 24) + (n.detail ? " · " + n.detail : ""));
+        b.type = "button";
+        b.dataset.id = n.id;
+        b.addEventListener("click", function () { expand(n.id); });
+        li.appendChild(b);
+        list.appendChild(li);
+      });
+      if (!data.results.length) list.appendChild(el("li", "nothing found", "empty"));
+    });
+  });
+
+  const start = document.getElementById("start").dataset.node;
+  if (start) expand(start);
+})();

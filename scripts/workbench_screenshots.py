@@ -1,0 +1,96 @@
+"""Screenshots of the workbench (``kg serve``) on the seeds for docs/WORKBENCH.md.
+
+Builds ``../shared/corpus/seeds`` into a temporary folder (or uses ``--build``),
+serves it on loopback, and saves docs/workbench-{documents,reader,table,actor,
+explore}.png from headless Chromium (system chromedriver, network-free flags).
+Chinese needs a CJK font: ``--fontconfig FILE`` points Chromium at a
+fontconfig file that adds one without installing it.
+
+Usage::
+
+    .venv/bin/python scripts/workbench_screenshots.py [--build DIR] [--docs DIR] [--fontconfig F]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from selenium.webdriver.common.by import By  # noqa: E402
+
+from kg.build import build  # noqa: E402
+from kg.server.app import Settings  # noqa: E402
+from kg.workbench.address import actor_href, span_href  # noqa: E402
+from kg.workbench.index import open_index  # noqa: E402
+from tests.kg.browser import new_driver  # noqa: E402
+from tests.kg.serving import running_server  # noqa: E402
+
+
+def shoot(out: Path, docs: Path, profile: str) -> None:
+    """Serve the build ``out`` and save the screenshots into ``docs``."""
+    db = open_index(out)
+    req = db.execute(
+        "SELECT document, start, \"end\" FROM requirements WHERE has_deadline AND actors != '' "
+        "ORDER BY document, start LIMIT 1 OFFSET 3"
+    ).fetchone()
+    actor = db.execute(
+        "SELECT a.iri FROM actors a JOIN requirement_actors ra ON ra.actor = a.iri "
+        "WHERE a.actor_type = 'SupervisoryGroup' GROUP BY a.iri ORDER BY COUNT(*) DESC LIMIT 1"
+    ).fetchone()[0]
+    with running_server(Settings(build=out, workers=1)) as served:
+        d = new_driver(profile)
+        try:
+            d.set_window_size(1400, 900)
+            base = served.base
+            pages = {
+                "documents": "/documents",
+                "reader": span_href(req["document"], req["start"], req["end"]),
+                "table": "/table/requirements?modality=obligation&has_deadline=yes",
+                "actor": actor_href(actor),
+            }
+            for name, path in pages.items():
+                d.get(base + path)
+                time.sleep(1)
+                d.save_screenshot(str(docs / f"workbench-{name}.png"))
+            d.get(base + "/explore")
+            d.find_element(By.ID, "search").send_keys("督导组")
+            d.find_element(By.CSS_SELECTOR, "#search-form button").click()
+            time.sleep(1)
+            d.find_element(By.CSS_SELECTOR, "#results button").click()
+            time.sleep(1.5)
+            nodes = d.find_elements(By.CSS_SELECTOR, '#canvas g.node[data-kind="actor"]')
+            if len(nodes) > 1:
+                d.execute_script("arguments[0].dispatchEvent(new MouseEvent('click'))", nodes[-1])
+                time.sleep(1.5)
+            d.save_screenshot(str(docs / "workbench-explore.png"))
+        finally:
+            d.quit()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seeds", type=Path, default=ROOT / ".." / "shared" / "corpus" / "seeds")
+    ap.add_argument("--build", type=Path, help="an existing build (default: build the seeds)")
+    ap.add_argument("--docs", type=Path, default=ROOT / "docs")
+    ap.add_argument("--fontconfig", type=Path, help="a fontconfig file adding a CJK font")
+    args = ap.parse_args()
+    if args.fontconfig:
+        os.environ["FONTCONFIG_FILE"] = str(args.fontconfig)
+    with tempfile.TemporaryDirectory(prefix="kg-shots-") as tmp:
+        out = args.build
+        if out is None:
+            out = Path(tmp) / "out"
+            build([args.seeds], out, progress=False, views=False)
+        shoot(out, args.docs, str(Path(tmp) / "profile"))
+    print(f"wrote {args.docs}/workbench-*.png")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,139 @@
+"""The workbench's pages over HTTP on the seeds build: actor pages, headers, errors, the index."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+import pytest
+
+from kg.nx.responsibility import GENERIC_ACTORS
+from kg.workbench.actors import distinguish
+from kg.workbench.address import actor_href, actor_key
+from kg.workbench.index import open_index
+
+
+@pytest.fixture(scope="module")
+def db(seeds_build):
+    return open_index(seeds_build)
+
+
+def _get(base: str, path: str) -> httpx.Response:
+    return httpx.get(base + path, timeout=60)
+
+
+def _count(html: str, section: str) -> int:
+    return int(re.search(rf'<h2 id="{section}"[^>]*>[^<]*\((\d+)\)', html).group(1))
+
+
+@pytest.fixture(scope="module")
+def organization(db):
+    """The organization of the seeds with the most own requirements."""
+    return db.execute(
+        "SELECT a.iri, COUNT(*) AS n FROM actors a JOIN requirement_actors ra ON ra.actor = a.iri "
+        "WHERE a.actor_type = 'PartyCommittee' GROUP BY a.iri ORDER BY n DESC, a.iri LIMIT 1"
+    ).fetchone()
+
+
+def test_an_actor_page_lists_its_own_requirements(seeds_server, db, organization):
+    html = _get(seeds_server, actor_href(organization["iri"])).text
+    assert _count(html, "own") == organization["n"]
+
+
+def test_inherited_requirements_are_generic_and_apart_from_its_own(seeds_server, organization):
+    html = _get(seeds_server, actor_href(organization["iri"])).text
+    own, inherited = html.split('<h2 id="inherited"', 1)
+    assert _count(html, "inherited") > 0
+    vias = re.findall(r"</a></td><td>([^<]+)</td>", inherited)
+    assert vias and set(vias) <= GENERIC_ACTORS
+    own_links = set(re.findall(r'href="(/doc/[^"]+#\d+-\d+)"', own))
+    assert not own_links & set(re.findall(r'href="(/doc/[^"]+#\d+-\d+)"', inherited))
+
+
+def test_actors_with_the_same_label_have_different_titles(seeds_server, db):
+    label = db.execute(
+        "SELECT label FROM actors GROUP BY label HAVING COUNT(*) > 1 ORDER BY label LIMIT 1"
+    ).fetchone()[0]
+    iris = [r[0] for r in db.execute("SELECT iri FROM actors WHERE label = ?", (label,))]
+    titles = {
+        re.search(r'<h1 id="title">([^<]+)</h1>', _get(seeds_server, actor_href(i)).text).group(1)
+        for i in iris
+    }
+    assert len(titles) == len(iris)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/documents",
+        "/doc/000_84104d4993cf4f96.txt",
+        "/table/requirements",
+        "/table/actors?q=%E5%85%9A",
+        "/explore",
+    ],
+)
+def test_workbench_pages_carry_the_security_headers(seeds_server, path):
+    r = _get(seeds_server, path)
+    assert r.status_code == 200
+    assert "script-src 'self'" in r.headers["content-security-policy"]
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert not re.search(r'(src|href)="(https?:)?//', r.text)
+
+
+@pytest.mark.parametrize("path", ["/doc/nope.txt", "/actor/0000", "/table/nope", "/actor/..%2Fdoc"])
+def test_unknown_things_are_404_pages(seeds_server, path):
+    assert _get(seeds_server, path).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("label", "jurisdiction", "documents", "shown"),
+    [
+        ("督导组", "龙滩子街道", ["a.txt"], "督导组 (龙滩子街道)"),
+        ("督导组", "", ["a.txt"], "督导组 (a.txt)"),
+        ("党员", "", [], "党员"),
+    ],
+)
+def test_distinguish(label, jurisdiction, documents, shown):
+    assert distinguish(label, jurisdiction, documents) == shown
+
+
+def test_the_index_counts_what_the_manifest_counts(seeds_build, db):
+    import json
+
+    totals = json.loads((seeds_build / "manifest.json").read_text())["totals"]["types"]
+    for table, kind in [
+        ("requirements", "Requirement"),
+        ("actors", "Actor"),
+        ("times", "TimeExpression"),
+        ("relations", "Relation"),
+    ]:
+        assert db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == totals[kind]
+
+
+def test_actor_keys_round_trip(db):
+    iri = db.execute("SELECT iri FROM actors LIMIT 1").fetchone()[0]
+    assert actor_href(iri) == "/actor/" + actor_key(iri)
+
+
+def test_the_index_follows_a_rebuild_and_drops_the_old_one(tmp_path):
+    from kg.build.remove import publish_extractions
+    from kg.workbench.index import INDEX_DIR, Indexer
+    from tests.kg.builds import fixture_extractions
+
+    exs = fixture_extractions()
+    publish_extractions(tmp_path, exs[:1])
+    indexer = Indexer(tmp_path)
+    assert indexer.connect().execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 1
+    publish_extractions(tmp_path, exs)
+    assert indexer.connect().execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 2
+    assert len(list((tmp_path / INDEX_DIR).glob("index-*.sqlite"))) == 1
+
+
+def test_the_describe_page_links_each_quote_to_the_reader(seeds_server, db):
+    from html import escape
+
+    from kg.workbench.address import span_href
+
+    r = db.execute('SELECT iri, document, start, "end" FROM requirements LIMIT 1').fetchone()
+    html = httpx.get(f"{seeds_server}/describe", params={"iri": r["iri"]}, timeout=60).text
+    assert escape(span_href(r["document"], r["start"], r["end"])) in html
