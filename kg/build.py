@@ -52,6 +52,7 @@ from kg.publish import (
     start_preload,
     start_projection,
 )
+from kg.reading import shown
 from kg.sources import JsonlOptions, Source, SourceError, count_sources, iter_sources
 from kg.store import STORES_DIR
 from kg.summary import Counts, counts_from_nquads
@@ -72,6 +73,8 @@ __all__ = [
     "process_document",
 ]
 
+REASON_MAX = 400
+"""Characters of a skip reason shown in its warning line."""
 BATCH_DOCUMENTS = 16
 BATCH_BYTES = 1024 * 1024
 
@@ -120,10 +123,10 @@ class _Run:
     def skip(self, name: str, origin: str, reason: str) -> None:
         self.tick()
         if self.strict:
-            raise BuildError(f"{origin}: {reason}")
+            raise BuildError(f"{shown(origin)}: {shown(reason, REASON_MAX)}")
         self.report.skipped.append((name, reason))
         if self.warn is not None:
-            self.warn(f"skipped {origin}: {reason}")
+            self.warn(f"skipped {shown(origin)}: {shown(reason, REASON_MAX)}")
 
     def tick(self) -> None:
         if self.bar is not None:
@@ -187,16 +190,12 @@ class _Run:
             )
             return None
         try:
-            data = src.load()
+            data = src.load(self.max_bytes)
         except OSError as e:
             self.skip(src.name, src.origin, e.strerror or str(e))
             return None
-        if len(data) > self.max_bytes:
-            self.skip(
-                src.name,
-                src.origin,
-                f"too large ({len(data)} bytes > --max-bytes {self.max_bytes})",
-            )
+        if len(data) > self.max_bytes:  # not a regular file, or it grew since its size was read
+            self.skip(src.name, src.origin, f"too large (more than --max-bytes {self.max_bytes})")
             return None
         return data
 
@@ -294,7 +293,7 @@ def build(
         inputs = list(inputs)
         for p in inputs:  # before anything is written
             if not Path(p).exists():
-                raise BuildError(f"{p}: no such file or folder")
+                raise BuildError(f"{shown(str(p))}: no such file or folder")
     made = _to_be_made(out)
     out.mkdir(parents=True, exist_ok=True)
     (out / CACHE_DIR).mkdir(exist_ok=True)
@@ -350,7 +349,7 @@ def _build_locked(
 ):
     inputs = list(inputs)
     total = len(sources) if sources is not None else (count_sources(inputs) if progress else None)
-    srcs = iter(sources) if sources is not None else iter_sources(inputs, jsonl)
+    srcs = iter(sources) if sources is not None else iter_sources(inputs, jsonl, max_bytes)
     bar = _bar(progress, total)
     cores = workers or default_workers()
     # with several workers, the store loads the documents' graphs as they come

@@ -96,7 +96,9 @@ def build(
     inputs = list(paths) or [EXAMPLES_DIR]
     try:
         with sigterm_as_interrupt():  # before the heavy imports: they may swallow Ctrl-C
+            from kg.build import REASON_MAX
             from kg.build import build as run_build
+            from kg.reading import shown
             from kg.sources import JsonlOptions
 
             report = run_build(
@@ -124,7 +126,7 @@ def build(
         click.echo("  " + ", ".join(f"{k} {v}" for k, v in t.items()) + f"; {report.quads} quads")
         click.echo("  seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in report.phases.items()))
         for name, reason in report.skipped[:20]:
-            click.echo(f"  skipped {name}: {reason}")
+            click.echo(f"  skipped {shown(name)}: {shown(reason, REASON_MAX)}")
         if len(report.skipped) > 20:
             click.echo(f"  ... and {len(report.skipped) - 20} more skipped (see warnings)")
         if report.views:
