@@ -27,8 +27,10 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -93,6 +95,8 @@ class BuildReport:
     counts: Counts = field(default_factory=Counts)
     seconds: float = 0.0
     views: bool = False
+    views_error: str | None = None
+    """Why the views were asked for but not written (the build is published)."""
     phases: dict[str, float] = field(default_factory=dict)
     """Seconds per phase: ``extract`` (reading and extracting), then those of
     :func:`kg.publish.publish`."""
@@ -295,9 +299,9 @@ def build(
             if not Path(p).exists():
                 raise BuildError(f"{shown(str(p))}: no such file or folder")
     made = _to_be_made(out)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / CACHE_DIR).mkdir(exist_ok=True)
     try:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / CACHE_DIR).mkdir(exist_ok=True)
         with atomic.folder_lock(out, LOCK), _removed_on_failure(out, made):
             atomic.clean_stale(out)
             atomic.clean_stale(out / CACHE_DIR)
@@ -308,6 +312,11 @@ def build(
         raise BuildError(f"{out}: another build is running in this folder") from e
     except SourceError as e:
         raise BuildError(str(e)) from e
+    except OSError as e:  # a full disk, a folder turned read-only: nothing was published
+        where = shown(os.fsdecode(e.filename)) if e.filename else shown(str(out))
+        raise BuildError(
+            f"{where}: {e.strerror or e} (nothing published; the previous build is intact)"
+        ) from e
     report.seconds = time.perf_counter() - t0
     return report
 
@@ -378,18 +387,33 @@ def _build_locked(
         raise
     report.views = views if views is not None else len(run.entries) <= VIEWS_MAX_DOCUMENTS
     report.phases.update(
-        publish(
-            out,
-            run.entries,
-            views=report.views,
-            workers=cores,
-            preload=preload,
-            projector=projector,
-        )
+        publish(out, run.entries, views=False, workers=cores, preload=preload, projector=projector)
     )
+    if report.views:  # after the commit: a failure here leaves the build published, viewless
+        t0 = time.perf_counter()
+        report.views_error = _write_views(out)
+        report.views = report.views_error is None
+        if report.views_error is not None and warn is not None:
+            warn(f"views not written: {report.views_error}")
+        report.phases["views"] = time.perf_counter() - t0
     report.counts = Counts.load(out)
     report.quads = report.counts.quads
     return report
+
+
+def _write_views(out: Path) -> str | None:
+    """Write the HTML views; on an OS error, remove the previous build's and say why."""
+    from kg.views import GRAPH_HTML, REPORT_HTML, write_views
+
+    try:
+        write_views(out)
+    except OSError as e:
+        for name in (GRAPH_HTML, REPORT_HTML):  # they would show the previous build
+            with contextlib.suppress(OSError):
+                (out / name).unlink(missing_ok=True)
+        where = shown(os.fsdecode(e.filename)) if e.filename else shown(str(out))
+        return f"{where}: {e.strerror or e} (the build is published without its views)"
+    return None
 
 
 def _extract(run: _Run, srcs, out: Path, workers, dask, bar) -> None:

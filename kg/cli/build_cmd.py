@@ -25,7 +25,8 @@ EXIT_INTERRUPTED = 130
 \b
 Exit codes:
   0    every document built
-  1    built, but some documents were skipped (each named in a warning)
+  1    built, but some documents were skipped or the views could not be
+       written (each named in a warning)
   2    usage or fatal error (nothing published; the previous build is intact)
   130  interrupted (Ctrl-C or SIGTERM; the previous build is intact, the
        next run reuses the documents already extracted)
@@ -129,17 +130,19 @@ def build(
             click.echo(f"  skipped {shown(name)}: {shown(reason, REASON_MAX)}")
         if len(report.skipped) > 20:
             click.echo(f"  ... and {len(report.skipped) - 20} more skipped (see warnings)")
+        if report.views_error:
+            click.echo(f"  views not written: {report.views_error}")
         if report.views:
             click.echo(
                 f"  files: {out}/graph.ttl graph.nq graph.html report.html summary.md store/"
             )
         else:
             click.echo(f"  files: {out}/graph.ttl graph.nq summary.md store/")
-            if views is None:
+            if views is None and not report.views_error:
                 click.echo(
                     f"  views not written for {report.documents} documents (--views forces them)"
                 )
-    if report.skipped:
+    if report.skipped or report.views_error:
         raise SystemExit(1)
 
 

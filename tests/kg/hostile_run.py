@@ -44,9 +44,13 @@ def without_file_access_override() -> None:
             raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
 
 
-def kg_build(*args: str | Path, timeout: float = 300, preexec=None) -> Run:
-    """Run ``kg build ARGS --no-views -j 1`` and collect its output (bytes kept as escapes)."""
-    cmd = [KG, "build", *map(os.fsdecode, args), "--no-views", "-j", "1"]
+def kg_build(*args: str | Path, timeout: float = 300, preexec=None, views: bool = False) -> Run:
+    """Run ``kg build ARGS -j 1`` (``--no-views`` unless ``views``) and collect its output.
+
+    Bytes that are not UTF-8 in its output are kept as ``\\xNN`` escapes.
+    """
+    cmd = [KG, "build", *map(os.fsdecode, args), "-j", "1"]
+    cmd.append("--views" if views else "--no-views")
     proc = subprocess.run(
         cmd,
         capture_output=True,
