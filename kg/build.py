@@ -40,6 +40,7 @@ from pathlib import Path
 
 from extract.ingest.reader import DEFAULT_MAX_BYTES
 from kg import atomic, iri
+from kg.budget import Budget
 from kg.errors import BuildError
 from kg.executors import Batch, WorkerLost, default_workers, make_executor, run_ordered
 from kg.publish import (
@@ -77,6 +78,8 @@ __all__ = [
 
 REASON_MAX = 400
 """Characters of a skip reason shown in its warning line."""
+DEFAULT_BUDGET = Budget()
+"""Each document's CPU seconds and memory (:data:`kg.budget.DEFAULT_SECONDS`, ...)."""
 BATCH_DOCUMENTS = 16
 BATCH_BYTES = 1024 * 1024
 
@@ -241,6 +244,7 @@ def build(
     jsonl: JsonlOptions | None = None,
     sources: list[Source] | None = None,
     warn: Callable[[str], None] | None = None,
+    budget: Budget | None = DEFAULT_BUDGET,
 ) -> BuildReport:
     """Build the knowledge graph of ``inputs`` into the directory ``out``.
 
@@ -269,6 +273,9 @@ def build(
         Ready-made sources, used instead of ``inputs``.
     warn : callable, optional
         Receives one line per skipped document.
+    budget : Budget, optional
+        CPU seconds and memory one document's extraction may use
+        (:mod:`kg.budget`); a document over it is skipped. ``None``: no limit.
 
     Returns
     -------
@@ -306,7 +313,16 @@ def build(
             atomic.clean_stale(out)
             atomic.clean_stale(out / CACHE_DIR)
             report = _build_locked(
-                inputs, out, progress, strict, max_bytes, views, workers, dask, jsonl, sources, warn
+                inputs,
+                out,
+                progress,
+                strict,
+                max_bytes,
+                views,
+                (workers, dask, budget),
+                jsonl,
+                sources,
+                warn,
             )
     except BlockingIOError as e:
         raise BuildError(f"{out}: another build is running in this folder") from e
@@ -353,9 +369,8 @@ def _removed_on_failure(out: Path, made: list[Path]) -> Iterator[None]:
         raise
 
 
-def _build_locked(
-    inputs, out, progress, strict, max_bytes, views, workers, dask, jsonl, sources, warn
-):
+def _build_locked(inputs, out, progress, strict, max_bytes, views, executor, jsonl, sources, warn):
+    workers, dask, budget = executor
     inputs = list(inputs)
     total = len(sources) if sources is not None else (count_sources(inputs) if progress else None)
     srcs = iter(sources) if sources is not None else iter_sources(inputs, jsonl, max_bytes)
@@ -370,7 +385,7 @@ def _build_locked(
     )
     t0 = time.perf_counter()
     try:
-        _extract(run, srcs, out, workers, dask, bar)
+        _extract(run, srcs, make_executor(workers, dask, str(out / CACHE_DIR), budget), bar)
         report = run.report
         report.phases["extract"] = time.perf_counter() - t0
         report.removed = sorted(set(run.old) - set(run.entries))
@@ -416,9 +431,9 @@ def _write_views(out: Path) -> str | None:
     return None
 
 
-def _extract(run: _Run, srcs, out: Path, workers, dask, bar) -> None:
-    """Stream the sources through the executor into ``run``."""
-    executor = make_executor(workers=workers, dask=dask, cache_dir=str(out / CACHE_DIR))
+def _extract(run: _Run, srcs, executor, bar) -> None:
+    """Stream the sources through ``executor`` into ``run``."""
+    out = run.out
     cancel = True
     try:
         for meta, results in run_ordered(

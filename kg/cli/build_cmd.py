@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from kg.budget import DEFAULT_MEMORY_MB, DEFAULT_SECONDS
 from kg.cli.common import KgError, fatal_errors, out_option, progress_enabled
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "examples" / "corpus"
@@ -21,6 +22,7 @@ EXIT_INTERRUPTED = 130
   kg build speeches/ extra.html --strict
   kg build ../shared/bench/school_site_articles.jsonl.gz --jsonl-field content --workers 2
   kg build corpus/ --dask tcp://scheduler:8786 --no-views
+  kg build scraped/ --doc-timeout 30 --doc-memory 1024   # skip pathological pages sooner
 
 \b
 Exit codes:
@@ -41,6 +43,24 @@ Exit codes:
     default=50 * 1024 * 1024,
     show_default=True,
     help="Skip documents larger than this.",
+)
+@click.option(
+    "--doc-timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_SECONDS,
+    show_default=True,
+    metavar="SECONDS",
+    help="CPU seconds one document's extraction may take; over it, the document is skipped "
+    "(0: no limit).",
+)
+@click.option(
+    "--doc-memory",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MEMORY_MB,
+    show_default=True,
+    metavar="MB",
+    help="Memory one document's extraction may take; over it, the document is skipped "
+    "(0: no limit).",
 )
 @click.option(
     "--workers",
@@ -79,6 +99,8 @@ def build(
     out: Path,
     strict: bool,
     max_bytes: int,
+    doc_timeout: float,
+    doc_memory: int,
     workers: int | None,
     dask: str | None,
     jsonl_field: str,
@@ -97,6 +119,7 @@ def build(
     inputs = list(paths) or [EXAMPLES_DIR]
     try:
         with sigterm_as_interrupt():  # before the heavy imports: they may swallow Ctrl-C
+            from kg.budget import Budget
             from kg.build import REASON_MAX
             from kg.build import build as run_build
             from kg.reading import shown
@@ -112,6 +135,7 @@ def build(
                 workers=workers,
                 dask=dask,
                 jsonl=JsonlOptions(jsonl_field, jsonl_id),
+                budget=Budget(doc_timeout or None, doc_memory or None),
                 warn=lambda line: click.echo(f"kg: warning: {line}", err=True),
             )
     except KeyboardInterrupt:

@@ -44,12 +44,14 @@ def without_file_access_override() -> None:
             raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
 
 
-def kg_build(*args: str | Path, timeout: float = 300, preexec=None, views: bool = False) -> Run:
-    """Run ``kg build ARGS -j 1`` (``--no-views`` unless ``views``) and collect its output.
+def kg_build(
+    *args: str | Path, timeout: float = 300, preexec=None, views: bool = False, workers: int = 1
+) -> Run:
+    """Run ``kg build ARGS -j WORKERS`` (``--no-views`` unless ``views``); collect its output.
 
     Bytes that are not UTF-8 in its output are kept as ``\\xNN`` escapes.
     """
-    cmd = [KG, "build", *map(os.fsdecode, args), "-j", "1"]
+    cmd = [KG, "build", *map(os.fsdecode, args), "-j", str(workers)]
     cmd.append("--views" if views else "--no-views")
     proc = subprocess.run(
         cmd,
