@@ -26,6 +26,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol, TypeVar
 
 from kg.atomic import children_ignore_interrupts
+from kg.budget import Budget
 from kg.build.worker import Result, init_worker, process_batch, warm_up
 
 K = TypeVar("K")
@@ -53,13 +54,13 @@ class SerialExecutor:
 
     workers = 1
 
-    def __init__(self, cache_dir: str | None = None) -> None:
-        self.cache_dir = cache_dir
+    def __init__(self, cache_dir: str | None = None, budget: Budget | None = None) -> None:
+        self.cache_dir, self.budget = cache_dir, budget
         warm_up()
 
     def submit(self, batch: Batch) -> Future:
         f: Future = Future()
-        f.set_result(process_batch(batch, self.cache_dir))
+        f.set_result(process_batch(batch, self.cache_dir, self.budget))
         return f
 
     def close(self, cancel: bool = False) -> None:
@@ -69,9 +70,11 @@ class SerialExecutor:
 class PoolExecutor:
     """A pool of ``workers`` spawned processes, each loading the extractor once."""
 
-    def __init__(self, workers: int, cache_dir: str | None = None) -> None:
+    def __init__(
+        self, workers: int, cache_dir: str | None = None, budget: Budget | None = None
+    ) -> None:
         self.workers = workers
-        self.cache_dir = cache_dir
+        self.cache_dir, self.budget = cache_dir, budget
         self.pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
@@ -81,7 +84,7 @@ class PoolExecutor:
 
     def submit(self, batch: Batch) -> Future:
         with children_ignore_interrupts():  # workers start on the first submits
-            return self.pool.submit(process_batch, batch, self.cache_dir)
+            return self.pool.submit(process_batch, batch, self.cache_dir, self.budget)
 
     def close(self, cancel: bool = False) -> None:
         if not cancel:
@@ -103,20 +106,26 @@ def default_workers() -> int:
 
 
 def make_executor(
-    workers: int | None = None, dask: str | None = None, cache_dir: str | None = None
+    workers: int | None = None,
+    dask: str | None = None,
+    cache_dir: str | None = None,
+    budget: Budget | None = None,
 ) -> Executor:
     """An executor: Dask when ``dask`` is an address or ``"local"``, else local processes.
 
     ``workers`` defaults to all cores; 1 runs in this process. Local workers
-    write each document's N-Quads into ``cache_dir`` themselves (when given);
-    Dask workers send the text back.
+    write each document's N-Quads into ``cache_dir`` themselves (when given)
+    and hold each document to ``budget`` (:mod:`kg.budget`); Dask workers
+    send the text back and run documents in threads, without a budget.
     """
     if dask:
         from kg.build.distributed import DaskExecutor
 
         return DaskExecutor(dask, workers=workers)
     n = workers or default_workers()
-    return SerialExecutor(cache_dir) if n == 1 else PoolExecutor(n, cache_dir)
+    if n == 1:
+        return SerialExecutor(cache_dir, budget)
+    return PoolExecutor(n, cache_dir, budget)
 
 
 def run_ordered(

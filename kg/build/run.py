@@ -27,8 +27,10 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -38,6 +40,7 @@ from pathlib import Path
 
 from extract.ingest.reader import DEFAULT_MAX_BYTES
 from kg import atomic
+from kg.budget import Budget
 from kg.build.executors import Batch, WorkerLost, default_workers, make_executor, run_ordered
 from kg.build.publish import (
     CACHE_DIR,
@@ -58,6 +61,7 @@ from kg.errors import BuildError
 from kg.graph import iri
 from kg.graph.store import STORES_DIR
 from kg.quality.summary import Counts, counts_from_nquads
+from kg.reading import shown
 from kg.workbench import texts
 
 __all__ = [
@@ -75,6 +79,10 @@ __all__ = [
     "process_document",
 ]
 
+REASON_MAX = 400
+"""Characters of a skip reason shown in its warning line."""
+DEFAULT_BUDGET = Budget()
+"""Each document's CPU seconds and memory (:data:`kg.budget.DEFAULT_SECONDS`, ...)."""
 BATCH_DOCUMENTS = 16
 BATCH_BYTES = 1024 * 1024
 
@@ -95,6 +103,8 @@ class BuildReport:
     views: bool = False
     orphaned: list[str] = field(default_factory=list)
     """One line per correction that changed nothing (:mod:`kg.corrections.hook`)."""
+    views_error: str | None = None
+    """Why the views were asked for but not written (the build is published)."""
     phases: dict[str, float] = field(default_factory=dict)
     """Seconds per phase: ``extract`` (reading and extracting), then those of
     :func:`kg.build.publish.publish`."""
@@ -127,10 +137,10 @@ class _Run:
     def skip(self, name: str, origin: str, reason: str) -> None:
         self.tick()
         if self.strict:
-            raise BuildError(f"{origin}: {reason}")
+            raise BuildError(f"{shown(origin)}: {shown(reason, REASON_MAX)}")
         self.report.skipped.append((name, reason))
         if self.warn is not None:
-            self.warn(f"skipped {origin}: {reason}")
+            self.warn(f"skipped {shown(origin)}: {shown(reason, REASON_MAX)}")
 
     def tick(self) -> None:
         if self.bar is not None:
@@ -200,16 +210,12 @@ class _Run:
             )
             return None
         try:
-            data = src.load()
+            data = src.load(self.max_bytes)
         except OSError as e:
             self.skip(src.name, src.origin, e.strerror or str(e))
             return None
-        if len(data) > self.max_bytes:
-            self.skip(
-                src.name,
-                src.origin,
-                f"too large ({len(data)} bytes > --max-bytes {self.max_bytes})",
-            )
+        if len(data) > self.max_bytes:  # not a regular file, or it grew since its size was read
+            self.skip(src.name, src.origin, f"too large (more than --max-bytes {self.max_bytes})")
             return None
         return data
 
@@ -254,6 +260,7 @@ def build(
     jsonl: JsonlOptions | None = None,
     sources: list[Source] | None = None,
     warn: Callable[[str], None] | None = None,
+    budget: Budget | None = DEFAULT_BUDGET,
 ) -> BuildReport:
     """Build the knowledge graph of ``inputs`` into the directory ``out``.
 
@@ -282,6 +289,9 @@ def build(
         Ready-made sources, used instead of ``inputs``.
     warn : callable, optional
         Receives one line per skipped document.
+    budget : Budget, optional
+        CPU seconds and memory one document's extraction may use
+        (:mod:`kg.budget`); a document over it is skipped. ``None``: no limit.
 
     Returns
     -------
@@ -310,21 +320,35 @@ def build(
         inputs = list(inputs)
         for p in inputs:  # before anything is written
             if not Path(p).exists():
-                raise BuildError(f"{p}: no such file or folder")
+                raise BuildError(f"{shown(str(p))}: no such file or folder")
     made = _to_be_made(out)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / CACHE_DIR).mkdir(exist_ok=True)
     try:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / CACHE_DIR).mkdir(exist_ok=True)
         with atomic.folder_lock(out, LOCK), _removed_on_failure(out, made):
             atomic.clean_stale(out)
             atomic.clean_stale(out / CACHE_DIR)
             report = _build_locked(
-                inputs, out, progress, strict, max_bytes, views, workers, dask, jsonl, sources, warn
+                inputs,
+                out,
+                progress,
+                strict,
+                max_bytes,
+                views,
+                (workers, dask, budget),
+                jsonl,
+                sources,
+                warn,
             )
     except BlockingIOError as e:
         raise BuildError(f"{out}: another build is running in this folder") from e
     except SourceError as e:
         raise BuildError(str(e)) from e
+    except OSError as e:  # a full disk, a folder turned read-only: nothing was published
+        where = shown(os.fsdecode(e.filename)) if e.filename else shown(str(out))
+        raise BuildError(
+            f"{where}: {e.strerror or e} (nothing published; the previous build is intact)"
+        ) from e
     report.seconds = time.perf_counter() - t0
     return report
 
@@ -362,12 +386,11 @@ def _removed_on_failure(out: Path, made: list[Path]) -> Iterator[None]:
         raise
 
 
-def _build_locked(
-    inputs, out, progress, strict, max_bytes, views, workers, dask, jsonl, sources, warn
-):
+def _build_locked(inputs, out, progress, strict, max_bytes, views, executor, jsonl, sources, warn):
+    workers, dask, budget = executor
     inputs = list(inputs)
     total = len(sources) if sources is not None else (count_sources(inputs) if progress else None)
-    srcs = iter(sources) if sources is not None else iter_sources(inputs, jsonl)
+    srcs = iter(sources) if sources is not None else iter_sources(inputs, jsonl, max_bytes)
     bar = _bar(progress, total)
     cores = workers or default_workers()
     # with several workers, the store loads the documents' graphs as they come
@@ -379,7 +402,7 @@ def _build_locked(
     )
     t0 = time.perf_counter()
     try:
-        _extract(run, srcs, out, workers, dask, bar)
+        _extract(run, srcs, make_executor(workers, dask, str(out / CACHE_DIR), budget), bar)
         report = run.report
         report.phases["extract"] = time.perf_counter() - t0
         report.removed = sorted(set(run.old) - set(run.entries))
@@ -400,24 +423,39 @@ def _build_locked(
             warn(f"orphaned correction {line}")
     report.views = views if views is not None else len(run.entries) <= VIEWS_MAX_DOCUMENTS
     report.phases.update(
-        publish(
-            out,
-            run.entries,
-            views=report.views,
-            workers=cores,
-            preload=preload,
-            projector=projector,
-        )
+        publish(out, run.entries, views=False, workers=cores, preload=preload, projector=projector)
     )
     texts.prune(out, run.entries)
+    if report.views:  # after the commit: a failure here leaves the build published, viewless
+        t0 = time.perf_counter()
+        report.views_error = _write_views(out)
+        report.views = report.views_error is None
+        if report.views_error is not None and warn is not None:
+            warn(f"views not written: {report.views_error}")
+        report.phases["views"] = time.perf_counter() - t0
     report.counts = Counts.load(out)
     report.quads = report.counts.quads
     return report
 
 
-def _extract(run: _Run, srcs, out: Path, workers, dask, bar) -> None:
-    """Stream the sources through the executor into ``run``."""
-    executor = make_executor(workers=workers, dask=dask, cache_dir=str(out / CACHE_DIR))
+def _write_views(out: Path) -> str | None:
+    """Write the HTML views; on an OS error, remove the previous build's and say why."""
+    from kg.html.views import GRAPH_HTML, REPORT_HTML, write_views
+
+    try:
+        write_views(out)
+    except OSError as e:
+        for name in (GRAPH_HTML, REPORT_HTML):  # they would show the previous build
+            with contextlib.suppress(OSError):
+                (out / name).unlink(missing_ok=True)
+        where = shown(os.fsdecode(e.filename)) if e.filename else shown(str(out))
+        return f"{where}: {e.strerror or e} (the build is published without its views)"
+    return None
+
+
+def _extract(run: _Run, srcs, executor, bar) -> None:
+    """Stream the sources through ``executor`` into ``run``."""
+    out = run.out
     cancel = True
     try:
         for meta, results in run_ordered(

@@ -1,10 +1,16 @@
 """Input documents, discovered and read lazily: files, folders and JSON Lines collections.
 
 A file is one document named by its basename. A folder is searched recursively
-(hidden entries skipped). A JSON Lines file (``.jsonl``, ``.ndjson``, optionally
+(hidden entries skipped, links to folders not followed); what it holds that is
+not a regular file (FIFO, device, socket, broken link), and a sub-folder that
+cannot be listed, become problem sources (skipped with a warning): only an
+input named explicitly may be a FIFO or a device, and it is read without
+blocking and never beyond the size limit (:mod:`kg.reading`). A name must be
+valid UTF-8. A JSON Lines file (``.jsonl``, ``.ndjson``, optionally
 ``.gz``) is a collection: each line is one document whose text is the field
 ``jsonl_field`` (default ``content``) and whose name is
-``<file name>#<id>`` with the value of ``jsonl_id`` (default ``id``) or, when a
+``<file name>#<id>`` with the value of ``jsonl_id`` (default ``id``; an id over
+:data:`ID_MAX` characters is cut and ends with its hash) or, when a
 record has no such field, ``<file name>#L<line number>`` (1-based). Both are
 stable as long as the file keeps its name and records keep their ids (or lines
 their positions).
@@ -24,12 +30,19 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import gzip
+import hashlib
 import json
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
+
+from extract.ingest.reader import DEFAULT_MAX_BYTES
+from kg.reading import kind_of, read_bounded, shown
 
 HIDDEN_PREFIXES = (".", "~", "#")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
@@ -43,14 +56,17 @@ class SourceError(RuntimeError):
 class Source:
     """One input document: its name, where it comes from, and how to get its bytes.
 
-    ``size`` is known before loading for files (so oversized files are never
-    read); ``problem`` is set when the record itself is unusable (e.g. a JSON
-    Lines record that is not JSON), in which case ``load`` is never called.
+    ``size`` is known before loading for regular files (so oversized files are
+    never read); ``load(limit)`` returns at most ``limit + 1`` bytes (more than
+    ``limit`` means too large). ``problem`` is set when the input itself is
+    unusable (a JSON Lines record that is not JSON, a FIFO found in a folder,
+    a folder that cannot be listed, a name that is not UTF-8), in which case
+    ``load`` is never called.
     """
 
     name: str
     origin: str
-    load: Callable[[], bytes]
+    load: Callable[..., bytes]
     size: int | None = None
     problem: str | None = None
 
@@ -74,40 +90,109 @@ def _open_text(path: Path) -> IO[str]:
     return path.open(encoding="utf-8", errors="surrogateescape")
 
 
-def _files(paths: Iterable[Path]) -> list[Path]:
-    """Expand paths into files, sorted by name; check that names are unique."""
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A path found among the inputs: a file to read, or one refused with its reason."""
+
+    path: Path
+    problem: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The document name (a refused folder's name ends with a slash)."""
+        unreadable = (self.problem or "").startswith(FOLDER_UNREADABLE)
+        return self.path.name + ("/" if unreadable else "")
+
+
+FOLDER_UNREADABLE = "folder not readable"
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(HIDDEN_PREFIXES)
+
+
+def _walk(root: Path) -> Iterator[Entry]:
+    """The files under ``root`` (symbolic links to folders not followed), and what is refused.
+
+    A folder that cannot be listed, and an entry that is not a regular file
+    (a FIFO, a device, a socket, a broken link), is refused with its reason;
+    only inputs named explicitly may be FIFOs or devices.
+    """
+    errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
+        while errors:
+            e = errors.pop()
+            yield Entry(Path(e.filename), f"{FOLDER_UNREADABLE} ({e.strerror or e})")
+        dirnames[:] = sorted(d for d in dirnames if not _hidden(d))
+        for fn in filenames:
+            if _hidden(fn):
+                continue
+            f = Path(dirpath) / fn
+            try:
+                mode = f.stat().st_mode
+            except OSError as e:
+                yield Entry(f, "broken symbolic link" if f.is_symlink() else (e.strerror or str(e)))
+                continue
+            if stat.S_ISREG(mode):
+                yield Entry(f)
+            elif not stat.S_ISDIR(mode):
+                yield Entry(f, f"{kind_of(mode)}, not a regular file (name it to read it)")
+    for e in errors:
+        yield Entry(Path(e.filename), f"{FOLDER_UNREADABLE} ({e.strerror or e})")
+
+
+def _files(paths: Iterable[Path]) -> list[Entry]:
+    """Expand paths into entries, sorted by name; check that names are unique."""
     found: dict[str, Path] = {}
+    refused: list[Entry] = []
     for p in paths:
         p = Path(p)
         if not p.exists():
-            raise SourceError(f"{p}: no such file or folder")
-        if p.is_dir():
-            files = sorted(
-                f
-                for f in p.rglob("*")
-                if f.is_file()
-                and not any(part.startswith(HIDDEN_PREFIXES) for part in f.relative_to(p).parts)
-            )
-        else:
-            files = [p]
-        for f in files:
+            raise SourceError(f"{shown(str(p))}: no such file or folder")
+        for entry in _walk(p) if p.is_dir() else [Entry(p)]:
+            if entry.problem is not None:
+                refused.append(entry)
+                continue
+            f = entry.path
             if f.name in found and found[f.name].resolve() != f.resolve():
                 raise SourceError(
-                    f"{f}: same file name as {found[f.name]} (document names must be unique)"
+                    f"{shown(str(f))}: same file name as {shown(str(found[f.name]))} "
+                    "(document names must be unique)"
                 )
             found[f.name] = f
-    return [found[name] for name in sorted(found)]
+    entries = [Entry(found[name]) for name in found] + refused
+    return sorted(entries, key=lambda e: (e.name, str(e.path)))
+
+
+def _bad_name(name: str) -> str | None:
+    """Why ``name`` cannot name a document (it must be valid UTF-8), or None."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError as e:
+        code = ord(name[e.start])
+        byte = 0xDC80 <= code <= 0xDCFF  # an undecodable byte kept by surrogateescape
+        what = f"byte \\x{code - 0xDC00:02x}" if byte else f"lone surrogate U+{code:04X}"
+        return f"name is not valid UTF-8 ({what} at character {e.start + 1})"
+    return None
 
 
 def _file_source(path: Path) -> Source:
+    bad = _bad_name(path.name)
+    if bad is not None:
+        return Source(path.name, str(path), bytes, problem=bad)
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as e:
-        return Source(path.name, str(path), path.read_bytes, problem=e.strerror or str(e))
-    return Source(path.name, str(path), path.read_bytes, size=size)
+        return Source(path.name, str(path), bytes, problem=e.strerror or str(e))
+    size = st.st_size if stat.S_ISREG(st.st_mode) else None
+    return Source(path.name, str(path), functools.partial(read_bounded, path), size=size)
 
 
-def _jsonl_sources(path: Path, opts: JsonlOptions) -> Iterator[Source]:
+def _jsonl_sources(path: Path, opts: JsonlOptions, max_bytes: int) -> Iterator[Source]:
+    bad = _bad_name(path.name)
+    if bad is not None:
+        yield Source(path.name, str(path), bytes, problem=bad)
+        return
     try:
         fh = _open_text(path)
     except OSError as e:
@@ -115,17 +200,43 @@ def _jsonl_sources(path: Path, opts: JsonlOptions) -> Iterator[Source]:
         return
     with fh:
         try:
-            yield from _jsonl_records(path, fh, opts)
+            yield from _jsonl_records(path, fh, opts, max_bytes)
         except (OSError, EOFError) as e:  # truncated or corrupt .gz
             yield Source(f"{path.name}#read", str(path), bytes, problem=f"unreadable ({e})")
 
 
-def _jsonl_records(path: Path, fh: IO[str], opts: JsonlOptions) -> Iterator[Source]:
-    for n, line in enumerate(fh, 1):
-        if not line.strip():
+def _lines(fh: IO[str], max_chars: int) -> Iterator[str | None]:
+    """The lines of ``fh``; ``None`` for a line longer than ``max_chars``, which is never held.
+
+    A decompressed line is read in pieces of at most ``max_chars + 1``
+    characters, so a gzip bomb costs no more memory than ``max_chars``.
+    """
+    while True:
+        line = fh.readline(max_chars + 1)
+        if not line:
+            return
+        if len(line) <= max_chars or line.endswith("\n"):
+            yield line
             continue
+        while line and not line.endswith("\n"):  # drop the rest of the line, piece by piece
+            line = fh.readline(CHUNK_CHARS)
+        yield None
+
+
+CHUNK_CHARS = 1 << 16
+
+
+def _jsonl_records(path: Path, fh: IO[str], opts: JsonlOptions, max_bytes: int) -> Iterator[Source]:
+    for n, line in enumerate(_lines(fh, max_bytes), 1):
         name = f"{path.name}#L{n}"
         origin = f"{path}:{n}"
+        if line is None:
+            yield Source(
+                name, origin, bytes, problem=f"too large (line over --max-bytes {max_bytes})"
+            )
+            continue
+        if not line.strip():
+            continue
         try:
             record = json.loads(line)
         except ValueError as e:
@@ -136,17 +247,61 @@ def _jsonl_records(path: Path, fh: IO[str], opts: JsonlOptions) -> Iterator[Sour
             continue
         rid = record.get(opts.id_field)
         if isinstance(rid, (str, int)) and not isinstance(rid, bool) and str(rid).strip():
-            name = f"{path.name}#{rid}"
+            name = f"{path.name}#{bounded_id(str(rid))}"
+            bad = _bad_name(name)
+            if bad is not None:
+                yield Source(name, origin, bytes, problem=f"id {bad.removeprefix('name ')}")
+                continue
         text = record.get(opts.field)
         if not isinstance(text, str):
             yield Source(name, origin, bytes, problem=f"no text field {opts.field!r}")
             continue
-        data = text.encode("utf-8", errors="surrogateescape")
-        yield Source(name, origin, (lambda data=data: data), size=len(data))
+        try:  # undecodable bytes of the file go back as they were, for the decoder to judge
+            data = text.encode("utf-8", errors="surrogateescape")
+        except UnicodeEncodeError as e:
+            yield Source(
+                name,
+                origin,
+                bytes,
+                problem=f"text has a lone surrogate (U+{ord(text[e.start]):04X} "
+                f"at character {e.start + 1})",
+            )
+            continue
+        yield Source(name, origin, (lambda limit=None, data=data: data), size=len(data))
 
 
-def iter_sources(paths: Iterable[Path], jsonl: JsonlOptions | None = None) -> Iterator[Source]:
+ID_MAX = 200
+"""Longest JSON Lines id kept whole in a document name (see :func:`bounded_id`)."""
+
+
+def bounded_id(rid: str) -> str:
+    """A record id as it goes into a document name: whole up to :data:`ID_MAX` characters.
+
+    A longer id keeps its first ``ID_MAX // 2`` characters and ends with ``~``
+    and a hash of the whole id, so names (and the IRIs, manifest entries and
+    log lines made from them) stay small and still differ when ids differ.
+
+    Examples
+    --------
+    >>> bounded_id("x-1")
+    'x-1'
+    >>> long = bounded_id("x" * 10**6)
+    >>> len(long), long.startswith("x" * 100), long == bounded_id("x" * 10**6 + "y")
+    (117, True, False)
+    """
+    if len(rid) <= ID_MAX:
+        return rid
+    digest = hashlib.sha1(rid.encode("utf-8", errors="surrogatepass")).hexdigest()[:16]
+    return f"{rid[: ID_MAX // 2]}~{digest}"
+
+
+def iter_sources(
+    paths: Iterable[Path], jsonl: JsonlOptions | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Source]:
     """Yield the documents of ``paths`` one at a time, files sorted by name.
+
+    A JSON Lines line longer than ``max_bytes`` characters is a problem
+    record, found without holding the line in memory.
 
     Raises
     ------
@@ -154,11 +309,27 @@ def iter_sources(paths: Iterable[Path], jsonl: JsonlOptions | None = None) -> It
         When a path does not exist or two files share a name.
     """
     opts = jsonl or JsonlOptions()
-    for f in _files(paths):
-        if is_jsonl(f):
-            yield from _jsonl_sources(f, opts)
+    for entry in _files(paths):
+        f = entry.path
+        if entry.problem is not None:
+            yield Source(entry.name, str(f), bytes, problem=entry.problem)
+        elif is_jsonl(f) and f.is_file():
+            yield from _jsonl_sources(f, opts, max_bytes)
         else:
             yield _file_source(f)
+
+
+def _count_records(path: Path) -> int:
+    """Non-blank lines of a JSON Lines file, read in chunks (a huge line is never held)."""
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    total, content = 0, False
+    with opener(path, "rb") as fh:
+        while chunk := fh.read(CHUNK_CHARS * 16):
+            for i, part in enumerate(chunk.split(b"\n")):
+                if i:
+                    total, content = total + content, False
+                content = content or bool(part.strip())
+    return total + content
 
 
 def count_sources(paths: Iterable[Path]) -> int:
@@ -173,13 +344,12 @@ def count_sources(paths: Iterable[Path]) -> int:
     3
     """
     total = 0
-    for f in _files(paths):
-        if not is_jsonl(f):
+    for entry in _files(paths):
+        if entry.problem is not None or not is_jsonl(entry.path) or not entry.path.is_file():
             total += 1
             continue
         try:
-            with _open_text(f) as fh:
-                total += sum(1 for line in fh if line.strip())
+            total += _count_records(entry.path) if _bad_name(entry.path.name) is None else 1
         except (OSError, EOFError):
             total += 1
     return total

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from extract.ingest.reader import IngestError, document_from_bytes
 from extract.pipeline import EXTRACTOR_VERSION, extract
+from kg.budget import Budget, OverBudget, limited
 from kg.graph.nquads import to_nquads
 from kg.graph.rdf import iter_quads
 from kg.quality.summary import counts_from_nquads
@@ -147,12 +148,23 @@ def _one_line(e: BaseException) -> str:
     return f"{type(e).__name__}: {text[0]}" if text else type(e).__name__
 
 
-def process_one(name: str, data: bytes) -> Result:
-    """Process one document; never raises for a bad document."""
+def process_one(name: str, data: bytes, budget: Budget | None = None) -> Result:
+    """Process one document within ``budget`` (:mod:`kg.budget`); never raises for a bad document.
+
+    Examples
+    --------
+    >>> long = ("各党委要在3月15日前完成学习动员" * 4000).encode()
+    >>> name, status, reason, _ = process_one("x.txt", long, Budget(seconds=0.5))
+    >>> status, reason
+    ('skip', 'over the time budget (--doc-timeout 0.5 s of CPU)')
+    """
     try:
-        text = process_document(name, data)
+        with limited(budget):
+            text = process_document(name, data)
     except IngestError as e:
         return (name, "skip", e.reason, {})
+    except OverBudget as e:
+        return (name, "skip", str(e), {})
     except RecursionError as e:
         return (name, "skip", f"extractor failed ({_one_line(e)})", {})
     except Exception as e:  # any extractor bug must skip the document, not stop the build
@@ -160,8 +172,10 @@ def process_one(name: str, data: bytes) -> Result:
     return (name, "ok", text, counts_from_nquads(text).types)
 
 
-def process_batch(batch: list[tuple[str, bytes]], cache_dir: str | None = None) -> list[Result]:
-    """Process a batch of documents (the unit shipped to a worker).
+def process_batch(
+    batch: list[tuple[str, bytes]], cache_dir: str | None = None, budget: Budget | None = None
+) -> list[Result]:
+    """Process a batch of documents (the unit shipped to a worker), each within ``budget``.
 
     With ``cache_dir`` (a worker on the build's machine), each document's
     N-Quads are written there as :func:`cache_name` and the result carries
@@ -170,7 +184,7 @@ def process_batch(batch: list[tuple[str, bytes]], cache_dir: str | None = None) 
     """
     results = []
     for name, data in batch:
-        result = process_one(name, data)
+        result = process_one(name, data, budget)
         if cache_dir is not None and result[1] == "ok":
             cname = cache_name(name, hashlib.sha256(data).hexdigest())
             write_cache_text(Path(cache_dir) / cname, result[2])

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from kg.budget import DEFAULT_MEMORY_MB, DEFAULT_SECONDS
 from kg.cli.common import KgError, fatal_errors, out_option, progress_enabled
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "examples" / "corpus"
@@ -21,11 +22,13 @@ EXIT_INTERRUPTED = 130
   kg build speeches/ extra.html --strict
   kg build ../shared/bench/school_site_articles.jsonl.gz --jsonl-field content --workers 2
   kg build corpus/ --dask tcp://scheduler:8786 --no-views
+  kg build scraped/ --doc-timeout 30 --doc-memory 1024   # skip pathological pages sooner
 
 \b
 Exit codes:
   0    every document built
-  1    built, but some documents were skipped (each named in a warning)
+  1    built, but some documents were skipped or the views could not be
+       written (each named in a warning)
   2    usage or fatal error (nothing published; the previous build is intact)
   130  interrupted (Ctrl-C or SIGTERM; the previous build is intact, the
        next run reuses the documents already extracted)
@@ -40,6 +43,24 @@ Exit codes:
     default=50 * 1024 * 1024,
     show_default=True,
     help="Skip documents larger than this.",
+)
+@click.option(
+    "--doc-timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_SECONDS,
+    show_default=True,
+    metavar="SECONDS",
+    help="CPU seconds one document's extraction may take; over it, the document is skipped "
+    "(0: no limit).",
+)
+@click.option(
+    "--doc-memory",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MEMORY_MB,
+    show_default=True,
+    metavar="MB",
+    help="Memory one document's extraction may take; over it, the document is skipped "
+    "(0: no limit).",
 )
 @click.option(
     "--workers",
@@ -78,6 +99,8 @@ def build(
     out: Path,
     strict: bool,
     max_bytes: int,
+    doc_timeout: float,
+    doc_memory: int,
     workers: int | None,
     dask: str | None,
     jsonl_field: str,
@@ -96,8 +119,11 @@ def build(
     inputs = list(paths) or [EXAMPLES_DIR]
     try:
         with sigterm_as_interrupt():  # before the heavy imports: they may swallow Ctrl-C
+            from kg.budget import Budget
+            from kg.build.run import REASON_MAX
             from kg.build.run import build as run_build
             from kg.build.sources import JsonlOptions
+            from kg.reading import shown
 
             report = run_build(
                 inputs,
@@ -109,6 +135,7 @@ def build(
                 workers=workers,
                 dask=dask,
                 jsonl=JsonlOptions(jsonl_field, jsonl_id),
+                budget=Budget(doc_timeout or None, doc_memory or None),
                 warn=lambda line: click.echo(f"kg: warning: {line}", err=True),
             )
     except KeyboardInterrupt:
@@ -124,20 +151,22 @@ def build(
         click.echo("  " + ", ".join(f"{k} {v}" for k, v in t.items()) + f"; {report.quads} quads")
         click.echo("  seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in report.phases.items()))
         for name, reason in report.skipped[:20]:
-            click.echo(f"  skipped {name}: {reason}")
+            click.echo(f"  skipped {shown(name)}: {shown(reason, REASON_MAX)}")
         if len(report.skipped) > 20:
             click.echo(f"  ... and {len(report.skipped) - 20} more skipped (see warnings)")
+        if report.views_error:
+            click.echo(f"  views not written: {report.views_error}")
         if report.views:
             click.echo(
                 f"  files: {out}/graph.ttl graph.nq graph.html report.html summary.md store/"
             )
         else:
             click.echo(f"  files: {out}/graph.ttl graph.nq summary.md store/")
-            if views is None:
+            if views is None and not report.views_error:
                 click.echo(
                     f"  views not written for {report.documents} documents (--views forces them)"
                 )
-    if report.skipped:
+    if report.skipped or report.views_error:
         raise SystemExit(1)
 
 

@@ -24,9 +24,31 @@ from rdflib import URIRef
 
 from ontology.namespaces import ID
 
+KEY_MAX = 200
+"""Longest document key kept whole in an IRI; a longer one is cut and ends with its hash."""
+
 
 def _key(name: str) -> str:
-    return quote(name, safe="")
+    """``name`` percent-encoded for a path segment, bounded in length.
+
+    A key longer than :data:`KEY_MAX` keeps its first ``KEY_MAX`` characters
+    (never half an escape) and gets ``~`` and a hash of the whole name, so
+    it is longer than any whole key and cannot equal one: a 1 MB JSON Lines
+    id does not make every IRI of its document 1 MB long.
+
+    Examples
+    --------
+    >>> len(_key("x" * 10**6)), _key("x" * 10**6) == _key("x" * (10**6 + 1))
+    (217, False)
+    """
+    key = quote(name, safe="")
+    if len(key) <= KEY_MAX:
+        return key
+    head = key[:KEY_MAX]
+    cut = head.rfind("%", KEY_MAX - 2)
+    if cut >= 0:  # do not end inside a %XX escape
+        head = head[:cut]
+    return f"{head}~{_h('key', name)}"
 
 
 def _h(*parts: str) -> str:
