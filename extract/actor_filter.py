@@ -291,6 +291,8 @@ def passing_only(f: dict[str, float]) -> str | None:
     """
     if f.get("share:title", 0.0) == 1.0:
         return "title"
+    if f.get("share:nested", 0.0) == 1.0:
+        return "nested"
     if (
         f.get("share:present", 0.0) == 1.0
         and not f.get("any:participate")

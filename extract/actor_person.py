@@ -41,6 +41,7 @@ class PersonMention:
     name: str
     surface: str
     role: str | None = None
+    title: str = ""  # the titles written right before this mention (role may come from another)
 
 
 @dataclass(frozen=True)
@@ -252,8 +253,9 @@ def persons(text: str) -> list[PersonMention]:
         rx = re.compile(word_alternation(names))
         for m in rx.finditer(text):
             rest = text[m.end() : m.end() + 4]
-            if not rest or rest.startswith(g.followers) or not _CJK1.match(rest):
-                add(m.start(), m.group())
+            role = _role_before(text, m.start(), g, names)
+            if role or not rest or rest.startswith(g.followers) or not _CJK1.match(rest):
+                add(m.start(), m.group(), role=role)  # 纪委书记某某立足…: after a title
     for m in g.surname.finditer(text):  # 马书记 when 马某某 is named
         full = sorted(n for n in names if n[0] == m.group(1))
         before = text[m.start() - 1] if m.start() else "，"
@@ -275,7 +277,8 @@ def persons(text: str) -> list[PersonMention]:
             continue
         dedup.append(p)
     return [
-        PersonMention(p.start, p.end, p.name, p.surface, p.role or roles.get(p.name)) for p in dedup
+        PersonMention(p.start, p.end, p.name, p.surface, p.role or roles.get(p.name), p.role or "")
+        for p in dedup
     ]
 
 

@@ -219,6 +219,11 @@ def _short_roles(text: str, groups: dict, roles: list[str]) -> None:
             owners[0].surfaces.add(role)
 
 
+def _idiom_spans(text: str, patterns: list[str]) -> Intervals:
+    """The spans of ``text`` that set phrases mark as no mention (group ``x``)."""
+    return Intervals(m.span("x") for p in patterns for m in _rx(p).finditer(text))
+
+
 _PRESENT_WINDOW = 200  # characters after a name searched for 出席 (a list of names, then the verb)
 
 
@@ -318,15 +323,17 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
     people = persons(text)
     titles = {p.start for p in people if not (p.role or "").endswith(tuple(d["group_roles"]))}
     roles = Intervals(
-        (p.start - len(p.role), p.start)
+        (p.start - len(p.title), p.start)
         for p in people
-        if p.role and not p.role.endswith(tuple(d["group_roles"]))  # 班子全体成员甲、乙: a group
+        if p.title and not p.title.endswith(tuple(d["group_roles"]))  # 班子全体成员甲、乙: a group
     )
+    idioms = _idiom_spans(text, d["not_actor_idioms"]["re"])
     raws = [
         m
         for m in raws
         if not (m.type == "MemberGroup" and m.end in titles)
         and not roles.holds_span(m.start, m.end)  # 市委书记某某: a title
+        and not idioms.holds_span(m.start, m.end)  # 以班级为单位: a set phrase
     ]
     groups: dict[tuple[str, str, str], Group] = {}
     for m in raws:

@@ -1,0 +1,78 @@
+"""Actors named in passing: set phrases, titles before names, bodies only inside names."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.actor_filter import passing_only
+from extract.ingest.reader import document_from_bytes
+from extract.pipeline import extract
+
+
+def labels(text: str) -> set[str]:
+    return {a.label for a in extract(document_from_bytes("a.txt", text.encode())).actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("各支部要以年级为单位上报名单。", "单位"),
+        ("请各支部以小组为单位组织讨论。", "单位"),
+        ("各支部要结合本单位实际，做好学习安排。", "单位"),
+        ("各党委要做好本部门的总结。", "部门"),
+    ],
+)
+def test_set_phrases_name_no_actor(text: str, absent: str) -> None:
+    got = labels(text)
+    assert absent not in got
+    assert got  # the real subject stays
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("各单位要以支部为主体组织学习。", "单位"),  # no 以X为单位
+        ("本单位先进性教育活动办公室要抓好落实。", "先进性教育活动办公室"),
+    ],
+)
+def test_heads_outside_set_phrases_stay(text: str, present: str) -> None:
+    assert present in labels(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "person"),
+    [
+        (  # the name is known from the list; later a title stands before it
+            "校党委班子全体成员赵明、钱亮等2人参加了会议。\n校党委副书记、纪委书记钱亮立足监督责任，提出意见。",
+            {"党委副书记", "纪委书记"},
+            "钱亮",
+        ),
+        (
+            "县委班子成员赵明、钱亮等2人参加了会议。\n县委副书记赵明结合分管工作作了发言。",
+            {"县委副书记"},
+            "赵明",
+        ),
+    ],
+)
+def test_title_before_a_known_name_is_no_actor(text: str, absent: set[str], person: str) -> None:
+    got = labels(text)
+    assert person in got
+    assert not absent & got
+
+
+def test_body_named_only_inside_a_longer_name_is_dropped() -> None:
+    # 市委 only inside 市委组织部: the department acts, the committee is not named
+    got = labels("各支部要按照市委组织部的要求，认真开展学习。")
+    assert "市委" not in got
+    assert "市委组织部" in got
+
+
+@pytest.mark.parametrize(
+    ("f", "rule"),
+    [
+        ({"share:nested": 1.0}, "nested"),
+        ({"share:nested": 0.5}, None),
+    ],
+)
+def test_nested_only_rule(f: dict[str, float], rule: str | None) -> None:
+    assert passing_only(f) == rule
