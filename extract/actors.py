@@ -254,6 +254,37 @@ def _needs_work(g: Group, a: dict) -> bool:
     )
 
 
+def _qualifies_noun(text: str, pos: int) -> bool:
+    """Whether the word at ``pos`` is a noun the mention before it qualifies (干部|考察工作)."""
+    from extract.tokenize import pos_tags, tokenizer
+
+    freq, tags = tokenizer().FREQ, pos_tags()
+    for n in range(min(4, len(text) - pos), 1, -1):
+        w = text[pos : pos + n]
+        if freq.get(w, 0) > 0:
+            return tags.get(w, "")[:2] in ("n", "vn", "nz")
+    return False
+
+
+_CLAUSE_MARKS = "，,。；;：:！!？?\n"
+
+
+def _after_a_verb(text: str, pos: int) -> bool:
+    """Whether a verb stands in the clause before ``pos`` (选拔年轻干部，…): the mention
+    there is an object, not the subject that the words after it describe."""
+    from extract.tokenize import pos_tags, tokenizer
+
+    start = max((text.rfind(c, max(0, pos - 30), pos) for c in _CLAUSE_MARKS), default=-1) + 1
+    prefix = text[max(start, pos - 30) : pos].rsplit("的", 1)[-1]  # 提任…的中层干部: a head
+    if len(prefix) < 2:
+        return False
+    tags, aux = pos_tags(), _rx(data_json("actors.json")["agent"]["not_object_verbs_re"])
+    return any(
+        tags.get(w, "x").startswith("v") and tags.get(w) != "vn" and not aux.fullmatch(w)
+        for w in tokenizer().lcut(prefix, HMM=False)
+    )
+
+
 def at_work(text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
     """The mention spans that show an actor at work (``actors.json`` ``agent``).
 
@@ -266,6 +297,9 @@ def at_work(text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
     """
     a = data_json("actors.json")["agent"]
     after, before = _rx(a["after_re"]), _rx(a["before_re"])
+    qualifier = _rx(a["not_at_work_after_re"])
+    frame, locative = _rx(a["frame_before_re"]), _rx(a["locative_after_re"])
+    compound = _rx(a["compound_after_re"])
     salute, coord = _rx(a["salutation_re"]), _rx(f"(?:{a['coordinators']})+")
     spans = sorted(set(spans))
     chains: list[list[tuple[int, int]]] = []
@@ -283,8 +317,22 @@ def at_work(text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
         line_end = text.find("\n", e1)
         line = text[line_start : len(text) if line_end < 0 else line_end]
         if (
-            after.match(text[e1 : e1 + 12])
-            or before.search(text[max(0, s0 - 4) : s0])
+            (
+                (am := after.match(text[e1 : e1 + 12])) is not None
+                and not qualifier.match(text[e1 : e1 + 12])
+                and not (am.end() > 0 and compound.match(text, e1 + am.end()))
+                and not _after_a_verb(text, s0)
+            )
+            or (
+                (bm := before.search(text[max(0, s0 - 4) : s0])) is not None
+                and not (
+                    frame.search(bm.group())
+                    and (
+                        _qualifies_noun(text, e1)
+                        or (bm.group().endswith("在") and locative.match(text, e1))
+                    )
+                )
+            )
             or (s0 - line_start <= 2 and salute.match(line))
         ):
             out.update(chain)

@@ -76,3 +76,36 @@ def test_body_named_only_inside_a_longer_name_is_dropped() -> None:
 )
 def test_nested_only_rule(f: dict[str, float], rule: str | None) -> None:
     assert passing_only(f) == rule
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a verb of attitude opening a relative clause or a compound noun
+        ("各支部要着力解决群众普遍关心的热点问题。", "群众"),
+        ("各支部要回应群众反映强烈的突出问题。", "群众"),
+        ("今年群众满意度不断提高。", "群众"),
+        ("各学校要完善教师评价体系。", "教师"),
+        # 在…中: a place or a time, no agent
+        ("各支部要在学生中开展主题教育。", "学生"),
+        ("各单位不得在干部考察工作中隐瞒事实。", "干部"),
+        # an object of a verb before it, whatever follows
+        ("各单位要注意选拔年轻干部、女干部，落实培养措施。", "年轻干部"),
+    ],
+)
+def test_lay_groups_not_at_work_are_no_actors(text: str, absent: str) -> None:
+    assert absent not in labels(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("这样人民群众才会满意。", "人民群众"),
+        ("复赛由现场群众投票决定。", "群众"),
+        ("年轻干部要带头学习。", "年轻干部"),
+        ("提任办公室的中层干部应为中共党员。", "中层干部"),
+        ("要从领导干部特别是主要领导干部抓起，树立正确观念。", "主要领导干部"),
+    ],
+)
+def test_lay_groups_at_work_stay(text: str, present: str) -> None:
+    assert present in labels(text)
