@@ -48,6 +48,7 @@ class _Heads:
     stop_words: frozenset[str]
     stop_tags: frozenset[str]
     modifier_words: frozenset[str]
+    body_modifiers: frozenset[str]
     modifier_chars: frozenset[str]
     sectors: frozenset[str]
     level_chars: frozenset[str]
@@ -91,6 +92,7 @@ def _heads() -> _Heads:
         modifier_words=frozenset(d["modifier_words"])
         | frozenset(data_json("actors.json")["campaigns"])
         | frozenset(k + "活动" for k in data_json("actors.json")["campaigns"]),
+        body_modifiers=frozenset(d["body_modifiers"]),
         modifier_chars=frozenset(d["modifier_chars"]),
         sectors=frozenset(d["sector_words"]),
         level_chars=frozenset(d["level_chars"]),
@@ -199,12 +201,22 @@ def _left(h: _Heads, text: str, hs: int, weak: bool = False, head: str = "") -> 
             and len(w) >= 2
             and (h.tags.get(w, "n") in ("vn",) or h.tags.get(w, "n")[:1] in ("n", "a", "j"))
         )
+        if w.endswith(tuple(h.body_modifiers)) and _party_body(h, head):
+            pos -= len(w)  # 教育部门党组织: the department's own Party body
+            words += 1
+            continue
         if (not _is_modifier(h, w) and not named) or w.endswith(h.coordinate.get(head, ())):
             break  # 市委市政府: two bodies side by side, not one
         school = w in h.school_words  # a school's own name stands before 中学: 实验中学
         pos -= len(w)
         words += 1
     return pos, ""
+
+
+def _party_body(h: _Heads, head: str) -> bool:
+    """Whether ``head`` names a body of the Party (党组织, 纪委, 党委), not people or a unit."""
+    typ = (h.strong.get(head) or h.weak.get(head) or ("", ""))[0]
+    return typ in ("PartyBranch", "PartyCommittee", "SupervisoryGroup")
 
 
 def _sector_len(h: _Heads, text: str, lo: int, hs: int, people: bool = False) -> int:

@@ -109,3 +109,32 @@ def test_lay_groups_not_at_work_are_no_actors(text: str, absent: str) -> None:
 )
 def test_lay_groups_at_work_stay(text: str, present: str) -> None:
     assert present in labels(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("各级党委和卫生部门党组织要履行主体责任。", "卫生部门党组织"),
+        ("要加强对驻在部门机关纪委的指导。", "驻在部门机关纪委"),
+        ("要督促中央金融单位抓好整改。", "中央金融单位"),
+        ("县属教育系统要开展庆祝活动。", "县属教育系统"),
+        ("校党委联系领导到会指导。", "校党委联系领导"),
+    ],
+)
+def test_modifiers_join_the_name(text: str, label: str) -> None:
+    assert label in labels(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("各部门主要负责同志参加会议。", "部门主要负责同志", "主要负责同志"),
+        ("各部门单位要抓好落实。", "部门单位", "单位"),
+    ],
+)
+def test_department_before_people_or_units_is_no_modifier(
+    text: str, absent: str, present: str
+) -> None:
+    got = labels(text)
+    assert absent not in got
+    assert present in got
