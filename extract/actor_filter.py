@@ -293,6 +293,8 @@ def passing_only(f: dict[str, float]) -> str | None:
         return "title"
     if f.get("share:nested", 0.0) == 1.0:
         return "nested"
+    if f.get("share:in_book", 0.0) == 1.0 and (f.get("type:MemberGroup") or f.get("type:Public")):
+        return "in_book"  # people only in a document's title are its topic; a body issued it
     if (
         f.get("share:present", 0.0) == 1.0
         and not f.get("any:participate")

@@ -67,6 +67,7 @@ class _Heads:
     not_heads: frozenset[str]
     not_head_re: re.Pattern[str]
     after_stop: re.Pattern[str]
+    not_after: dict[str, tuple[str, ...]]
     max_chars: int
     max_words: int
 
@@ -115,6 +116,7 @@ def _heads() -> _Heads:
         not_heads=frozenset(d["not_heads"]),
         not_head_re=re.compile(word_alternation(d["not_heads"])),
         after_stop=re.compile(d["after_stop_re"]),
+        not_after={k: tuple(v) for k, v in data_json("actors.json")["not_actor_after"].items()},
         max_chars=int(d["max_chars"]),
         max_words=int(d["max_words"]),
     )
@@ -255,10 +257,10 @@ def np_mentions(text: str) -> list[RawMention]:
             continue  # “清廉学校”建设: a project named in quotes, no body
         head = m.group()
         hs, he = m.span()
-        if h.after_stop.match(text, he):
-            continue
-        if hs and text[hs - 1] == head and text.startswith("长", he):
-            continue  # 组织部部长: the second 部 opens the title
+        if h.after_stop.match(text, he) or text.startswith(h.not_after.get(head, ()), he):
+            continue  # 党委领导下: leadership, no group of leaders
+        if text.startswith("长", he) and (len(head) == 1 or (hs and text[hs - 1] == head)):
+            continue  # 组织部部长, 教研组长: the head opens a person's title
         titled = text.startswith(h.roles, he)  # 政治处 + 处长, 教育局 + 局长
         if not titled and he < len(text) and h.freq.get(text[hs : he + 1], 0) > 0:
             continue  # 部署, 处理, 局面: the head is the start of a longer word

@@ -321,7 +321,7 @@ def at_work(text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
                 (am := after.match(text[e1 : e1 + 12])) is not None
                 and not qualifier.match(text[e1 : e1 + 12])
                 and not (am.end() > 0 and compound.match(text, e1 + am.end()))
-                and not _after_a_verb(text, s0)
+                and (am.group().endswith(("：", ":")) or not _after_a_verb(text, s0))
             )
             or (
                 (bm := before.search(text[max(0, s0 - 4) : s0])) is not None
@@ -376,6 +376,8 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
         if p.title and not p.title.endswith(tuple(d["group_roles"]))  # 班子全体成员甲、乙: a group
     )
     idioms = _idiom_spans(text, d["not_actor_idioms"]["re"])
+    starts = {m.start for m in raws if not m.quant}  # 各地各部门: two actors
+    raws = [m for m in raws if not (m.label in d["place_quantifiers"] and m.end in starts)]
     raws = [
         m
         for m in raws

@@ -138,3 +138,38 @@ def test_department_before_people_or_units_is_no_modifier(
     got = labels(text)
     assert absent not in got
     assert present in got
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("各地要创新巡视组织方式。", "巡视组"),  # 组织 is a word of its own
+        ("大会审议了李某同志代表县委常委会所作的报告。", "同志代表"),  # 代表 is a verb
+        ("各支部要在县委领导下开展工作。", "县委领导"),  # leadership, no leaders
+        ("要深化党组织领导的校长负责制改革。", "党组织领导"),
+        ("提任人员应当具有中层副职领导岗位任职经历。", "中层"),  # a rank of posts
+        ("各团县委和各地融媒体中心共同协办。", "各地"),  # 各地 quantifies the centres
+        ("提任人员应当具有教研组长任职经历。", "教研组"),  # a person's title
+        ("各支部要认真学习《党员干部廉洁从政若干准则》。", "党员干部"),  # a title's topic
+    ],
+)
+def test_fragments_and_frames_are_no_actors(text: str, absent: str) -> None:
+    assert absent not in labels(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("巡视组要加强监督。", "巡视组"),
+        ("县委领导要带头学习。", "县委领导"),
+        ("各地要抓紧落实。", "各地"),
+        ("各支部要贯彻《县委关于加强作风建设的意见》。", "县委"),  # the issuer of a document
+        ("提任中层正职的，应当具有两年以上任职经历。", "中层正职"),
+    ],
+)
+def test_heads_outside_fragments_and_frames_stay(text: str, present: str) -> None:
+    assert present in labels(text)
+
+
+def test_place_quantifier_before_a_quantified_body_is_an_actor() -> None:
+    assert {"各地", "部门"} <= labels("各地各部门要抓紧落实。")
