@@ -59,6 +59,7 @@ _SHARED = (
     "nested",
     "present",
     "model",
+    "study",
 )
 
 
@@ -129,6 +130,10 @@ def _mention_cues(
         cues.add("of")
     if "after:model" in cues or d["model_before"].search(before):
         cues.add("model")
+    if d["study_after_re"].match(after) or (
+        "before:learn" in cues and not d["directive_after_re"].match(after)
+    ):
+        cues.add("study")
     if text[e : e + 1] == "、" or text[s - 1 : s] == "、":
         cues.add("in_list")
     w = d["context_window"]
@@ -303,6 +308,10 @@ def passing_only(f: dict[str, float]) -> str | None:
         return "present"
     if f.get("share:model", 0.0) == 1.0 and f.get("type:Person"):
         return "model"
+    if f.get("share:study", 0.0) == 1.0 and (
+        f.get("type:PartyCommittee") or f.get("type:GovernmentBody")
+    ):
+        return "study"  # a body whose speeches or meetings are only studied
     return None
 
 

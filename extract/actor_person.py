@@ -140,7 +140,12 @@ def _clean_name(
     while len(cand) >= 2:
         before = text[start - 1] if start > 0 else "，"
         cjk_left = bool(_CJK1.match(before))
-        ok_left = not cjk_left or before in g.boundary or before in g.stop_chars
+        ok_left = (
+            not cjk_left
+            or before in g.boundary
+            or before in g.stop_chars
+            or _known_name(cand)  # 围绕习近平总书记: a name the dictionary knows
+        )
         clean = not (set(cand) & g.stop_chars) and not any(w in cand for w in g.stop_words)
         named = _has_surname(cand, g) or (given and len(cand) == 2 and not cjk_left)
         if ok_left and clean and named:

@@ -173,3 +173,38 @@ def test_heads_outside_fragments_and_frames_stay(text: str, present: str) -> Non
 
 def test_place_quantifier_before_a_quantified_body_is_an_actor() -> None:
     assert {"各地", "部门"} <= labels("各地各部门要抓紧落实。")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("各支部要认真落实胡锦涛同志提出的要求。", "胡锦涛"),
+        ("要紧紧围绕江泽民总书记提出的要求开展工作。", "江泽民"),
+    ],
+)
+def test_known_name_before_a_title_after_a_verb(text: str, name: str) -> None:
+    assert name in labels(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("各支部要传达学习省委、市委领导讲话精神。", {"省委", "市委"}),
+        ("各支部要认真学习省委全会精神。", {"省委"}),
+    ],
+)
+def test_bodies_only_studied_are_no_actors(text: str, absent: set[str]) -> None:
+    got = labels(text)
+    assert not absent & got
+    assert "支部" in got
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("各支部要按照省委的部署抓好落实。", "省委"),
+        ("各支部要学习贯彻市委关于作风建设的意见。", "市委"),
+    ],
+)
+def test_bodies_whose_directives_are_followed_stay(text: str, present: str) -> None:
+    assert present in labels(text)
