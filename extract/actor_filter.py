@@ -60,6 +60,7 @@ _SHARED = (
     "present",
     "model",
     "study",
+    "pledge",
 )
 
 
@@ -130,6 +131,8 @@ def _mention_cues(
         cues.add("of")
     if "after:model" in cues or d["model_before"].search(before):
         cues.add("model")
+    if d["pledge_after_re"].match(after):
+        cues.add("pledge")
     if d["study_after_re"].match(after) or (
         "before:learn" in cues and not d["directive_after_re"].match(after)
     ):
@@ -308,6 +311,8 @@ def passing_only(f: dict[str, float]) -> str | None:
         return "present"
     if f.get("share:model", 0.0) == 1.0 and f.get("type:Person"):
         return "model"
+    if f.get("share:pledge", 0.0) == 1.0 and (f.get("type:MemberGroup") or f.get("type:Public")):
+        return "pledge"  # 全体党员将…: a pledge; a body's 将 (我市将组织…) announces work
     if f.get("share:study", 0.0) == 1.0 and (
         f.get("type:PartyCommittee") or f.get("type:GovernmentBody")
     ):

@@ -208,3 +208,40 @@ def test_bodies_only_studied_are_no_actors(text: str, absent: set[str]) -> None:
 )
 def test_bodies_whose_directives_are_followed_stay(text: str, present: str) -> None:
     assert present in labels(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("各支部要发动党员干部群众积极参与。", {"党员干部", "群众"}, {"党员干部群众"}),
+        ("各支部要组织干部群众积极参与。", {"干部", "群众"}, {"干部群众"}),
+    ],
+)
+def test_people_before_the_public_are_coordinate(
+    text: str, present: set[str], absent: set[str]
+) -> None:
+    got = labels(text)
+    assert present <= got
+    assert not absent & got
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("会议圆满结束。\n全体党员将以更加饱满的热情投入工作。", "党员"),
+        ("会议圆满结束。\n全校教师也将继续努力。", "教师"),
+    ],
+)
+def test_groups_only_pledging_are_no_actors(text: str, absent: str) -> None:
+    assert absent not in labels(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("为做好宣讲，我市将组织开展比赛。", "我市"),  # a body announcing its work
+        ("全体党员要以更加饱满的热情投入工作。", "党员"),  # a directive, no pledge
+    ],
+)
+def test_bodies_announcing_work_and_directed_groups_stay(text: str, present: str) -> None:
+    assert present in labels(text)
