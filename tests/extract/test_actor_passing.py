@@ -245,3 +245,30 @@ def test_groups_only_pledging_are_no_actors(text: str, absent: str) -> None:
 )
 def test_bodies_announcing_work_and_directed_groups_stay(text: str, present: str) -> None:
     assert present in labels(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("专题研讨班昨日上午在某省委党校（行政学院）开班。", "省委党校"),
+        ("全区动员大会在区委党校礼堂隆重召开。", "区委党校礼堂"),
+        # bodies that only qualify the participants named after them
+        (
+            "各县区和市直机关有关部门、有关人民团体主要负责同志参加会议。",
+            "有关部门",
+        ),
+    ],
+)
+def test_venues_and_qualifiers_of_participants_are_no_actors(text: str, absent: str) -> None:
+    got = labels(text)
+    assert absent not in got
+    assert not any(lb.endswith("党校") for lb in got)
+
+
+def test_a_school_of_the_party_at_work_stays() -> None:
+    assert "县委党校" in labels("县委党校要做好培训。")
+
+
+def test_participants_after_qualifying_bodies_stay() -> None:
+    got = labels("市直机关有关部门、有关人民团体主要负责同志参加会议。")
+    assert "主要负责同志" in got
