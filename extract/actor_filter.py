@@ -40,7 +40,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from extract.actors import at_work
+from extract.actor_work import at_work
 from extract.directive_features import document_context, first_word
 from extract.lexicon import data_json
 from extract.records import Actor
@@ -89,7 +89,7 @@ def _inside(text: str, s: int, e: int, open_: str, close: str, window: int) -> b
 
 def _chains(text: str, spans: list[tuple[int, int]]) -> dict[tuple[int, int], tuple[int, int]]:
     """For each mention span, the start of the first and the end of the last mention
-    of its coordination chain (甲、乙和丙). Unlike :func:`extract.actors.at_work`, two
+    of its coordination chain (甲、乙和丙). Unlike :func:`extract.actor_work.at_work`, two
     mentions that merely touch are no chain: the first qualifies the second
     (部门 in 部门主要负责同志)."""
     coord = re.compile(f"(?:{data_json('actors.json')['agent']['coordinators']})+")
@@ -287,6 +287,12 @@ def passing_only(f: dict[str, float]) -> str | None:
     :mod:`extract.actor_person`) named only in sentences that report dignitaries
     present (出席) and in none that names participants (参加, 列席). ``model``: a
     person named only as a model to follow (某某同志的事迹, 某某式的, 向某某学习).
+    ``nested``: a body named only inside a longer name (市委 in 市委组织部).
+    ``in_book``: people named only inside a document's title (《…干部…条例》): its
+    topic (a body there issued the document and stays). ``pledge``: a group of
+    people named only before a pledge with 将 (全体党员将…). ``study``: a body
+    named only as what is studied or relayed (传达学习省委全会精神), not as a source
+    of directives to carry out (按照省委要求).
 
     Examples
     --------
@@ -294,6 +300,8 @@ def passing_only(f: dict[str, float]) -> str | None:
     ('title', None)
     >>> passing_only({"share:present": 1.0})
     'present'
+    >>> passing_only({"share:study": 1.0, "type:PartyCommittee": 1.0})
+    'study'
     >>> passing_only({"share:present": 1.0, "any:participate": 1.0}) is None
     True
     """

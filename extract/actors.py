@@ -43,6 +43,7 @@ from extract.actor_grammar import RawMention, scan
 from extract.actor_merge import Group, merge_abbreviations, merge_bare
 from extract.actor_np import np_mentions
 from extract.actor_person import localities, persons
+from extract.actor_work import at_work
 from extract.intervals import Intervals
 from extract.lexicon import data_json
 from extract.records import Actor, Document, DocumentMeta
@@ -252,91 +253,6 @@ def _needs_work(g: Group, a: dict) -> bool:
         and label.endswith(tuple(a["lay_heads"]))
         and not any(w in label for w in a["party_words"])
     )
-
-
-def _qualifies_noun(text: str, pos: int) -> bool:
-    """Whether the word at ``pos`` is a noun the mention before it qualifies (干部|考察工作)."""
-    from extract.tokenize import pos_tags, tokenizer
-
-    freq, tags = tokenizer().FREQ, pos_tags()
-    for n in range(min(4, len(text) - pos), 1, -1):
-        w = text[pos : pos + n]
-        if freq.get(w, 0) > 0:
-            return tags.get(w, "")[:2] in ("n", "vn", "nz")
-    return False
-
-
-_CLAUSE_MARKS = "，,。；;：:！!？?\n"
-
-
-def _after_a_verb(text: str, pos: int) -> bool:
-    """Whether a verb stands in the clause before ``pos`` (选拔年轻干部，…): the mention
-    there is an object, not the subject that the words after it describe."""
-    from extract.tokenize import pos_tags, tokenizer
-
-    start = max((text.rfind(c, max(0, pos - 30), pos) for c in _CLAUSE_MARKS), default=-1) + 1
-    prefix = text[max(start, pos - 30) : pos].rsplit("的", 1)[-1]  # 提任…的中层干部: a head
-    if len(prefix) < 2:
-        return False
-    tags, aux = pos_tags(), _rx(data_json("actors.json")["agent"]["not_object_verbs_re"])
-    return any(
-        tags.get(w, "x").startswith("v") and tags.get(w) != "vn" and not aux.fullmatch(w)
-        for w in tokenizer().lcut(prefix, HMM=False)
-    )
-
-
-def at_work(text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
-    """The mention spans that show an actor at work (``actors.json`` ``agent``).
-
-    A mention counts when a verb, modal or cue of action follows it (区委要…,
-    市教育局等4家单位作了发言, 王某某主持), when a cue before it makes it an agent,
-    causee or recipient (由…审批, 引导…, 交给…, 根据…要求), or when it is a
-    salutation line (各支部：). Coordinated mentions (甲、乙和丙要…) share the
-    context of the whole chain. A body named only as an object, a topic or
-    inside a title (学习省委精神, 学生, 市委书记某某) does not count.
-    """
-    a = data_json("actors.json")["agent"]
-    after, before = _rx(a["after_re"]), _rx(a["before_re"])
-    qualifier = _rx(a["not_at_work_after_re"])
-    frame, locative = _rx(a["frame_before_re"]), _rx(a["locative_after_re"])
-    compound = _rx(a["compound_after_re"])
-    salute, coord = _rx(a["salutation_re"]), _rx(f"(?:{a['coordinators']})+")
-    spans = sorted(set(spans))
-    chains: list[list[tuple[int, int]]] = []
-    for sp in spans:
-        if chains and (
-            sp[0] <= chains[-1][-1][1] or coord.fullmatch(text[chains[-1][-1][1] : sp[0]])
-        ):
-            chains[-1].append(sp)
-        else:
-            chains.append([sp])
-    out: set[tuple[int, int]] = set()
-    for chain in chains:
-        s0, e1 = chain[0][0], max(e for _, e in chain)
-        line_start = text.rfind("\n", 0, s0) + 1
-        line_end = text.find("\n", e1)
-        line = text[line_start : len(text) if line_end < 0 else line_end]
-        if (
-            (
-                (am := after.match(text[e1 : e1 + 12])) is not None
-                and not qualifier.match(text[e1 : e1 + 12])
-                and not (am.end() > 0 and compound.match(text, e1 + am.end()))
-                and (am.group().endswith(("：", ":")) or not _after_a_verb(text, s0))
-            )
-            or (
-                (bm := before.search(text[max(0, s0 - 4) : s0])) is not None
-                and not (
-                    frame.search(bm.group())
-                    and (
-                        _qualifies_noun(text, e1)
-                        or (bm.group().endswith("在") and locative.match(text, e1))
-                    )
-                )
-            )
-            or (s0 - line_start <= 2 and salute.match(line))
-        ):
-            out.update(chain)
-    return out
 
 
 def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
