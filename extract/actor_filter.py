@@ -40,7 +40,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from extract.actors import at_work
+from extract.actor_work import at_work
 from extract.directive_features import document_context, first_word
 from extract.lexicon import data_json
 from extract.records import Actor
@@ -59,6 +59,8 @@ _SHARED = (
     "nested",
     "present",
     "model",
+    "study",
+    "pledge",
 )
 
 
@@ -87,7 +89,7 @@ def _inside(text: str, s: int, e: int, open_: str, close: str, window: int) -> b
 
 def _chains(text: str, spans: list[tuple[int, int]]) -> dict[tuple[int, int], tuple[int, int]]:
     """For each mention span, the start of the first and the end of the last mention
-    of its coordination chain (甲、乙和丙). Unlike :func:`extract.actors.at_work`, two
+    of its coordination chain (甲、乙和丙). Unlike :func:`extract.actor_work.at_work`, two
     mentions that merely touch are no chain: the first qualifies the second
     (部门 in 部门主要负责同志)."""
     coord = re.compile(f"(?:{data_json('actors.json')['agent']['coordinators']})+")
@@ -129,6 +131,12 @@ def _mention_cues(
         cues.add("of")
     if "after:model" in cues or d["model_before"].search(before):
         cues.add("model")
+    if d["pledge_after_re"].match(after):
+        cues.add("pledge")
+    if d["study_after_re"].match(after) or (
+        "before:learn" in cues and not d["directive_after_re"].match(after)
+    ):
+        cues.add("study")
     if text[e : e + 1] == "、" or text[s - 1 : s] == "、":
         cues.add("in_list")
     w = d["context_window"]
@@ -279,6 +287,12 @@ def passing_only(f: dict[str, float]) -> str | None:
     :mod:`extract.actor_person`) named only in sentences that report dignitaries
     present (出席) and in none that names participants (参加, 列席). ``model``: a
     person named only as a model to follow (某某同志的事迹, 某某式的, 向某某学习).
+    ``nested``: a body named only inside a longer name (市委 in 市委组织部).
+    ``in_book``: people named only inside a document's title (《…干部…条例》): its
+    topic (a body there issued the document and stays). ``pledge``: a group of
+    people named only before a pledge with 将 (全体党员将…). ``study``: a body
+    named only as what is studied or relayed (传达学习省委全会精神), not as a source
+    of directives to carry out (按照省委要求).
 
     Examples
     --------
@@ -286,11 +300,17 @@ def passing_only(f: dict[str, float]) -> str | None:
     ('title', None)
     >>> passing_only({"share:present": 1.0})
     'present'
+    >>> passing_only({"share:study": 1.0, "type:PartyCommittee": 1.0})
+    'study'
     >>> passing_only({"share:present": 1.0, "any:participate": 1.0}) is None
     True
     """
     if f.get("share:title", 0.0) == 1.0:
         return "title"
+    if f.get("share:nested", 0.0) == 1.0:
+        return "nested"
+    if f.get("share:in_book", 0.0) == 1.0 and (f.get("type:MemberGroup") or f.get("type:Public")):
+        return "in_book"  # people only in a document's title are its topic; a body issued it
     if (
         f.get("share:present", 0.0) == 1.0
         and not f.get("any:participate")
@@ -299,6 +319,12 @@ def passing_only(f: dict[str, float]) -> str | None:
         return "present"
     if f.get("share:model", 0.0) == 1.0 and f.get("type:Person"):
         return "model"
+    if f.get("share:pledge", 0.0) == 1.0 and (f.get("type:MemberGroup") or f.get("type:Public")):
+        return "pledge"  # 全体党员将…: a pledge; a body's 将 (我市将组织…) announces work
+    if f.get("share:study", 0.0) == 1.0 and (
+        f.get("type:PartyCommittee") or f.get("type:GovernmentBody")
+    ):
+        return "study"  # a body whose speeches or meetings are only studied
     return None
 
 

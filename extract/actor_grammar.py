@@ -268,9 +268,33 @@ def _raw_heads(g: Grammar, text: str) -> list[RawMention]:
     for m in first_matches((g.head_re, g.head_words), text):
         if any(text.startswith(x, m.end()) for x in stop_after.get(m.group(), ())):
             continue
+        if _cut_from_word(g, text, m.start(), m.end()):
+            continue  # 巡视组织, 工会费: the head's last character opens the next word
         got = _left(g, text, rev, _head_at(g, m), m.start(), m.end())
         out.extend(got if isinstance(got, list) else [got])
     return out
+
+
+def _cut_from_word(g: Grammar, text: str, start: int, end: int) -> bool:
+    """Whether the head ``text[start:end]`` lends its last character to a word after it
+    (巡视组|织 is 组织, 工会|费 is 会费): the dictionary's segmentation of the words
+    around it puts no boundary at ``end``. Titles and members after a body (组长, 委员)
+    are no such word."""
+    from extract.tokenize import tokenizer
+
+    pair = text[end - 1 : end + 1]
+    if len(pair) < 2 or pair in g.heads or pair in g.data["fragment_ok"]:
+        return False
+    tk = tokenizer()
+    if tk.FREQ.get(pair, 0) <= 0:
+        return False
+    lo = max(0, start - 4)
+    pos = lo
+    for w in tk.lcut(text[lo : end + 4], HMM=False):
+        if pos < end < pos + len(w):
+            return w not in g.heads and not w.startswith(tuple(g.data["fragment_ok"]))
+        pos += len(w)
+    return False
 
 
 _BODY_TYPES = {"LeadingGroup", "CampaignOffice", "SupervisoryGroup"}

@@ -48,6 +48,7 @@ class _Heads:
     stop_words: frozenset[str]
     stop_tags: frozenset[str]
     modifier_words: frozenset[str]
+    body_modifiers: frozenset[str]
     modifier_chars: frozenset[str]
     sectors: frozenset[str]
     level_chars: frozenset[str]
@@ -66,6 +67,7 @@ class _Heads:
     not_heads: frozenset[str]
     not_head_re: re.Pattern[str]
     after_stop: re.Pattern[str]
+    not_after: dict[str, tuple[str, ...]]
     max_chars: int
     max_words: int
 
@@ -91,6 +93,7 @@ def _heads() -> _Heads:
         modifier_words=frozenset(d["modifier_words"])
         | frozenset(data_json("actors.json")["campaigns"])
         | frozenset(k + "活动" for k in data_json("actors.json")["campaigns"]),
+        body_modifiers=frozenset(d["body_modifiers"]),
         modifier_chars=frozenset(d["modifier_chars"]),
         sectors=frozenset(d["sector_words"]),
         level_chars=frozenset(d["level_chars"]),
@@ -113,6 +116,7 @@ def _heads() -> _Heads:
         not_heads=frozenset(d["not_heads"]),
         not_head_re=re.compile(word_alternation(d["not_heads"])),
         after_stop=re.compile(d["after_stop_re"]),
+        not_after={k: tuple(v) for k, v in data_json("actors.json")["not_actor_after"].items()},
         max_chars=int(d["max_chars"]),
         max_words=int(d["max_words"]),
     )
@@ -199,12 +203,22 @@ def _left(h: _Heads, text: str, hs: int, weak: bool = False, head: str = "") -> 
             and len(w) >= 2
             and (h.tags.get(w, "n") in ("vn",) or h.tags.get(w, "n")[:1] in ("n", "a", "j"))
         )
+        if w.endswith(tuple(h.body_modifiers)) and _party_body(h, head):
+            pos -= len(w)  # 教育部门党组织: the department's own Party body
+            words += 1
+            continue
         if (not _is_modifier(h, w) and not named) or w.endswith(h.coordinate.get(head, ())):
             break  # 市委市政府: two bodies side by side, not one
         school = w in h.school_words  # a school's own name stands before 中学: 实验中学
         pos -= len(w)
         words += 1
     return pos, ""
+
+
+def _party_body(h: _Heads, head: str) -> bool:
+    """Whether ``head`` names a body of the Party (党组织, 纪委, 党委), not people or a unit."""
+    typ = (h.strong.get(head) or h.weak.get(head) or ("", ""))[0]
+    return typ in ("PartyBranch", "PartyCommittee", "SupervisoryGroup")
 
 
 def _sector_len(h: _Heads, text: str, lo: int, hs: int, people: bool = False) -> int:
@@ -243,10 +257,10 @@ def np_mentions(text: str) -> list[RawMention]:
             continue  # “清廉学校”建设: a project named in quotes, no body
         head = m.group()
         hs, he = m.span()
-        if h.after_stop.match(text, he):
-            continue
-        if hs and text[hs - 1] == head and text.startswith("长", he):
-            continue  # 组织部部长: the second 部 opens the title
+        if h.after_stop.match(text, he) or text.startswith(h.not_after.get(head, ()), he):
+            continue  # 党委领导下: leadership, no group of leaders
+        if text.startswith("长", he) and (len(head) == 1 or (hs and text[hs - 1] == head)):
+            continue  # 组织部部长, 教研组长: the head opens a person's title
         titled = text.startswith(h.roles, he)  # 政治处 + 处长, 教育局 + 局长
         if not titled and he < len(text) and h.freq.get(text[hs : he + 1], 0) > 0:
             continue  # 部署, 处理, 局面: the head is the start of a longer word

@@ -41,6 +41,7 @@ class PersonMention:
     name: str
     surface: str
     role: str | None = None
+    title: str = ""  # the titles written right before this mention (role may come from another)
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,12 @@ def _clean_name(
     while len(cand) >= 2:
         before = text[start - 1] if start > 0 else "，"
         cjk_left = bool(_CJK1.match(before))
-        ok_left = not cjk_left or before in g.boundary or before in g.stop_chars
+        ok_left = (
+            not cjk_left
+            or before in g.boundary
+            or before in g.stop_chars
+            or _known_name(cand)  # 围绕习近平总书记: a name the dictionary knows
+        )
         clean = not (set(cand) & g.stop_chars) and not any(w in cand for w in g.stop_words)
         named = _has_surname(cand, g) or (given and len(cand) == 2 and not cjk_left)
         if ok_left and clean and named:
@@ -252,8 +258,9 @@ def persons(text: str) -> list[PersonMention]:
         rx = re.compile(word_alternation(names))
         for m in rx.finditer(text):
             rest = text[m.end() : m.end() + 4]
-            if not rest or rest.startswith(g.followers) or not _CJK1.match(rest):
-                add(m.start(), m.group())
+            role = _role_before(text, m.start(), g, names)
+            if role or not rest or rest.startswith(g.followers) or not _CJK1.match(rest):
+                add(m.start(), m.group(), role=role)  # 纪委书记某某立足…: after a title
     for m in g.surname.finditer(text):  # 马书记 when 马某某 is named
         full = sorted(n for n in names if n[0] == m.group(1))
         before = text[m.start() - 1] if m.start() else "，"
@@ -275,7 +282,8 @@ def persons(text: str) -> list[PersonMention]:
             continue
         dedup.append(p)
     return [
-        PersonMention(p.start, p.end, p.name, p.surface, p.role or roles.get(p.name)) for p in dedup
+        PersonMention(p.start, p.end, p.name, p.surface, p.role or roles.get(p.name), p.role or "")
+        for p in dedup
     ]
 
 

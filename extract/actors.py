@@ -43,6 +43,7 @@ from extract.actor_grammar import RawMention, scan
 from extract.actor_merge import Group, merge_abbreviations, merge_bare
 from extract.actor_np import np_mentions
 from extract.actor_person import localities, persons
+from extract.actor_work import at_work
 from extract.intervals import Intervals
 from extract.lexicon import data_json
 from extract.records import Actor, Document, DocumentMeta
@@ -219,6 +220,11 @@ def _short_roles(text: str, groups: dict, roles: list[str]) -> None:
             owners[0].surfaces.add(role)
 
 
+def _idiom_spans(text: str, patterns: list[str]) -> Intervals:
+    """The spans of ``text`` that set phrases mark as no mention (group ``x``)."""
+    return Intervals(m.span("x") for p in patterns for m in _rx(p).finditer(text))
+
+
 _PRESENT_WINDOW = 200  # characters after a name searched for 出席 (a list of names, then the verb)
 
 
@@ -247,43 +253,6 @@ def _needs_work(g: Group, a: dict) -> bool:
         and label.endswith(tuple(a["lay_heads"]))
         and not any(w in label for w in a["party_words"])
     )
-
-
-def at_work(text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
-    """The mention spans that show an actor at work (``actors.json`` ``agent``).
-
-    A mention counts when a verb, modal or cue of action follows it (区委要…,
-    市教育局等4家单位作了发言, 王某某主持), when a cue before it makes it an agent,
-    causee or recipient (由…审批, 引导…, 交给…, 根据…要求), or when it is a
-    salutation line (各支部：). Coordinated mentions (甲、乙和丙要…) share the
-    context of the whole chain. A body named only as an object, a topic or
-    inside a title (学习省委精神, 学生, 市委书记某某) does not count.
-    """
-    a = data_json("actors.json")["agent"]
-    after, before = _rx(a["after_re"]), _rx(a["before_re"])
-    salute, coord = _rx(a["salutation_re"]), _rx(f"(?:{a['coordinators']})+")
-    spans = sorted(set(spans))
-    chains: list[list[tuple[int, int]]] = []
-    for sp in spans:
-        if chains and (
-            sp[0] <= chains[-1][-1][1] or coord.fullmatch(text[chains[-1][-1][1] : sp[0]])
-        ):
-            chains[-1].append(sp)
-        else:
-            chains.append([sp])
-    out: set[tuple[int, int]] = set()
-    for chain in chains:
-        s0, e1 = chain[0][0], max(e for _, e in chain)
-        line_start = text.rfind("\n", 0, s0) + 1
-        line_end = text.find("\n", e1)
-        line = text[line_start : len(text) if line_end < 0 else line_end]
-        if (
-            after.match(text[e1 : e1 + 12])
-            or before.search(text[max(0, s0 - 4) : s0])
-            or (s0 - line_start <= 2 and salute.match(line))
-        ):
-            out.update(chain)
-    return out
 
 
 def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
@@ -318,15 +287,19 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
     people = persons(text)
     titles = {p.start for p in people if not (p.role or "").endswith(tuple(d["group_roles"]))}
     roles = Intervals(
-        (p.start - len(p.role), p.start)
+        (p.start - len(p.title), p.start)
         for p in people
-        if p.role and not p.role.endswith(tuple(d["group_roles"]))  # 班子全体成员甲、乙: a group
+        if p.title and not p.title.endswith(tuple(d["group_roles"]))  # 班子全体成员甲、乙: a group
     )
+    idioms = _idiom_spans(text, d["not_actor_idioms"]["re"])
+    starts = {m.start for m in raws if not m.quant}  # 各地各部门: two actors
+    raws = [m for m in raws if not (m.label in d["place_quantifiers"] and m.end in starts)]
     raws = [
         m
         for m in raws
         if not (m.type == "MemberGroup" and m.end in titles)
         and not roles.holds_span(m.start, m.end)  # 市委书记某某: a title
+        and not idioms.holds_span(m.start, m.end)  # 以班级为单位: a set phrase
     ]
     groups: dict[tuple[str, str, str], Group] = {}
     for m in raws:
