@@ -51,6 +51,7 @@ from extract.records import (
 from extract.rules import prov
 from extract.subjects import (
     Subject,
+    agent,
     causees,
     enumeration_run,
     explicit_subject,
@@ -265,6 +266,8 @@ def find_requirements(
         if explicit[id(u)] is not None or u.kind in ("heading", "item"):
             carry = subj
             carry_until = quote_end(text, _said_at(u, subj, idx))
+        if (by := agent(u, text, idx))[0]:  # 由X负责: the agent acts here, and carries no further
+            subj = by[0] if by[1] else tuple(dict.fromkeys((*(subj or ()), *by[0])))
         if (m := r["ordered_topic"].search(u.text)) and (
             keys := idx.at(u.start + m.start("x"), u.start + m.end("x"))
         ):

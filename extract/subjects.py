@@ -107,6 +107,39 @@ def explicit_subject(
     return None
 
 
+def agent(u: Unit, text: str, idx: ActorIndex) -> tuple[tuple[str, ...], bool]:
+    """The actors a passive 由 names as agent in the unit (由X负责, …请示由X批复), and
+    whether it acts instead of any other subject (False for an alternative, …，或者由X决定,
+    where the subject before acts too).
+
+    Not 由于/由此/自由/理由, nor what a body is made of (由X组成). The agent does not
+    carry to the units after.
+
+    Examples
+    --------
+    >>> from extract.ingest.reader import document_from_bytes
+    >>> from extract.actors import actor_index
+    >>> from extract.directives import directive_units
+    >>> doc = document_from_bytes("a.txt", "各支部的请示由党委批复。".encode())
+    >>> agent(directive_units(doc.text)[0], doc.text, actor_index(doc))
+    (('党委',), True)
+    """
+    r = regex_table("requirements.json")
+    for m in r["agent_by"].finditer(text, u.start, u.end):
+        ms = idx.mentions_in(m.end(), u.end)
+        ms = [x for x in ms if not any(y.start == x.end for y in ms)]  # 学校|党委会: the head
+        keys, end = chain(ms, m.end(), text, 1)
+        partner = r["agent_partner"].search(text, m.end(), end)  # 由X与Y谈话: Y is met
+        if partner:
+            keys, end = chain([x for x in ms if x.end <= partner.start()], m.end(), text, 1)
+        also = bool(r["agent_also"].search(text, max(u.start, m.start() - 3), m.start()))
+        if u.cue_clause is not None and m.start() >= u.cue_clause.end and not also:
+            continue  # …可借鉴…做法，由X提供…: another clause's agent, not the directive's
+        if keys and not r["agent_not_after"].match(text[end : end + 4]):
+            return keys, not also
+    return (), False
+
+
 def prefix_subject(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:
     """An organ opening the clause before the cue clause (各级党组织在制定方案时，要…).
 

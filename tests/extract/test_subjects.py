@@ -299,3 +299,39 @@ def test_a_quoted_subject_stays_in_its_quotation(text: str, clause: str, actors)
 )
 def test_a_group_opening_the_sentence_is_its_subject(text: str, clause: str, actors) -> None:
     assert actors_of(text, clause) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # the agent after a passive 由 acts, not the topic before it
+        ("各支部要认真学习。整改方案须由党委审定。", "整改方案须由党委审定", ("党委",)),
+        (
+            "各支部要抓好学习。活动经费由各党委、工委负责解决。",
+            "活动经费由各党委、工委负责解决",
+            ("党委", "工委"),
+        ),
+        # alternatives joined by 或 are all agents; the partner after 与 is not
+        (
+            "各支部要抓好学习。人选由党委书记或分管领导与本人谈话确定，不得由他人代替。",
+            "人选由党委书记或分管领导与本人谈话确定，不得由他人代替",
+            ("党委书记", "分管领导"),
+        ),
+        # the agent does not carry to the next directive
+        (
+            "各支部要认真学习，学习材料须由党委审核。要按时上报学习记录。",
+            "要按时上报学习记录",
+            ("支部",),
+        ),
+        # what a body is made of names no agent
+        (
+            "各支部要认真学习。工作组由党委委员组成，要加强指导。",
+            "工作组由党委委员组成，要加强指导",
+            ("支部",),
+        ),
+        # 由于 is a cause, not an agent
+        ("由于时间紧，各支部要抓紧学习。", "由于时间紧，各支部要抓紧学习", ("支部",)),
+    ],
+)
+def test_a_passive_agent_acts_in_its_directive(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
