@@ -60,6 +60,7 @@ from extract.subjects import (
     lookahead,
     opens_with_actor,
     quote_end,
+    starting_with,
     we_stands_for,
 )
 
@@ -185,6 +186,7 @@ def find_requirements(
     run: tuple[Subject, range] = (None, range(0))  # an enumeration led by a subject
     goal_cues = word_table("requirements.json")["goal_cues"]
     last_actors: tuple[int, tuple[str, ...]] = (0, ())  # sentence, actors of the last requirement
+    begun: tuple[int, tuple[str, ...]] = (0, ())  # sentence, actors it starts with (从X抓起)
     for u in units:
         sent = u.sent
         if sent.section != lead_section:
@@ -266,6 +268,10 @@ def find_requirements(
         if explicit[id(u)] is not None or u.kind in ("heading", "item"):
             carry = subj
             carry_until = quote_end(text, _said_at(u, subj, idx))
+        if explicit[id(u)] is None and (first := starting_with(u, text, idx)):
+            subj, begun = first, (id(sent), first)  # 要从X抓起，…: X acts to the sentence's end
+        elif explicit[id(u)] is None and begun[0] == id(sent):
+            subj = begun[1]
         if (by := agent(u, text, idx))[0]:  # 由X负责: the agent acts here, and carries no further
             subj = by[0] if by[1] else tuple(dict.fromkeys((*(subj or ()), *by[0])))
         if (m := r["ordered_topic"].search(u.text)) and (

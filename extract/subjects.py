@@ -102,9 +102,32 @@ def explicit_subject(
     for c in u.clauses:  # 对于教育系统，要…
         if c is u.cue_clause:
             break
-        if text.startswith("对于", c.start) and (ms := idx.mentions_in(c.start, c.end)):
-            return keys_of(ms)
+        if text.startswith("对于", c.start) and (  # not 对于推动X…具有重要作用 (a purpose)
+            found := leading(idx.mentions_in(c.start, c.end), c.start + 2, text, 1)
+        ):
+            return found
     return None
+
+
+def starting_with(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:
+    """Actors the directive starts with (要从X特别是Y抓起/做起): they act first, in the
+    rest of the sentence too, but do not carry past it.
+
+    Examples
+    --------
+    >>> from extract.ingest.reader import document_from_bytes
+    >>> from extract.actors import actor_index
+    >>> from extract.directives import directive_units
+    >>> doc = document_from_bytes("a.txt", "要从党员干部抓起，树立新风。".encode())
+    >>> starting_with(directive_units(doc.text)[0], doc.text, actor_index(doc))
+    ('党员干部',)
+    """
+    r = regex_table("requirements.json")
+    if u.cue is None or u.cue_clause is None or not r["begin_from"].match(text, u.cue.end):
+        return ()
+    at = u.cue.end + 1
+    keys, end = chain(idx.mentions_in(at, u.cue_clause.end), at, text, 1)
+    return keys if keys and r["begin_with"].match(text[end : end + 4]) else ()
 
 
 def agent(u: Unit, text: str, idx: ActorIndex) -> tuple[tuple[str, ...], bool]:
@@ -310,7 +333,8 @@ def causees(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:
     """
     r = regex_table("requirements.json")
     out: list[str] = []
-    for m in r["causative"].finditer(text, u.start, u.end):
+    start = u.start if u.cue_clause is None else u.cue_clause.start  # not in a topic before
+    for m in r["causative"].finditer(text, start, u.end):
         ms = [x for x in idx.mentions_in(m.end(), u.end) if x.start - m.end() <= 8]
         if ms and r["causee_gap"].fullmatch(text[m.end() : ms[0].start]):
             keys = leading(idx.mentions_in(ms[0].start, u.end), ms[0].start, text)

@@ -335,3 +335,46 @@ def test_a_group_opening_the_sentence_is_its_subject(text: str, clause: str, act
 )
 def test_a_passive_agent_acts_in_its_directive(text: str, clause: str, actors) -> None:
     assert actors_of(text, clause) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # 让X满意 states an effect on X, not work directed to X
+        ("各支部要改进作风，让群众感到满意。", "各支部要改进作风，让群众感到满意", ("支部",)),
+        # 引导X做Y directs X's work: X acts with the subject
+        (
+            "各支部要改进作风，引导党员立足岗位作贡献。",
+            "各支部要改进作风，引导党员立足岗位作贡献",
+            ("支部", "党员"),
+        ),
+        # a purpose clause before the modal (对于推动X…具有重要作用) names no subject
+        (
+            "实践证明，对于推动党员树立正确观念具有重要作用，要善于运用这一方法。",
+            "实践证明，对于推动党员树立正确观念具有重要作用，要善于运用这一方法",
+            (),
+        ),
+        # 对于X，要…: X is the topic that must act
+        ("对于各支部，要加强指导。", "对于各支部，要加强指导", ("支部",)),
+    ],
+)
+def test_directed_and_topical_actors(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
+
+
+START = "要从党员干部特别是领导干部抓起，树立正确导向，杜绝形式主义。要加强监督检查。"
+
+
+@pytest.mark.parametrize(
+    ("clause", "actors"),
+    [
+        # 要从X抓起: X is where the directive starts, so X acts
+        ("要从党员干部特别是领导干部抓起，树立正确导向", ("党员干部", "领导干部")),
+        # ... to the end of its sentence
+        ("杜绝形式主义", ("党员干部", "领导干部")),
+        # ... and no further
+        ("要加强监督检查", ()),
+    ],
+)
+def test_the_actors_a_directive_starts_with_act(clause: str, actors) -> None:
+    assert actors_of(START, clause) == actors
