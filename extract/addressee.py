@@ -152,9 +152,13 @@ def document_defaults(
     head = " ".join(ln for _, ln in lines[:3])
     title = lines[0][1] if lines else ""
     relay = next((pos for pos, ln in lines[3:] if d["relay_line_re"].search(ln)), 1 << 62)
-    if d["relay_doc_re"].search(title) and not d["salutation_open_re"].match(title):
-        relay = 0  # a news report or a study page relays from its first line
     addressee = _salutation(lines, idx)
+    if (
+        d["relay_doc_re"].search(title)
+        and not d["salutation_open_re"].match(title)
+        and not addressee  # 关于召开…会议的通知 / 各支部： is a notice, not a news report
+    ):
+        relay = 0  # a news report or a study page relays from its first line
     own = (
         bool(d["own_work_title_re"].search(title))
         and not addressee

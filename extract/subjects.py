@@ -67,7 +67,12 @@ def explicit_subject(
         return None
 
     if u.cue is None or u.cue_clause is None:
-        found = leading(idx.mentions_in(u.start, u.end), u.start, text)
+        at = u.start
+        if len(u.clauses) > 1 and r["short_adverbial"].fullmatch(
+            text[u.start : u.clauses[1].start]
+        ):
+            at = u.clauses[1].start  # 会上，X报告…: the subject follows a short adverbial
+        found = leading(idx.mentions_in(at, u.end), at, text)
         return found if found else person(text[u.start : u.start + 2])
     seg_s, seg_e = u.cue_clause.start, u.cue.start
     if u.cue.word in ("希望", "要求", "请", "需要"):

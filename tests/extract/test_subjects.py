@@ -378,3 +378,22 @@ START = "要从党员干部特别是领导干部抓起，树立正确导向，�
 )
 def test_the_actors_a_directive_starts_with_act(clause: str, actors) -> None:
     assert actors_of(START, clause) == actors
+
+
+AGENDA = (
+    "关于召开组织生活会的通知\n各科室：\n一、会议议程\n"
+    "（一）会上，党支部书记报告支部工作情况。\n（二）会后，认真梳理问题清单。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("clause", "actors"),
+    [
+        # an agenda item names its actor after a short adverbial (会上，X报告…)
+        ("会上，党支部书记报告支部工作情况", ("党支部书记",)),
+        # without one the salutation binds it
+        ("会后，认真梳理问题清单", ("科室",)),
+    ],
+)
+def test_a_subject_after_a_short_adverbial(clause: str, actors) -> None:
+    assert actors_of(AGENDA, clause) == actors
