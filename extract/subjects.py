@@ -24,6 +24,7 @@ from extract.actors import ActorIndex
 from extract.clauses import Sentence
 from extract.directives import Unit, pronoun_words
 from extract.lexicon import regex_table
+from extract.modality import cues
 
 Subject = tuple[str, ...] | None
 
@@ -73,6 +74,8 @@ def explicit_subject(
         ):
             at = u.clauses[1].start  # 会上，X报告…: the subject follows a short adverbial
         found = leading(idx.mentions_in(at, u.end), at, text)
+        if not found and text.startswith("“", u.start):
+            found = quoted_subject(u, text, idx)  # “…，X一定要…”: a cited directive's own subject
         return found if found else person(text[u.start : u.start + 2])
     seg_s, seg_e = u.cue_clause.start, u.cue.start
     if u.cue.word in ("希望", "要求", "请", "需要"):
@@ -112,6 +115,30 @@ def explicit_subject(
         ):
             return found
     return None
+
+
+def quoted_subject(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:
+    """The subject before the first modal cue of a quoted unit (cues inside a quotation
+    are cited, so the unit has none of its own): actors opening that clause.
+
+    Examples
+    --------
+    >>> from extract.ingest.reader import document_from_bytes
+    >>> from extract.actors import actor_index
+    >>> from extract.directives import Unit
+    >>> from extract.clauses import sentences
+    >>> doc = document_from_bytes("a.txt", "“面对新任务，各级党委一定要勇于担当。”".encode())
+    >>> s = sentences(doc.text)[0]
+    >>> u = Unit(s, list(s.clauses), start=s.start, end=s.end)
+    >>> quoted_subject(u, doc.text, actor_index(doc))
+    ('党委',)
+    """
+    for c in u.clauses:
+        if found := cues(text[c.start : c.end]):
+            at = c.start + len(text[c.start : c.end]) - len(text[c.start : c.end].lstrip("“‘ "))
+            ms = idx.mentions_in(at, c.start + found[0].start)
+            return leading(ms, at, text, 2)
+    return ()
 
 
 def starting_with(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:

@@ -397,3 +397,29 @@ AGENDA = (
 )
 def test_a_subject_after_a_short_adverbial(clause: str, actors) -> None:
     assert actors_of(AGENDA, clause) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # a cited directive keeps the subject stated inside its quotation
+        (
+            "总书记强调：“各级党委和政府一定要勇于担当，奋发有为。”",
+            "“各级党委和政府一定要勇于担当，奋发有为。”",
+            ("党委", "政府"),
+        ),
+        (
+            "总书记强调：“面对新任务，各级党委一定要勇于担当，奋发有为。”",
+            "“面对新任务，各级党委一定要勇于担当，奋发有为。”",
+            ("党委",),
+        ),
+        # a quotation without a subject gives none
+        (
+            "总书记强调：“面对新任务，一定要勇于担当，奋发有为。”",
+            "“面对新任务，一定要勇于担当，奋发有为。”",
+            (),
+        ),
+    ],
+)
+def test_a_quoted_directive_keeps_its_own_subject(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
