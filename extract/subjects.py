@@ -46,7 +46,9 @@ def chain(ms, at: int, text: str, slack: int = 0) -> tuple[tuple[str, ...], int]
             continue
         if m.start < pos:
             continue
-        if (not found and m.start - at > slack) or (found and not r["connector"].match(gap)):
+        if (
+            not found and m.start - at > slack and not r["quantifier"].fullmatch(text, at, m.start)
+        ) or (found and not r["connector"].match(gap)):
             break
         found.append(m)
         pos = m.end

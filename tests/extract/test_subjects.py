@@ -423,3 +423,16 @@ def test_a_subject_after_a_short_adverbial(clause: str, actors) -> None:
 )
 def test_a_quoted_directive_keeps_its_own_subject(text: str, clause: str, actors) -> None:
     assert actors_of(text, clause) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # a level quantifier (各级) before the named body does not hide it
+        ("希望各级各部门在学习上有所创新。", "希望各级各部门在学习上有所创新", ("部门",)),
+        # without a body after 希望 there is no subject
+        ("希望大家在学习上有所创新。", "希望大家在学习上有所创新", ()),
+    ],
+)
+def test_the_body_after_xiwang_is_its_subject(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
