@@ -6,8 +6,10 @@ speech addresses); for a heading or enumerated item, the subject of the body
 sentence that follows it; the subject carried in the same paragraph (not past the
 end of a quotation); the subject of a lead-in (各单位要认真做好以下工作：), of the
 sentence closing the paragraph before an enumeration (…。第一，…第二，…) or of a
-duty list; the section's usual subject. Actors whose work is directed (引导X…) are
-added; a trailing 确保/保证 clause takes the actors of the directive it completes.
+duty list; the section's usual subject. The agent of a passive 由 acts in its own
+unit (beside the subject for 或者由X…); 要从X抓起 makes X act to the sentence's end.
+Actors whose work is directed (引导X…) are added; a trailing 确保/保证 clause takes
+the actors of the directive it completes.
 Stage: stage or step named in the unit, else in its nearest heading. Deadline: a
 deadline or schedule time inside the unit, else a window opening the sentence.
 
@@ -49,9 +51,9 @@ from extract.records import (
     TimeExpression,
 )
 from extract.rules import prov
+from extract.subject_frames import agent, starting_with
 from extract.subjects import (
     Subject,
-    agent,
     causees,
     enumeration_run,
     explicit_subject,
@@ -60,7 +62,6 @@ from extract.subjects import (
     lookahead,
     opens_with_actor,
     quote_end,
-    starting_with,
     we_stands_for,
 )
 

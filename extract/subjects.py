@@ -3,9 +3,12 @@
 The explicit subject of a unit (:func:`explicit_subject`): actors before the cue in
 its clause, 希望X…, 对于X，…, an organ opening the clause before the cue; 我们 gives
 none unless the text says whom it stands for (我们督导组); 大家/同志们 the audience a
-speech addresses. :func:`item_lead` and :func:`lookahead` carry a subject to the
-items of an enumeration and to a heading from its body. Document-level defaults
-(addressee, issuer) are in :mod:`extract.addressee`.
+speech addresses; a quoted directive keeps the subject stated inside it.
+:func:`item_lead`, :func:`enumeration_run` and :func:`lookahead` carry a subject to
+the items of an enumeration (or the numbered phases a subject announces) and to a
+heading from its body. Subjects for one unit only (由X, 要从X抓起) are in
+:mod:`extract.subject_frames`; document-level defaults (addressee, issuer) in
+:mod:`extract.addressee`.
 
 Examples
 --------
@@ -143,60 +146,6 @@ def quoted_subject(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:
     return ()
 
 
-def starting_with(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:
-    """Actors the directive starts with (要从X特别是Y抓起/做起): they act first, in the
-    rest of the sentence too, but do not carry past it.
-
-    Examples
-    --------
-    >>> from extract.ingest.reader import document_from_bytes
-    >>> from extract.actors import actor_index
-    >>> from extract.directives import directive_units
-    >>> doc = document_from_bytes("a.txt", "要从党员干部抓起，树立新风。".encode())
-    >>> starting_with(directive_units(doc.text)[0], doc.text, actor_index(doc))
-    ('党员干部',)
-    """
-    r = regex_table("requirements.json")
-    if u.cue is None or u.cue_clause is None or not r["begin_from"].match(text, u.cue.end):
-        return ()
-    at = u.cue.end + 1
-    keys, end = chain(idx.mentions_in(at, u.cue_clause.end), at, text, 1)
-    return keys if keys and r["begin_with"].match(text[end : end + 4]) else ()
-
-
-def agent(u: Unit, text: str, idx: ActorIndex) -> tuple[tuple[str, ...], bool]:
-    """The actors a passive 由 names as agent in the unit (由X负责, …请示由X批复), and
-    whether it acts instead of any other subject (False for an alternative, …，或者由X决定,
-    where the subject before acts too).
-
-    Not 由于/由此/自由/理由, nor what a body is made of (由X组成). The agent does not
-    carry to the units after.
-
-    Examples
-    --------
-    >>> from extract.ingest.reader import document_from_bytes
-    >>> from extract.actors import actor_index
-    >>> from extract.directives import directive_units
-    >>> doc = document_from_bytes("a.txt", "各支部的请示由党委批复。".encode())
-    >>> agent(directive_units(doc.text)[0], doc.text, actor_index(doc))
-    (('党委',), True)
-    """
-    r = regex_table("requirements.json")
-    for m in r["agent_by"].finditer(text, u.start, u.end):
-        ms = idx.mentions_in(m.end(), u.end)
-        ms = [x for x in ms if not any(y.start == x.end for y in ms)]  # 学校|党委会: the head
-        keys, end = chain(ms, m.end(), text, 1)
-        partner = r["agent_partner"].search(text, m.end(), end)  # 由X与Y谈话: Y is met
-        if partner:
-            keys, end = chain([x for x in ms if x.end <= partner.start()], m.end(), text, 1)
-        also = bool(r["agent_also"].search(text, max(u.start, m.start() - 3), m.start()))
-        if u.cue_clause is not None and m.start() >= u.cue_clause.end and not also:
-            continue  # …可借鉴…做法，由X提供…: another clause's agent, not the directive's
-        if keys and not r["agent_not_after"].match(text[end : end + 4]):
-            return keys, not also
-    return (), False
-
-
 def prefix_subject(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:
     """An organ opening the clause before the cue clause (各级党组织在制定方案时，要…).
 
@@ -299,7 +248,14 @@ def item_lead(
     return lead
 
 
-_LEVEL = {"enum_l1": 1, "enum_l2": 2, "enum_l3": 3, "enum_item": 4, "enum_keep": 4}
+_LEVEL = {"enum_l1": 1, "enum_l2": 2, "enum_l3": 3, "phase": 3, "enum_item": 4, "enum_keep": 4}
+
+
+def _kind(s: Sentence) -> str:
+    """The sentence's enumerator kind; a line naming a numbered phase (第一阶段：) is one."""
+    if not s.enum_kind and regex_table("requirements.json")["phase_enumerator"].match(s.text):
+        return "phase"
+    return s.enum_kind
 
 
 def enumeration_run(sents: list[Sentence], k: int) -> range:
@@ -307,10 +263,10 @@ def enumeration_run(sents: list[Sentence], k: int) -> range:
 
     A sentence with a subject that closes its paragraph, followed by paragraphs
     opening on one kind of enumerator below the top level (第一，…第二，…; （一）…;
-    一要…二要…), leads them: the run takes the items and their bodies (the rest of an
-    item's paragraph, or the paragraphs after an item that stands alone on its
-    line) and ends at a paragraph of another kind, a top-level heading or a new
-    section. Empty when no enumeration follows.
+    一要…二要…; 第一阶段：…第二阶段：…), leads them: the run takes the items and
+    their bodies (the rest of an item's paragraph, or the paragraphs after an item
+    that stands alone on its line) and ends at a paragraph of another kind, a
+    top-level heading or a new section. Empty when no enumeration follows.
 
     Examples
     --------
@@ -322,11 +278,12 @@ def enumeration_run(sents: list[Sentence], k: int) -> range:
     if k + 1 >= len(sents) or sents[k + 1].para == sents[k].para:
         return range(0)
     first = sents[k + 1]
-    level = _LEVEL.get(first.enum_kind, 1)
+    kind = _kind(first)
+    level = _LEVEL.get(kind, 1)
     if (
         level == 1
         or first.heading == 1
-        or not regex_table("requirements.json")["first_enumerator"].search(first.enum)
+        or not regex_table("requirements.json")["first_enumerator"].search(first.enum or first.text)
     ):
         return range(0)
     end, alone = k + 1, False
@@ -335,9 +292,9 @@ def enumeration_run(sents: list[Sentence], k: int) -> range:
         if t.para != sents[j - 1].para:  # a new paragraph: an item, a body, or the end
             if t.heading == 1 or t.section != first.section:
                 break
-            if t.enum_kind == first.enum_kind:
+            if _kind(t) == kind:
                 alone = j + 1 >= len(sents) or sents[j + 1].para != t.para
-            elif not alone or (t.enum_kind and _LEVEL.get(t.enum_kind, 1) < level):
+            elif not alone or (_kind(t) and _LEVEL.get(_kind(t), 1) < level):
                 break
         end = j
     return range(k + 1, end + 1)

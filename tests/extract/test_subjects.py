@@ -436,3 +436,26 @@ def test_a_quoted_directive_keeps_its_own_subject(text: str, clause: str, actors
 )
 def test_the_body_after_xiwang_is_its_subject(text: str, clause: str, actors) -> None:
     assert actors_of(text, clause) == actors
+
+
+PHASES = (
+    "一、工作安排\n（一）开展主题活动。\n"
+    "今年上半年要围绕建党纪念开展活动。各单位要分两个阶段开展学习。\n"
+    "第一阶段：\n3月至4月。\n要组织集中学习。\n"
+    "第二阶段：\n5月至6月。\n要抓好整改。\n"
+    "（二）开展专题宣传。\n要广泛宣传先进典型。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("clause", "actors"),
+    [
+        # a subject announcing numbered phases leads the phases' bodies
+        ("要组织集中学习", ("单位",)),
+        ("要抓好整改", ("单位",)),
+        # ... up to the next heading of a higher rank
+        ("要广泛宣传先进典型", ()),
+    ],
+)
+def test_a_subject_leads_the_phases_it_announces(clause: str, actors) -> None:
+    assert actors_of(PHASES, clause) == actors
