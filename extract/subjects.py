@@ -328,6 +328,8 @@ def causees(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:
     for m in r["causative"].finditer(text, start, u.end):
         ms = [x for x in idx.mentions_in(m.end(), u.end) if x.start - m.end() <= 8]
         if ms and r["causee_gap"].fullmatch(text[m.end() : ms[0].start]):
-            keys = leading(idx.mentions_in(ms[0].start, u.end), ms[0].start, text)
+            keys, end = chain(idx.mentions_in(ms[0].start, u.end), ms[0].start, text)
+            if r["possessor_after"].match(text[end : end + 2]):
+                continue  # 推动党中央关于…的部署落实: X owns the object, it is not directed
             out.extend(k for k in keys if (a := idx.get(k)) is None or a.type != "Person")
     return tuple(dict.fromkeys(out))

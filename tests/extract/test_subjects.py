@@ -348,6 +348,18 @@ def test_a_passive_agent_acts_in_its_directive(text: str, clause: str, actors) -
             "各支部要改进作风，引导党员立足岗位作贡献",
             ("支部", "党员"),
         ),
+        # the owner of the object (推动X关于…的部署, 推动X的…) is not directed
+        (
+            "各支部要推动党委关于整改的部署落到实处。",
+            "各支部要推动党委关于整改的部署落到实处",
+            ("支部",),
+        ),
+        ("各支部要推动党员干部的作风转变。", "各支部要推动党员干部的作风转变", ("支部",)),
+        (
+            "各支部要推动党员干部转变作风。",
+            "各支部要推动党员干部转变作风",
+            ("支部", "党员干部"),
+        ),
         # a purpose clause before the modal (对于推动X…具有重要作用) names no subject
         (
             "实践证明，对于推动党员树立正确观念具有重要作用，要善于运用这一方法。",
