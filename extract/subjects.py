@@ -326,7 +326,7 @@ def causees(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:
     out: list[str] = []
     start = u.start if u.cue_clause is None else u.cue_clause.start  # not in a topic before
     for m in r["causative"].finditer(text, start, u.end):
-        ms = [x for x in idx.mentions_in(m.end(), u.end) if x.start - m.end() <= 8]
+        ms = [x for x in idx.mentions_in(m.end(), u.end) if x.start - m.end() <= 24]
         if ms and r["causee_gap"].fullmatch(text[m.end() : ms[0].start]):
             keys, end = chain(idx.mentions_in(ms[0].start, u.end), ms[0].start, text)
             if r["possessor_after"].match(text[end : end + 2]):

@@ -348,6 +348,15 @@ def test_a_passive_agent_acts_in_its_directive(text: str, clause: str, actors) -
             "各支部要改进作风，引导党员立足岗位作贡献",
             ("支部", "党员"),
         ),
+        # a count or a qualifying clause may stand between the verb and the directed
+        (
+            "各支部要发动至少两名符合条件的党员教师参加比赛。",
+            "各支部要发动至少两名符合条件的党员教师参加比赛",
+            ("支部", "党员教师"),
+        ),
+        ("各支部要组织3名党员参加培训。", "各支部要组织3名党员参加培训", ("支部", "党员")),
+        # ... but not another verb (组织召开…的会议 directs no one)
+        ("各支部要组织召开学校的党员大会。", "各支部要组织召开学校的党员大会", ("支部",)),
         # the owner of the object (推动X关于…的部署, 推动X的…) is not directed
         (
             "各支部要推动党委关于整改的部署落到实处。",
