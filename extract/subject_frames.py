@@ -15,8 +15,9 @@ from extract.subjects import chain
 
 
 def starting_with(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:
-    """Actors the directive starts with (要从X特别是Y抓起/做起): they act first, in the
-    rest of the sentence too, but do not carry past it.
+    """Actors the directive starts with (要从X特别是Y抓起/做起) or puts in the lead
+    (要坚持X带头): they act first, in the rest of the sentence too, but do not carry
+    past it.
 
     Examples
     --------
@@ -28,9 +29,11 @@ def starting_with(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:
     ('党员干部',)
     """
     r = regex_table("requirements.json")
-    if u.cue is None or u.cue_clause is None or not r["begin_from"].match(text, u.cue.end):
+    if u.cue is None or u.cue_clause is None:
         return ()
-    at = u.cue.end + 1
+    if not (m := r["begin_from"].match(text, u.cue.end)):
+        return ()
+    at = m.end()
     keys, end = chain(idx.mentions_in(at, u.cue_clause.end), at, text, 1)
     return keys if keys and r["begin_with"].match(text[end : end + 4]) else ()
 

@@ -480,3 +480,17 @@ PHASES = (
 )
 def test_a_subject_leads_the_phases_it_announces(clause: str, actors) -> None:
     assert actors_of(PHASES, clause) == actors
+
+
+@pytest.mark.parametrize(
+    ("clause", "actors"),
+    [
+        # 要坚持X带头: X is put in the lead, so X acts
+        ("要坚持领导干部带头，充分发挥表率作用", ("领导干部",)),
+        # 要坚持 with no actor keeps the carried subject
+        ("要坚持问题导向，抓好整改", ("单位",)),
+    ],
+)
+def test_the_actors_put_in_the_lead_act(clause: str, actors) -> None:
+    text = "各单位要抓好学习。要坚持领导干部带头，充分发挥表率作用。要坚持问题导向，抓好整改。"
+    assert actors_of(text, clause) == actors
