@@ -266,7 +266,9 @@ def find_requirements(
             subj = defaults.at(u.start)
             if defaults.speech_at(u.start):  # a speech: the audience its section addresses
                 subj = section_default.get(sent.section, subj)
-        if explicit[id(u)] is not None or u.kind in ("heading", "item"):
+        if (explicit[id(u)] is not None or u.kind in ("heading", "item")) and not r[
+            "part_of"
+        ].match(u.text):  # 其中各单位…不得少于3天: a part's own subject stays in its clause
             carry = subj
             carry_until = quote_end(text, _said_at(u, subj, idx))
         if explicit[id(u)] is None and (first := starting_with(u, text, idx)):

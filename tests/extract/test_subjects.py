@@ -494,3 +494,19 @@ def test_a_subject_leads_the_phases_it_announces(clause: str, actors) -> None:
 def test_the_actors_put_in_the_lead_act(clause: str, actors) -> None:
     text = "各单位要抓好学习。要坚持领导干部带头，充分发挥表率作用。要坚持问题导向，抓好整改。"
     assert actors_of(text, clause) == actors
+
+
+PART = "各部门各单位要确保学习时间，其中各单位集中学习不得少于3天。要做好查漏补缺。"
+
+
+@pytest.mark.parametrize(
+    ("clause", "actors"),
+    [
+        # 其中X…: the part's own subject holds in its clause
+        ("其中各单位集中学习不得少于3天", ("单位",)),
+        # ... and the whole's subject carries on after it
+        ("要做好查漏补缺", ("部门", "单位")),
+    ],
+)
+def test_a_part_subject_does_not_carry(clause: str, actors) -> None:
+    assert actors_of(PART, clause) == actors
