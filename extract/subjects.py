@@ -78,6 +78,8 @@ def explicit_subject(
             text[u.start : u.clauses[1].start]
         ):
             at = u.clauses[1].start  # 会上，X报告…: the subject follows a short adverbial
+        elif m := r["invite_verb"].match(text, u.start):
+            at = m.end()  # 欢迎全体教师积极报名: the invited act
         found = leading(idx.mentions_in(at, u.end), at, text)
         if not found and text.startswith("“", u.start):
             found = quoted_subject(u, text, idx)  # “…，X一定要…”: a cited directive's own subject

@@ -510,3 +510,27 @@ PART = "各部门各单位要确保学习时间，其中各单位集中学习不
 )
 def test_a_part_subject_does_not_carry(clause: str, actors) -> None:
     assert actors_of(PART, clause) == actors
+
+
+RELAYED = (
+    "关于组织开展读书征文比赛的通知\n全体教师：\n"
+    "为深入学习党的理论，我市将组织开展读书征文比赛。现将有关事项通知如下：\n"
+    "一、比赛安排\n围绕主题组织初赛，确定进入决赛的人选。\n"
+    "二、相关要求\n欢迎全体教师积极报名参加。\n"
+)
+OWN = RELAYED.replace("我市将组织开展读书征文比赛。", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # the body a preamble says will run the event carries to its arrangements
+        (RELAYED, "围绕主题组织初赛，确定进入决赛的人选", ("我市",)),
+        # without one the salutation binds them
+        (OWN, "围绕主题组织初赛，确定进入决赛的人选", ("教师",)),
+        # 欢迎X…: the invited act
+        (RELAYED, "欢迎全体教师积极报名参加", ("教师",)),
+    ],
+)
+def test_a_preamble_organiser_leads_the_arrangements(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
