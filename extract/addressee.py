@@ -3,7 +3,9 @@
 DOMAIN.md ("Later campaigns and other genres") settles the order of responsible
 actors: the explicit subject of the clause, a subject carried from a lead-in or
 heading, then the document's *addressee* (its salutation: 各支部：, 全校教工：, or
-the audience a speech names), then the *issuing body* where the document sets out
+the audience a speech names; before it, the body a notice's preamble says will run
+the event the notice passes on, 我市将组织开展…, whose subject the arrangements
+carry), then the *issuing body* where the document sets out
 its own work (its own 方案 or 通知 without a salutation), else none. A salutation
 covers the document's own text, not the speech or article it relays: from the
 first line that introduces relayed words (…在…会上的讲话, 讲话摘要, 按：, a news
@@ -53,6 +55,7 @@ class Defaults:
     own_work: bool = False
     relay_from: int = 1 << 62
     participants: tuple[str, ...] = ()
+    organiser: tuple[str, ...] = ()
 
     def speech_at(self, pos: int) -> bool:
         """Whether the text at ``pos`` is a speech to an audience (no salutation to a
@@ -63,6 +66,8 @@ class Defaults:
         """The default responsible actors of a unit at ``pos`` (None: nobody)."""
         if pos >= self.relay_from:
             return None
+        if self.organiser:
+            return self.organiser
         if self.addressee:
             return self.addressee
         if self.own_work and self.issuer:
@@ -143,6 +148,23 @@ def _participants(text: str, idx: ActorIndex) -> tuple[str, ...]:
     return ()
 
 
+def _organiser(
+    text: str, idx: ActorIndex, sents: list[Sentence], skip: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The body a notice's preamble says will run the event it passes on (…，我市将组织开展
+    …大赛。现将有关事项通知如下：): the lead-in subject of the arrangements that follow.
+    Not the issuer or the addressee (学校将组织…: the notice's own work)."""
+    rx = _d()["organiser_re"]
+    for s in sents:
+        if s.section > 0:
+            break
+        for m in idx.mentions_in(s.start, s.end):
+            opens = m.start == s.start or text[m.start - 1] in "，,；;：:"
+            if opens and m.key not in skip and rx.match(text, m.end):
+                return (m.key,)
+    return ()
+
+
 def document_defaults(
     text: str, idx: ActorIndex, sents: list[Sentence], meta: DocumentMeta | None = None
 ) -> Defaults:
@@ -152,19 +174,25 @@ def document_defaults(
     head = " ".join(ln for _, ln in lines[:3])
     title = lines[0][1] if lines else ""
     relay = next((pos for pos, ln in lines[3:] if d["relay_line_re"].search(ln)), 1 << 62)
-    if d["relay_doc_re"].search(title) and not d["salutation_open_re"].match(title):
-        relay = 0  # a news report or a study page relays from its first line
     addressee = _salutation(lines, idx)
+    if (
+        d["relay_doc_re"].search(title)
+        and not d["salutation_open_re"].match(title)
+        and not addressee  # 关于召开…会议的通知 / 各支部： is a notice, not a news report
+    ):
+        relay = 0  # a news report or a study page relays from its first line
     own = (
         bool(d["own_work_title_re"].search(title))
         and not addressee
         and not d["salutation_open_re"].match(title)
         and not d["speech_title_re"].search(head)
     )
+    issuer = _issuer(lines, idx, meta)
     return Defaults(
         participants=_participants(text, idx),
         addressee=addressee,
-        issuer=_issuer(lines, idx, meta),
+        issuer=issuer,
+        organiser=_organiser(text, idx, sents, (*addressee, *issuer)) if addressee else (),
         audience=we_stands_for(text, idx) or speech_audience(text, sents, idx),
         own_work=own,
         relay_from=relay,

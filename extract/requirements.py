@@ -6,8 +6,10 @@ speech addresses); for a heading or enumerated item, the subject of the body
 sentence that follows it; the subject carried in the same paragraph (not past the
 end of a quotation); the subject of a lead-in (各单位要认真做好以下工作：), of the
 sentence closing the paragraph before an enumeration (…。第一，…第二，…) or of a
-duty list; the section's usual subject. Actors whose work is directed (引导X…) are
-added; a trailing 确保/保证 clause takes the actors of the directive it completes.
+duty list; the section's usual subject. The agent of a passive 由 acts in its own
+unit (beside the subject for 或者由X…); 要从X抓起 makes X act to the sentence's end.
+Actors whose work is directed (引导X…) are added; a trailing 确保/保证 clause takes
+the actors of the directive it completes.
 Stage: stage or step named in the unit, else in its nearest heading. Deadline: a
 deadline or schedule time inside the unit, else a window opening the sentence.
 
@@ -49,6 +51,7 @@ from extract.records import (
     TimeExpression,
 )
 from extract.rules import prov
+from extract.subject_frames import agent, starting_with
 from extract.subjects import (
     Subject,
     causees,
@@ -184,6 +187,7 @@ def find_requirements(
     run: tuple[Subject, range] = (None, range(0))  # an enumeration led by a subject
     goal_cues = word_table("requirements.json")["goal_cues"]
     last_actors: tuple[int, tuple[str, ...]] = (0, ())  # sentence, actors of the last requirement
+    begun: tuple[int, tuple[str, ...]] = (0, ())  # sentence, actors it starts with (从X抓起)
     for u in units:
         sent = u.sent
         if sent.section != lead_section:
@@ -262,9 +266,17 @@ def find_requirements(
             subj = defaults.at(u.start)
             if defaults.speech_at(u.start):  # a speech: the audience its section addresses
                 subj = section_default.get(sent.section, subj)
-        if explicit[id(u)] is not None or u.kind in ("heading", "item"):
+        if (explicit[id(u)] is not None or u.kind in ("heading", "item")) and not r[
+            "part_of"
+        ].match(u.text):  # 其中各单位…不得少于3天: a part's own subject stays in its clause
             carry = subj
             carry_until = quote_end(text, _said_at(u, subj, idx))
+        if explicit[id(u)] is None and (first := starting_with(u, text, idx)):
+            subj, begun = first, (id(sent), first)  # 要从X抓起，…: X acts to the sentence's end
+        elif explicit[id(u)] is None and begun[0] == id(sent):
+            subj = begun[1]
+        if (by := agent(u, text, idx))[0]:  # 由X负责: the agent acts here, and carries no further
+            subj = by[0] if by[1] else tuple(dict.fromkeys((*(subj or ()), *by[0])))
         if (m := r["ordered_topic"].search(u.text)) and (
             keys := idx.at(u.start + m.start("x"), u.start + m.end("x"))
         ):

@@ -3,9 +3,12 @@
 The explicit subject of a unit (:func:`explicit_subject`): actors before the cue in
 its clause, 希望X…, 对于X，…, an organ opening the clause before the cue; 我们 gives
 none unless the text says whom it stands for (我们督导组); 大家/同志们 the audience a
-speech addresses. :func:`item_lead` and :func:`lookahead` carry a subject to the
-items of an enumeration and to a heading from its body. Document-level defaults
-(addressee, issuer) are in :mod:`extract.addressee`.
+speech addresses; a quoted directive keeps the subject stated inside it.
+:func:`item_lead`, :func:`enumeration_run` and :func:`lookahead` carry a subject to
+the items of an enumeration (or the numbered phases a subject announces) and to a
+heading from its body. Subjects for one unit only (由X, 要从X抓起) are in
+:mod:`extract.subject_frames`; document-level defaults (addressee, issuer) in
+:mod:`extract.addressee`.
 
 Examples
 --------
@@ -24,6 +27,7 @@ from extract.actors import ActorIndex
 from extract.clauses import Sentence
 from extract.directives import Unit, pronoun_words
 from extract.lexicon import regex_table
+from extract.modality import cues
 
 Subject = tuple[str, ...] | None
 
@@ -45,7 +49,9 @@ def chain(ms, at: int, text: str, slack: int = 0) -> tuple[tuple[str, ...], int]
             continue
         if m.start < pos:
             continue
-        if (not found and m.start - at > slack) or (found and not r["connector"].match(gap)):
+        if (
+            not found and m.start - at > slack and not r["quantifier"].fullmatch(text, at, m.start)
+        ) or (found and not r["connector"].match(gap)):
             break
         found.append(m)
         pos = m.end
@@ -67,7 +73,16 @@ def explicit_subject(
         return None
 
     if u.cue is None or u.cue_clause is None:
-        found = leading(idx.mentions_in(u.start, u.end), u.start, text)
+        at = u.start
+        if len(u.clauses) > 1 and r["short_adverbial"].fullmatch(
+            text[u.start : u.clauses[1].start]
+        ):
+            at = u.clauses[1].start  # 会上，X报告…: the subject follows a short adverbial
+        elif m := r["invite_verb"].match(text, u.start):
+            at = m.end()  # 欢迎全体教师积极报名: the invited act
+        found = leading(idx.mentions_in(at, u.end), at, text)
+        if not found and text.startswith("“", u.start):
+            found = quoted_subject(u, text, idx)  # “…，X一定要…”: a cited directive's own subject
         return found if found else person(text[u.start : u.start + 2])
     seg_s, seg_e = u.cue_clause.start, u.cue.start
     if u.cue.word in ("希望", "要求", "请", "需要"):
@@ -102,9 +117,35 @@ def explicit_subject(
     for c in u.clauses:  # 对于教育系统，要…
         if c is u.cue_clause:
             break
-        if text.startswith("对于", c.start) and (ms := idx.mentions_in(c.start, c.end)):
-            return keys_of(ms)
+        if text.startswith("对于", c.start) and (  # not 对于推动X…具有重要作用 (a purpose)
+            found := leading(idx.mentions_in(c.start, c.end), c.start + 2, text, 1)
+        ):
+            return found
     return None
+
+
+def quoted_subject(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:
+    """The subject before the first modal cue of a quoted unit (cues inside a quotation
+    are cited, so the unit has none of its own): actors opening that clause.
+
+    Examples
+    --------
+    >>> from extract.ingest.reader import document_from_bytes
+    >>> from extract.actors import actor_index
+    >>> from extract.directives import Unit
+    >>> from extract.clauses import sentences
+    >>> doc = document_from_bytes("a.txt", "“面对新任务，各级党委一定要勇于担当。”".encode())
+    >>> s = sentences(doc.text)[0]
+    >>> u = Unit(s, list(s.clauses), start=s.start, end=s.end)
+    >>> quoted_subject(u, doc.text, actor_index(doc))
+    ('党委',)
+    """
+    for c in u.clauses:
+        if found := cues(text[c.start : c.end]):
+            at = c.start + len(text[c.start : c.end]) - len(text[c.start : c.end].lstrip("“‘ "))
+            ms = idx.mentions_in(at, c.start + found[0].start)
+            return leading(ms, at, text, 2)
+    return ()
 
 
 def prefix_subject(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:
@@ -209,7 +250,14 @@ def item_lead(
     return lead
 
 
-_LEVEL = {"enum_l1": 1, "enum_l2": 2, "enum_l3": 3, "enum_item": 4, "enum_keep": 4}
+_LEVEL = {"enum_l1": 1, "enum_l2": 2, "enum_l3": 3, "phase": 3, "enum_item": 4, "enum_keep": 4}
+
+
+def _kind(s: Sentence) -> str:
+    """The sentence's enumerator kind; a line naming a numbered phase (第一阶段：) is one."""
+    if not s.enum_kind and regex_table("requirements.json")["phase_enumerator"].match(s.text):
+        return "phase"
+    return s.enum_kind
 
 
 def enumeration_run(sents: list[Sentence], k: int) -> range:
@@ -217,10 +265,10 @@ def enumeration_run(sents: list[Sentence], k: int) -> range:
 
     A sentence with a subject that closes its paragraph, followed by paragraphs
     opening on one kind of enumerator below the top level (第一，…第二，…; （一）…;
-    一要…二要…), leads them: the run takes the items and their bodies (the rest of an
-    item's paragraph, or the paragraphs after an item that stands alone on its
-    line) and ends at a paragraph of another kind, a top-level heading or a new
-    section. Empty when no enumeration follows.
+    一要…二要…; 第一阶段：…第二阶段：…), leads them: the run takes the items and
+    their bodies (the rest of an item's paragraph, or the paragraphs after an item
+    that stands alone on its line) and ends at a paragraph of another kind, a
+    top-level heading or a new section. Empty when no enumeration follows.
 
     Examples
     --------
@@ -232,11 +280,12 @@ def enumeration_run(sents: list[Sentence], k: int) -> range:
     if k + 1 >= len(sents) or sents[k + 1].para == sents[k].para:
         return range(0)
     first = sents[k + 1]
-    level = _LEVEL.get(first.enum_kind, 1)
+    kind = _kind(first)
+    level = _LEVEL.get(kind, 1)
     if (
         level == 1
         or first.heading == 1
-        or not regex_table("requirements.json")["first_enumerator"].search(first.enum)
+        or not regex_table("requirements.json")["first_enumerator"].search(first.enum or first.text)
     ):
         return range(0)
     end, alone = k + 1, False
@@ -245,9 +294,9 @@ def enumeration_run(sents: list[Sentence], k: int) -> range:
         if t.para != sents[j - 1].para:  # a new paragraph: an item, a body, or the end
             if t.heading == 1 or t.section != first.section:
                 break
-            if t.enum_kind == first.enum_kind:
+            if _kind(t) == kind:
                 alone = j + 1 >= len(sents) or sents[j + 1].para != t.para
-            elif not alone or (t.enum_kind and _LEVEL.get(t.enum_kind, 1) < level):
+            elif not alone or (_kind(t) and _LEVEL.get(_kind(t), 1) < level):
                 break
         end = j
     return range(k + 1, end + 1)
@@ -277,9 +326,12 @@ def causees(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:
     """
     r = regex_table("requirements.json")
     out: list[str] = []
-    for m in r["causative"].finditer(text, u.start, u.end):
-        ms = [x for x in idx.mentions_in(m.end(), u.end) if x.start - m.end() <= 8]
+    start = u.start if u.cue_clause is None else u.cue_clause.start  # not in a topic before
+    for m in r["causative"].finditer(text, start, u.end):
+        ms = [x for x in idx.mentions_in(m.end(), u.end) if x.start - m.end() <= 24]
         if ms and r["causee_gap"].fullmatch(text[m.end() : ms[0].start]):
-            keys = leading(idx.mentions_in(ms[0].start, u.end), ms[0].start, text)
+            keys, end = chain(idx.mentions_in(ms[0].start, u.end), ms[0].start, text)
+            if r["possessor_after"].match(text[end : end + 2]):
+                continue  # 推动党中央关于…的部署落实: X owns the object, it is not directed
             out.extend(k for k in keys if (a := idx.get(k)) is None or a.type != "Person")
     return tuple(dict.fromkeys(out))

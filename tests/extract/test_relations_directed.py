@@ -92,6 +92,8 @@ def test_causees_and_coordinated_subjects(text: str, actors: tuple[str, ...]) ->
         ),
         # a news report relays: no default
         ("某校召开专题会议\n会议强调，要抓好落实。", ()),
+        # a notice about holding a meeting, with its salutation, is no news report
+        ("关于召开专题组织生活会的通知\n各科室：\n要认真查摆问题。", ("科室",)),
         # a title run into its salutation still names the addressee
         (
             "关于组织开展全市中小学青年教师“读经典、悟思想”读书征文比赛的通知全体青年教师：\n要积极报名。",

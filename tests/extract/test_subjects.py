@@ -299,3 +299,238 @@ def test_a_quoted_subject_stays_in_its_quotation(text: str, clause: str, actors)
 )
 def test_a_group_opening_the_sentence_is_its_subject(text: str, clause: str, actors) -> None:
     assert actors_of(text, clause) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # the agent after a passive 由 acts, not the topic before it
+        ("各支部要认真学习。整改方案须由党委审定。", "整改方案须由党委审定", ("党委",)),
+        (
+            "各支部要抓好学习。活动经费由各党委、工委负责解决。",
+            "活动经费由各党委、工委负责解决",
+            ("党委", "工委"),
+        ),
+        # alternatives joined by 或 are all agents; the partner after 与 is not
+        (
+            "各支部要抓好学习。人选由党委书记或分管领导与本人谈话确定，不得由他人代替。",
+            "人选由党委书记或分管领导与本人谈话确定，不得由他人代替",
+            ("党委书记", "分管领导"),
+        ),
+        # the agent does not carry to the next directive
+        (
+            "各支部要认真学习，学习材料须由党委审核。要按时上报学习记录。",
+            "要按时上报学习记录",
+            ("支部",),
+        ),
+        # what a body is made of names no agent
+        (
+            "各支部要认真学习。工作组由党委委员组成，要加强指导。",
+            "工作组由党委委员组成，要加强指导",
+            ("支部",),
+        ),
+        # 由于 is a cause, not an agent
+        ("由于时间紧，各支部要抓紧学习。", "由于时间紧，各支部要抓紧学习", ("支部",)),
+    ],
+)
+def test_a_passive_agent_acts_in_its_directive(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # 让X满意 states an effect on X, not work directed to X
+        ("各支部要改进作风，让群众感到满意。", "各支部要改进作风，让群众感到满意", ("支部",)),
+        # 引导X做Y directs X's work: X acts with the subject
+        (
+            "各支部要改进作风，引导党员立足岗位作贡献。",
+            "各支部要改进作风，引导党员立足岗位作贡献",
+            ("支部", "党员"),
+        ),
+        # a count or a qualifying clause may stand between the verb and the directed
+        (
+            "各支部要发动至少两名符合条件的党员教师参加比赛。",
+            "各支部要发动至少两名符合条件的党员教师参加比赛",
+            ("支部", "党员教师"),
+        ),
+        ("各支部要组织3名党员参加培训。", "各支部要组织3名党员参加培训", ("支部", "党员")),
+        # ... but not another verb (组织召开…的会议 directs no one)
+        ("各支部要组织召开学校的党员大会。", "各支部要组织召开学校的党员大会", ("支部",)),
+        # the owner of the object (推动X关于…的部署, 推动X的…) is not directed
+        (
+            "各支部要推动党委关于整改的部署落到实处。",
+            "各支部要推动党委关于整改的部署落到实处",
+            ("支部",),
+        ),
+        ("各支部要推动党员干部的作风转变。", "各支部要推动党员干部的作风转变", ("支部",)),
+        (
+            "各支部要推动党员干部转变作风。",
+            "各支部要推动党员干部转变作风",
+            ("支部", "党员干部"),
+        ),
+        # a purpose clause before the modal (对于推动X…具有重要作用) names no subject
+        (
+            "实践证明，对于推动党员树立正确观念具有重要作用，要善于运用这一方法。",
+            "实践证明，对于推动党员树立正确观念具有重要作用，要善于运用这一方法",
+            (),
+        ),
+        # 对于X，要…: X is the topic that must act
+        ("对于各支部，要加强指导。", "对于各支部，要加强指导", ("支部",)),
+    ],
+)
+def test_directed_and_topical_actors(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
+
+
+START = "要从党员干部特别是领导干部抓起，树立正确导向，杜绝形式主义。要加强监督检查。"
+
+
+@pytest.mark.parametrize(
+    ("clause", "actors"),
+    [
+        # 要从X抓起: X is where the directive starts, so X acts
+        ("要从党员干部特别是领导干部抓起，树立正确导向", ("党员干部", "领导干部")),
+        # ... to the end of its sentence
+        ("杜绝形式主义", ("党员干部", "领导干部")),
+        # ... and no further
+        ("要加强监督检查", ()),
+    ],
+)
+def test_the_actors_a_directive_starts_with_act(clause: str, actors) -> None:
+    assert actors_of(START, clause) == actors
+
+
+AGENDA = (
+    "关于召开组织生活会的通知\n各科室：\n一、会议议程\n"
+    "（一）会上，党支部书记报告支部工作情况。\n（二）会后，认真梳理问题清单。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("clause", "actors"),
+    [
+        # an agenda item names its actor after a short adverbial (会上，X报告…)
+        ("会上，党支部书记报告支部工作情况", ("党支部书记",)),
+        # without one the salutation binds it
+        ("会后，认真梳理问题清单", ("科室",)),
+    ],
+)
+def test_a_subject_after_a_short_adverbial(clause: str, actors) -> None:
+    assert actors_of(AGENDA, clause) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # a cited directive keeps the subject stated inside its quotation
+        (
+            "总书记强调：“各级党委和政府一定要勇于担当，奋发有为。”",
+            "“各级党委和政府一定要勇于担当，奋发有为。”",
+            ("党委", "政府"),
+        ),
+        (
+            "总书记强调：“面对新任务，各级党委一定要勇于担当，奋发有为。”",
+            "“面对新任务，各级党委一定要勇于担当，奋发有为。”",
+            ("党委",),
+        ),
+        # a quotation without a subject gives none
+        (
+            "总书记强调：“面对新任务，一定要勇于担当，奋发有为。”",
+            "“面对新任务，一定要勇于担当，奋发有为。”",
+            (),
+        ),
+    ],
+)
+def test_a_quoted_directive_keeps_its_own_subject(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # a level quantifier (各级) before the named body does not hide it
+        ("希望各级各部门在学习上有所创新。", "希望各级各部门在学习上有所创新", ("部门",)),
+        # without a body after 希望 there is no subject
+        ("希望大家在学习上有所创新。", "希望大家在学习上有所创新", ()),
+    ],
+)
+def test_the_body_after_xiwang_is_its_subject(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
+
+
+PHASES = (
+    "一、工作安排\n（一）开展主题活动。\n"
+    "今年上半年要围绕建党纪念开展活动。各单位要分两个阶段开展学习。\n"
+    "第一阶段：\n3月至4月。\n要组织集中学习。\n"
+    "第二阶段：\n5月至6月。\n要抓好整改。\n"
+    "（二）开展专题宣传。\n要广泛宣传先进典型。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("clause", "actors"),
+    [
+        # a subject announcing numbered phases leads the phases' bodies
+        ("要组织集中学习", ("单位",)),
+        ("要抓好整改", ("单位",)),
+        # ... up to the next heading of a higher rank
+        ("要广泛宣传先进典型", ()),
+    ],
+)
+def test_a_subject_leads_the_phases_it_announces(clause: str, actors) -> None:
+    assert actors_of(PHASES, clause) == actors
+
+
+@pytest.mark.parametrize(
+    ("clause", "actors"),
+    [
+        # 要坚持X带头: X is put in the lead, so X acts
+        ("要坚持领导干部带头，充分发挥表率作用", ("领导干部",)),
+        # 要坚持 with no actor keeps the carried subject
+        ("要坚持问题导向，抓好整改", ("单位",)),
+    ],
+)
+def test_the_actors_put_in_the_lead_act(clause: str, actors) -> None:
+    text = "各单位要抓好学习。要坚持领导干部带头，充分发挥表率作用。要坚持问题导向，抓好整改。"
+    assert actors_of(text, clause) == actors
+
+
+PART = "各部门各单位要确保学习时间，其中各单位集中学习不得少于3天。要做好查漏补缺。"
+
+
+@pytest.mark.parametrize(
+    ("clause", "actors"),
+    [
+        # 其中X…: the part's own subject holds in its clause
+        ("其中各单位集中学习不得少于3天", ("单位",)),
+        # ... and the whole's subject carries on after it
+        ("要做好查漏补缺", ("部门", "单位")),
+    ],
+)
+def test_a_part_subject_does_not_carry(clause: str, actors) -> None:
+    assert actors_of(PART, clause) == actors
+
+
+RELAYED = (
+    "关于组织开展读书征文比赛的通知\n全体教师：\n"
+    "为深入学习党的理论，我市将组织开展读书征文比赛。现将有关事项通知如下：\n"
+    "一、比赛安排\n围绕主题组织初赛，确定进入决赛的人选。\n"
+    "二、相关要求\n欢迎全体教师积极报名参加。\n"
+)
+OWN = RELAYED.replace("我市将组织开展读书征文比赛。", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # the body a preamble says will run the event carries to its arrangements
+        (RELAYED, "围绕主题组织初赛，确定进入决赛的人选", ("我市",)),
+        # without one the salutation binds them
+        (OWN, "围绕主题组织初赛，确定进入决赛的人选", ("教师",)),
+        # 欢迎X…: the invited act
+        (RELAYED, "欢迎全体教师积极报名参加", ("教师",)),
+    ],
+)
+def test_a_preamble_organiser_leads_the_arrangements(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
