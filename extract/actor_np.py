@@ -71,6 +71,7 @@ class _Heads:
     before_weak: frozenset[str]  # the fixed words that may stand before a weak head
     modifier_memo: dict[str, bool]  # _is_modifier by word (a pure test of the word)
     word_memo: dict[str, bool]  # a modifier word of the dictionary, the list or a rank
+    before_memo: dict[str, str]  # _word_before by the six characters before the position
 
 
 @functools.cache
@@ -127,16 +128,28 @@ def _heads() -> _Heads:
         | frozenset(w for w, t in pos_tags().items() if t == "ns" and len(w) >= 2),
         modifier_memo={},
         word_memo={},
+        before_memo={},
     )
 
 
 def _word_before(h: _Heads, text: str, pos: int, lo: int) -> str:
     """The longest dictionary word of up to 6 characters ending at ``pos`` (else one char)."""
-    for n in range(min(6, pos - lo), 1, -1):
-        w = text[pos - n : pos]
+    if pos - lo < 2:
+        return text[pos - 1 : pos]
+    window = text[max(pos - 6, lo) : pos]  # all the answer depends on
+    if (w := h.before_memo.get(window)) is None:
+        if len(h.before_memo) > 200_000:
+            h.before_memo.clear()
+        w = h.before_memo[window] = _longest_word_ending(h, window)
+    return w
+
+
+def _longest_word_ending(h: _Heads, window: str) -> str:
+    for n in range(len(window), 1, -1):
+        w = window[-n:]
         if h.freq.get(w, 0) > 0 or w in h.modifier_words:
             return w
-    return text[pos - 1 : pos]
+    return window[-1:]
 
 
 def _modifier_before(h: _Heads, text: str, pos: int, lo: int) -> str:
