@@ -70,6 +70,10 @@ class _Heads:
     not_after: dict[str, tuple[str, ...]]
     max_chars: int
     max_words: int
+    before_weak: frozenset[str]  # the fixed words that may stand before a weak head
+    modifier_memo: dict[str, bool]  # _is_modifier by word (a pure test of the word)
+    word_memo: dict[str, bool]  # a modifier word of the dictionary, the list or a rank
+    before_memo: dict[str, str]  # _word_before by the six characters before the position
 
 
 @functools.cache
@@ -119,29 +123,55 @@ def _heads() -> _Heads:
         not_after={k: tuple(v) for k, v in data_json("actors.json")["not_actor_after"].items()},
         max_chars=int(d["max_chars"]),
         max_words=int(d["max_words"]),
+        before_weak=frozenset(d["sector_words"])
+        | frozenset(c for c in d["level_chars"] if len(c) == 1)
+        | frozenset(
+            w for w, (t, _k) in strong.items() if len(w) >= 2 and t not in ("MemberGroup", "Public")
+        )
+        | frozenset(w for w in weak if len(w) >= 2)
+        | frozenset(w for w, t in pos_tags().items() if t == "ns" and len(w) >= 2),
+        modifier_memo={},
+        word_memo={},
+        before_memo={},
     )
 
 
 def _word_before(h: _Heads, text: str, pos: int, lo: int) -> str:
     """The longest dictionary word of up to 6 characters ending at ``pos`` (else one char)."""
-    for n in range(min(6, pos - lo), 1, -1):
-        w = text[pos - n : pos]
+    if pos - lo < 2:
+        return text[pos - 1 : pos]
+    window = text[max(pos - 6, lo) : pos]  # all the answer depends on
+    if (w := h.before_memo.get(window)) is None:
+        if len(h.before_memo) > 200_000:
+            h.before_memo.clear()
+        w = h.before_memo[window] = _longest_word_ending(h, window)
+    return w
+
+
+def _longest_word_ending(h: _Heads, window: str) -> str:
+    for n in range(len(window), 1, -1):
+        w = window[-n:]
         if h.freq.get(w, 0) > 0 or w in h.modifier_words:
             return w
-    return text[pos - 1 : pos]
+    return window[-1:]
 
 
 def _modifier_before(h: _Heads, text: str, pos: int, lo: int) -> str:
     """The longest word ending at ``pos`` that may be a modifier (学校|领导, not 学|校领导),
     else the longest dictionary word there."""
-    longest = _word_before(h, text, pos, lo)
     if (lv := h.level_alt.search(text, lo, pos)) is not None and lv.end() == pos:
         return lv.group()  # 县（市、区）: one level with its alternatives
+    memo = h.word_memo
     for n in range(min(6, pos - lo), 1, -1):
         w = text[pos - n : pos]
-        if (h.freq.get(w, 0) > 0 or w in h.modifier_words or h.rank.match(w)) and _is_modifier(
-            h, w
-        ):
+        if (ok := memo.get(w)) is None:
+            if len(memo) > 200_000:
+                memo.clear()
+            ok = memo[w] = bool(
+                (h.freq.get(w, 0) > 0 or w in h.modifier_words or h.rank.match(w))
+                and _is_modifier(h, w)
+            )
+        if ok:
             k = pos - n
             if (
                 n > 2
@@ -151,7 +181,7 @@ def _modifier_before(h: _Heads, text: str, pos: int, lo: int) -> str:
             ):
                 return w[1:]  # 学校党委, not 学 + 校党委: the first character belongs before
             return w
-    return longest
+    return _word_before(h, text, pos, lo)
 
 
 def _is_word_modifier(h: _Heads, w: str) -> bool:
@@ -160,6 +190,16 @@ def _is_word_modifier(h: _Heads, w: str) -> bool:
 
 
 def _is_modifier(h: _Heads, w: str) -> bool:
+    """A word that may stand before a head inside a name (:func:`_modifier_word`, memoized)."""
+    known = h.modifier_memo.get(w)
+    if known is None:
+        if len(h.modifier_memo) > 200_000:
+            h.modifier_memo.clear()
+        known = h.modifier_memo[w] = _modifier_word(h, w)
+    return known
+
+
+def _modifier_word(h: _Heads, w: str) -> bool:
     """A word that may stand before a head inside a name: a place, a body, a sector,
     a level, an ordinal or a rank qualifier (nouns in general may not: 评价党员)."""
     if w in h.stop_words:
@@ -230,16 +270,12 @@ def _sector_len(h: _Heads, text: str, lo: int, hs: int, people: bool = False) ->
         return hs - lv.start()  # 县（市）委
     for n in range(min(8, hs - lo), 0, -1):
         w = text[hs - n : hs]
+        if w in h.before_weak:  # a sector, a level, a body (教育局), a place (某地一中)
+            return n
         if people and (w in h.modifier_words or h.rank.match(w)):
             return n
-        if w in h.sectors or _ORDINAL.fullmatch(w) or (n == 1 and w in h.level_chars):
+        if w[0] == "第" and _ORDINAL.fullmatch(w):
             return n
-        if n >= 2 and (
-            (w in h.strong and h.strong[w][0] not in ("MemberGroup", "Public")) or w in h.weak
-        ):
-            return n  # a body (教育局), not a group of people (群众办实事)
-        if n >= 2 and h.tags.get(w) == "ns":
-            return n  # a place before a school: 某地一中
     return 0
 
 

@@ -243,12 +243,10 @@ def persons(text: str) -> list[PersonMention]:
     for m in g.attribution.finditer(text):  # …。（某某）at a paragraph's end
         if (name := _name_at(text, m.start(1), g, need_follower=False)) == m.group(1):
             add(m.start(1), name)
-    tags = _tags()
+    tagged = _name_words()
     for m in g.tagged.finditer(text):  # names jieba knows (nr), before punctuation or a title
         at = m.start()
-        if text[at] not in g.surnames or not any(
-            tags.get(text[at : at + n], "").startswith("nr") for n in (2, 3, 4)
-        ):
+        if text[at] not in g.surnames or not any(text[at : at + n] in tagged for n in (2, 3, 4)):
             continue
         name = _name_at(text, at, g)
         if name is not None and _known_name(name) and g.strict.match(text, m.start() + len(name)):
@@ -288,22 +286,29 @@ def persons(text: str) -> list[PersonMention]:
 
 
 def _common_word(cand: str) -> bool:
-    """A dictionary word that is not a name (强调, 王国): no person."""
-    from extract.tokenize import pos_tags, tokenizer
+    """A dictionary word that is not a name (强调, 王国): no person (memoized by word)."""
+    if (known := _COMMON.get(cand)) is None:
+        from extract.tokenize import tokenizer
 
-    return tokenizer().FREQ.get(cand, 0) > 0 and not pos_tags().get(cand, "").startswith("nr")
+        if len(_COMMON) > 200_000:
+            _COMMON.clear()
+        known = _COMMON[cand] = tokenizer().FREQ.get(cand, 0) > 0 and cand not in _name_words()
+    return known
 
 
-def _tags() -> dict[str, str]:
+_COMMON: dict[str, bool] = {}
+
+
+@functools.cache
+def _name_words() -> frozenset[str]:
+    """The words jieba tags as names (nr, nrfg, nrt): a small set, quick to look up."""
     from extract.tokenize import pos_tags
 
-    return pos_tags()
+    return frozenset(w for w, t in pos_tags().items() if t.startswith("nr"))
 
 
 def _known_name(name: str) -> bool:
-    from extract.tokenize import pos_tags
-
-    return pos_tags().get(name, "").startswith("nr")
+    return name in _name_words()
 
 
 def localities(text: str) -> list[RawMention]:

@@ -95,6 +95,18 @@ def is_hard_drop(u: Unit) -> bool:
 def first_word(text: str) -> tuple[str, str | None]:
     """The longest dictionary word (up to 4 characters) ``text`` opens with, and its
     jieba part-of-speech tag (None when the word is no dictionary word)."""
+    head = text[:4]  # all the answer depends on: one look-up in a small table
+    if (known := _FIRST_WORDS.get(head)) is None:
+        if len(_FIRST_WORDS) > 100_000:
+            _FIRST_WORDS.clear()
+        known = _FIRST_WORDS[head] = _first_word(head)
+    return known
+
+
+_FIRST_WORDS: dict[str, tuple[str, str | None]] = {}
+
+
+def _first_word(text: str) -> tuple[str, str | None]:
     from extract.tokenize import pos_tags, tokenizer
 
     freq, tags = tokenizer().FREQ, pos_tags()

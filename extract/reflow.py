@@ -54,6 +54,13 @@ def _rules() -> dict:
         "opening": re.compile("[" + re.escape(d["pairs"][0::2]) + "]"),
         "heading": re.compile(d["heading_re"]),
         "enum_only": re.compile(d["enum_only_re"]),
+        "punct": re.compile("[" + re.escape(d["any_punct"]) + "]"),
+        # a sentence end, then a short tail without punctuation up to the line's end
+        "fragment": re.compile(
+            "[" + re.escape(d["hard_end"]) + "]"
+            "[^" + re.escape(d["hard_end"] + d["any_punct"]) + "]"
+            f"{{1,{int(d['short_fragment'])}}}\\Z"
+        ),
     }
 
 
@@ -106,7 +113,7 @@ def soft_break(
         b.isdigit()
         and not joined
         and len(prev_line) > r["short"]
-        and not any(c in r["any_punct"] for c in prev_line)
+        and not r["punct"].search(prev_line)
     ):
         return False  # a signature line, then its date
     if b.isdigit() and not joined and a in r["body_end"] and r["cjk_only"].fullmatch(prev_line):
@@ -115,11 +122,11 @@ def soft_break(
         return False  # 2019年6月10日 / 绍办通报: a line that is a date ends there
     if not b.isdigit() and _opening_fragment(prev_line, r):
         return True  # …参加。请 / 各支部…: a sentence begun at the line's end goes on
-    if joined and a not in r["any_punct"] and any(c in r["any_punct"] for c in next_line):
+    if joined and a not in r["any_punct"] and r["punct"].search(next_line):
         return True  # a sentence already broken goes on until its punctuation
     if len(prev_line) <= r["short"] and a not in r["any_punct"]:
         # a fragment, unless it is a whole line such as a letterhead above a title
-        return joined or len(next_line) <= r["short"] or any(c in r["any_punct"] for c in next_line)
+        return joined or len(next_line) <= r["short"] or bool(r["punct"].search(next_line))
     if len(next_line) <= r["short"] and next_line[-1] not in r["any_punct"]:
         return True
     return length >= r["wrapped"]
@@ -127,9 +134,7 @@ def soft_break(
 
 def _opening_fragment(line: str, r: dict) -> bool:
     """Whether ``line`` ends with a short fragment opened after a sentence end (…。请)."""
-    k = max(line.rfind(c) for c in r["hard_end"])
-    tail = line[k + 1 :]
-    return k >= 0 and 0 < len(tail) <= r["short"] and not any(c in r["any_punct"] for c in tail)
+    return r["fragment"].search(line, max(0, len(line) - r["short"] - 1)) is not None
 
 
 def _closed(line: str, r: dict) -> bool:

@@ -93,14 +93,23 @@ _PLAUSIBLE_RE = re.compile(
 )
 # Control characters other than \t \n \f \r, and the replacement character.
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
-_CJK_RE = re.compile("[\u4e00-\u9fff]")
+_CJK_RANGE = "\u4e00-\u9fff"
+# The complements, as runs: characters of a class are counted as the sample's length
+# minus the runs of the others (few and long in real text; no list of every character).
+_NOT_PLAUSIBLE_RE = re.compile("[^" + _PLAUSIBLE_RE.pattern[1:] + "+")
+_NOT_CJK_RE = re.compile(f"[^{_CJK_RANGE}]+")
+
+
+def _count(not_re: re.Pattern[str], text: str, end: int) -> int:
+    """How many of ``text[:end]`` are in the class whose complement (runs) is ``not_re``."""
+    return min(len(text), end) - sum(map(len, not_re.findall(text, 0, end)))
 
 
 def _plausible_ratio(text: str) -> float:
     sample = text[:_SAMPLE]
     if not sample:
         return 0.0
-    return len(_PLAUSIBLE_RE.findall(sample)) / len(sample)
+    return _count(_NOT_PLAUSIBLE_RE, sample, _SAMPLE) / len(sample)
 
 
 def _control_ratio(text: str) -> float:
@@ -109,25 +118,29 @@ def _control_ratio(text: str) -> float:
     return len(_CONTROL_RE.findall(text)) / len(text)
 
 
-def _cjk(text: str) -> list[str]:
-    return _CJK_RE.findall(text, 0, _SAMPLE)
+def _cjk_count(text: str) -> int:
+    """The CJK characters among the first ``_SAMPLE`` of ``text``."""
+    return _count(_NOT_CJK_RE, text, _SAMPLE)
 
 
 def _cjk_ratio(text: str) -> float:
     sample = text[:_SAMPLE]
-    return len(_cjk(sample)) / len(sample) if sample else 0.0
+    return _cjk_count(sample) / len(sample) if sample else 0.0
 
 
 @functools.cache
-def _common_re() -> re.Pattern[str]:
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(lexicon().common_chars)) + "]")
+def _not_common_re() -> re.Pattern[str]:
+    """Runs of characters that are not common CJK characters."""
+    common = sorted(c for c in lexicon().common_chars if "\u4e00" <= c <= "\u9fff")
+    return re.compile("[^" + "".join(re.escape(c) for c in common) + "]+")
 
 
 def _common_ratio(text: str) -> float:
-    cjk = _cjk(text)
+    """The share of common characters among the CJK ones of the first ``_SAMPLE``."""
+    cjk = _cjk_count(text)
     if not cjk:
         return 0.0
-    return len(_common_re().findall("".join(cjk))) / len(cjk)
+    return _count(_not_common_re(), text, _SAMPLE) / cjk
 
 
 def is_plausible(text: str) -> bool:
@@ -142,7 +155,7 @@ def is_plausible(text: str) -> bool:
     """
     if _plausible_ratio(text) < MIN_PLAUSIBLE:
         return False
-    return len(_cjk(text)) < MIN_CJK_FOR_COMMON or _common_ratio(text) >= MIN_COMMON
+    return _cjk_count(text) < MIN_CJK_FOR_COMMON or _common_ratio(text) >= MIN_COMMON
 
 
 def _score(text: str) -> float:
