@@ -25,6 +25,7 @@ from extract.clauses import Segment, Sentence, sentences
 from extract.intervals import Intervals
 from extract.lexicon import regex_table, word_table
 from extract.modality import Cue, cues, is_framing, may_have_cue
+from extract.quantities import find_quantities
 
 _TRAIL = "，,；;。！？!?：:、 \n"
 
@@ -97,6 +98,10 @@ def _own_subject(seg: Segment, cue: Cue) -> bool:
     pre = seg.text[: cue.start - seg.start]
     if len(pre) < 2 or _r()["prefix_start"].match(pre) or _r()["not_subject_end"].search(pre):
         return False
+    if _r()["measured_subject"].search(pre) and any(
+        q[3] == len(pre) for q in find_quantities(seg.text)
+    ):
+        return True  # 公示期不少于5个工作日: the bound of a measured noun
     freq, tags = tokenizer().FREQ, pos_tags()
     for n in range(min(4, len(pre)), 1, -1):
         w = pre[-n:]
