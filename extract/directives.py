@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from extract.clauses import Segment, Sentence, sentences
 from extract.intervals import Intervals
@@ -46,6 +47,7 @@ class Unit:
     kind: str = "cue"
     drop: str = ""
     lead_in: bool = False
+    speaker: bool = False
     timed: bool = False
     text: str = ""
     start: int = 0
@@ -64,8 +66,23 @@ def _abs_cue(c: Cue, offset: int) -> Cue:
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
-    """Spans of quoted passages (“…”): cues inside them are cited, not directed."""
-    return [m.span() for m in re.finditer(r"“[^“”\n]{1,80}”", text)]
+    """Spans of quoted passages (“…”): cues inside them are cited, not directed.
+
+    A quotation after a speech verb (强调“…”, 要求：“…”) or right after another
+    quotation is the cited authority's directive, not a name: its cues count.
+    """
+    said, named = _r()["speech_clause"], _r()["quote_named"]
+    out = []
+    for m in re.finditer(r"“[^“”\n]{1,80}”", text):
+        s = m.start()
+        if (
+            s > 0
+            and (text[s - 1] == "”" or said.search(text, max(0, s - 8), s))
+            and not named.match(text, m.end())
+        ):
+            continue
+        out.append(m.span())
+    return out
 
 
 def _clause_cue(seg: Segment, quotes: Intervals | None = None) -> Cue | None:
@@ -200,6 +217,9 @@ def _sentence_units(
         cur.add(pending)
     if cur is not None:
         units.append(cur)
+    for a, b in pairwise(units):
+        if a.cue is None and r["speech_quote"].match(b.clauses[0].text):
+            a.speaker = True  # 总书记在…时，强调“…”: who speaks, not what is directed
     for u in units:  # only an enumerated item may lack a cue
         if u.kind == "item" and not (
             clauses_t["enum_item"].match(u.clauses[0].text)
@@ -233,8 +253,18 @@ def _finish(u: Unit, text: str) -> None:
         s += 1
     if len(u.clauses) > 1 and (m := _r()["speech_lead"].match(text, s, e)):
         s += m.end() - m.start()  # 他强调，要…: the span starts after the speaker
+    said, quoted = _r()["speech_quote"], False
+    for c in u.clauses:  # 书记强调“要…”: the span is the quoted directive
+        if u.cue is not None and c.start <= u.cue.start and (m := said.match(text, c.start, c.end)):
+            close = text.find("”", m.end(), e + 1)
+            if close < 0 or not _r()["quote_named"].match(text, close + 1):
+                s, quoted = max(s, m.end()), True
     while e > s and text[e - 1] in _TRAIL:
         e -= 1
+    if quoted and text[e - 1 : e] == "”" and "“" not in text[s:e]:
+        e -= 1
+    if text[s : s + 1] == "“" and text[e - 1 : e] == "”" and "“" not in text[s + 1 : e]:
+        s, e = s + 1, e - 1  # one whole quotation: the directive inside the marks
     u.start, u.end, u.text = s, e, text[s:e]
 
 
@@ -249,6 +279,8 @@ def _filter(u: Unit, sent_has_strong: bool, sent_has_cue: bool) -> str:
     sent = u.sent
     if sent.heading:
         return "topic heading" if sent.topic or sent.review else ""
+    if u.speaker:
+        return "speaker"
     if r["lead_in"].search(u.text) or r["lead_in_from"].search(u.text):
         u.lead_in = True
         return "lead-in"

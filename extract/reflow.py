@@ -52,6 +52,7 @@ def _rules() -> dict:
         "date_line": re.compile(d["date_line_re"]),
         "after_date": re.compile(d["after_date_re"]),
         "opening": re.compile("[" + re.escape(d["pairs"][0::2]) + "]"),
+        "closers": frozenset(d["pairs"][1::2]),
         "heading": re.compile(d["heading_re"]),
         "enum_only": re.compile(d["enum_only_re"]),
     }
@@ -90,6 +91,8 @@ def soft_break(
         return False
     if r["heading"].match(next_line):
         return enum_only
+    if joined and all(c in r["closers"] for c in prev_line):
+        return True  # “ / 创 / ” / 与: a closing mark the page put on a line of its own
     if a in r["open_end"] or enum_only or a in r["function_end"]:
         return True
     if r["opening"].search(prev_line) and any(
