@@ -48,6 +48,7 @@ class Unit:
     drop: str = ""
     lead_in: bool = False
     speaker: bool = False
+    continues: bool = False
     timed: bool = False
     text: str = ""
     start: int = 0
@@ -132,6 +133,38 @@ def _is_prefix(seg: Segment) -> bool:
     return bool(r["prefix_start"].match(seg.text) or r["prefix_end"].search(seg.text))
 
 
+def _negation_runs(segs: list[Segment], seg_cues: list[Cue | None]) -> set[int]:
+    """Clauses that open a unit around runs of bare negations (…，不A、不B，…).
+
+    The run's first clause gets a prohibition cue at its 不 (``seg_cues`` is updated),
+    its other clauses lose theirs; the run and the clause after it open units.
+    """
+    r = _r()
+    out: set[int] = set()
+    k = 0
+    while k < len(segs):
+        if not r["bare_negation"].match(segs[k].text):
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(segs) and r["bare_negation"].match(segs[j + 1].text):
+            j += 1
+        run = "".join(s.text for s in segs[k : j + 1])
+        if (
+            len(r["negation_item"].findall(run)) >= 2
+            and not r["negation_modifier"].search(segs[j].text)
+            and (k > 0 or j + 1 < len(segs))
+        ):
+            m = r["bare_negation"].match(segs[k].text)
+            at = segs[k].start + m.end() - 1
+            seg_cues[k] = Cue(at, at + 1, "不", "prohibition", False)
+            for i in range(k + 1, j + 1):
+                seg_cues[i] = None
+            out |= {k, j + 1}
+        k = j + 1
+    return out
+
+
 def _sentence_units(
     sent: Sentence,
     text: str,
@@ -154,10 +187,14 @@ def _sentence_units(
     pending: list[Segment] = []
     segs = list(sent.clauses)
     seg_cues = [_clause_cue(seg, quotes) for seg in segs]
+    breaks = _negation_runs(segs, seg_cues)
     for k, seg in enumerate(segs):
         body = seg.text
         enum = clauses_t["enum_item"].match(body) or clauses_t["enum_keep"].match(body)
         split = r["splitter"].match(body)
+        if k in breaks and cur is not None and cur.clauses:
+            units.append(cur)
+            cur = None
         if (enum or split) and (cur is not None or pending):
             if cur is not None:
                 units.append(cur)
@@ -217,7 +254,9 @@ def _sentence_units(
         cur.add(pending)
     if cur is not None:
         units.append(cur)
+    opened = {segs[k].start for k in breaks if k < len(segs)}
     for a, b in pairwise(units):
+        b.continues = b.clauses[0].start in opened  # the same directive goes on: same actors
         if a.cue is None and r["speech_quote"].match(b.clauses[0].text):
             a.speaker = True  # 总书记在…时，强调“…”: who speaks, not what is directed
     for u in units:  # only an enumerated item may lack a cue

@@ -80,3 +80,50 @@ def test_the_speaker_before_a_quoted_directive_is_no_directive() -> None:
 def test_a_quoted_slogan_is_cited_not_directed() -> None:
     found = directive_units(BODY + "活动提出“人人要争先”的口号。", every_sentence=True)
     assert all(u.cue is None for u in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a run of bare negations is a prohibition of its own; the clause after it
+        # opens the next directive
+        (
+            "要守好岗位职责，不推诿、不扯皮，把群众的事办好。",
+            [("要守好岗位职责", "要"), ("不推诿、不扯皮", "不"), ("把群众的事办好", None)],
+        ),
+        (
+            "各科室要转变作风，不摆架子，不打官腔，不设门槛。",
+            [("各科室要转变作风", "要"), ("不摆架子，不打官腔，不设门槛", "不")],
+        ),
+        # one bare negation stays with its directive
+        (
+            "要扎实开展学习，不走过场，真正取得实效。",
+            [("要扎实开展学习，不走过场，真正取得实效", "要")],
+        ),
+        # 不断, 不仅 are no negations of an action
+        (
+            "要不断改进作风，不仅抓学习，还要抓整改。",
+            [("要不断改进作风，不仅抓学习", "要"), ("还要抓整改", "要")],
+        ),
+        # a run that only modifies a noun stays inside its clause
+        (
+            "要引导干部形成不讲排场、不搞攀比的朴素之风，把精力用在工作上。",
+            [("要引导干部形成不讲排场、不搞攀比的朴素之风，把精力用在工作上", "要")],
+        ),
+    ],
+)
+def test_bare_negation_runs(text: str, expected: list[tuple[str, str | None]]) -> None:
+    found = directive_units(BODY + text, every_sentence=True)[1:]
+    assert [(u.text, u.cue.word if u.cue else None) for u in found] == expected
+
+
+def test_a_negation_run_keeps_the_actors_of_its_directive() -> None:
+    from extract.ingest.reader import document_from_bytes
+    from extract.pipeline import extract
+
+    text = BODY + "各支部要组织党员认真学习，不敷衍、不应付，把学习成果用到工作中。"
+    reqs = extract(document_from_bytes("n.txt", text.encode())).requirements
+    by_text = {r.span.text: (r.modality, r.actors) for r in reqs}
+    first = by_text["各支部要组织党员认真学习"]
+    assert by_text["不敷衍、不应付"] == ("prohibition", first[1])
+    assert by_text["把学习成果用到工作中"][1] == first[1]
