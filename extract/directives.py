@@ -133,6 +133,28 @@ def _is_prefix(seg: Segment) -> bool:
     return bool(r["prefix_start"].match(seg.text) or r["prefix_end"].search(seg.text))
 
 
+def _parallel(seg: Segment) -> list[Segment]:
+    """``seg`` cut where a list repeats its modal word (必须坚持A、必须坚持B: two directives)."""
+    if "、" not in seg.text:
+        return [seg]
+    strong = word_table("modality.json")["strong"]
+    out, start = [], 0
+    for c in cues(seg.text):
+        if (
+            c.start > start
+            and len(c.word) >= 2
+            and c.word in strong
+            and seg.text[c.start - 1] == "、"
+            and c.word in seg.text[start : c.start - 1]
+        ):
+            out.append(Segment(seg.start + start, seg.start + c.start, seg.text[start : c.start]))
+            start = c.start
+    if not out:
+        return [seg]
+    out.append(Segment(seg.start + start, seg.end, seg.text[start:]))
+    return out
+
+
 def _negation_runs(segs: list[Segment], seg_cues: list[Cue | None]) -> set[int]:
     """Clauses that open a unit around runs of bare negations (…，不A、不B，…).
 
@@ -185,7 +207,7 @@ def _sentence_units(
     units: list[Unit] = []
     cur: Unit | None = None
     pending: list[Segment] = []
-    segs = list(sent.clauses)
+    segs = [piece for seg in sent.clauses for piece in _parallel(seg)]
     seg_cues = [_clause_cue(seg, quotes) for seg in segs]
     breaks = _negation_runs(segs, seg_cues)
     for k, seg in enumerate(segs):

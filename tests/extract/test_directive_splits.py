@@ -127,3 +127,21 @@ def test_a_negation_run_keeps_the_actors_of_its_directive() -> None:
     first = by_text["各支部要组织党员认真学习"]
     assert by_text["不敷衍、不应付"] == ("prohibition", first[1])
     assert by_text["把学习成果用到工作中"][1] == first[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list that repeats its modal word gives one directive per item
+        (
+            "工作中必须坚持问题导向、必须坚持群众路线、必须坚持实事求是。",
+            ["工作中必须坚持问题导向", "必须坚持群众路线", "必须坚持实事求是"],
+        ),
+        # a modal word once, then a list of objects: one directive
+        ("必须坚持问题导向、群众路线和实事求是。", ["必须坚持问题导向、群众路线和实事求是"]),
+        # a one-character modal word in a list is no repeated directive
+        ("要弄清是什么、要干什么这个根本问题。", ["要弄清是什么、要干什么这个根本问题"]),
+    ],
+)
+def test_parallel_directives(text: str, expected: list[str]) -> None:
+    assert units(text) == expected
