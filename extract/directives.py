@@ -214,7 +214,18 @@ def _sentence_units(
         body = seg.text
         enum = clauses_t["enum_item"].match(body) or clauses_t["enum_keep"].match(body)
         split = r["splitter"].match(body)
-        if k in breaks and cur is not None and cur.clauses:
+        if (
+            (
+                k in breaks
+                or (
+                    cur is not None
+                    and cur.cue is not None
+                    and r["distributive_subject"].match(body)
+                )
+            )
+            and cur is not None
+            and cur.clauses
+        ):
             units.append(cur)
             cur = None
         if (enum or split) and (cur is not None or pending):

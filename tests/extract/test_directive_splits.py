@@ -145,3 +145,22 @@ def test_a_negation_run_keeps_the_actors_of_its_directive() -> None:
 )
 def test_parallel_directives(text: str, expected: list[str]) -> None:
     assert units(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a distributive subject after a directive: a new actor is told what to do
+        (
+            "各班要召开一次主题班会，每位同学都写一份心得。",
+            ["各班要召开一次主题班会", "每位同学都写一份心得"],
+        ),
+        # what the directive secures for each (都能…) stays with it
+        (
+            "要保证每个社区都能解决一两个难题，每名党员都能办一件实事。",
+            ["要保证每个社区都能解决一两个难题，每名党员都能办一件实事"],
+        ),
+    ],
+)
+def test_distributive_subject(text: str, expected: list[str]) -> None:
+    assert units(text) == expected
