@@ -105,7 +105,11 @@ def working_text(text: str) -> str:
             out[i] = "\u200b"  # zero-width: neither a break nor an in-line space
     for m in _t()["clock_colon"].finditer(text):
         out[m.start()] = "\u2236"
+    said = regex_table("requirements.json")["speech_clause"]
     for m in _t()["short_quote"].finditer(text):
+        s = m.start()
+        if s > 0 and (text[s - 1] == "”" or said.search(text, max(0, s - 8), s)):
+            continue  # 强调“要A，不要B”: quoted speech keeps its clauses
         for k in range(m.start() + 1, m.end() - 1):
             if text[k] in "，,；;":
                 out[k] = "\u201a"

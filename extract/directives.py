@@ -335,8 +335,14 @@ def _finish(u: Unit, text: str) -> None:
         e -= 1
     if quoted and text[e - 1 : e] == "”" and "“" not in text[s:e]:
         e -= 1
+    if text[s : s + 1] == "“" and text[s:e].count("“") > text[s:e].count("”"):
+        s += 1  # “要A，…: the quotation goes on past the unit
+    if text[e - 1 : e] == "”" and text[s:e].count("”") > text[s:e].count("“"):
+        e -= 1  # …，不要B”
     if text[s : s + 1] == "“" and text[e - 1 : e] == "”" and "“" not in text[s + 1 : e]:
         s, e = s + 1, e - 1  # one whole quotation: the directive inside the marks
+    while e > s and text[e - 1] in _TRAIL:
+        e -= 1
     u.start, u.end, u.text = s, e, text[s:e]
 
 

@@ -44,7 +44,12 @@ def test_measured_bound(text: str, expected: list[str]) -> None:
         # quoted directives one after another are one requirement each
         (
             "部长强调：“各校要压实责任，不搞形式主义”“要把工作做在平时”。",
-            ["各校要压实责任，不搞形式主义", "要把工作做在平时"],
+            ["各校要压实责任", "不搞形式主义", "要把工作做在平时"],
+        ),
+        # quoted speech keeps its clauses: one directive per modal clause
+        (
+            "他指出：“做事贵在有恒，不能虎头蛇尾，不要半途而废”。",
+            ["做事贵在有恒，不能虎头蛇尾", "不要半途而废"],
         ),
         # a run of quoted names is one clause
         (

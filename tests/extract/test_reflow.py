@@ -30,6 +30,9 @@ JOINED = [
     # a closing mark the page put on a line of its own, then the sentence goes on
     ("要在\n“\n学\n”\n与\n“\n做\n”\n上下功夫。", "要在“学”与“做”上下功夫。"),
     ("积极营造\n“\n比学赶超\n”\n的良好氛围。", "积极营造“比学赶超”的良好氛围。"),
+    # a date broken after its year, inside a heading line too
+    ("（1）准备阶段（\n2020\n年\n3\n月\n-4\n月）。", "（1）准备阶段（2020年3月-4月）。"),
+    ("从\n2019\n年\n11\n月启动，到\n2020\n年\n6\n月结束。", "从2019年11月启动，到2020年6月结束。"),
 ]
 
 KEPT = [
@@ -56,6 +59,8 @@ KEPT = [
     # a quotation closed after a sentence end stays on its line
     "他说：“我们要抓好学习。”\n二、工作要求",
     "“要抓好学习。”\n各支部要及时总结。",
+    # a number before a line that is no date
+    "第12\n月考成绩公布",
 ]
 
 
