@@ -169,3 +169,20 @@ def test_parallel_directives(text: str, expected: list[str]) -> None:
 )
 def test_distributive_subject(text: str, expected: list[str]) -> None:
     assert units(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "drop"),
+    [
+        # 不能, 不要 are strong enough for a document without sections
+        ("各位同事不能因循守旧。", ""),
+        ("学习不要浅尝辄止。", ""),
+        # 为了 after a modal word is a purpose, not a report
+        ("工作不要为了应付检查而搞突击。", ""),
+        # a weak cue in such a document stays out by rule
+        ("这一做法坚持多年。", "opening without a strong cue"),
+    ],
+)
+def test_rules_in_a_document_without_sections(text: str, drop: str) -> None:
+    found = directive_units(text)
+    assert [u.drop for u in found] == [drop]
