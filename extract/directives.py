@@ -133,6 +133,20 @@ def _is_prefix(seg: Segment) -> bool:
     return bool(r["prefix_start"].match(seg.text) or r["prefix_end"].search(seg.text))
 
 
+def _opens_list(segs: list[Segment], seg_cues: list[Cue | None], k: int) -> bool:
+    """Whether clause ``k`` opens a list of clauses that each open with the same modal
+    word (…，坚持A，坚持B): the clause before such a list is a directive of its own."""
+    a = seg_cues[k]
+    b = seg_cues[k + 1] if k + 1 < len(segs) else None
+    return (
+        a is not None
+        and b is not None
+        and a.start == segs[k].start
+        and b.start == segs[k + 1].start
+        and a.word == b.word
+    )
+
+
 def _parallel(seg: Segment) -> list[Segment]:
     """``seg`` cut where a list repeats its modal word (必须坚持A、必须坚持B: two directives)."""
     if "、" not in seg.text:
@@ -259,7 +273,10 @@ def _sentence_units(
                 and timed.any_within(cur.clauses[0].start, cur.clauses[-1].end)
             )
             if cur is not None and (
-                cur.cue is not None or timed_cur or _own_subject(seg, cue)
+                cur.cue is not None
+                or timed_cur
+                or _own_subject(seg, cue)
+                or _opens_list(segs, seg_cues, k)
             ):  # 公示期不少于5个工作日 after a clause without a cue: a directive of its own
                 units.append(cur)
                 cur = None
@@ -371,6 +388,10 @@ def _filter(u: Unit, sent_has_strong: bool, sent_has_cue: bool) -> str:
         return "purpose or significance"
     if u.kind == "duty":
         return ""
+    if r["copula_frame"].match(sent.text) and not (
+        u.cue is not None and u.cue.word in word_table("modality.json")["strong"]
+    ):
+        return "framing"  # 这就是坚持A，坚持B: what the experience is, not what to do
     if u.cue is not None and u.cue_clause is not None:
         rel = u.cue.start - u.cue_clause.start
         if r["report_any"].search(text_after(u)) or r["report_before"].search(

@@ -186,3 +186,25 @@ def test_distributive_subject(text: str, expected: list[str]) -> None:
 def test_rules_in_a_document_without_sections(text: str, drop: str) -> None:
     found = directive_units(text)
     assert [u.drop for u in found] == [drop]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence saying what something is: its 坚持 list is no directive
+        ("这就是坚持群众路线，坚持实事求是。", ["framing", "framing"]),
+        # a strong cue there still directs
+        ("这就是说，各单位必须按时完成。", ["framing", ""]),
+    ],
+)
+def test_copula_frame(text: str, expected: list[str]) -> None:
+    assert [u.drop for u in directive_units(BODY + text)[1:]] == expected
+
+
+def test_the_clause_before_a_parallel_list_is_its_own_unit() -> None:
+    text = "总结推广经验，坚持问题导向，坚持系统观念。"
+    assert units(text) == ["总结推广经验", "坚持问题导向", "坚持系统观念"]
+
+
+def test_a_modal_word_once_keeps_its_clause_before() -> None:
+    assert units("总结推广经验，坚持问题导向。") == ["总结推广经验，坚持问题导向"]
