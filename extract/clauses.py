@@ -105,11 +105,29 @@ def working_text(text: str) -> str:
             out[i] = "\u200b"  # zero-width: neither a break nor an in-line space
     for m in _t()["clock_colon"].finditer(text):
         out[m.start()] = "\u2236"
+    said = regex_table("requirements.json")["speech_clause"]
     for m in _t()["short_quote"].finditer(text):
+        s = m.start()
+        if s > 0 and (text[s - 1] == "”" or said.search(text, max(0, s - 8), s)):
+            continue  # 强调“要A，不要B”: quoted speech keeps its clauses
         for k in range(m.start() + 1, m.end() - 1):
             if text[k] in "，,；;":
                 out[k] = "\u201a"
+    for m in _t()["quote_pair"].finditer(text):
+        if _quoted_clause(text, m.start()):
+            out[m.start()] = "\u3002"  # “要A”“要B”: two quoted sentences
     return "".join(out)
+
+
+def _quoted_clause(text: str, at: int) -> bool:
+    """Whether the quotation closing at ``at`` or the one opening after it states a clause."""
+    t, least = _t(), int(data_json("clauses.json")["quote_break_min"])
+    a = text.rfind("“", max(0, at - 300), at)
+    b = text.find("”", at + 1, at + 300)
+    for quote in (text[a + 1 : at] if a >= 0 else "", text[at + 2 : b] if b > 0 else ""):
+        if len(quote) >= least and "“" not in quote and t["quoted_clause"].search(quote):
+            return True
+    return False
 
 
 def _paragraphs(work: str) -> list[tuple[int, int]]:

@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from extract.clauses import Segment, Sentence, sentences
 from extract.intervals import Intervals
 from extract.lexicon import regex_table, word_table
 from extract.modality import Cue, cues, is_framing, may_have_cue
+from extract.quantities import find_quantities
 
 _TRAIL = "，,；;。！？!?：:、 \n"
 
@@ -45,6 +47,8 @@ class Unit:
     kind: str = "cue"
     drop: str = ""
     lead_in: bool = False
+    speaker: bool = False
+    continues: bool = False
     timed: bool = False
     text: str = ""
     start: int = 0
@@ -63,8 +67,23 @@ def _abs_cue(c: Cue, offset: int) -> Cue:
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
-    """Spans of quoted passages (“…”): cues inside them are cited, not directed."""
-    return [m.span() for m in re.finditer(r"“[^“”\n]{1,80}”", text)]
+    """Spans of quoted passages (“…”): cues inside them are cited, not directed.
+
+    A quotation after a speech verb (强调“…”, 要求：“…”) or right after another
+    quotation is the cited authority's directive, not a name: its cues count.
+    """
+    said, named = _r()["speech_clause"], _r()["quote_named"]
+    out = []
+    for m in re.finditer(r"“[^“”\n]{1,80}”", text):
+        s = m.start()
+        if (
+            s > 0
+            and (text[s - 1] == "”" or said.search(text, max(0, s - 8), s))
+            and not named.match(text, m.end())
+        ):
+            continue
+        out.append(m.span())
+    return out
 
 
 def _clause_cue(seg: Segment, quotes: Intervals | None = None) -> Cue | None:
@@ -97,6 +116,10 @@ def _own_subject(seg: Segment, cue: Cue) -> bool:
     pre = seg.text[: cue.start - seg.start]
     if len(pre) < 2 or _r()["prefix_start"].match(pre) or _r()["not_subject_end"].search(pre):
         return False
+    if _r()["measured_subject"].search(pre) and any(
+        q[3] == len(pre) for q in find_quantities(seg.text)
+    ):
+        return True  # 公示期不少于5个工作日: the bound of a measured noun
     freq, tags = tokenizer().FREQ, pos_tags()
     for n in range(min(4, len(pre)), 1, -1):
         w = pre[-n:]
@@ -108,6 +131,74 @@ def _own_subject(seg: Segment, cue: Cue) -> bool:
 def _is_prefix(seg: Segment) -> bool:
     r = _r()
     return bool(r["prefix_start"].match(seg.text) or r["prefix_end"].search(seg.text))
+
+
+def _opens_list(segs: list[Segment], seg_cues: list[Cue | None], k: int) -> bool:
+    """Whether clause ``k`` opens a list of clauses that each open with the same modal
+    word (…，坚持A，坚持B): the clause before such a list is a directive of its own."""
+    a = seg_cues[k]
+    b = seg_cues[k + 1] if k + 1 < len(segs) else None
+    return (
+        a is not None
+        and b is not None
+        and a.start == segs[k].start
+        and b.start == segs[k + 1].start
+        and a.word == b.word
+    )
+
+
+def _parallel(seg: Segment) -> list[Segment]:
+    """``seg`` cut where a list repeats its modal word (必须坚持A、必须坚持B: two directives)."""
+    if "、" not in seg.text:
+        return [seg]
+    strong = word_table("modality.json")["strong"]
+    out, start = [], 0
+    for c in cues(seg.text):
+        if (
+            c.start > start
+            and len(c.word) >= 2
+            and c.word in strong
+            and seg.text[c.start - 1] == "、"
+            and c.word in seg.text[start : c.start - 1]
+        ):
+            out.append(Segment(seg.start + start, seg.start + c.start, seg.text[start : c.start]))
+            start = c.start
+    if not out:
+        return [seg]
+    out.append(Segment(seg.start + start, seg.end, seg.text[start:]))
+    return out
+
+
+def _negation_runs(segs: list[Segment], seg_cues: list[Cue | None]) -> set[int]:
+    """Clauses that open a unit around runs of bare negations (…，不A、不B，…).
+
+    The run's first clause gets a prohibition cue at its 不 (``seg_cues`` is updated),
+    its other clauses lose theirs; the run and the clause after it open units.
+    """
+    r = _r()
+    out: set[int] = set()
+    k = 0
+    while k < len(segs):
+        if not r["bare_negation"].match(segs[k].text):
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(segs) and r["bare_negation"].match(segs[j + 1].text):
+            j += 1
+        run = "".join(s.text for s in segs[k : j + 1])
+        if (
+            len(r["negation_item"].findall(run)) >= 2
+            and not r["negation_modifier"].search(segs[j].text)
+            and (k > 0 or j + 1 < len(segs))
+        ):
+            m = r["bare_negation"].match(segs[k].text)
+            at = segs[k].start + m.end() - 1
+            seg_cues[k] = Cue(at, at + 1, "不", "prohibition", False)
+            for i in range(k + 1, j + 1):
+                seg_cues[i] = None
+            out |= {k, j + 1}
+        k = j + 1
+    return out
 
 
 def _sentence_units(
@@ -130,12 +221,27 @@ def _sentence_units(
     units: list[Unit] = []
     cur: Unit | None = None
     pending: list[Segment] = []
-    segs = list(sent.clauses)
+    segs = [piece for seg in sent.clauses for piece in _parallel(seg)]
     seg_cues = [_clause_cue(seg, quotes) for seg in segs]
+    breaks = _negation_runs(segs, seg_cues)
     for k, seg in enumerate(segs):
         body = seg.text
         enum = clauses_t["enum_item"].match(body) or clauses_t["enum_keep"].match(body)
         split = r["splitter"].match(body)
+        if (
+            (
+                k in breaks
+                or (
+                    cur is not None
+                    and cur.cue is not None
+                    and r["distributive_subject"].match(body)
+                )
+            )
+            and cur is not None
+            and cur.clauses
+        ):
+            units.append(cur)
+            cur = None
         if (enum or split) and (cur is not None or pending):
             if cur is not None:
                 units.append(cur)
@@ -167,7 +273,10 @@ def _sentence_units(
                 and timed.any_within(cur.clauses[0].start, cur.clauses[-1].end)
             )
             if cur is not None and (
-                cur.cue is not None or timed_cur or _own_subject(seg, cue)
+                cur.cue is not None
+                or timed_cur
+                or _own_subject(seg, cue)
+                or _opens_list(segs, seg_cues, k)
             ):  # 公示期不少于5个工作日 after a clause without a cue: a directive of its own
                 units.append(cur)
                 cur = None
@@ -195,6 +304,11 @@ def _sentence_units(
         cur.add(pending)
     if cur is not None:
         units.append(cur)
+    opened = {segs[k].start for k in breaks if k < len(segs)}
+    for a, b in pairwise(units):
+        b.continues = b.clauses[0].start in opened  # the same directive goes on: same actors
+        if a.cue is None and r["speech_quote"].match(b.clauses[0].text):
+            a.speaker = True  # 总书记在…时，强调“…”: who speaks, not what is directed
     for u in units:  # only an enumerated item may lack a cue
         if u.kind == "item" and not (
             clauses_t["enum_item"].match(u.clauses[0].text)
@@ -228,6 +342,22 @@ def _finish(u: Unit, text: str) -> None:
         s += 1
     if len(u.clauses) > 1 and (m := _r()["speech_lead"].match(text, s, e)):
         s += m.end() - m.start()  # 他强调，要…: the span starts after the speaker
+    said, quoted = _r()["speech_quote"], False
+    for c in u.clauses:  # 书记强调“要…”: the span is the quoted directive
+        if u.cue is not None and c.start <= u.cue.start and (m := said.match(text, c.start, c.end)):
+            close = text.find("”", m.end(), e + 1)
+            if close < 0 or not _r()["quote_named"].match(text, close + 1):
+                s, quoted = max(s, m.end()), True
+    while e > s and text[e - 1] in _TRAIL:
+        e -= 1
+    if quoted and text[e - 1 : e] == "”" and "“" not in text[s:e]:
+        e -= 1
+    if text[s : s + 1] == "“" and text[s:e].count("“") > text[s:e].count("”"):
+        s += 1  # “要A，…: the quotation goes on past the unit
+    if text[e - 1 : e] == "”" and text[s:e].count("”") > text[s:e].count("“"):
+        e -= 1  # …，不要B”
+    if text[s : s + 1] == "“" and text[e - 1 : e] == "”" and "“" not in text[s + 1 : e]:
+        s, e = s + 1, e - 1  # one whole quotation: the directive inside the marks
     while e > s and text[e - 1] in _TRAIL:
         e -= 1
     u.start, u.end, u.text = s, e, text[s:e]
@@ -244,6 +374,8 @@ def _filter(u: Unit, sent_has_strong: bool, sent_has_cue: bool) -> str:
     sent = u.sent
     if sent.heading:
         return "topic heading" if sent.topic or sent.review else ""
+    if u.speaker:
+        return "speaker"
     if r["lead_in"].search(u.text) or r["lead_in_from"].search(u.text):
         u.lead_in = True
         return "lead-in"
@@ -256,6 +388,10 @@ def _filter(u: Unit, sent_has_strong: bool, sent_has_cue: bool) -> str:
         return "purpose or significance"
     if u.kind == "duty":
         return ""
+    if r["copula_frame"].match(sent.text) and not (
+        u.cue is not None and u.cue.word in word_table("modality.json")["strong"]
+    ):
+        return "framing"  # 这就是坚持A，坚持B: what the experience is, not what to do
     if u.cue is not None and u.cue_clause is not None:
         rel = u.cue.start - u.cue_clause.start
         if r["report_any"].search(text_after(u)) or r["report_before"].search(

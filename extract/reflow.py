@@ -52,6 +52,7 @@ def _rules() -> dict:
         "date_line": re.compile(d["date_line_re"]),
         "after_date": re.compile(d["after_date_re"]),
         "opening": re.compile("[" + re.escape(d["pairs"][0::2]) + "]"),
+        "closers": frozenset(d["pairs"][1::2]),
         "heading": re.compile(d["heading_re"]),
         "enum_only": re.compile(d["enum_only_re"]),
         "punct": re.compile("[" + re.escape(d["any_punct"]) + "]"),
@@ -61,18 +62,27 @@ def _rules() -> dict:
             "[^" + re.escape(d["hard_end"] + d["any_punct"]) + "]"
             f"{{1,{int(d['short_fragment'])}}}\\Z"
         ),
+        "date_open": re.compile(d["date_open_re"]),
+        "date_next": re.compile(d["date_next_re"]),
+        "range_marks": frozenset(d["range_marks"]),
     }
 
 
 def soft_break(
-    logical: str, prev_line: str, next_line: str, logical_len: int = -1, joined: bool = False
+    logical: str,
+    prev_line: str,
+    next_line: str,
+    logical_len: int = -1,
+    joined: bool = False,
+    tail: str = "",
 ) -> bool:
     """Whether the line break between ``prev_line`` and ``next_line`` is soft.
 
     ``logical`` is the logical line so far (earlier soft breaks joined; its first
     characters are enough, with ``logical_len`` its whole length and ``joined``
-    whether it already spans a soft break), ``prev_line`` the physical line before
-    the break and ``next_line`` the one after, both stripped.
+    whether it already spans a soft break, ``tail`` its last characters when they
+    are not in ``prev_line``), ``prev_line`` the physical line before the break and
+    ``next_line`` the one after, both stripped.
 
     Examples
     --------
@@ -97,12 +107,20 @@ def soft_break(
         return False
     if r["heading"].match(next_line):
         return enum_only
+    if joined and all(c in r["closers"] for c in prev_line):
+        return True  # “ / 创 / ” / 与: a closing mark the page put on a line of its own
     if a in r["open_end"] or enum_only or a in r["function_end"]:
         return True
     if r["opening"].search(prev_line) and any(
         prev_line.count(o) > prev_line.count(c) for o, c in r["pairs"]
     ):
         return True  # inside quotation marks or brackets
+    if r["date_open"].search((tail or prev_line)[-8:]) and (
+        r["date_next"].match(next_line) or (a.isdigit() and b == "月")
+    ):
+        return True  # 2011年 / 1月, 2011年5 / 月结束: a date broken by the page
+    if b in r["range_marks"] and (a.isdigit() or a in r["unit_after_digit"]):
+        return True  # 1月 / -2月: a range goes on
     if a.isdigit() and (b.isdigit() or b in r["unit_after_digit"]):
         if b == "月" and next_line[1:2] and next_line[1] not in r["month_next"]:
             return False  # 12 / 月考安排: a list number before a line, no date
@@ -176,7 +194,7 @@ def reflow(text: str, keep: Iterable[tuple[int, int]] = ()) -> tuple[str, tuple[
     cuts: list[tuple[int, int]] = []
     r = _rules()
     hard_end, cont_start = r["hard_end"], r["cont_start"]
-    head, length, joined = lines[0][:16], len(lines[0]), False
+    head, length, joined, tail = lines[0][:16], len(lines[0]), False, ""
     for k, m in enumerate(breaks):
         prev_line, next_line = lines[k], lines[k + 1]
         if (
@@ -187,7 +205,8 @@ def reflow(text: str, keep: Iterable[tuple[int, int]] = ()) -> tuple[str, tuple[
             head, length, joined = next_line[:16], len(next_line), False
             continue
         near = m.start() in fixed or m.end() in fixed or bounds[2 * k] in fixed
-        if head and not near and soft_break(head, prev_line, next_line, length, joined):
+        tail = (tail + prev_line)[-8:] if joined else prev_line[-8:]
+        if head and not near and soft_break(head, prev_line, next_line, length, joined, tail):
             cuts.append(m.span())
             if len(head) < 16:
                 head = (head + next_line)[:16]

@@ -283,12 +283,13 @@ def find_requirements(
             ordered_topic = (id(sent), keys)  # the ordered party acts in the clauses after
         if (
             explicit[id(u)] is None
-            and u.cue is not None
-            and u.cue.word in goal_cues
-            and u.cue_clause is u.clauses[0]
+            and (
+                u.continues
+                or (u.cue is not None and u.cue.word in goal_cues and u.cue_clause is u.clauses[0])
+            )
             and last_actors[0] == id(sent)
         ):
-            subj = last_actors[1]  # …，确保X: what the directive before must achieve, same actors
+            subj = last_actors[1]  # …，确保X / …，不A、不B: the directive before goes on
         subj = tuple(dict.fromkeys((*(subj or ()), *causees(u, text, idx))))
         last_actors = (id(sent), subj)
         # stage

@@ -3,7 +3,7 @@
 Usage::
 
     .venv/bin/python scripts/train_directive_model.py [--shared ../shared] [--c 0.3]
-        [--write] [--report benchmarks/EXTRACTION-LODO.md]
+        [--write] [--threshold 0.4] [--report benchmarks/EXTRACTION-LODO.md]
 
 Every sentence of the gold documents (``../shared/gold`` with the seed speeches,
 ``../shared/gold/later`` with the later documents) is cut into candidate units by the
@@ -151,11 +151,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--c", type=float, default=0.3)
     ap.add_argument("--write", action="store_true")
+    ap.add_argument(
+        "--threshold", type=float, help="keep this threshold (default: the best LODO F1)"
+    )
     args = ap.parse_args(argv)
     docs = candidates(args.shared)
-    thresholds = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
+    thresholds = sorted({0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6} | {args.threshold or 0.4})
     figures = lodo(docs, args.c, thresholds)
-    best = max(thresholds, key=lambda t: figures[t]["all"]["f1"])
+    best = args.threshold or max(thresholds, key=lambda t: figures[t]["all"]["f1"])
     print(f"candidates {sum(len(d['spans']) for d in docs)}, documents {len(docs)}, C={args.c}")
     for t in thresholds:
         row = figures[t]
@@ -164,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
             + "  ".join(
                 f"{k} p {v['p']:.3f} r {v['r']:.3f} f1 {v['f1']:.3f}" for k, v in row.items()
             )
-            + ("  <- best" if t == best else "")
+            + ("  <- kept" if t == best else "")
         )
     if args.write:
         weights = _fit(docs, args.c)

@@ -27,6 +27,12 @@ JOINED = [
     # a sentence begun at the end of a line goes on to the next one
     ("欢迎参加。请\n各班级推荐两名学生\n参加比赛。", "欢迎参加。请各班级推荐两名学生参加比赛。"),
     ("会议结束。各支部\n要抓好落实。", "会议结束。各支部要抓好落实。"),
+    # a closing mark the page put on a line of its own, then the sentence goes on
+    ("要在\n“\n学\n”\n与\n“\n做\n”\n上下功夫。", "要在“学”与“做”上下功夫。"),
+    ("积极营造\n“\n比学赶超\n”\n的良好氛围。", "积极营造“比学赶超”的良好氛围。"),
+    # a date broken after its year, inside a heading line too
+    ("（1）准备阶段（\n2020\n年\n3\n月\n-4\n月）。", "（1）准备阶段（2020年3月-4月）。"),
+    ("从\n2019\n年\n11\n月启动，到\n2020\n年\n6\n月结束。", "从2019年11月启动，到2020年6月结束。"),
 ]
 
 KEPT = [
@@ -50,6 +56,11 @@ KEPT = [
     "特此通知。党政办\n2019年6月10日",
     # a fragment with punctuation of its own is a line of its own
     "会议结束。附件：\n名单",
+    # a quotation closed after a sentence end stays on its line
+    "他说：“我们要抓好学习。”\n二、工作要求",
+    "“要抓好学习。”\n各支部要及时总结。",
+    # a number before a line that is no date
+    "第12\n月考成绩公布",
 ]
 
 

@@ -1,0 +1,210 @@
+"""Where one directive clause ends and the next begins: bounds of a measured noun,
+quotations, parallel directives. Positive and negative sentences, written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.directives import directive_units
+
+BODY = "一、工作安排\n"
+
+
+def units(text: str) -> list[str]:
+    return [u.text for u in directive_units(BODY + text, every_sentence=True)][1:]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bound whose clause names the measured quantity is a directive of its own
+        (
+            "由评审组确定入围名单，并在网站公布，公布期不少于7天。",
+            ["由评审组确定入围名单，并在网站公布", "公布期不少于7天"],
+        ),
+        (
+            "各组提交一份调研报告，篇幅不超过3000字。",
+            ["各组提交一份调研报告", "篇幅不超过3000字"],
+        ),
+        # a bound on the action of the same clause stays with it
+        (
+            "组织集中学习，时间安排在周五下午，累计不少于20个学时。",
+            ["组织集中学习，时间安排在周五下午，累计不少于20个学时"],
+        ),
+        ("各小组集中讨论，不少于两次。", ["各小组集中讨论，不少于两次"]),
+    ],
+)
+def test_measured_bound(text: str, expected: list[str]) -> None:
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # quoted directives one after another are one requirement each
+        (
+            "部长强调：“各校要压实责任，不搞形式主义”“要把工作做在平时”。",
+            ["各校要压实责任", "不搞形式主义", "要把工作做在平时"],
+        ),
+        # quoted speech keeps its clauses: one directive per modal clause
+        (
+            "他指出：“做事贵在有恒，不能虎头蛇尾，不要半途而废”。",
+            ["做事贵在有恒，不能虎头蛇尾", "不要半途而废"],
+        ),
+        # a run of quoted names is one clause
+        (
+            "要重点整治“会多文多”“层层加码”等问题。",
+            ["要重点整治“会多文多”“层层加码”等问题"],
+        ),
+    ],
+)
+def test_quoted_sentences(text: str, expected: list[str]) -> None:
+    found = directive_units(BODY + text, every_sentence=True)
+    assert [u.text for u in found if u.cue is not None] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "directive"),
+    [
+        ("去年调研期间，书记强调“要把群众的事当作自己的事”。", "要把群众的事当作自己的事"),
+        ("在座谈会上，院长指出“每个科室都要建立台账”。", "每个科室都要建立台账"),
+    ],
+)
+def test_a_quoted_directive_spans_the_quotation(text: str, directive: str) -> None:
+    found = directive_units(BODY + text, every_sentence=True)
+    assert [u.text for u in found if u.cue is not None] == [directive]
+
+
+def test_the_speaker_before_a_quoted_directive_is_no_directive() -> None:
+    text = "近年来，书记围绕基层治理作出重要论述，强调“干部要把群众的事当作自己的事”。"
+    found = {u.text: u.drop for u in directive_units(BODY + text, every_sentence=True)}
+    assert found["干部要把群众的事当作自己的事"] == ""
+    assert found["近年来，书记围绕基层治理作出重要论述"] == "speaker"
+
+
+def test_a_quoted_slogan_is_cited_not_directed() -> None:
+    found = directive_units(BODY + "活动提出“人人要争先”的口号。", every_sentence=True)
+    assert all(u.cue is None for u in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a run of bare negations is a prohibition of its own; the clause after it
+        # opens the next directive
+        (
+            "要守好岗位职责，不推诿、不扯皮，把群众的事办好。",
+            [("要守好岗位职责", "要"), ("不推诿、不扯皮", "不"), ("把群众的事办好", None)],
+        ),
+        (
+            "各科室要转变作风，不摆架子，不打官腔，不设门槛。",
+            [("各科室要转变作风", "要"), ("不摆架子，不打官腔，不设门槛", "不")],
+        ),
+        # one bare negation stays with its directive
+        (
+            "要扎实开展学习，不走过场，真正取得实效。",
+            [("要扎实开展学习，不走过场，真正取得实效", "要")],
+        ),
+        # 不断, 不仅 are no negations of an action
+        (
+            "要不断改进作风，不仅抓学习，还要抓整改。",
+            [("要不断改进作风，不仅抓学习", "要"), ("还要抓整改", "要")],
+        ),
+        # a run that only modifies a noun stays inside its clause
+        (
+            "要引导干部形成不讲排场、不搞攀比的朴素之风，把精力用在工作上。",
+            [("要引导干部形成不讲排场、不搞攀比的朴素之风，把精力用在工作上", "要")],
+        ),
+    ],
+)
+def test_bare_negation_runs(text: str, expected: list[tuple[str, str | None]]) -> None:
+    found = directive_units(BODY + text, every_sentence=True)[1:]
+    assert [(u.text, u.cue.word if u.cue else None) for u in found] == expected
+
+
+def test_a_negation_run_keeps_the_actors_of_its_directive() -> None:
+    from extract.ingest.reader import document_from_bytes
+    from extract.pipeline import extract
+
+    text = BODY + "各支部要组织党员认真学习，不敷衍、不应付，把学习成果用到工作中。"
+    reqs = extract(document_from_bytes("n.txt", text.encode())).requirements
+    by_text = {r.span.text: (r.modality, r.actors) for r in reqs}
+    first = by_text["各支部要组织党员认真学习"]
+    assert by_text["不敷衍、不应付"] == ("prohibition", first[1])
+    assert by_text["把学习成果用到工作中"][1] == first[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list that repeats its modal word gives one directive per item
+        (
+            "工作中必须坚持问题导向、必须坚持群众路线、必须坚持实事求是。",
+            ["工作中必须坚持问题导向", "必须坚持群众路线", "必须坚持实事求是"],
+        ),
+        # a modal word once, then a list of objects: one directive
+        ("必须坚持问题导向、群众路线和实事求是。", ["必须坚持问题导向、群众路线和实事求是"]),
+        # a one-character modal word in a list is no repeated directive
+        ("要弄清是什么、要干什么这个根本问题。", ["要弄清是什么、要干什么这个根本问题"]),
+    ],
+)
+def test_parallel_directives(text: str, expected: list[str]) -> None:
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a distributive subject after a directive: a new actor is told what to do
+        (
+            "各班要召开一次主题班会，每位同学都写一份心得。",
+            ["各班要召开一次主题班会", "每位同学都写一份心得"],
+        ),
+        # what the directive secures for each (都能…) stays with it
+        (
+            "要保证每个社区都能解决一两个难题，每名党员都能办一件实事。",
+            ["要保证每个社区都能解决一两个难题，每名党员都能办一件实事"],
+        ),
+    ],
+)
+def test_distributive_subject(text: str, expected: list[str]) -> None:
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "drop"),
+    [
+        # 不能, 不要 are strong enough for a document without sections
+        ("各位同事不能因循守旧。", ""),
+        ("学习不要浅尝辄止。", ""),
+        # 为了 after a modal word is a purpose, not a report
+        ("工作不要为了应付检查而搞突击。", ""),
+        # a weak cue in such a document stays out by rule
+        ("这一做法坚持多年。", "opening without a strong cue"),
+    ],
+)
+def test_rules_in_a_document_without_sections(text: str, drop: str) -> None:
+    found = directive_units(text)
+    assert [u.drop for u in found] == [drop]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence saying what something is: its 坚持 list is no directive
+        ("这就是坚持群众路线，坚持实事求是。", ["framing", "framing"]),
+        # a strong cue there still directs
+        ("这就是说，各单位必须按时完成。", ["framing", ""]),
+    ],
+)
+def test_copula_frame(text: str, expected: list[str]) -> None:
+    assert [u.drop for u in directive_units(BODY + text)[1:]] == expected
+
+
+def test_the_clause_before_a_parallel_list_is_its_own_unit() -> None:
+    text = "总结推广经验，坚持问题导向，坚持系统观念。"
+    assert units(text) == ["总结推广经验", "坚持问题导向", "坚持系统观念"]
+
+
+def test_a_modal_word_once_keeps_its_clause_before() -> None:
+    assert units("总结推广经验，坚持问题导向。") == ["总结推广经验，坚持问题导向"]
