@@ -534,3 +534,29 @@ OWN = RELAYED.replace("我市将组织开展读书征文比赛。", "")
 )
 def test_a_preamble_organiser_leads_the_arrangements(text: str, clause: str, actors) -> None:
     assert actors_of(text, clause) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # 作为X，要…: the role named before the modal acts
+        (
+            "各单位要抓好学习。作为开展活动的领导骨干和督导组，一定要抓紧学习。",
+            "作为开展活动的领导骨干和督导组，一定要抓紧学习",
+            ("领导骨干", "督导组"),
+        ),
+        (
+            "他指出：“做县委书记，就要做焦裕禄式的县委书记。”",
+            "“做县委书记，就要做焦裕禄式的县委书记。”",
+            ("县委书记",),
+        ),
+        # 做好X工作 is a task, not a role
+        (
+            "各单位要抓好学习。做好党员教育工作，要突出重点。",
+            "做好党员教育工作，要突出重点",
+            ("单位",),
+        ),
+    ],
+)
+def test_the_role_named_by_zuowei_acts(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
