@@ -519,6 +519,7 @@ RELAYED = (
     "二、相关要求\n欢迎全体教师积极报名参加。\n"
 )
 OWN = RELAYED.replace("我市将组织开展读书征文比赛。", "")
+SCHOOL = RELAYED.replace("我市将", "学校党委将")
 
 
 @pytest.mark.parametrize(
@@ -528,6 +529,8 @@ OWN = RELAYED.replace("我市将组织开展读书征文比赛。", "")
         (RELAYED, "围绕主题组织初赛，确定进入决赛的人选", ("我市",)),
         # without one the salutation binds them
         (OWN, "围绕主题组织初赛，确定进入决赛的人选", ("教师",)),
+        # the school's own body running it is the notice's own work: the salutation binds
+        (SCHOOL, "围绕主题组织初赛，确定进入决赛的人选", ("教师",)),
         # 欢迎X…: the invited act
         (RELAYED, "欢迎全体教师积极报名参加", ("教师",)),
     ],
