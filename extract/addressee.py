@@ -153,14 +153,15 @@ def _organiser(
 ) -> tuple[str, ...]:
     """The body a notice's preamble says will run the event it passes on (…，我市将组织开展
     …大赛。现将有关事项通知如下：): the lead-in subject of the arrangements that follow.
-    Not the issuer or the addressee (学校将组织…: the notice's own work)."""
-    rx = _d()["organiser_re"]
+    A body of a city, province, district or county (我市, 市委, 省教育厅), not the
+    issuer or the addressee (学校党委将组织…: the notice's own work)."""
+    rx, body = _d()["organiser_re"], _d()["organiser_body_re"]
     for s in sents:
         if s.section > 0:
             break
         for m in idx.mentions_in(s.start, s.end):
             opens = m.start == s.start or text[m.start - 1] in "，,；;：:"
-            if opens and m.key not in skip and rx.match(text, m.end):
+            if opens and m.key not in skip and body.match(m.surface) and rx.match(text, m.end):
                 return (m.key,)
     return ()
 

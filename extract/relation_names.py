@@ -12,7 +12,9 @@ Rule families (rule ids in ``Provenance.rule``; cues in ``extract/data/relation_
   the 机关, not one of its offices);
 * ``rel.suborg.inner``: a body whose full name holds another body's name, with a
   head of its own after it (中共某市委办公室 -> 市委), or opens with a fixed other
-  name of it (中共中央政治局 -> 党中央).
+  name of it (中共中央政治局 -> 党中央);
+* ``rel.suborg.addressee``: the branches a Party committee addresses in its own
+  document (各支部：… signed by the committee) belong to it.
 
 A parent must be mentioned on its own somewhere in the document: a body named
 only inside the names of its organs (市委 in 市委宣传部) is no actor the text
@@ -96,6 +98,31 @@ def _forms(idx: ActorIndex) -> list[tuple[str, Actor]]:
 
 def _edge(out: RelationSet, a: Actor, b: Actor, rule: str) -> None:
     out.add_at("subOrganizationOf", "actor", a.key, "actor", b.key, a.mentions[0], rule)
+
+
+def addressed_branches(
+    idx: ActorIndex, addressee: tuple[str, ...], issuer: tuple[str, ...], out: RelationSet
+) -> None:
+    """Branches a Party committee addresses in its own document (各支部： under the
+    school committee's signature) belong to it: ``rel.suborg.addressee``.
+
+    Examples
+    --------
+    >>> from extract.ingest.reader import document_from_bytes
+    >>> from extract.pipeline import extract
+    >>> text = "关于召开组织生活会的通知\\n各党支部：\\n要认真准备。\\n"
+    >>> text += "中共杭州市第二中学委员会\\n2021年7月5日"
+    >>> ex = extract(document_from_bytes("a.txt", text.encode()))
+    >>> [(r.type, r.source, r.target) for r in ex.relations]
+    [('subOrganizationOf', '党支部', '中共杭州市第二中学委员会')]
+    """
+    if len(issuer) != 1 or (parent := idx.get(issuer[0])) is None:
+        return
+    if parent.type != "PartyCommittee":
+        return
+    for key in addressee:
+        if (a := idx.get(key)) is not None and a.type == "PartyBranch":
+            _edge(out, a, parent, "rel.suborg.addressee")
 
 
 def name_parts(idx: ActorIndex, out: RelationSet) -> None:

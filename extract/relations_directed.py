@@ -35,7 +35,7 @@ from extract.clauses import Sentence, sentences
 from extract.intervals import Intervals
 from extract.lexicon import data_json
 from extract.records import Document, Requirement
-from extract.relation_names import name_parts
+from extract.relation_names import addressed_branches, name_parts
 from extract.relation_set import RelationSet
 
 _BODIES = {
@@ -190,6 +190,8 @@ def directed_relations(
                         )
     _approvals_of_the_supervised(doc, idx, out, spans)
     name_parts(idx, out)
+    if defaults is not None:
+        addressed_branches(idx, defaults.addressee, defaults.issuer, out)
 
 
 def _approvals_of_the_supervised(

@@ -81,6 +81,9 @@ def explicit_subject(
         elif m := r["invite_verb"].match(text, u.start):
             at = m.end()  # 欢迎全体教师积极报名: the invited act
         found = leading(idx.mentions_in(at, u.end), at, text)
+        opening = u.start + (text.startswith("“", u.start))
+        if not found and len(u.clauses) > 1 and r["as_role"].match(text, opening):
+            found = role_named(u.clauses[0], text, idx)  # 做县委书记，就要…
         if not found and text.startswith("“", u.start):
             found = quoted_subject(u, text, idx)  # “…，X一定要…”: a cited directive's own subject
         return found if found else person(text[u.start : u.start + 2])
@@ -121,7 +124,20 @@ def explicit_subject(
             found := leading(idx.mentions_in(c.start, c.end), c.start + 2, text, 1)
         ):
             return found
+        if r["as_role"].match(text, c.start) and (found := role_named(c, text, idx)):
+            return found  # 作为…的领导骨干和督导组成员，一定要…; 做县委书记，就要…
     return None
+
+
+def role_named(c, text: str, idx: ActorIndex) -> tuple[str, ...]:
+    """The actors a 作为X， clause names: a chain of them that closes the clause."""
+    ms = idx.mentions_in(c.start, c.end)
+    close = len(text[c.start : c.end].rstrip("，,、 "))
+    for i, m in enumerate(ms):
+        keys, end = chain(ms[i:], m.start, text)
+        if end == c.start + close:
+            return keys
+    return ()
 
 
 def quoted_subject(u: Unit, text: str, idx: ActorIndex) -> tuple[str, ...]:

@@ -66,3 +66,23 @@ def test_no_part_where_the_name_says_none(text: str, absent: tuple[str, str]) ->
 def test_independent_mention(text: str, key: str, expected: bool) -> None:
     idx = actor_index(document_from_bytes("t.txt", text.encode()))
     assert independent(idx, key) is expected
+
+
+SIGNED = "关于召开组织生活会的通知\n{who}：\n要认真准备。\n{by}\n2021年7月5日"
+
+
+@pytest.mark.parametrize(
+    ("who", "by", "edge", "present"),
+    [
+        # the branches a committee addresses in its own notice belong to it
+        ("各党支部", "中共杭州市第二中学委员会", ("党支部", "中共杭州市第二中学委员会"), True),
+        # a school is no Party committee owning branches
+        ("各党支部", "杭州市第二中学", ("党支部", "杭州市第二中学"), False),
+        # members addressed are no branch
+        ("全体党员", "中共杭州市第二中学委员会", ("党员", "中共杭州市第二中学委员会"), False),
+    ],
+)
+def test_addressed_branches_belong_to_the_issuing_committee(
+    who: str, by: str, edge: tuple[str, str], present: bool
+) -> None:
+    assert (edge in suborgs(SIGNED.format(who=who, by=by))) is present

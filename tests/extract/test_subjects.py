@@ -519,6 +519,7 @@ RELAYED = (
     "二、相关要求\n欢迎全体教师积极报名参加。\n"
 )
 OWN = RELAYED.replace("我市将组织开展读书征文比赛。", "")
+SCHOOL = RELAYED.replace("我市将", "学校党委将")
 
 
 @pytest.mark.parametrize(
@@ -528,9 +529,37 @@ OWN = RELAYED.replace("我市将组织开展读书征文比赛。", "")
         (RELAYED, "围绕主题组织初赛，确定进入决赛的人选", ("我市",)),
         # without one the salutation binds them
         (OWN, "围绕主题组织初赛，确定进入决赛的人选", ("教师",)),
+        # the school's own body running it is the notice's own work: the salutation binds
+        (SCHOOL, "围绕主题组织初赛，确定进入决赛的人选", ("教师",)),
         # 欢迎X…: the invited act
         (RELAYED, "欢迎全体教师积极报名参加", ("教师",)),
     ],
 )
 def test_a_preamble_organiser_leads_the_arrangements(text: str, clause: str, actors) -> None:
+    assert actors_of(text, clause) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "actors"),
+    [
+        # 作为X，要…: the role named before the modal acts
+        (
+            "各单位要抓好学习。作为开展活动的领导骨干和督导组，一定要抓紧学习。",
+            "作为开展活动的领导骨干和督导组，一定要抓紧学习",
+            ("领导骨干", "督导组"),
+        ),
+        (
+            "他指出：“做县委书记，就要做焦裕禄式的县委书记。”",
+            "“做县委书记，就要做焦裕禄式的县委书记。”",
+            ("县委书记",),
+        ),
+        # 做好X工作 is a task, not a role
+        (
+            "各单位要抓好学习。做好党员教育工作，要突出重点。",
+            "做好党员教育工作，要突出重点",
+            ("单位",),
+        ),
+    ],
+)
+def test_the_role_named_by_zuowei_acts(text: str, clause: str, actors) -> None:
     assert actors_of(text, clause) == actors
