@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from kg import iri
 from kg.corrections.edit import RULE, ZH, Edit, Orphaned
+from kg.graph import iri
 from ontology.namespaces import CK, OA, RDF, RDFS, SKOS, XSD
 
 

@@ -25,8 +25,8 @@ Examples
 --------
 >>> from extract.ingest.reader import document_from_bytes
 >>> from extract.pipeline import extract
->>> from kg.nquads import to_nquads
->>> from kg.rdf import iter_quads
+>>> from kg.graph.nquads import to_nquads
+>>> from kg.graph.rdf import iter_quads
 >>> from kg.corrections.records import Change, Correction, Target
 >>> nq = to_nquads(iter_quads(extract(document_from_bytes("a.txt", "各党委要认真学习。".encode()))))
 >>> c = Correction(action="modality", change=Change(modality="exhortation"),
@@ -46,11 +46,11 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg import iri
 from kg.corrections.actions import Actions
 from kg.corrections.edit import Orphaned
 from kg.corrections.records import Correction
-from kg.nquads import to_nquads
+from kg.graph import iri
+from kg.graph.nquads import to_nquads
 from ontology.namespaces import XSD
 
 __all__ = ["Applied", "Orphaned", "Outcome", "apply_document", "read_graph"]
@@ -112,7 +112,7 @@ def apply_document(
     Parameters
     ----------
     nquads : str
-        The document's graph as N-Quads (its named graph ``kg.iri.graph_iri(name)``).
+        The document's graph as N-Quads (its named graph ``kg.graph.iri.graph_iri(name)``).
     name : str
         The document name the corrections target.
     corrections : sequence of Correction

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg import iri
 from kg.corrections.records import Amount, Correction
+from kg.graph import iri
 from ontology.namespaces import CK, OA, PROV, RDF, RDFS, SKOS, XSD
 
 ZH = "zh"

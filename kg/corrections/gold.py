@@ -6,14 +6,14 @@ the facts of the last build, corrections applied, are written as
 stages, steps, times, requirements (span, quote, modality, responsible
 actors, stage, deadline, quantities) and relations. The facts are read
 from ``graph.nq`` through the RDF contract, as the scorer reads them
-(:class:`kg.evaluate.GraphView`), so a build scored against gold written
+(:class:`kg.quality.evaluate.GraphView`), so a build scored against gold written
 from it scores 1.0. The build must be current: a document whose
 corrections changed since it was built is refused (run ``kg build``).
 
 Examples
 --------
 >>> import json, tempfile, pathlib
->>> from kg.build import build
+>>> from kg.build.run import build
 >>> from kg.corrections import ledger
 >>> from kg.corrections.records import Correction, Target
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -37,7 +37,7 @@ from typing import Any
 from kg import atomic
 from kg.corrections import ledger
 from kg.errors import BuildError
-from kg.evaluate import GraphView
+from kg.quality.evaluate import GraphView
 from ontology.namespaces import CK, DCTERMS, OA, RDF, RDFS, SKOS
 
 

@@ -17,7 +17,7 @@ their target is gone, or their document is not in the build.
 Examples
 --------
 >>> import tempfile, pathlib
->>> from kg.build import build
+>>> from kg.build.run import build
 >>> from kg.corrections import ledger
 >>> from kg.corrections.records import Change, Correction, Target
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -44,10 +44,11 @@ import hashlib
 from collections import defaultdict
 from pathlib import Path
 
+from kg import atomic
 from kg.corrections import ledger
 from kg.corrections.apply import Outcome, apply_document
 from kg.corrections.records import Correction
-from kg.summary import counts_from_nquads
+from kg.quality.summary import counts_from_nquads
 
 CACHE_DIR = "cache"
 NOT_BUILT = "document not in the build"
@@ -147,9 +148,7 @@ class BuildCorrections:
             return cname, None, fields
         new = corrected_name(done.nquads)
         if write and not (cache / new).exists():
-            from kg.worker import write_cache_text
-
-            write_cache_text(cache / new, done.nquads)
+            atomic.write_text(cache / new, done.nquads)
         counts = counts_from_nquads(done.nquads).types
         return new, counts, {"extracted": cname, "corrections": ids} | fields
 

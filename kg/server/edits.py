@@ -137,7 +137,7 @@ def add_routes(app: FastAPI, settings: Settings) -> None:
         except CorrectionError as e:
             return _text(400, str(e))
         if apply:
-            from kg.corrections.republish import republish
+            from kg.build.republish import republish
 
             try:
                 async with publishing:

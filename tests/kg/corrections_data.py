@@ -18,8 +18,8 @@ from extract.records import (
     TimeExpression,
 )
 from kg.corrections.records import Change, Correction, Target
-from kg.nquads import to_nquads
-from kg.rdf import iter_quads
+from kg.graph.nquads import to_nquads
+from kg.graph.rdf import iter_quads
 
 NAME = "c.txt"
 TEXT = (

@@ -6,9 +6,9 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from kg import iri
 from kg.corrections.apply import apply_document, read_graph
 from kg.corrections.records import Amount, Target
+from kg.graph import iri
 from ontology.namespaces import CK, OA, PROV, RDF, RDFS, SKOS, XSD
 from tests.kg.corrections_data import (
     NAME,
@@ -408,7 +408,7 @@ SHAPED = {
 
 @pytest.mark.parametrize("name", sorted(SHAPED))
 def test_corrected_graph_conforms_to_the_shapes(name):
-    from kg.validate import validate_graph
+    from kg.quality.validate import validate_graph
 
     conforms, problems = validate_graph(applied(*SHAPED[name]))
     assert conforms, problems

@@ -12,16 +12,16 @@ from click.testing import CliRunner
 from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 
-from kg import iri
-from kg.build import build
+from kg.build.run import build
 from kg.cli.main import cli
 from kg.corrections import ledger
 from kg.corrections.apply import read_graph
 from kg.corrections.hook import current_orphans
 from kg.corrections.records import Change, Correction, Target
-from kg.export import export
+from kg.export.rdf import export
+from kg.graph import iri
+from kg.graph.store import open_store, query
 from kg.nx.cache import saved_graph
-from kg.store import open_store, query
 from ontology.namespaces import CK, OA, RDF
 
 A_TEXT = (

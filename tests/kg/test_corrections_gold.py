@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build
+from kg.build.run import build
 from kg.corrections import ledger
 from kg.corrections.gold import write_gold
 from kg.corrections.records import Change, Correction, Target
@@ -154,10 +154,10 @@ def test_no_reviewed_document_writes_nothing(reviewed, tmp_path):
 
 
 def saved(out: Path, name: str) -> list[dict]:
+    from kg.graph.store import open_store
     from kg.sparql import catalog
     from kg.sparql.query import execute
     from kg.sparql.results import display_rows
-    from kg.store import open_store
 
     return display_rows(execute(open_store(out), catalog.bind(catalog.get(name), {})))[1]
 

@@ -1,10 +1,10 @@
-"""Apply the corrections to a build now, from its cache: ``kg corrections apply``.
+"""Apply the analysts' corrections to a build now, from its cache: ``kg corrections apply``.
 
 Nothing is read or extracted again: each document's extracted graph is in
 the build's cache (the manifest's ``extracted``, else ``cache``), so the
 current corrections are applied to it (:class:`kg.corrections.hook.BuildCorrections`,
 reusing what has not changed) and the build is published again
-(:func:`kg.publish.publish`): graph files, store, projection and views show
+(:func:`kg.build.publish.publish`): graph files, store, projection and views show
 the corrections at once, and a running ``kg serve`` follows the new store.
 Quotes of added spans are not checked against the texts here (the sources
 are not read); the next ``kg build`` checks them.
@@ -12,7 +12,7 @@ are not read); the next ``kg build`` checks them.
 Examples
 --------
 >>> import tempfile, pathlib
->>> from kg.build import build
+>>> from kg.build.run import build
 >>> from kg.corrections import ledger
 >>> from kg.corrections.records import Change, Correction, Target
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -36,7 +36,7 @@ from kg.corrections.hook import CACHE_DIR, BuildCorrections, orphan_line
 from kg.errors import BuildError
 
 LOCK = ".kg-lock"
-"""The build folder's lock (as :data:`kg.build.LOCK`): a build and this never overlap."""
+"""The build folder's lock (as :data:`kg.build.run.LOCK`): a build and this never overlap."""
 
 
 def republish(out: Path, *, views: bool | None = None) -> list[str]:
@@ -61,9 +61,9 @@ def republish(out: Path, *, views: bool | None = None) -> list[str]:
         a build running there.
     """
     from kg import atomic
-    from kg.incremental import prune_cache
-    from kg.publish import MANIFEST_VERSION, publish
-    from kg.worker import pipeline_fingerprint
+    from kg.build.publish import MANIFEST_VERSION, publish
+    from kg.build.remove import prune_cache
+    from kg.build.worker import pipeline_fingerprint
 
     out = Path(out)
     try:
@@ -103,6 +103,6 @@ def republish(out: Path, *, views: bool | None = None) -> list[str]:
 
 
 def _counts(out: Path, cname: str) -> dict[str, int]:
-    from kg.summary import counts_from_nquads
+    from kg.quality.summary import counts_from_nquads
 
     return counts_from_nquads((out / CACHE_DIR / cname).read_text(encoding="utf-8")).types
