@@ -65,7 +65,7 @@ def code_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-CODE = ("kg/corrections", "kg/iri.py", "kg/nquads.py", "ontology/namespaces.py")
+CODE = ("kg/corrections", "kg/graph/iri.py", "kg/graph/nquads.py", "ontology/namespaces.py")
 
 
 def _key(cname: str, corrections: list[Correction]) -> str:

@@ -323,3 +323,10 @@ def test_applying_without_corrections_restores_the_extracted_build(corrected, pl
     ledger.path(again).unlink()
     CliRunner().invoke(cli, ["corrections", "apply", "--out", str(again)])
     assert (again / "graph.nq").read_bytes() == (plain / "graph.nq").read_bytes()
+
+
+def test_the_corrections_code_fingerprint_reads_existing_files():
+    from kg.corrections.hook import CODE
+
+    root = Path(__file__).resolve().parents[2]
+    assert [p for p in CODE if not (root / p).exists()] == []
