@@ -22,7 +22,7 @@ from kg.export.rdf import export
 from kg.graph import iri
 from kg.graph.store import open_store, query
 from kg.nx.cache import saved_graph
-from ontology.namespaces import CK, OA, RDF
+from ontology.namespaces import CK, OA, PREFIXES, RDF
 
 A_TEXT = (
     "县委督导组要加强督促检查。各支部要在4月10日前完成自查，撰写心得不少于3篇。"
@@ -133,11 +133,7 @@ def test_the_store_keeps_the_replaced_value_with_its_provenance(corrected):
         open_store(out),
         "SELECT ?old ?who ?when WHERE { ?c ck:extractedValue ?old ; "
         "prov:wasAssociatedWith/rdfs:label ?who ; prov:endedAtTime ?when }",
-        prefixes={
-            "ck": str(CK._NS),
-            "prov": "http://www.w3.org/ns/prov#",
-            "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-        },
+        prefixes={k: str(PREFIXES[k]) for k in ("ck", "prov", "rdfs")},
     )
     got = [(r["old"].value, r["who"].value, r["when"].value) for r in rows]
     assert got == [(str(CK.prohibition), "王", WHEN)]
