@@ -247,6 +247,27 @@ def test_added_fact_reaches_the_store_with_its_quote(plain, tmp_path):
     assert g.value(ev, OA.exact) == Literal(quote)
 
 
+def test_an_added_span_whose_text_changed_is_orphaned(plain, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(plain, out, symlinks=True)
+    start = B_TEXT.index("党员要")
+    quote = "党员要积极参加"
+    add = Correction(
+        action="add.requirement",
+        target=Target("b.txt", "requirement", start, start + len(quote)),
+        change=Change(quote=quote, modality="exhortation"),
+        author="王",
+        time=WHEN,
+    )
+    ledger.append(out, [add])
+    corpus = write_corpus(tmp_path / "in")
+    (corpus / "b.txt").write_text("通知：" + B_TEXT, encoding="utf-8")
+    report = build([corpus], out, progress=False, views=False)
+    assert [line.split(": ", 1)[1] for line in report.orphaned] == [
+        f"the text at {start}-{start + len(quote)} is no longer {quote!r}"
+    ]
+
+
 def test_graph_from_the_store_equals_graph_nq(corrected):
     out = corrected[0]
     documents = str(iri.graph_iri(""))
