@@ -27,11 +27,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from kg.build.republish import republish
 from kg.build.run import build
 from kg.corrections import ledger
 from kg.corrections.apply import read_graph
 from kg.corrections.records import Change, Correction, Target
-from kg.corrections.republish import republish
 from ontology.namespaces import CK, DCTERMS, OA, RDF
 
 SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "seeds"

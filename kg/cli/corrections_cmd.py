@@ -192,7 +192,7 @@ def apply(out: Path, no_views: bool) -> None:
     corrections applied; a running `kg serve` follows. Orphaned corrections are
     warned about, one line each.
     """
-    from kg.corrections.republish import republish
+    from kg.build.republish import republish
 
     orphans = republish(out, views=False if no_views else None)
     for line in orphans:

@@ -44,6 +44,7 @@ import hashlib
 from collections import defaultdict
 from pathlib import Path
 
+from kg import atomic
 from kg.corrections import ledger
 from kg.corrections.apply import Outcome, apply_document
 from kg.corrections.records import Correction
@@ -147,9 +148,7 @@ class BuildCorrections:
             return cname, None, fields
         new = corrected_name(done.nquads)
         if write and not (cache / new).exists():
-            from kg.build.worker import write_cache_text
-
-            write_cache_text(cache / new, done.nquads)
+            atomic.write_text(cache / new, done.nquads)
         counts = counts_from_nquads(done.nquads).types
         return new, counts, {"extracted": cname, "corrections": ids} | fields
 

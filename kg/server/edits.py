@@ -1,8 +1,8 @@
 """The corrections API of ``kg serve``: read them always, write them only when allowed.
 
 ``GET /corrections`` lists the build's corrections (``?orphaned=1``: those
-whose target is gone, with the reason). ``POST /corrections`` records one
-correction (a JSON object in the form of
+whose target is gone, with the reason; ``?document=NAME``: one document's).
+``POST /corrections`` records one correction (a JSON object in the form of
 :meth:`kg.corrections.records.Correction.to_dict`; ``time`` defaults to now)
 in the build's ``corrections.jsonl``, which the next build applies. Writing
 is off by default: it needs ``kg serve --allow-edits``, and even then it is
@@ -101,12 +101,16 @@ def add_routes(app: FastAPI, settings: Settings) -> None:
     """Add ``GET`` and ``POST /corrections`` to ``app``."""
 
     @app.get("/corrections", tags=["corrections"])
-    async def corrections_list(orphaned: bool = False) -> JSONResponse:
-        """The build's corrections in the order made (``orphaned``: those that change nothing)."""
+    async def corrections_list(orphaned: bool = False, document: str | None = None) -> JSONResponse:
+        """The build's corrections in the order made.
+
+        ``orphaned``: only those that change nothing, with why; ``document``:
+        only those of that document.
+        """
         from kg.corrections.report import orphan_rows, rows
 
-        make = orphan_rows if orphaned else rows
-        return JSONResponse(await run_in_threadpool(make, settings.build))
+        made = await run_in_threadpool(orphan_rows if orphaned else rows, settings.build)
+        return JSONResponse([r for r in made if document in (None, r["document"])])
 
     publishing = asyncio.Lock()  # one republication at a time; others wait their turn
 
@@ -137,7 +141,7 @@ def add_routes(app: FastAPI, settings: Settings) -> None:
         except CorrectionError as e:
             return _text(400, str(e))
         if apply:
-            from kg.corrections.republish import republish
+            from kg.build.republish import republish
 
             try:
                 async with publishing:

@@ -22,7 +22,7 @@ from kg.export.rdf import export
 from kg.graph import iri
 from kg.graph.store import open_store, query
 from kg.nx.cache import saved_graph
-from ontology.namespaces import CK, OA, RDF
+from ontology.namespaces import CK, OA, PREFIXES, RDF
 
 A_TEXT = (
     "县委督导组要加强督促检查。各支部要在4月10日前完成自查，撰写心得不少于3篇。"
@@ -133,11 +133,7 @@ def test_the_store_keeps_the_replaced_value_with_its_provenance(corrected):
         open_store(out),
         "SELECT ?old ?who ?when WHERE { ?c ck:extractedValue ?old ; "
         "prov:wasAssociatedWith/rdfs:label ?who ; prov:endedAtTime ?when }",
-        prefixes={
-            "ck": str(CK._NS),
-            "prov": "http://www.w3.org/ns/prov#",
-            "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-        },
+        prefixes={k: str(PREFIXES[k]) for k in ("ck", "prov", "rdfs")},
     )
     got = [(r["old"].value, r["who"].value, r["when"].value) for r in rows]
     assert got == [(str(CK.prohibition), "王", WHEN)]
@@ -251,6 +247,27 @@ def test_added_fact_reaches_the_store_with_its_quote(plain, tmp_path):
     assert g.value(ev, OA.exact) == Literal(quote)
 
 
+def test_an_added_span_whose_text_changed_is_orphaned(plain, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(plain, out, symlinks=True)
+    start = B_TEXT.index("党员要")
+    quote = "党员要积极参加"
+    add = Correction(
+        action="add.requirement",
+        target=Target("b.txt", "requirement", start, start + len(quote)),
+        change=Change(quote=quote, modality="exhortation"),
+        author="王",
+        time=WHEN,
+    )
+    ledger.append(out, [add])
+    corpus = write_corpus(tmp_path / "in")
+    (corpus / "b.txt").write_text("通知：" + B_TEXT, encoding="utf-8")
+    report = build([corpus], out, progress=False, views=False)
+    assert [line.split(": ", 1)[1] for line in report.orphaned] == [
+        f"the text at {start}-{start + len(quote)} is no longer {quote!r}"
+    ]
+
+
 def test_graph_from_the_store_equals_graph_nq(corrected):
     out = corrected[0]
     documents = str(iri.graph_iri(""))
@@ -323,3 +340,10 @@ def test_applying_without_corrections_restores_the_extracted_build(corrected, pl
     ledger.path(again).unlink()
     CliRunner().invoke(cli, ["corrections", "apply", "--out", str(again)])
     assert (again / "graph.nq").read_bytes() == (plain / "graph.nq").read_bytes()
+
+
+def test_the_corrections_code_fingerprint_reads_existing_files():
+    from kg.corrections.hook import CODE
+
+    root = Path(__file__).resolve().parents[2]
+    assert [p for p in CODE if not (root / p).exists()] == []

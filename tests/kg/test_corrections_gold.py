@@ -189,3 +189,10 @@ def test_saved_query_lists_rejected_facts_with_their_quote(reviewed):
     assert [(r["document"], r["quote"], r["type"]) for r in rows] == [
         ("b.txt", B_TEXT[B_TEXT.index("党员要") :].rstrip("。"), "ck:Requirement")
     ]
+
+
+def test_kg_eval_agrees_with_the_shared_scorer(reviewed):
+    from kg.quality.evaluate import evaluate
+
+    _, out, gold = reviewed
+    assert figures(evaluate(gold, out / "graph.ttl")) == figures(score(gold, out / "graph.ttl"))

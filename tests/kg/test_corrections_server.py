@@ -200,3 +200,16 @@ def test_an_applied_edit_shows_in_the_endpoint_at_once(editable):
             break
         time.sleep(0.2)
     assert seen == {"exhortation"}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"), [({}, 2), ({"document": "a.txt"}, 1), ({"document": "z.txt"}, 0)]
+)
+def test_corrections_are_listed_by_document(editable, query, expected):
+    base, _ = editable
+    other = Correction(
+        action="review", target=Target("b.txt", "document"), author="王", time=WHEN
+    ).to_dict()
+    for data in (body(), other):
+        post(base, data)
+    assert len(httpx.get(f"{base}/corrections", params=query, timeout=60).json()) == expected

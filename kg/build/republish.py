@@ -1,4 +1,4 @@
-"""Apply the corrections to a build now, from its cache: ``kg corrections apply``.
+"""Apply the analysts' corrections to a build now, from its cache: ``kg corrections apply``.
 
 Nothing is read or extracted again: each document's extracted graph is in
 the build's cache (the manifest's ``extracted``, else ``cache``), so the
@@ -36,7 +36,7 @@ from kg.corrections.hook import CACHE_DIR, BuildCorrections, orphan_line
 from kg.errors import BuildError
 
 LOCK = ".kg-lock"
-"""The build folder's lock (as :data:`kg.build.LOCK`): a build and this never overlap."""
+"""The build folder's lock (as :data:`kg.build.run.LOCK`): a build and this never overlap."""
 
 
 def republish(out: Path, *, views: bool | None = None) -> list[str]:
