@@ -124,7 +124,8 @@ def explicit_subject(
             found := leading(idx.mentions_in(c.start, c.end), c.start + 2, text, 1)
         ):
             return found
-        if r["as_role"].match(text, c.start) and (found := role_named(c, text, idx)):
+        opens = c.start + text.startswith("“", c.start)  # “做县委书记，就要…”
+        if r["as_role"].match(text, opens) and (found := role_named(c, text, idx)):
             return found  # 作为…的领导骨干和督导组成员，一定要…; 做县委书记，就要…
     return None
 

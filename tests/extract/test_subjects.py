@@ -423,21 +423,22 @@ def test_a_subject_after_a_short_adverbial(clause: str, actors) -> None:
 @pytest.mark.parametrize(
     ("text", "clause", "actors"),
     [
-        # a cited directive keeps the subject stated inside its quotation
+        # a cited directive (its span inside the quotation marks) keeps the subject
+        # stated inside its quotation
         (
             "总书记强调：“各级党委和政府一定要勇于担当，奋发有为。”",
-            "“各级党委和政府一定要勇于担当，奋发有为。”",
+            "各级党委和政府一定要勇于担当，奋发有为",
             ("党委", "政府"),
         ),
         (
             "总书记强调：“面对新任务，各级党委一定要勇于担当，奋发有为。”",
-            "“面对新任务，各级党委一定要勇于担当，奋发有为。”",
+            "面对新任务，各级党委一定要勇于担当，奋发有为",
             ("党委",),
         ),
         # a quotation without a subject gives none
         (
             "总书记强调：“面对新任务，一定要勇于担当，奋发有为。”",
-            "“面对新任务，一定要勇于担当，奋发有为。”",
+            "面对新任务，一定要勇于担当，奋发有为",
             (),
         ),
     ],
@@ -550,7 +551,7 @@ def test_a_preamble_organiser_leads_the_arrangements(text: str, clause: str, act
         ),
         (
             "他指出：“做县委书记，就要做焦裕禄式的县委书记。”",
-            "“做县委书记，就要做焦裕禄式的县委书记。”",
+            "做县委书记，就要做焦裕禄式的县委书记",
             ("县委书记",),
         ),
         # 做好X工作 is a task, not a role
