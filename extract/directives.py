@@ -304,6 +304,8 @@ def _filter(u: Unit, sent_has_strong: bool, sent_has_cue: bool) -> str:
         u.cue is not None and u.cue.word in word_table("modality.json")["strong"]
     ):
         return "framing"  # 这就是坚持A，坚持B: what the experience is, not what to do
+    if u.cue is None and r["progress_statement"].match(u.text):
+        return "report"  # 三是现代化水平不断提升: how things went
     if u.cue is not None and u.cue_clause is not None:
         rel = u.cue.start - u.cue_clause.start
         if r["report_any"].search(text_after(u)) or r["report_before"].search(

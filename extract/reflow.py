@@ -102,6 +102,10 @@ def soft_break(
         return enum_only
     if joined and all(c in r["closers"] for c in prev_line):
         return True  # “ / 创 / ” / 与: a closing mark the page put on a line of its own
+    if _inline_quote(next_line) and a not in r["any_punct"]:
+        return True  # 紧紧围绕 / “…” / 这条主线: a quotation inside a sentence
+    if joined and _inline_quote(prev_line) and r["cjk_only"].match(b):
+        return True
     if a in r["open_end"] or enum_only or a in r["function_end"]:
         return True
     if r["opening"].search(prev_line) and any(
@@ -141,6 +145,17 @@ def soft_break(
     if len(next_line) <= r["short"] and next_line[-1] not in r["any_punct"]:
         return True
     return length >= r["wrapped"]
+
+
+def _inline_quote(line: str) -> bool:
+    """A line that is one quotation without a sentence end inside (“学史明理、学史增信”)."""
+    return (
+        len(line) > 2
+        and line[0] == "“"
+        and line[-1] == "”"
+        and "“" not in line[1:-1]
+        and not any(c in "。！？!?" for c in line)
+    )
 
 
 def _opening_fragment(line: str, r: dict) -> bool:

@@ -208,3 +208,33 @@ def test_the_clause_before_a_parallel_list_is_its_own_unit() -> None:
 
 def test_a_modal_word_once_keeps_its_clause_before() -> None:
     assert units("总结推广经验，坚持问题导向。") == ["总结推广经验，坚持问题导向"]
+
+
+@pytest.mark.parametrize(
+    ("text", "drop"),
+    [
+        # how something has been changing is a report, in any section
+        ("三是服务能力不断增强。", "report"),
+        ("办学条件明显改善。", "report"),
+        # a directive to improve it is not
+        ("要不断增强服务能力。", ""),
+    ],
+)
+def test_progress_statements(text: str, drop: str) -> None:
+    found = directive_units(BODY + text, every_sentence=True)[1:]
+    assert [u.drop for u in found] == [drop]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["但也必须清醒看到，困难不少", "我们必须清醒认识到，任务艰巨"],
+)
+def test_framing_with_a_bare_adverb(clause: str) -> None:
+    assert next(u.drop for u in directive_units(BODY + clause + "。")[1:]) == "framing"
+
+
+@pytest.mark.parametrize("clause", ["成绩可圈可点", "青年是国家的希望"])
+def test_look_alikes_of_cues(clause: str) -> None:
+    from extract.modality import cues
+
+    assert cues(clause) == []
