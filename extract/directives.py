@@ -185,6 +185,19 @@ def _sentence_units(
                 continue
         nxt = seg_cues[k + 1] if k + 1 < len(segs) else None
         opens_next = nxt is not None and nxt.start == segs[k + 1].start
+        if (
+            cue is not None
+            and cur is not None
+            and cur.cue is not None
+            and cue.start == seg.start
+            and cue.word in word_table("requirements.json")["elaborating_cues"]
+            and cur.cue.word in word_table("modality.json")["strong"]
+            and cur.cue.modality == "obligation"
+            and k not in breaks
+            and not (enum or split)
+            and not opens_list(segs, seg_cues, k)
+        ):
+            cue = None  # 要抓好A，坚持B: how to carry out the directive before
         if cue is not None and not cue.weak:
             timed_cur = (
                 cur is not None

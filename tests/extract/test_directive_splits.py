@@ -238,3 +238,21 @@ def test_look_alikes_of_cues(clause: str) -> None:
     from extract.modality import cues
 
     assert cues(clause) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 坚持 after an obligation says how to carry it out
+        ("要抓好作风建设，坚持正反结合，奖优罚劣。", ["要抓好作风建设，坚持正反结合，奖优罚劣"]),
+        # a list of 坚持 clauses is a list of directives
+        (
+            "要抓好作风建设，坚持正反结合，坚持奖优罚劣。",
+            ["要抓好作风建设", "坚持正反结合", "坚持奖优罚劣"],
+        ),
+        # after an exhortation 坚持 is a directive of its own
+        ("希望各支部抓好整改，坚持质量第一。", ["希望各支部抓好整改", "坚持质量第一"]),
+    ],
+)
+def test_elaborating_cue(text: str, expected: list[str]) -> None:
+    assert units(text) == expected
