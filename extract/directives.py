@@ -376,7 +376,9 @@ def directive_units(
     quotes = Intervals(quoted_spans(text))
     timed_at = Intervals(timed)
     duty_next = False
+    label_before = False
     for sent in sents:
+        after_label, label_before = label_before, bool(r["label_sentence"].match(sent.text))
         if (
             not every_sentence
             and not (sent.heading or duty_next or sent.enum or may_have_cue(sent.text))
@@ -402,6 +404,8 @@ def directive_units(
                 continue
             u.timed = timed_at.any_within(u.start, u.end)
             u.drop = _filter(u, strong, bool(all_cues))
+            if after_label and u.cue is None and timed_at.any_start_in(u.start, u.start + 1):
+                u.drop = "label value"  # 第一阶段：/ 3月1日至20日，主题是…: a schedule
             out.append(u)
     return out
 

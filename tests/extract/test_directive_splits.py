@@ -256,3 +256,41 @@ def test_look_alikes_of_cues(clause: str) -> None:
 )
 def test_elaborating_cue(text: str, expected: list[str]) -> None:
     assert units(text) == expected
+
+
+def test_the_time_after_a_label_is_its_value() -> None:
+    text = "第一阶段：\n3月1日至3月20日，主题是学习党史。\n要组织集中学习。"
+    found = directive_units(BODY + text, timed=((13, 23),), every_sentence=True)
+    by_text = {u.text: u.drop for u in found}
+    assert by_text["3月1日至3月20日，主题是学习党史"] == "label value"
+    assert by_text["要组织集中学习"] == ""
+
+
+@pytest.mark.parametrize("label", ["第一阶段：\n", "时间：\n", "时间："])
+def test_a_directive_after_a_label_takes_its_window(label: str) -> None:
+    from extract.ingest.reader import document_from_bytes
+    from extract.pipeline import extract
+
+    text = BODY + label + "3月1日至3月20日，各支部要组织学习。"
+    ex = extract(document_from_bytes("w.txt", text.encode()))
+    values = {t.key: t.normalized for t in ex.times}
+    assert [(r.span.text, values[r.deadline]) for r in ex.requirements] == [
+        ("各支部要组织学习", "--03-01/--03-20")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "actors"),
+    [
+        # 由X负责/批复: the body after 由 carries the directive out, with the subject
+        ("各支部的整改方案要由党委审核。", "整改方案", {"支部", "党委"}),
+        ("评选结果须由领导小组确定。", "评选结果", {"领导小组"}),
+    ],
+)
+def test_the_agent_after_you(text: str, needle: str, actors: set[str]) -> None:
+    from extract.ingest.reader import document_from_bytes
+    from extract.pipeline import extract
+
+    ex = extract(document_from_bytes("a.txt", (BODY + text).encode()))
+    found = [set(r.actors) for r in ex.requirements if needle in r.span.text]
+    assert found == [actors]
