@@ -22,6 +22,13 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from extract.clause_cuts import (
+    negation_runs,
+    opens_list,
+    parallel_pieces,
+    quoted_spans,
+    trim_quote,
+)
 from extract.clauses import Segment, Sentence, sentences
 from extract.intervals import Intervals
 from extract.lexicon import regex_table, word_table
@@ -64,26 +71,6 @@ def _r() -> dict[str, re.Pattern[str]]:
 
 def _abs_cue(c: Cue, offset: int) -> Cue:
     return Cue(c.start + offset, c.end + offset, c.word, c.modality, c.weak)
-
-
-def _quoted(text: str) -> list[tuple[int, int]]:
-    """Spans of quoted passages (“…”): cues inside them are cited, not directed.
-
-    A quotation after a speech verb (强调“…”, 要求：“…”) or right after another
-    quotation is the cited authority's directive, not a name: its cues count.
-    """
-    said, named = _r()["speech_clause"], _r()["quote_named"]
-    out = []
-    for m in re.finditer(r"“[^“”\n]{1,80}”", text):
-        s = m.start()
-        if (
-            s > 0
-            and (text[s - 1] == "”" or said.search(text, max(0, s - 8), s))
-            and not named.match(text, m.end())
-        ):
-            continue
-        out.append(m.span())
-    return out
 
 
 def _clause_cue(seg: Segment, quotes: Intervals | None = None) -> Cue | None:
@@ -133,74 +120,6 @@ def _is_prefix(seg: Segment) -> bool:
     return bool(r["prefix_start"].match(seg.text) or r["prefix_end"].search(seg.text))
 
 
-def _opens_list(segs: list[Segment], seg_cues: list[Cue | None], k: int) -> bool:
-    """Whether clause ``k`` opens a list of clauses that each open with the same modal
-    word (…，坚持A，坚持B): the clause before such a list is a directive of its own."""
-    a = seg_cues[k]
-    b = seg_cues[k + 1] if k + 1 < len(segs) else None
-    return (
-        a is not None
-        and b is not None
-        and a.start == segs[k].start
-        and b.start == segs[k + 1].start
-        and a.word == b.word
-    )
-
-
-def _parallel(seg: Segment) -> list[Segment]:
-    """``seg`` cut where a list repeats its modal word (必须坚持A、必须坚持B: two directives)."""
-    if "、" not in seg.text:
-        return [seg]
-    strong = word_table("modality.json")["strong"]
-    out, start = [], 0
-    for c in cues(seg.text):
-        if (
-            c.start > start
-            and len(c.word) >= 2
-            and c.word in strong
-            and seg.text[c.start - 1] == "、"
-            and c.word in seg.text[start : c.start - 1]
-        ):
-            out.append(Segment(seg.start + start, seg.start + c.start, seg.text[start : c.start]))
-            start = c.start
-    if not out:
-        return [seg]
-    out.append(Segment(seg.start + start, seg.end, seg.text[start:]))
-    return out
-
-
-def _negation_runs(segs: list[Segment], seg_cues: list[Cue | None]) -> set[int]:
-    """Clauses that open a unit around runs of bare negations (…，不A、不B，…).
-
-    The run's first clause gets a prohibition cue at its 不 (``seg_cues`` is updated),
-    its other clauses lose theirs; the run and the clause after it open units.
-    """
-    r = _r()
-    out: set[int] = set()
-    k = 0
-    while k < len(segs):
-        if not r["bare_negation"].match(segs[k].text):
-            k += 1
-            continue
-        j = k
-        while j + 1 < len(segs) and r["bare_negation"].match(segs[j + 1].text):
-            j += 1
-        run = "".join(s.text for s in segs[k : j + 1])
-        if (
-            len(r["negation_item"].findall(run)) >= 2
-            and not r["negation_modifier"].search(segs[j].text)
-            and (k > 0 or j + 1 < len(segs))
-        ):
-            m = r["bare_negation"].match(segs[k].text)
-            at = segs[k].start + m.end() - 1
-            seg_cues[k] = Cue(at, at + 1, "不", "prohibition", False)
-            for i in range(k + 1, j + 1):
-                seg_cues[i] = None
-            out |= {k, j + 1}
-        k = j + 1
-    return out
-
-
 def _sentence_units(
     sent: Sentence,
     text: str,
@@ -221,9 +140,9 @@ def _sentence_units(
     units: list[Unit] = []
     cur: Unit | None = None
     pending: list[Segment] = []
-    segs = [piece for seg in sent.clauses for piece in _parallel(seg)]
+    segs = [piece for seg in sent.clauses for piece in parallel_pieces(seg)]
     seg_cues = [_clause_cue(seg, quotes) for seg in segs]
-    breaks = _negation_runs(segs, seg_cues)
+    breaks = negation_runs(segs, seg_cues)
     for k, seg in enumerate(segs):
         body = seg.text
         enum = clauses_t["enum_item"].match(body) or clauses_t["enum_keep"].match(body)
@@ -266,6 +185,19 @@ def _sentence_units(
                 continue
         nxt = seg_cues[k + 1] if k + 1 < len(segs) else None
         opens_next = nxt is not None and nxt.start == segs[k + 1].start
+        if (
+            cue is not None
+            and cur is not None
+            and cur.cue is not None
+            and cue.start == seg.start
+            and cue.word in word_table("requirements.json")["elaborating_cues"]
+            and cur.cue.word in word_table("modality.json")["strong"]
+            and cur.cue.modality == "obligation"
+            and k not in breaks
+            and not (enum or split)
+            and not opens_list(segs, seg_cues, k)
+        ):
+            cue = None  # 要抓好A，坚持B: how to carry out the directive before
         if cue is not None and not cue.weak:
             timed_cur = (
                 cur is not None
@@ -276,7 +208,7 @@ def _sentence_units(
                 cur.cue is not None
                 or timed_cur
                 or _own_subject(seg, cue)
-                or _opens_list(segs, seg_cues, k)
+                or opens_list(segs, seg_cues, k)
             ):  # 公示期不少于5个工作日 after a clause without a cue: a directive of its own
                 units.append(cur)
                 cur = None
@@ -350,14 +282,7 @@ def _finish(u: Unit, text: str) -> None:
                 s, quoted = max(s, m.end()), True
     while e > s and text[e - 1] in _TRAIL:
         e -= 1
-    if quoted and text[e - 1 : e] == "”" and "“" not in text[s:e]:
-        e -= 1
-    if text[s : s + 1] == "“" and text[s:e].count("“") > text[s:e].count("”"):
-        s += 1  # “要A，…: the quotation goes on past the unit
-    if text[e - 1 : e] == "”" and text[s:e].count("”") > text[s:e].count("“"):
-        e -= 1  # …，不要B”
-    if text[s : s + 1] == "“" and text[e - 1 : e] == "”" and "“" not in text[s + 1 : e]:
-        s, e = s + 1, e - 1  # one whole quotation: the directive inside the marks
+    s, e = trim_quote(text, s, e, quoted)
     while e > s and text[e - 1] in _TRAIL:
         e -= 1
     u.start, u.end, u.text = s, e, text[s:e]
@@ -392,6 +317,8 @@ def _filter(u: Unit, sent_has_strong: bool, sent_has_cue: bool) -> str:
         u.cue is not None and u.cue.word in word_table("modality.json")["strong"]
     ):
         return "framing"  # 这就是坚持A，坚持B: what the experience is, not what to do
+    if u.cue is None and r["progress_statement"].match(u.text):
+        return "report"  # 三是现代化水平不断提升: how things went
     if u.cue is not None and u.cue_clause is not None:
         rel = u.cue.start - u.cue_clause.start
         if r["report_any"].search(text_after(u)) or r["report_before"].search(
@@ -446,10 +373,12 @@ def directive_units(
     r = _r()
     sents = sentences(text) if sents is None else sents
     out: list[Unit] = []
-    quotes = Intervals(_quoted(text))
+    quotes = Intervals(quoted_spans(text))
     timed_at = Intervals(timed)
     duty_next = False
+    label_before = False
     for sent in sents:
+        after_label, label_before = label_before, bool(r["label_sentence"].match(sent.text))
         if (
             not every_sentence
             and not (sent.heading or duty_next or sent.enum or may_have_cue(sent.text))
@@ -475,6 +404,8 @@ def directive_units(
                 continue
             u.timed = timed_at.any_within(u.start, u.end)
             u.drop = _filter(u, strong, bool(all_cues))
+            if after_label and u.cue is None and timed_at.any_start_in(u.start, u.start + 1):
+                u.drop = "label value"  # 第一阶段：/ 3月1日至20日，主题是…: a schedule
             out.append(u)
     return out
 

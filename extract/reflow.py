@@ -107,16 +107,22 @@ def soft_break(
         return False
     if r["heading"].match(next_line):
         return enum_only
-    if joined and all(c in r["closers"] for c in prev_line):
+    if joined and a in r["closers"] and all(c in r["closers"] for c in prev_line):
         return True  # “ / 创 / ” / 与: a closing mark the page put on a line of its own
+    if b == "“" and a not in r["any_punct"] and _inline_quote(next_line):
+        return True  # 紧紧围绕 / “…” / 这条主线: a quotation inside a sentence
+    if joined and a == "”" and _inline_quote(prev_line) and r["cjk_only"].match(b):
+        return True
     if a in r["open_end"] or enum_only or a in r["function_end"]:
         return True
     if r["opening"].search(prev_line) and any(
         prev_line.count(o) > prev_line.count(c) for o, c in r["pairs"]
     ):
         return True  # inside quotation marks or brackets
-    if r["date_open"].search((tail or prev_line)[-8:]) and (
-        r["date_next"].match(next_line) or (a.isdigit() and b == "月")
+    if (
+        (b.isdigit() or b == "月")
+        and r["date_open"].search((tail or prev_line)[-8:])
+        and (r["date_next"].match(next_line) or (a.isdigit() and b == "月"))
     ):
         return True  # 2011年 / 1月, 2011年5 / 月结束: a date broken by the page
     if b in r["range_marks"] and (a.isdigit() or a in r["unit_after_digit"]):
@@ -148,6 +154,17 @@ def soft_break(
     if len(next_line) <= r["short"] and next_line[-1] not in r["any_punct"]:
         return True
     return length >= r["wrapped"]
+
+
+def _inline_quote(line: str) -> bool:
+    """A line that is one quotation without a sentence end inside (“学史明理、学史增信”)."""
+    return (
+        len(line) > 2
+        and line[0] == "“"
+        and line[-1] == "”"
+        and "“" not in line[1:-1]
+        and not any(c in "。！？!?" for c in line)
+    )
 
 
 def _opening_fragment(line: str, r: dict) -> bool:
@@ -205,7 +222,7 @@ def reflow(text: str, keep: Iterable[tuple[int, int]] = ()) -> tuple[str, tuple[
             head, length, joined = next_line[:16], len(next_line), False
             continue
         near = m.start() in fixed or m.end() in fixed or bounds[2 * k] in fixed
-        tail = (tail + prev_line)[-8:] if joined else prev_line[-8:]
+        tail = (tail + prev_line[-8:])[-8:] if joined else prev_line[-8:]
         if head and not near and soft_break(head, prev_line, next_line, length, joined, tail):
             cuts.append(m.span())
             if len(head) < 16:

@@ -82,6 +82,31 @@ def _said_at(u: Unit, subj: Subject, idx: ActorIndex) -> int:
     return next(named, u.start)
 
 
+def _first_due(
+    u: Unit,
+    due: Sequence[tuple[int, int]],
+    due_at: Sequence[int],
+    offsets: Sequence[tuple[int, int]],
+) -> int | None:
+    """Index of the first deadline or schedule time inside ``u``."""
+    lo, hi = bisect.bisect_left(due_at, u.start), bisect.bisect_right(due_at, u.end)
+    return min((i for _, i in due[lo:hi] if offsets[i][1] <= u.end), default=None)
+
+
+def _opening_window(
+    u: Unit,
+    due: Sequence[tuple[int, int]],
+    due_at: Sequence[int],
+    times: Sequence[TimeExpression],
+    offsets: Sequence[tuple[int, int]],
+) -> tuple[int, str] | None:
+    """(sentence start, time key) when ``u`` opens its sentence with a dated window."""
+    first = _first_due(u, due, due_at, offsets)
+    if first is None or offsets[first][0] - u.sent.start > 2 or not times[first].normalized:
+        return None
+    return u.sent.start, times[first].key
+
+
 def find_requirements(
     doc: Document,
     idx: ActorIndex,
@@ -232,6 +257,10 @@ def find_requirements(
         ):
             run = (explicit[id(u)], steps)  # 各级纪检监察机关要…。第一，…第二，…
         if not kept[id(u)]:
+            if u.drop == "label value" and (
+                w := _opening_window(u, due, due_at, times, time_offsets)
+            ):
+                window = w  # 第一阶段：/ 3月1日至20日，各支部要…: the window of the sentence
             if (
                 subj
                 and u.kind == "cue"
@@ -290,7 +319,12 @@ def find_requirements(
             and last_actors[0] == id(sent)
         ):
             subj = last_actors[1]  # …，确保X / …，不A、不B: the directive before goes on
-        subj = tuple(dict.fromkeys((*(subj or ()), *causees(u, text, idx))))
+        agents = tuple(
+            k
+            for m in r["agent_by"].finditer(u.text)
+            for k in idx.at(u.start + m.start("x"), u.start + m.end("x"))
+        )  # 由党委负责: the body that carries it out
+        subj = tuple(dict.fromkeys((*(subj or ()), *causees(u, text, idx), *agents)))
         last_actors = (id(sent), subj)
         # stage
         stage = None
@@ -303,13 +337,9 @@ def find_requirements(
                         break
         # deadline
         deadline = None
-        lo, hi = bisect.bisect_left(due_at, u.start), bisect.bisect_right(due_at, u.end)
-        first = min((i for _, i in due[lo:hi] if time_offsets[i][1] <= u.end), default=None)
-        if first is not None:  # the first deadline or schedule time inside the unit
-            t, ts = times[first], time_offsets[first][0]
-            deadline = t.key
-            if ts - sent.start <= 2 and t.normalized:
-                window = (sent.start, t.key)
+        if (first := _first_due(u, due, due_at, time_offsets)) is not None:
+            deadline = times[first].key  # the first deadline or schedule time inside the unit
+            window = _opening_window(u, due, due_at, times, time_offsets) or window
         if deadline is None and window is not None and window[0] == sent.start:
             deadline = window[1]
         quantities = tuple(

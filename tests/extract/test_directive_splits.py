@@ -208,3 +208,89 @@ def test_the_clause_before_a_parallel_list_is_its_own_unit() -> None:
 
 def test_a_modal_word_once_keeps_its_clause_before() -> None:
     assert units("总结推广经验，坚持问题导向。") == ["总结推广经验，坚持问题导向"]
+
+
+@pytest.mark.parametrize(
+    ("text", "drop"),
+    [
+        # how something has been changing is a report, in any section
+        ("三是服务能力不断增强。", "report"),
+        ("办学条件明显改善。", "report"),
+        # a directive to improve it is not
+        ("要不断增强服务能力。", ""),
+    ],
+)
+def test_progress_statements(text: str, drop: str) -> None:
+    found = directive_units(BODY + text, every_sentence=True)[1:]
+    assert [u.drop for u in found] == [drop]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["但也必须清醒看到，困难不少", "我们必须清醒认识到，任务艰巨"],
+)
+def test_framing_with_a_bare_adverb(clause: str) -> None:
+    assert next(u.drop for u in directive_units(BODY + clause + "。")[1:]) == "framing"
+
+
+@pytest.mark.parametrize("clause", ["成绩可圈可点", "青年是国家的希望"])
+def test_look_alikes_of_cues(clause: str) -> None:
+    from extract.modality import cues
+
+    assert cues(clause) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 坚持 after an obligation says how to carry it out
+        ("要抓好作风建设，坚持正反结合，奖优罚劣。", ["要抓好作风建设，坚持正反结合，奖优罚劣"]),
+        # a list of 坚持 clauses is a list of directives
+        (
+            "要抓好作风建设，坚持正反结合，坚持奖优罚劣。",
+            ["要抓好作风建设", "坚持正反结合", "坚持奖优罚劣"],
+        ),
+        # after an exhortation 坚持 is a directive of its own
+        ("希望各支部抓好整改，坚持质量第一。", ["希望各支部抓好整改", "坚持质量第一"]),
+    ],
+)
+def test_elaborating_cue(text: str, expected: list[str]) -> None:
+    assert units(text) == expected
+
+
+def test_the_time_after_a_label_is_its_value() -> None:
+    text = "第一阶段：\n3月1日至3月20日，主题是学习党史。\n要组织集中学习。"
+    found = directive_units(BODY + text, timed=((13, 23),), every_sentence=True)
+    by_text = {u.text: u.drop for u in found}
+    assert by_text["3月1日至3月20日，主题是学习党史"] == "label value"
+    assert by_text["要组织集中学习"] == ""
+
+
+@pytest.mark.parametrize("label", ["第一阶段：\n", "时间：\n", "时间："])
+def test_a_directive_after_a_label_takes_its_window(label: str) -> None:
+    from extract.ingest.reader import document_from_bytes
+    from extract.pipeline import extract
+
+    text = BODY + label + "3月1日至3月20日，各支部要组织学习。"
+    ex = extract(document_from_bytes("w.txt", text.encode()))
+    values = {t.key: t.normalized for t in ex.times}
+    assert [(r.span.text, values[r.deadline]) for r in ex.requirements] == [
+        ("各支部要组织学习", "--03-01/--03-20")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "actors"),
+    [
+        # 由X负责/批复: the body after 由 carries the directive out, with the subject
+        ("各支部的整改方案要由党委审核。", "整改方案", {"支部", "党委"}),
+        ("评选结果须由领导小组确定。", "评选结果", {"领导小组"}),
+    ],
+)
+def test_the_agent_after_you(text: str, needle: str, actors: set[str]) -> None:
+    from extract.ingest.reader import document_from_bytes
+    from extract.pipeline import extract
+
+    ex = extract(document_from_bytes("a.txt", (BODY + text).encode()))
+    found = [set(r.actors) for r in ex.requirements if needle in r.span.text]
+    assert found == [actors]

@@ -33,6 +33,8 @@ JOINED = [
     # a date broken after its year, inside a heading line too
     ("（1）准备阶段（\n2020\n年\n3\n月\n-4\n月）。", "（1）准备阶段（2020年3月-4月）。"),
     ("从\n2019\n年\n11\n月启动，到\n2020\n年\n6\n月结束。", "从2019年11月启动，到2020年6月结束。"),
+    # a quotation the page put on a line of its own inside a sentence
+    ("紧扣\n“学思践悟”\n这一要求，开展学习。", "紧扣“学思践悟”这一要求，开展学习。"),
 ]
 
 KEPT = [
@@ -61,6 +63,8 @@ KEPT = [
     "“要抓好学习。”\n各支部要及时总结。",
     # a number before a line that is no date
     "第12\n月考成绩公布",
+    # a quoted sentence after a sentence end stays on its own line
+    "会议强调。\n“要抓好学习”\n各支部要落实。",
 ]
 
 
