@@ -131,7 +131,8 @@ def _walk(root: Path) -> Iterator[Entry]:
             try:
                 mode = f.stat().st_mode
             except OSError as e:
-                yield Entry(f, "broken symbolic link" if f.is_symlink() else (e.strerror or str(e)))
+                why = e.strerror or str(e)
+                yield Entry(f, f"broken symbolic link ({why})" if f.is_symlink() else why)
                 continue
             if stat.S_ISREG(mode):
                 yield Entry(f)
