@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.budget import Budget, OverBudget, limited
-from kg.worker import process_one
+from kg.build.budget import Budget, OverBudget, limited
+from kg.build.worker import process_one
 from tests.kg.hostile_run import GOOD, kg_build
 
 SLOW = "各党委要在3月15日前完成学习动员督导组必须加强指导" * 3000

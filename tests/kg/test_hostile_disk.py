@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build
+from kg.build.run import build
 from tests.kg.conftest import SEEDS, output_bytes
 from tests.kg.hostile_run import GOOD, kg_build
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build
-from kg.iri import KEY_MAX
-from kg.sources import ID_MAX
+from kg.build.run import build
+from kg.build.sources import ID_MAX
+from kg.graph.iri import KEY_MAX
 from tests.kg.hostile_run import GOOD, kg_build, without_file_access_override
 
 EXIT_SKIPPED = 1

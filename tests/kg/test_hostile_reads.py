@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.reading import NotReadable, read_bounded
-from kg.sources import count_sources, iter_sources
+from kg.build.reading import NotReadable, read_bounded
+from kg.build.sources import count_sources, iter_sources
 from tests.kg.hostile_run import GOOD, kg_build
 
 ADDRESS_SPACE = 1536 * 1024 * 1024

@@ -22,9 +22,9 @@ import psutil
 import pytest
 
 from kg import atomic
-from kg.incremental import publish_extractions
+from kg.build.remove import publish_extractions
+from kg.graph.store import STORE_LINK, STORES_DIR
 from kg.server.app import Settings
-from kg.store import STORE_LINK, STORES_DIR
 from tests.kg.builds import fixture_extractions
 from tests.kg.conftest import SEEDS
 from tests.kg.serving import running_server

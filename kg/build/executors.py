@@ -1,7 +1,7 @@
 """Where extraction runs: in this process, in a local process pool, or on Dask.
 
 Every executor takes batches of ``(name, bytes)`` and returns futures of
-:func:`kg.worker.process_batch` results (compact N-Quads text). :func:`run_ordered`
+:func:`kg.build.worker.process_batch` results (compact N-Quads text). :func:`run_ordered`
 keeps a bounded window of batches in flight and yields results in submission
 order, so memory does not grow with the corpus and warnings come out in a
 stable order.
@@ -26,8 +26,8 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol, TypeVar
 
 from kg.atomic import children_ignore_interrupts
-from kg.budget import Budget
-from kg.worker import Result, init_worker, process_batch, warm_up
+from kg.build.budget import Budget
+from kg.build.worker import Result, init_worker, process_batch, warm_up
 
 K = TypeVar("K")
 Batch = list[tuple[str, bytes]]
@@ -115,11 +115,11 @@ def make_executor(
 
     ``workers`` defaults to all cores; 1 runs in this process. Local workers
     write each document's N-Quads into ``cache_dir`` themselves (when given)
-    and hold each document to ``budget`` (:mod:`kg.budget`); Dask workers
+    and hold each document to ``budget`` (:mod:`kg.build.budget`); Dask workers
     send the text back and run documents in threads, without a budget.
     """
     if dask:
-        from kg.distributed import DaskExecutor
+        from kg.build.distributed import DaskExecutor
 
         return DaskExecutor(dask, workers=workers)
     n = workers or default_workers()

@@ -5,7 +5,7 @@ A file is one document named by its basename. A folder is searched recursively
 not a regular file (FIFO, device, socket, broken link), and a sub-folder that
 cannot be listed, become problem sources (skipped with a warning): only an
 input named explicitly may be a FIFO or a device, and it is read without
-blocking and never beyond the size limit (:mod:`kg.reading`). A name must be
+blocking and never beyond the size limit (:mod:`kg.build.reading`). A name must be
 valid UTF-8. A JSON Lines file (``.jsonl``, ``.ndjson``, optionally
 ``.gz``) is a collection: each line is one document whose text is the field
 ``jsonl_field`` (default ``content``) and whose name is
@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import IO
 
 from extract.ingest.reader import DEFAULT_MAX_BYTES
-from kg.reading import kind_of, read_bounded, shown
+from kg.build.reading import kind_of, read_bounded, shown
 
 HIDDEN_PREFIXES = (".", "~", "#")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")

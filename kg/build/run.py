@@ -1,12 +1,12 @@
 """The build: inputs -> documents -> extractions -> named graphs -> store and outputs.
 
-Documents are read lazily (:mod:`kg.sources`) and extracted in batches by an
-executor (:mod:`kg.executors`: this process, a local process pool, or Dask),
+Documents are read lazily (:mod:`kg.build.sources`) and extracted in batches by an
+executor (:mod:`kg.build.executors`: this process, a local process pool, or Dask),
 which returns each document's facts as compact N-Quads text. That text is
 cached in ``DIR/cache/<key>.nq``, the key being a hash of the document's
 name, content and the extractor version, so an unchanged document is never
 re-extracted, and a build that was interrupted resumes where it stopped. The
-store and every output are then assembled from the cache (:mod:`kg.publish`),
+store and every output are then assembled from the cache (:mod:`kg.build.publish`),
 which makes an incremental build identical to a clean one.
 
 Bad input never stops a build: a document that is unreadable (binary,
@@ -39,11 +39,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.ingest.reader import DEFAULT_MAX_BYTES
-from kg import atomic, iri
-from kg.budget import Budget
-from kg.errors import BuildError
-from kg.executors import Batch, WorkerLost, default_workers, make_executor, run_ordered
-from kg.publish import (
+from kg import atomic
+from kg.build.budget import Budget
+from kg.build.executors import Batch, WorkerLost, default_workers, make_executor, run_ordered
+from kg.build.publish import (
     CACHE_DIR,
     MANIFEST,
     MANIFEST_VERSION,
@@ -55,11 +54,13 @@ from kg.publish import (
     start_preload,
     start_projection,
 )
-from kg.reading import shown
-from kg.sources import JsonlOptions, Source, SourceError, count_sources, iter_sources
-from kg.store import STORES_DIR
-from kg.summary import Counts, counts_from_nquads
-from kg.worker import cache_name, pipeline_fingerprint, process_document, write_cache_text
+from kg.build.reading import shown
+from kg.build.sources import JsonlOptions, Source, SourceError, count_sources, iter_sources
+from kg.build.worker import cache_name, pipeline_fingerprint, process_document, write_cache_text
+from kg.errors import BuildError
+from kg.graph import iri
+from kg.graph.store import STORES_DIR
+from kg.quality.summary import Counts, counts_from_nquads
 
 __all__ = [
     "CACHE_DIR",
@@ -79,7 +80,7 @@ __all__ = [
 REASON_MAX = 400
 """Characters of a skip reason shown in its warning line."""
 DEFAULT_BUDGET = Budget()
-"""Each document's CPU seconds and memory (:data:`kg.budget.DEFAULT_SECONDS`, ...)."""
+"""Each document's CPU seconds and memory (:data:`kg.build.budget.DEFAULT_SECONDS`, ...)."""
 BATCH_DOCUMENTS = 16
 BATCH_BYTES = 1024 * 1024
 
@@ -102,7 +103,7 @@ class BuildReport:
     """Why the views were asked for but not written (the build is published)."""
     phases: dict[str, float] = field(default_factory=dict)
     """Seconds per phase: ``extract`` (reading and extracting), then those of
-    :func:`kg.publish.publish`."""
+    :func:`kg.build.publish.publish`."""
 
 
 def _load_manifest(out: Path) -> dict:
@@ -262,7 +263,7 @@ def build(
         Documents larger than this are skipped (files are not even read).
     views : bool, optional
         Write ``graph.html`` and ``report.html``; ``None``: only up to
-        :data:`kg.publish.VIEWS_MAX_DOCUMENTS` documents.
+        :data:`kg.build.publish.VIEWS_MAX_DOCUMENTS` documents.
     workers : int, optional
         Extraction processes; 1 runs in this process; ``None``: all cores.
     dask : str, optional
@@ -275,7 +276,7 @@ def build(
         Receives one line per skipped document.
     budget : Budget, optional
         CPU seconds and memory one document's extraction may use
-        (:mod:`kg.budget`); a document over it is skipped. ``None``: no limit.
+        (:mod:`kg.build.budget`); a document over it is skipped. ``None``: no limit.
 
     Returns
     -------
@@ -418,7 +419,7 @@ def _build_locked(inputs, out, progress, strict, max_bytes, views, executor, jso
 
 def _write_views(out: Path) -> str | None:
     """Write the HTML views; on an OS error, remove the previous build's and say why."""
-    from kg.views import GRAPH_HTML, REPORT_HTML, write_views
+    from kg.html.views import GRAPH_HTML, REPORT_HTML, write_views
 
     try:
         write_views(out)
