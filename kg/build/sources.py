@@ -30,7 +30,6 @@ Examples
 
 from __future__ import annotations
 
-import functools
 import gzip
 import hashlib
 import json
@@ -177,6 +176,15 @@ def _bad_name(name: str) -> str | None:
     return None
 
 
+def _loader(path: Path) -> Callable[..., bytes]:
+    """``load(limit)`` of a file: at most ``limit + 1`` bytes (default ``DEFAULT_MAX_BYTES``)."""
+
+    def load(limit: int = DEFAULT_MAX_BYTES) -> bytes:
+        return read_bounded(path, limit)
+
+    return load
+
+
 def _file_source(path: Path) -> Source:
     bad = _bad_name(path.name)
     if bad is not None:
@@ -186,7 +194,7 @@ def _file_source(path: Path) -> Source:
     except OSError as e:
         return Source(path.name, str(path), bytes, problem=e.strerror or str(e))
     size = st.st_size if stat.S_ISREG(st.st_mode) else None
-    return Source(path.name, str(path), functools.partial(read_bounded, path), size=size)
+    return Source(path.name, str(path), _loader(path), size=size)
 
 
 def _jsonl_sources(path: Path, opts: JsonlOptions, max_bytes: int) -> Iterator[Source]:

@@ -138,3 +138,9 @@ def test_what_a_folder_holds_besides_files_is_a_problem_source(tmp_path, target,
     sources = {s.name: s.problem for s in iter_sources([tmp_path])}
     assert sources == {"entry.txt": problem, "good.txt": None}
     assert count_sources([tmp_path]) == 2
+
+
+@pytest.mark.parametrize(("limit", "expected"), [((), len(GOOD.encode("utf-8"))), ((5,), 6)])
+def test_a_file_source_loads_bounded(tmp_path, limit, expected):
+    (src,) = iter_sources([_good(tmp_path)])
+    assert len(src.load(*limit)) == expected
