@@ -26,7 +26,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol, TypeVar
 
 from kg.atomic import children_ignore_interrupts
-from kg.budget import Budget
+from kg.build.budget import Budget
 from kg.build.worker import Result, init_worker, process_batch, warm_up
 
 K = TypeVar("K")
@@ -115,7 +115,7 @@ def make_executor(
 
     ``workers`` defaults to all cores; 1 runs in this process. Local workers
     write each document's N-Quads into ``cache_dir`` themselves (when given)
-    and hold each document to ``budget`` (:mod:`kg.budget`); Dask workers
+    and hold each document to ``budget`` (:mod:`kg.build.budget`); Dask workers
     send the text back and run documents in threads, without a budget.
     """
     if dask:

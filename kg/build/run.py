@@ -40,7 +40,7 @@ from pathlib import Path
 
 from extract.ingest.reader import DEFAULT_MAX_BYTES
 from kg import atomic
-from kg.budget import Budget
+from kg.build.budget import Budget
 from kg.build.executors import Batch, WorkerLost, default_workers, make_executor, run_ordered
 from kg.build.publish import (
     CACHE_DIR,
@@ -54,6 +54,7 @@ from kg.build.publish import (
     start_preload,
     start_projection,
 )
+from kg.build.reading import shown
 from kg.build.sources import JsonlOptions, Source, SourceError, count_sources, iter_sources
 from kg.build.worker import cache_name, pipeline_fingerprint, process_document, write_cache_text
 from kg.corrections.hook import BuildCorrections, orphan_line
@@ -61,7 +62,6 @@ from kg.errors import BuildError
 from kg.graph import iri
 from kg.graph.store import STORES_DIR
 from kg.quality.summary import Counts, counts_from_nquads
-from kg.reading import shown
 from kg.workbench import texts
 
 __all__ = [
@@ -82,7 +82,7 @@ __all__ = [
 REASON_MAX = 400
 """Characters of a skip reason shown in its warning line."""
 DEFAULT_BUDGET = Budget()
-"""Each document's CPU seconds and memory (:data:`kg.budget.DEFAULT_SECONDS`, ...)."""
+"""Each document's CPU seconds and memory (:data:`kg.build.budget.DEFAULT_SECONDS`, ...)."""
 BATCH_DOCUMENTS = 16
 BATCH_BYTES = 1024 * 1024
 
@@ -291,7 +291,7 @@ def build(
         Receives one line per skipped document.
     budget : Budget, optional
         CPU seconds and memory one document's extraction may use
-        (:mod:`kg.budget`); a document over it is skipped. ``None``: no limit.
+        (:mod:`kg.build.budget`); a document over it is skipped. ``None``: no limit.
 
     Returns
     -------

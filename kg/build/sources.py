@@ -5,7 +5,7 @@ A file is one document named by its basename. A folder is searched recursively
 not a regular file (FIFO, device, socket, broken link), and a sub-folder that
 cannot be listed, become problem sources (skipped with a warning): only an
 input named explicitly may be a FIFO or a device, and it is read without
-blocking and never beyond the size limit (:mod:`kg.reading`). A name must be
+blocking and never beyond the size limit (:mod:`kg.build.reading`). A name must be
 valid UTF-8. A JSON Lines file (``.jsonl``, ``.ndjson``, optionally
 ``.gz``) is a collection: each line is one document whose text is the field
 ``jsonl_field`` (default ``content``) and whose name is
@@ -30,7 +30,6 @@ Examples
 
 from __future__ import annotations
 
-import functools
 import gzip
 import hashlib
 import json
@@ -42,7 +41,7 @@ from pathlib import Path
 from typing import IO
 
 from extract.ingest.reader import DEFAULT_MAX_BYTES
-from kg.reading import kind_of, read_bounded, shown
+from kg.build.reading import kind_of, read_bounded, shown
 
 HIDDEN_PREFIXES = (".", "~", "#")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
@@ -131,7 +130,8 @@ def _walk(root: Path) -> Iterator[Entry]:
             try:
                 mode = f.stat().st_mode
             except OSError as e:
-                yield Entry(f, "broken symbolic link" if f.is_symlink() else (e.strerror or str(e)))
+                why = e.strerror or str(e)
+                yield Entry(f, f"broken symbolic link ({why})" if f.is_symlink() else why)
                 continue
             if stat.S_ISREG(mode):
                 yield Entry(f)
@@ -176,6 +176,15 @@ def _bad_name(name: str) -> str | None:
     return None
 
 
+def _loader(path: Path) -> Callable[..., bytes]:
+    """``load(limit)`` of a file: at most ``limit + 1`` bytes (default ``DEFAULT_MAX_BYTES``)."""
+
+    def load(limit: int = DEFAULT_MAX_BYTES) -> bytes:
+        return read_bounded(path, limit)
+
+    return load
+
+
 def _file_source(path: Path) -> Source:
     bad = _bad_name(path.name)
     if bad is not None:
@@ -185,7 +194,7 @@ def _file_source(path: Path) -> Source:
     except OSError as e:
         return Source(path.name, str(path), bytes, problem=e.strerror or str(e))
     size = st.st_size if stat.S_ISREG(st.st_mode) else None
-    return Source(path.name, str(path), functools.partial(read_bounded, path), size=size)
+    return Source(path.name, str(path), _loader(path), size=size)
 
 
 def _jsonl_sources(path: Path, opts: JsonlOptions, max_bytes: int) -> Iterator[Source]:

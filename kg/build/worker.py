@@ -28,7 +28,7 @@ from pathlib import Path
 
 from extract.ingest.reader import IngestError, document_from_bytes
 from extract.pipeline import EXTRACTOR_VERSION, extract
-from kg.budget import Budget, OverBudget, limited
+from kg.build.budget import Budget, OverBudget, limited
 from kg.graph.nquads import to_nquads
 from kg.graph.rdf import iter_quads
 from kg.quality.summary import counts_from_nquads
@@ -149,7 +149,7 @@ def _one_line(e: BaseException) -> str:
 
 
 def process_one(name: str, data: bytes, budget: Budget | None = None) -> Result:
-    """Process one document within ``budget`` (:mod:`kg.budget`); never raises for a bad document.
+    """Process one document within ``budget`` (:mod:`kg.build.budget`); never raises.
 
     Examples
     --------

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.budget import DEFAULT_MEMORY_MB, DEFAULT_SECONDS
+from kg.build.budget import DEFAULT_MEMORY_MB, DEFAULT_SECONDS
 from kg.cli.common import KgError, fatal_errors, out_option, progress_enabled
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "examples" / "corpus"
@@ -119,11 +119,11 @@ def build(
     inputs = list(paths) or [EXAMPLES_DIR]
     try:
         with sigterm_as_interrupt():  # before the heavy imports: they may swallow Ctrl-C
-            from kg.budget import Budget
+            from kg.build.budget import Budget
+            from kg.build.reading import shown
             from kg.build.run import REASON_MAX
             from kg.build.run import build as run_build
             from kg.build.sources import JsonlOptions
-            from kg.reading import shown
 
             report = run_build(
                 inputs,

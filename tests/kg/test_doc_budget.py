@@ -13,39 +13,40 @@ from pathlib import Path
 
 import pytest
 
-from kg.budget import Budget, OverBudget, limited
+from kg.build.budget import Budget, OverBudget, limited
 from kg.build.worker import process_one
 from tests.kg.hostile_run import GOOD, kg_build
 
 SLOW = "各党委要在3月15日前完成学习动员督导组必须加强指导" * 3000
 """78,000 characters without a sentence end: tens of CPU seconds to extract."""
+LARGE = "".join(f"{i}. 各党委要认真学习第{i}项。\n" for i in range(1, 20_001))
+"""20,000 enumerated requirements: over 32 MB within two CPU seconds."""
 
 
-def _inputs(tmp_path: Path) -> Path:
+def _inputs(tmp_path: Path, text: str) -> Path:
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "a-slow.txt").write_text(SLOW, encoding="utf-8")
+    (folder / "a-hostile.txt").write_text(text, encoding="utf-8")
     (folder / "b-good.txt").write_text(GOOD, encoding="utf-8")
     return folder
 
 
 @pytest.mark.parametrize(
-    ("flags", "reason"),
+    ("text", "flags", "reason"),
     [
-        (("--doc-timeout", "1"), "over the time budget (--doc-timeout 1 s of CPU)"),
-        (
-            ("--doc-timeout", "0", "--doc-memory", "48"),
-            "over the memory budget (--doc-memory 48 MB)",
-        ),
+        (SLOW, ("--doc-timeout", "1"), "over the time budget (--doc-timeout 1 s of CPU)"),
+        (LARGE, ("--doc-memory", "32"), "over the memory budget (--doc-memory 32 MB)"),
     ],
     ids=["time", "memory"],
 )
 @pytest.mark.parametrize("workers", [1, 2])
-def test_a_document_over_budget_is_skipped_and_the_next_one_built(tmp_path, flags, reason, workers):
-    run = kg_build(_inputs(tmp_path), "--out", tmp_path / "out", *flags, workers=workers)
+def test_a_document_over_budget_is_skipped_and_the_next_one_built(
+    tmp_path, text, flags, reason, workers
+):
+    run = kg_build(_inputs(tmp_path, text), "--out", tmp_path / "out", *flags, workers=workers)
     assert run.code == 1, run.err
     (warning,) = run.warnings
-    assert "a-slow.txt" in warning and reason in warning
+    assert "a-hostile.txt" in warning and reason in warning
     assert '"b-good.txt"' in (tmp_path / "out" / "manifest.json").read_text(encoding="utf-8")
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.reading import NotReadable, read_bounded
+from kg.build.reading import NotReadable, read_bounded
+from kg.build.sources import count_sources, iter_sources
 from tests.kg.hostile_run import GOOD, kg_build
 
 ADDRESS_SPACE = 1536 * 1024 * 1024
@@ -120,3 +121,26 @@ def test_a_regular_file_is_read_whole_up_to_the_limit(tmp_path):
     path = _good(tmp_path)
     assert read_bounded(path, 10_000) == GOOD.encode("utf-8")
     assert len(read_bounded(path, 5)) == 6
+
+
+@pytest.mark.parametrize(
+    ("target", "problem"),
+    [
+        ("/dev/zero", "a character device, not a regular file (name it to read it)"),
+        ("missing.txt", "broken symbolic link (No such file or directory)"),
+        ("entry.txt", "broken symbolic link (Too many levels of symbolic links)"),
+    ],
+    ids=["device", "dangling", "loop"],
+)
+def test_what_a_folder_holds_besides_files_is_a_problem_source(tmp_path, target, problem):
+    _good(tmp_path)
+    (tmp_path / "entry.txt").symlink_to(target)
+    sources = {s.name: s.problem for s in iter_sources([tmp_path])}
+    assert sources == {"entry.txt": problem, "good.txt": None}
+    assert count_sources([tmp_path]) == 2
+
+
+@pytest.mark.parametrize(("limit", "expected"), [((), len(GOOD.encode("utf-8"))), ((5,), 6)])
+def test_a_file_source_loads_bounded(tmp_path, limit, expected):
+    (src,) = iter_sources([_good(tmp_path)])
+    assert len(src.load(*limit)) == expected

@@ -1,10 +1,11 @@
 """The budget of one document's extraction: CPU seconds and memory, enforced in its process.
 
 :func:`limited` runs a block under a :class:`Budget`: a CPU-time timer
-(``ITIMER_PROF``) interrupts it when its seconds are spent, and the
-process's address space is capped (``RLIMIT_AS``) at what it uses now plus
-the memory budget, so an allocation past it fails with ``MemoryError``
-instead of taking the machine's memory. Either way the block ends with
+(``ITIMER_PROF``) interrupts it when its seconds are spent or when the
+resident memory it added is over the memory budget; a hard cap on the
+address space (``RLIMIT_AS``) stops a single huge allocation with
+``MemoryError`` before it takes the machine's memory. Either way the block
+ends with
 :class:`OverBudget`, whose message is the skip reason; the limits are lifted
 on the way out, so the process goes on with the next document.
 
@@ -31,6 +32,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -47,8 +49,12 @@ running for hours."""
 DEFAULT_MEMORY_MB = 2048
 """Memory per document above what the process holds already (the largest bench document needs
 about 40 MB)."""
-REFIRE = 0.5
-"""Seconds of CPU after which the timer fires again if the first interruption was swallowed."""
+TICK = 0.05
+"""Seconds of CPU between two checks of a document's budget (and between two interruptions,
+should one be swallowed)."""
+BACKSTOP = 2
+"""The address space may grow by this many times the memory budget: a hard limit for
+allocations too large and quick for the checks."""
 
 
 class OverBudget(Exception):
@@ -56,7 +62,8 @@ class OverBudget(Exception):
 
 
 class _TimeUp(BaseException):
-    """Raised by the timer; a BaseException so that no ``except Exception`` swallows it."""
+    """Raised by the timer (over time or memory); a BaseException: no ``except Exception``
+    swallows it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,22 +74,22 @@ class Budget:
     memory_mb: int | None = DEFAULT_MEMORY_MB
 
 
-def _address_space() -> int | None:
+def _statm() -> tuple[int, int] | None:
+    """This process's address space and resident memory, in bytes (Linux)."""
     try:
-        with open(f"/proc/{os.getpid()}/statm", encoding="ascii") as fh:
-            pages = int(fh.read().split()[0])
-    except (OSError, ValueError, IndexError):
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            size, resident = fh.read().split()[:2]
+    except (OSError, ValueError):
         return None
-    return pages * os.sysconf("SC_PAGE_SIZE")
+    page = os.sysconf("SC_PAGE_SIZE")
+    return int(size) * page, int(resident) * page
 
 
-def _cap_memory(memory_mb: int | None) -> tuple[int, int] | None:
-    """Cap the address space at what is used now plus ``memory_mb``; the limits it replaced."""
-    used = _address_space() if memory_mb is not None and resource is not None else None
-    if used is None:
+def _cap_address_space(cap: int) -> tuple[int, int] | None:
+    """Lower the address-space limit to ``cap``; return the limits it replaced."""
+    if resource is None:
         return None
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    cap = used + memory_mb * 1024 * 1024
     for limit in (soft, hard):
         if limit != resource.RLIM_INFINITY:
             cap = min(cap, limit)
@@ -94,37 +101,51 @@ def _cap_memory(memory_mb: int | None) -> tuple[int, int] | None:
 def limited(budget: Budget | None) -> Iterator[None]:
     """Run the block within ``budget`` (no limit when ``None`` or outside the main thread).
 
+    Every :data:`TICK` seconds of CPU a timer checks the CPU time and the
+    resident memory the block added; a hard cap on the address space
+    (:data:`BACKSTOP` times the memory budget above what is mapped now)
+    stops a single huge allocation before it happens.
+
     Raises
     ------
     OverBudget
-        When the block spent its CPU seconds or could not get memory within its budget.
+        When the block spent its CPU seconds or grew past its memory budget.
     """
     if budget is None or threading.current_thread() is not threading.main_thread():
         yield
         return
-    over_time = f"over the time budget (--doc-timeout {budget.seconds or 0:g} s of CPU)"
-    armed = [True]
+    seconds, memory_mb = budget.seconds, budget.memory_mb
+    over_time = f"over the time budget (--doc-timeout {seconds or 0:g} s of CPU)"
+    over_memory = f"over the memory budget (--doc-memory {memory_mb or 0} MB)"
+    start = _statm() if memory_mb is not None else None
+    limit = None if start is None or memory_mb is None else memory_mb * 1024 * 1024
+    armed, cpu0 = [True], time.process_time()
 
-    def on_timer(signum, frame) -> None:
-        if armed[0]:
-            raise _TimeUp
+    def on_tick(signum, frame) -> None:
+        if not armed[0]:
+            return
+        if seconds is not None and time.process_time() - cpu0 >= seconds:
+            raise _TimeUp(over_time)
+        now = _statm() if start is not None and limit is not None else None
+        if now is not None and now[1] - start[1] > limit:
+            raise _TimeUp(over_memory)
 
-    timed = budget.seconds is not None and hasattr(signal, "setitimer")
-    try:  # a timer firing while the limits are lifted ends here, as over time
-        previous = signal.signal(signal.SIGPROF, on_timer) if timed else None
-        restore = _cap_memory(budget.memory_mb)
+    timed = hasattr(signal, "setitimer") and (seconds is not None or limit is not None)
+    try:  # a tick while the limits are lifted ends here too
+        previous = signal.signal(signal.SIGPROF, on_tick) if timed else None
+        restore = None
+        if start is not None and limit is not None:
+            restore = _cap_address_space(start[0] + BACKSTOP * limit)
         if timed:
-            signal.setitimer(signal.ITIMER_PROF, budget.seconds, REFIRE)
+            signal.setitimer(signal.ITIMER_PROF, TICK, TICK)
         try:
             yield
-        except _TimeUp:
-            raise OverBudget(over_time) from None
+        except _TimeUp as e:
+            raise OverBudget(str(e)) from None
         except MemoryError:
             if restore is None:
                 raise
-            raise OverBudget(
-                f"over the memory budget (--doc-memory {budget.memory_mb} MB)"
-            ) from None
+            raise OverBudget(over_memory) from None
         finally:
             armed[0] = False
             if timed:
@@ -132,5 +153,5 @@ def limited(budget: Budget | None) -> Iterator[None]:
                 signal.signal(signal.SIGPROF, previous)
             if restore is not None:
                 resource.setrlimit(resource.RLIMIT_AS, restore)
-    except _TimeUp:
-        raise OverBudget(over_time) from None
+    except _TimeUp as e:
+        raise OverBudget(str(e)) from None
