@@ -145,6 +145,14 @@ def test_timetable_orders_summary_before_transition(edge, present: bool) -> None
     assert (edge in _rels(_ex(E_TEXT), "precedes")) is present
 
 
+@pytest.mark.parametrize(
+    ("edge", "present"), [(("阶段总结", "转段"), True), (("转段", "阶段总结"), False)]
+)
+def test_work_before_the_transition_precedes_it(edge, present: bool) -> None:
+    ex = _ex("同志们：\n在转段前，各支部要认真做好学习测试和阶段总结工作。")
+    assert (edge in _rels(ex, "precedes")) is present
+
+
 # (f) ------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "title"),
