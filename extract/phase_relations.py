@@ -7,7 +7,8 @@ Rule families (rule ids in ``Provenance.rule``; cue words in
   sequence of a later campaign), and ``rel.precedes.series``: consecutive stages of
   each series the document defines (:mod:`extract.stage_defs`), in document order,
   never from one series to another (they overlap in time);
-* ``rel.precedes.sequence``: steps in order inside one sentence, leaving out a step
+* ``rel.precedes.sequence``: steps in order inside one sentence (a step named as the
+  time before which the rest is done, 转段前…, comes after it), leaving out a step
   that only frames the sentence (在“转段”环节上，…), a step that qualifies the next
   one (民主生活会征求意见情况), and steps done together (一并开展, 比如…等);
   ``rel.precedes.items``: across enumerated items;
@@ -224,9 +225,13 @@ def phase_relations(
         for i, (a, b) in enumerate(itertools.pairwise(slots)):
             if together or re.search(r"[；;]", text[a[-1][1] : b[0][0]]):
                 continue  # 在A环节上…；在B环节上…: parallel, not a sequence
+            before = p["before_frame"].match(text, a[-1][1])  # 转段前，做好阶段总结: reversed
             for x in a:
                 for y in b:
-                    out.add("precedes", "step", x[2], "step", y[2], span, "rel.precedes.sequence")
+                    src, dst = (y, x) if before else (x, y)
+                    out.add(
+                        "precedes", "step", src[2], "step", dst[2], span, "rel.precedes.sequence"
+                    )
                     if i + 1 in dep_is:
                         out.add("dependsOn", "step", y[2], "step", x[2], span, "rel.depends.cue")
         if c["item"].match(text, sent.start) and slots:

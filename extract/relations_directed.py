@@ -194,6 +194,14 @@ def directed_relations(
         addressed_branches(idx, defaults.addressee, defaults.issuer, out)
 
 
+def _leads(idx: ActorIndex, head: str, body: str) -> bool:
+    """Whether ``head`` (督导组组长) names the head of ``body`` by its label or a short
+    form of it (县委督导组, also called 督导组)."""
+    a = idx.get(body)
+    names = (body, *(a.aliases if a else ()))
+    return any(head.startswith(n) and head != n for n in names)
+
+
 def _approvals_of_the_supervised(
     doc: Document, idx: ActorIndex, out: RelationSet, spans: list[tuple[int, int]]
 ) -> None:
@@ -212,7 +220,7 @@ def _approvals_of_the_supervised(
             if not before or idx.mentions_in(m.end(), clause_end):
                 continue
             who = before[-1].key
-            bodies = [who] + [b for b in supervised if who.startswith(b) and b != who]
+            bodies = [who] + [b for b in supervised if b != who and _leads(idx, who, b)]
             for b in bodies:
                 for t in supervised.get(b, ()):
                     if t != who:

@@ -80,7 +80,9 @@ def explicit_subject(
             at = u.clauses[1].start  # 会上，X报告…: the subject follows a short adverbial
         elif m := r["invite_verb"].match(text, u.start):
             at = m.end()  # 欢迎全体教师积极报名: the invited act
-        found = leading(idx.mentions_in(at, u.end), at, text)
+        found, end = chain(idx.mentions_in(at, u.end), at, text)
+        if found and r["owner_of_topic"].match(text[end : end + 2]):
+            found = ()  # 市委关于…的通知: the owner of a document, no subject
         opening = u.start + (text.startswith("“", u.start))
         if not found and len(u.clauses) > 1 and r["as_role"].match(text, opening):
             found = role_named(u.clauses[0], text, idx)  # 做县委书记，就要…
@@ -108,6 +110,8 @@ def explicit_subject(
         return None  # 年老体弱的党员要…组织他们学习: a topic, not the agent
     if ms:  # the first chain: 其中各单位组织党员… -> 单位
         keys, end = chain(ms, ms[0].start, text)
+        if r["owner_of_topic"].match(text[end : end + 2]):
+            return None  # 县委关于…的部署要落实好: the owner of a plan, not the agent
         after = [m for m in ms if m.start == end + 1] if text.startswith("的", end) else []
         return leading(ms, after[0].start, text) if after else keys  # 各单位的党员要… -> 党员
     found = person(text[seg_s:seg_e])

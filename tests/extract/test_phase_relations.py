@@ -84,3 +84,21 @@ def test_series_of_known_stage_names() -> None:
     text = "第一阶段为学习调研阶段。第二阶段为分析检查阶段。第三阶段为整改落实阶段。"
     got = order(text)
     assert {("precedes", "学习调研", "分析检查"), ("precedes", "分析检查", "整改落实")} <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "edge", "present"),
+    [
+        # a step named as the time before which the work is done comes after that work
+        ("在转段前，各支部要认真做好阶段总结工作。", ("precedes", "阶段总结", "转段"), True),
+        ("在转段前，各支部要认真做好阶段总结工作。", ("precedes", "转段", "阶段总结"), False),
+        ("转段之前，要先开展回头看。", ("precedes", "回头看", "转段"), True),
+        ("召开转段分析会以前，要认真开展回头看。", ("precedes", "回头看", "转段分析会"), True),
+        # after (后) and plain order keep the order of mention
+        ("转段后，各支部要及时召开转段动员会。", ("precedes", "转段", "转段动员会"), True),
+        ("先开展回头看，再召开转段分析会。", ("precedes", "回头看", "转段分析会"), True),
+        ("转段前期，要开展回头看。", ("precedes", "回头看", "转段"), False),  # 前期 is no 前
+    ],
+)
+def test_a_step_before_which_the_work_is_done(text: str, edge, present: bool) -> None:
+    assert (edge in order(text)) is present
