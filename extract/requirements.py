@@ -319,12 +319,7 @@ def find_requirements(
             and last_actors[0] == id(sent)
         ):
             subj = last_actors[1]  # …，确保X / …，不A、不B: the directive before goes on
-        agents = tuple(
-            k
-            for m in r["agent_by"].finditer(u.text)
-            for k in idx.at(u.start + m.start("x"), u.start + m.end("x"))
-        )  # 由党委负责: the body that carries it out
-        subj = tuple(dict.fromkeys((*(subj or ()), *causees(u, text, idx), *agents)))
+        subj = tuple(dict.fromkeys((*(subj or ()), *causees(u, text, idx))))
         last_actors = (id(sent), subj)
         # stage
         stage = None
