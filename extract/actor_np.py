@@ -29,7 +29,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from extract.actor_grammar import RawMention
+from extract.actor_grammar import RawMention, lends_last_char
 from extract.lexicon import data_json, word_alternation
 
 _ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}")
@@ -275,8 +275,11 @@ def np_mentions(text: str) -> list[RawMention]:
         if (
             len(head) > 1
             and not titled
-            and he < len(text)
-            and h.freq.get(text[he - 1 : he + 1], 0) > 0
+            and (
+                h.freq.get(text[he - 1 : he + 1], 0) > 0
+                if h.weak.get(head, ("",))[0] == "MemberGroup"  # 书记|出席: no title to read
+                else lends_last_char(text, hs, he, h.strong)
+            )
         ):
             continue  # 先教工作: the head's last character opens the next word
         if weak and not _sector_len(h, text, max(0, hs - 8), hs, h.weak[head][0] == "MemberGroup"):

@@ -272,3 +272,21 @@ def test_a_school_of_the_party_at_work_stays() -> None:
 def test_participants_after_qualifying_bodies_stay() -> None:
     got = labels("市直机关有关部门、有关人民团体主要负责同志参加会议。")
     assert "主要负责同志" in got
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("学校举行党委班子民主生活会。", "党委班子"),  # 子民 is a word, the segmentation is not
+        ("杭州一中举行主题党日活动。", "杭州一中"),  # nor is 中举 here
+        ("县委督导组要加强指导。", "县委督导组"),
+    ],
+)
+def test_head_before_a_word_sharing_a_character_stays(text: str, present: str) -> None:
+    assert present in labels(text)
+
+
+def test_bodies_qualifying_participants_through_their_departments() -> None:
+    got = labels("中央和国家机关有关部门、有关人民团体主要负责同志参加会议。")
+    assert "国家机关" not in got
+    assert "主要负责同志" in got
