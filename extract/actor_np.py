@@ -49,6 +49,7 @@ class _Heads:
     stop_tags: frozenset[str]
     modifier_words: frozenset[str]
     body_modifiers: frozenset[str]
+    people_modifiers: frozenset[str]
     modifier_chars: frozenset[str]
     sectors: frozenset[str]
     level_chars: frozenset[str]
@@ -94,6 +95,7 @@ def _heads() -> _Heads:
         | frozenset(data_json("actors.json")["campaigns"])
         | frozenset(k + "活动" for k in data_json("actors.json")["campaigns"]),
         body_modifiers=frozenset(d["body_modifiers"]),
+        people_modifiers=frozenset(d["people_modifiers"]),
         modifier_chars=frozenset(d["modifier_chars"]),
         sectors=frozenset(d["sector_words"]),
         level_chars=frozenset(d["level_chars"]),
@@ -181,7 +183,7 @@ def _left(h: _Heads, text: str, hs: int, weak: bool = False, head: str = "") -> 
     lo = max(0, hs - h.max_chars)
     pos, words = hs, 0
     if weak:  # the sector word of a weak head first (组织 + 部), even a stop word
-        pos = hs - _sector_len(h, text, lo, hs)
+        pos = hs - _sector_len(h, text, lo, hs, h.weak.get(head, ("",))[0] == "MemberGroup")
     school = False
     while pos > lo and words < h.max_words:
         q = next(
@@ -230,7 +232,7 @@ def _sector_len(h: _Heads, text: str, lo: int, hs: int, people: bool = False) ->
         return hs - lv.start()  # 县（市）委
     for n in range(min(8, hs - lo), 0, -1):
         w = text[hs - n : hs]
-        if people and (w in h.modifier_words or h.rank.match(w)):
+        if people and (w in h.modifier_words or w in h.people_modifiers or h.rank.match(w)):
             return n
         if w in h.sectors or _ORDINAL.fullmatch(w) or (n == 1 and w in h.level_chars):
             return n

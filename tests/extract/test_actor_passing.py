@@ -290,3 +290,19 @@ def test_bodies_qualifying_participants_through_their_departments() -> None:
     got = labels("中央和国家机关有关部门、有关人民团体主要负责同志参加会议。")
     assert "国家机关" not in got
     assert "主要负责同志" in got
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("会议推荐参加对象为全体现任中层及以上干部。", "现任中层及以上干部"),
+        ("考察对象要如实填写个人有关事项报告。", "考察对象"),
+        ("发展对象要参加集中培训。", "发展对象"),
+    ],
+)
+def test_participants_and_candidates_of_a_procedure(text: str, present: str) -> None:
+    assert present in labels(text)
+
+
+def test_a_verb_before_cadres_is_no_modifier() -> None:
+    assert "考察干部" not in labels("各单位要加强考察干部工作。")
