@@ -247,6 +247,8 @@ def _needs_work(g: Group, a: dict) -> bool:
         return True
     if any(_rx(a["pronoun_bodies_re"]).match(lb) for lb in g.labels):
         return True  # 我市: a body only where it acts
+    if g.labels and set(g.labels) <= set(a["generic_need_work"]):
+        return True  # 工作机构: a generic name of bodies
     label = max(g.labels, key=len) if g.labels else ""
     return (
         g.type == "MemberGroup"

@@ -306,3 +306,19 @@ def test_participants_and_candidates_of_a_procedure(text: str, present: str) -> 
 
 def test_a_verb_before_cadres_is_no_modifier() -> None:
     assert "考察干部" not in labels("各单位要加强考察干部工作。")
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("各地要成立领导小组和工作机构，确保力量到位。", "工作机构"),
+        ("不准超机构规格提拔干部。", "机构"),
+        ("各单位要及时处理党员群众反映问题的处理情况。", "群众"),
+    ],
+)
+def test_generic_bodies_and_relative_clauses_not_at_work(text: str, absent: str) -> None:
+    assert absent not in labels(text)
+
+
+def test_generic_body_at_work_stays() -> None:
+    assert "机构" in labels("工作机构要及时汇总情况。")
