@@ -61,6 +61,7 @@ _SHARED = (
     "model",
     "study",
     "pledge",
+    "post",
 )
 
 
@@ -133,6 +134,8 @@ def _mention_cues(
         cues.add("model")
     if d["pledge_after_re"].match(after):
         cues.add("pledge")
+    if d["post_after_re"].match(after):
+        cues.add("post")
     if d["study_after_re"].match(after) or (
         "before:learn" in cues and not d["directive_after_re"].match(after)
     ):
@@ -292,7 +295,8 @@ def passing_only(f: dict[str, float]) -> str | None:
     topic (a body there issued the document and stays). ``pledge``: a group of
     people named only before a pledge with 将 (全体党员将…). ``study``: a body
     named only as what is studied or relayed (传达学习省委全会精神), not as a source
-    of directives to carry out (按照省委要求).
+    of directives to carry out (按照省委要求). ``post``: people named only as posts
+    or experience (党支部书记、团委书记等相应岗位任职经历).
 
     Examples
     --------
@@ -319,6 +323,8 @@ def passing_only(f: dict[str, float]) -> str | None:
         return "present"
     if f.get("share:model", 0.0) == 1.0 and f.get("type:Person"):
         return "model"
+    if f.get("share:post", 0.0) == 1.0 and f.get("type:MemberGroup"):
+        return "post"  # 党支部书记、团委书记等相应岗位: posts, not the people in them
     if f.get("share:pledge", 0.0) == 1.0 and (f.get("type:MemberGroup") or f.get("type:Public")):
         return "pledge"  # 全体党员将…: a pledge; a body's 将 (我市将组织…) announces work
     if f.get("share:study", 0.0) == 1.0 and (

@@ -322,3 +322,18 @@ def test_generic_bodies_and_relative_clauses_not_at_work(text: str, absent: str)
 
 def test_generic_body_at_work_stays() -> None:
     assert "机构" in labels("工作机构要及时汇总情况。")
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("提任人员应当具有年段长、党支部书记、团委书记等相应岗位任职经历。", "团委书记"),
+        ("提任人员一般应当具有党支部书记任职经历。", "党支部书记"),
+    ],
+)
+def test_posts_and_experience_are_no_actors(text: str, absent: str) -> None:
+    assert absent not in labels(text)
+
+
+def test_a_title_at_work_stays() -> None:
+    assert "党支部书记" in labels("党支部书记要带头讲党课。")
