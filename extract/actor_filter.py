@@ -54,6 +54,7 @@ _SHARED = (
     "title",
     "of",
     "in_book",
+    "in_quote",
     "in_requirement",
     "heading",
     "nested",
@@ -295,8 +296,10 @@ def passing_only(f: dict[str, float]) -> str | None:
     topic (a body there issued the document and stays). ``pledge``: a group of
     people named only before a pledge with 将 (全体党员将…). ``study``: a body
     named only as what is studied or relayed (传达学习省委全会精神), not as a source
-    of directives to carry out (按照省委要求). ``post``: people named only as posts
-    or experience (党支部书记、团委书记等相应岗位任职经历).
+    of directives to carry out (按照省委要求). ``in_quote``: a body or group named
+    only inside a short quotation (a slogan: “加强公安机关‘四个能力’建设”).
+    ``post``: people named only as posts or experience (党支部书记、团委书记等相应
+    岗位任职经历).
 
     Examples
     --------
@@ -323,6 +326,8 @@ def passing_only(f: dict[str, float]) -> str | None:
         return "present"
     if f.get("share:model", 0.0) == 1.0 and f.get("type:Person"):
         return "model"
+    if f.get("share:in_quote", 0.0) == 1.0:
+        return "in_quote"
     if f.get("share:post", 0.0) == 1.0 and f.get("type:MemberGroup"):
         return "post"  # 党支部书记、团委书记等相应岗位: posts, not the people in them
     if f.get("share:pledge", 0.0) == 1.0 and (f.get("type:MemberGroup") or f.get("type:Public")):

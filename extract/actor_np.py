@@ -240,8 +240,8 @@ def _sector_len(h: _Heads, text: str, lo: int, hs: int, people: bool = False) ->
             (w in h.strong and h.strong[w][0] not in ("MemberGroup", "Public")) or w in h.weak
         ):
             return n  # a body (教育局), not a group of people (群众办实事)
-        if n >= 2 and h.tags.get(w) == "ns":
-            return n  # a place before a school: 某地一中
+        if n >= 2 and h.tags.get(w) == "ns" and w[0] not in _FUNCTION_CHARS:
+            return n  # a place before a school: 某地一中 (和州 is 和 + 州委)
     return 0
 
 

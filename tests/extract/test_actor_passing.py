@@ -337,3 +337,23 @@ def test_posts_and_experience_are_no_actors(text: str, absent: str) -> None:
 
 def test_a_title_at_work_stays() -> None:
     assert "党支部书记" in labels("党支部书记要带头讲党课。")
+
+
+def test_two_committees_joined_by_he_are_two() -> None:
+    # 和州 is a place name in the dictionary; here 和 joins two committees
+    got = labels("各支部要把省委和州委的要求落到实处。")
+    assert {"省委", "州委"} <= got
+    assert "省委和州委" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("县公安局提出了“大力加强公安机关‘四个能力’建设”的口号。各支部要认真学习。", "公安机关"),
+        ("会议梳理了“工会费管理”“福利费管理”等风险点。各支部要认真整改。", "工会"),
+    ],
+)
+def test_bodies_only_inside_short_quotations_are_dropped(text: str, absent: str) -> None:
+    got = labels(text)
+    assert absent not in got
+    assert "支部" in got
