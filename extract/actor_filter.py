@@ -63,6 +63,7 @@ _SHARED = (
     "study",
     "pledge",
     "post",
+    "topic",
 )
 
 
@@ -137,6 +138,8 @@ def _mention_cues(
         cues.add("pledge")
     if d["post_after_re"].match(after):
         cues.add("post")
+    if d["topic_after_re"].match(text, e):
+        cues.add("topic")
     if d["study_after_re"].match(after) or (
         "before:learn" in cues and not d["directive_after_re"].match(after)
     ):
@@ -298,6 +301,7 @@ def passing_only(f: dict[str, float]) -> str | None:
     named only as what is studied or relayed (传达学习省委全会精神), not as a source
     of directives to carry out (按照省委要求). ``in_quote``: a body or group named
     only inside a short quotation (a slogan: “加强公安机关‘四个能力’建设”).
+    ``topic``: named only as the topic of a task (加强学校基层组织建设).
     ``post``: people named only as posts or experience (党支部书记、团委书记等相应
     岗位任职经历).
 
@@ -326,6 +330,8 @@ def passing_only(f: dict[str, float]) -> str | None:
         return "present"
     if f.get("share:model", 0.0) == 1.0 and f.get("type:Person"):
         return "model"
+    if f.get("share:topic", 0.0) == 1.0:
+        return "topic"
     if f.get("share:in_quote", 0.0) == 1.0:
         return "in_quote"
     if f.get("share:post", 0.0) == 1.0 and f.get("type:MemberGroup"):

@@ -357,3 +357,19 @@ def test_bodies_only_inside_short_quotations_are_dropped(text: str, absent: str)
     got = labels(text)
     assert absent not in got
     assert "支部" in got
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("各支部要在加强学校基层组织建设方面作出表率。", "学校基层组织"),
+        ("年底前要组织开展先进党员群众评议工作。", "先进党员"),
+    ],
+)
+def test_topics_of_a_task_are_no_actors(text: str, absent: str) -> None:
+    assert absent not in labels(text)
+
+
+def test_a_body_at_work_beside_its_topic_stays() -> None:
+    got = labels("学校基层组织要加强自身建设。")
+    assert "学校基层组织" in got
