@@ -373,3 +373,18 @@ def test_topics_of_a_task_are_no_actors(text: str, absent: str) -> None:
 def test_a_body_at_work_beside_its_topic_stays() -> None:
     got = labels("学校基层组织要加强自身建设。")
     assert "学校基层组织" in got
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("据该党组书记讲，这是近年来最整齐的一次会议。各支部要认真学习。", "党组书记"),
+        ("这位支部书记介绍了经验。各支部要认真学习。", "支部书记"),
+    ],
+)
+def test_a_title_pointing_to_one_person_is_no_group(text: str, absent: str) -> None:
+    assert absent not in labels(text)
+
+
+def test_a_title_naming_a_group_stays() -> None:
+    assert "支部书记" in labels("各支部书记要带头讲党课。")
