@@ -229,7 +229,7 @@ def actor_features(a: Analysis) -> Iterator[tuple[str, dict[str, float]]]:
     for m in a.idx.mentions:
         by_key.setdefault(m.key, []).append(m)
     spans = [(m.start, m.end) for m in a.idx.mentions if not m.nested]
-    working = at_work(text, spans)
+    working = at_work(text, spans, {(m.start, m.end) for m in a.idx.mentions if m.key not in refs})
     chains = _chains(text, spans)
     first_line = next((i for i, (_, ln) in enumerate(lines) if ln.strip()), 0)
     relay_from = a.defaults.relay_from if a.defaults is not None else 1 << 62

@@ -329,7 +329,14 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
     merge_abbreviations(groups)
     _short_roles(text, groups, d["short_roles"])
     at_work_spans = at_work(
-        text, [(s, e) for g in groups.values() for s, e, _, nested in g.mentions if not nested]
+        text,
+        [(s, e) for g in groups.values() for s, e, _, nested in g.mentions if not nested],
+        {
+            (s, e)
+            for g in groups.values()
+            if _needs_work(g, d["agent"])
+            for s, e, _, _ in g.mentions
+        },
     )
     present_only = _present_only(text, d["agent"])
     groups = {
