@@ -54,6 +54,7 @@ _SHARED = (
     "title",
     "of",
     "in_book",
+    "in_quote",
     "in_requirement",
     "heading",
     "nested",
@@ -61,6 +62,8 @@ _SHARED = (
     "model",
     "study",
     "pledge",
+    "post",
+    "topic",
 )
 
 
@@ -133,6 +136,10 @@ def _mention_cues(
         cues.add("model")
     if d["pledge_after_re"].match(after):
         cues.add("pledge")
+    if d["post_after_re"].match(after):
+        cues.add("post")
+    if d["topic_after_re"].match(text, e):
+        cues.add("topic")
     if d["study_after_re"].match(after) or (
         "before:learn" in cues and not d["directive_after_re"].match(after)
     ):
@@ -222,7 +229,7 @@ def actor_features(a: Analysis) -> Iterator[tuple[str, dict[str, float]]]:
     for m in a.idx.mentions:
         by_key.setdefault(m.key, []).append(m)
     spans = [(m.start, m.end) for m in a.idx.mentions if not m.nested]
-    working = at_work(text, spans)
+    working = at_work(text, spans, {(m.start, m.end) for m in a.idx.mentions if m.key not in refs})
     chains = _chains(text, spans)
     first_line = next((i for i, (_, ln) in enumerate(lines) if ln.strip()), 0)
     relay_from = a.defaults.relay_from if a.defaults is not None else 1 << 62
@@ -292,7 +299,11 @@ def passing_only(f: dict[str, float]) -> str | None:
     topic (a body there issued the document and stays). ``pledge``: a group of
     people named only before a pledge with 将 (全体党员将…). ``study``: a body
     named only as what is studied or relayed (传达学习省委全会精神), not as a source
-    of directives to carry out (按照省委要求).
+    of directives to carry out (按照省委要求). ``in_quote``: a body or group named
+    only inside a short quotation (a slogan: “加强公安机关‘四个能力’建设”).
+    ``topic``: named only as the topic of a task (加强学校基层组织建设).
+    ``post``: people named only as posts or experience (党支部书记、团委书记等相应
+    岗位任职经历).
 
     Examples
     --------
@@ -319,6 +330,12 @@ def passing_only(f: dict[str, float]) -> str | None:
         return "present"
     if f.get("share:model", 0.0) == 1.0 and f.get("type:Person"):
         return "model"
+    if f.get("share:topic", 0.0) == 1.0:
+        return "topic"
+    if f.get("share:in_quote", 0.0) == 1.0:
+        return "in_quote"
+    if f.get("share:post", 0.0) == 1.0 and f.get("type:MemberGroup"):
+        return "post"  # 党支部书记、团委书记等相应岗位: posts, not the people in them
     if f.get("share:pledge", 0.0) == 1.0 and (f.get("type:MemberGroup") or f.get("type:Public")):
         return "pledge"  # 全体党员将…: a pledge; a body's 将 (我市将组织…) announces work
     if f.get("share:study", 0.0) == 1.0 and (

@@ -277,22 +277,36 @@ def _raw_heads(g: Grammar, text: str) -> list[RawMention]:
 
 def _cut_from_word(g: Grammar, text: str, start: int, end: int) -> bool:
     """Whether the head ``text[start:end]`` lends its last character to a word after it
-    (巡视组|织 is 组织, 工会|费 is 会费): the dictionary's segmentation of the words
-    around it puts no boundary at ``end``. Titles and members after a body (组长, 委员)
-    are no such word."""
-    from extract.tokenize import tokenizer
-
+    (巡视组|织 is 组织, 工会|费 is 会费). Titles and members after a body (组长, 委员)
+    and other heads are no such word."""
     pair = text[end - 1 : end + 1]
     if len(pair) < 2 or pair in g.heads or pair in g.data["fragment_ok"]:
         return False
+    return lends_last_char(text, start, end, g.heads, tuple(g.data["fragment_ok"]))
+
+
+def lends_last_char(
+    text: str, start: int, end: int, heads=frozenset(), keep: tuple[str, ...] = ()
+) -> bool:
+    """Whether the dictionary's segmentation of the words around ``text[start:end]``
+    joins its last character to the next word (no word boundary at ``end``), that
+    word being no head (``heads``) and not opening with one of ``keep``.
+
+    Examples
+    --------
+    >>> lends_last_char("创新巡视组织方式", 2, 5), lends_last_char("巡视组要加强监督", 0, 3)
+    (True, False)
+    """
+    from extract.tokenize import tokenizer
+
     tk = tokenizer()
-    if tk.FREQ.get(pair, 0) <= 0:
+    if end >= len(text) or tk.FREQ.get(text[end - 1 : end + 1], 0) <= 0:
         return False
     lo = max(0, start - 4)
     pos = lo
     for w in tk.lcut(text[lo : end + 4], HMM=False):
         if pos < end < pos + len(w):
-            return w not in g.heads and not w.startswith(tuple(g.data["fragment_ok"]))
+            return w not in heads and not w.startswith(keep)
         pos += len(w)
     return False
 

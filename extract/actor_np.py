@@ -29,7 +29,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from extract.actor_grammar import RawMention
+from extract.actor_grammar import RawMention, lends_last_char
 from extract.lexicon import data_json, word_alternation
 
 _ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}")
@@ -49,6 +49,7 @@ class _Heads:
     stop_tags: frozenset[str]
     modifier_words: frozenset[str]
     body_modifiers: frozenset[str]
+    people_modifiers: frozenset[str]
     modifier_chars: frozenset[str]
     sectors: frozenset[str]
     level_chars: frozenset[str]
@@ -98,6 +99,7 @@ def _heads() -> _Heads:
         | frozenset(data_json("actors.json")["campaigns"])
         | frozenset(k + "活动" for k in data_json("actors.json")["campaigns"]),
         body_modifiers=frozenset(d["body_modifiers"]),
+        people_modifiers=frozenset(d["people_modifiers"]),
         modifier_chars=frozenset(d["modifier_chars"]),
         sectors=frozenset(d["sector_words"]),
         level_chars=frozenset(d["level_chars"]),
@@ -221,7 +223,7 @@ def _left(h: _Heads, text: str, hs: int, weak: bool = False, head: str = "") -> 
     lo = max(0, hs - h.max_chars)
     pos, words = hs, 0
     if weak:  # the sector word of a weak head first (组织 + 部), even a stop word
-        pos = hs - _sector_len(h, text, lo, hs)
+        pos = hs - _sector_len(h, text, lo, hs, h.weak.get(head, ("",))[0] == "MemberGroup")
     school = False
     while pos > lo and words < h.max_words:
         q = next(
@@ -270,12 +272,16 @@ def _sector_len(h: _Heads, text: str, lo: int, hs: int, people: bool = False) ->
         return hs - lv.start()  # 县（市）委
     for n in range(min(8, hs - lo), 0, -1):
         w = text[hs - n : hs]
-        if w in h.before_weak:  # a sector, a level, a body (教育局), a place (某地一中)
+        if people and (w in h.modifier_words or w in h.people_modifiers or h.rank.match(w)):
             return n
-        if people and (w in h.modifier_words or h.rank.match(w)):
+        if w in h.sectors or _ORDINAL.fullmatch(w) or (n == 1 and w in h.level_chars):
             return n
-        if w[0] == "第" and _ORDINAL.fullmatch(w):
-            return n
+        if n >= 2 and (
+            (w in h.strong and h.strong[w][0] not in ("MemberGroup", "Public")) or w in h.weak
+        ):
+            return n  # a body (教育局), not a group of people (群众办实事)
+        if n >= 2 and h.tags.get(w) == "ns" and w[0] not in _FUNCTION_CHARS:
+            return n  # a place before a school: 某地一中 (和州 is 和 + 州委)
     return 0
 
 
@@ -311,8 +317,11 @@ def np_mentions(text: str) -> list[RawMention]:
         if (
             len(head) > 1
             and not titled
-            and he < len(text)
-            and h.freq.get(text[he - 1 : he + 1], 0) > 0
+            and (
+                h.freq.get(text[he - 1 : he + 1], 0) > 0
+                if h.weak.get(head, ("",))[0] == "MemberGroup"  # 书记|出席: no title to read
+                else lends_last_char(text, hs, he, h.strong)
+            )
         ):
             continue  # 先教工作: the head's last character opens the next word
         if weak and not _sector_len(h, text, max(0, hs - 8), hs, h.weak[head][0] == "MemberGroup"):

@@ -54,7 +54,9 @@ def _after_a_verb(text: str, pos: int) -> bool:
     )
 
 
-def at_work(text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+def at_work(
+    text: str, spans: list[tuple[int, int]], wanted: set[tuple[int, int]] | None = None
+) -> set[tuple[int, int]]:
     """The mention spans that show an actor at work (``actors.json`` ``agent``).
 
     A mention counts when a verb, modal or cue of action follows it (区委要…,
@@ -66,7 +68,8 @@ def at_work(text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
     after the object of a verb (选拔年轻干部，落实…), a verb of attitude opening a
     relative clause or compound (群众关心的问题, 教师评价体系), a cue that opens a
     compound noun (干部考察工作), or a frame cue (在, 根据) before a mention that
-    qualifies the noun after it or sits in a locative 在…中.
+    qualifies the noun after it or sits in a locative 在…中. With ``wanted``, only
+    the chains holding one of those spans are read (the others are not returned).
 
     Examples
     --------
@@ -91,6 +94,8 @@ def at_work(text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
             chains.append([sp])
     out: set[tuple[int, int]] = set()
     for chain in chains:
+        if wanted is not None and not wanted.intersection(chain):
+            continue  # only chains holding a mention asked about are read
         s0, e1 = chain[0][0], max(e for _, e in chain)
         line_start = text.rfind("\n", 0, s0) + 1
         line_end = text.find("\n", e1)

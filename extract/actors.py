@@ -247,6 +247,8 @@ def _needs_work(g: Group, a: dict) -> bool:
         return True
     if any(_rx(a["pronoun_bodies_re"]).match(lb) for lb in g.labels):
         return True  # 我市: a body only where it acts
+    if g.labels and set(g.labels) <= set(a["generic_need_work"]):
+        return True  # 工作机构: a generic name of bodies
     label = max(g.labels, key=len) if g.labels else ""
     return (
         g.type == "MemberGroup"
@@ -327,7 +329,14 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
     merge_abbreviations(groups)
     _short_roles(text, groups, d["short_roles"])
     at_work_spans = at_work(
-        text, [(s, e) for g in groups.values() for s, e, _, nested in g.mentions if not nested]
+        text,
+        [(s, e) for g in groups.values() for s, e, _, nested in g.mentions if not nested],
+        {
+            (s, e)
+            for g in groups.values()
+            if _needs_work(g, d["agent"])
+            for s, e, _, _ in g.mentions
+        },
     )
     present_only = _present_only(text, d["agent"])
     groups = {

@@ -272,3 +272,119 @@ def test_a_school_of_the_party_at_work_stays() -> None:
 def test_participants_after_qualifying_bodies_stay() -> None:
     got = labels("市直机关有关部门、有关人民团体主要负责同志参加会议。")
     assert "主要负责同志" in got
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("学校举行党委班子民主生活会。", "党委班子"),  # 子民 is a word, the segmentation is not
+        ("杭州一中举行主题党日活动。", "杭州一中"),  # nor is 中举 here
+        ("县委督导组要加强指导。", "县委督导组"),
+    ],
+)
+def test_head_before_a_word_sharing_a_character_stays(text: str, present: str) -> None:
+    assert present in labels(text)
+
+
+def test_bodies_qualifying_participants_through_their_departments() -> None:
+    got = labels("中央和国家机关有关部门、有关人民团体主要负责同志参加会议。")
+    assert "国家机关" not in got
+    assert "主要负责同志" in got
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("会议推荐参加对象为全体现任中层及以上干部。", "现任中层及以上干部"),
+        ("考察对象要如实填写个人有关事项报告。", "考察对象"),
+        ("发展对象要参加集中培训。", "发展对象"),
+    ],
+)
+def test_participants_and_candidates_of_a_procedure(text: str, present: str) -> None:
+    assert present in labels(text)
+
+
+def test_a_verb_before_cadres_is_no_modifier() -> None:
+    assert "考察干部" not in labels("各单位要加强考察干部工作。")
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("各地要成立领导小组和工作机构，确保力量到位。", "工作机构"),
+        ("不准超机构规格提拔干部。", "机构"),
+        ("各单位要及时处理党员群众反映问题的处理情况。", "群众"),
+    ],
+)
+def test_generic_bodies_and_relative_clauses_not_at_work(text: str, absent: str) -> None:
+    assert absent not in labels(text)
+
+
+def test_generic_body_at_work_stays() -> None:
+    assert "机构" in labels("工作机构要及时汇总情况。")
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("提任人员应当具有年段长、党支部书记、团委书记等相应岗位任职经历。", "团委书记"),
+        ("提任人员一般应当具有党支部书记任职经历。", "党支部书记"),
+    ],
+)
+def test_posts_and_experience_are_no_actors(text: str, absent: str) -> None:
+    assert absent not in labels(text)
+
+
+def test_a_title_at_work_stays() -> None:
+    assert "党支部书记" in labels("党支部书记要带头讲党课。")
+
+
+def test_two_committees_joined_by_he_are_two() -> None:
+    # 和州 is a place name in the dictionary; here 和 joins two committees
+    got = labels("各支部要把省委和州委的要求落到实处。")
+    assert {"省委", "州委"} <= got
+    assert "省委和州委" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("县公安局提出了“大力加强公安机关‘四个能力’建设”的口号。各支部要认真学习。", "公安机关"),
+        ("会议梳理了“工会费管理”“福利费管理”等风险点。各支部要认真整改。", "工会"),
+    ],
+)
+def test_bodies_only_inside_short_quotations_are_dropped(text: str, absent: str) -> None:
+    got = labels(text)
+    assert absent not in got
+    assert "支部" in got
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("各支部要在加强学校基层组织建设方面作出表率。", "学校基层组织"),
+        ("年底前要组织开展先进党员群众评议工作。", "先进党员"),
+    ],
+)
+def test_topics_of_a_task_are_no_actors(text: str, absent: str) -> None:
+    assert absent not in labels(text)
+
+
+def test_a_body_at_work_beside_its_topic_stays() -> None:
+    got = labels("学校基层组织要加强自身建设。")
+    assert "学校基层组织" in got
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("据该党组书记讲，这是近年来最整齐的一次会议。各支部要认真学习。", "党组书记"),
+        ("这位支部书记介绍了经验。各支部要认真学习。", "支部书记"),
+    ],
+)
+def test_a_title_pointing_to_one_person_is_no_group(text: str, absent: str) -> None:
+    assert absent not in labels(text)
+
+
+def test_a_title_naming_a_group_stays() -> None:
+    assert "支部书记" in labels("各支部书记要带头讲党课。")
