@@ -282,8 +282,10 @@ def test_a_directive_after_a_label_takes_its_window(label: str) -> None:
 @pytest.mark.parametrize(
     ("text", "needle", "actors"),
     [
-        # 由X负责/批复: the body after 由 carries the directive out, with the subject
-        ("各支部的整改方案要由党委审核。", "整改方案", {"支部", "党委"}),
+        # 由X负责/批复: the body after 由 carries the directive out; 各支部的 only says
+        # whose plan it is (X的Y要…: X is no subject)
+        ("各支部的整改方案要由党委审核。", "整改方案", {"党委"}),
+        ("各支部要制定整改方案，或者由党委统一制定。", "统一制定", {"支部", "党委"}),
         ("评选结果须由领导小组确定。", "评选结果", {"领导小组"}),
     ],
 )
