@@ -78,16 +78,16 @@ def neighbours(db: sqlite3.Connection, iri: str, limit: int = NEIGHBOURS) -> dic
     if row is None:
         return None
     edges = db.execute(
-        "SELECT DISTINCT e.source, e.type, e.target FROM edges e "
-        "WHERE e.source = ? OR e.target = ? ORDER BY e.type, e.source, e.target",
+        "SELECT source, type, target FROM edges WHERE source = ? "
+        "UNION SELECT source, type, target FROM edges WHERE target = ? ORDER BY 2, 1, 3",
         (iri, iri),
     ).fetchall()
-    others: list[str] = []
+    others: dict[str, None] = {}  # in order, without repeats
     for e in edges:
         other = e["target"] if e["source"] == iri else e["source"]
-        if other != iri and other not in others:
-            others.append(other)
-    shown = others[:limit]
+        if other != iri:
+            others.setdefault(other)
+    shown = list(others)[:limit]
     nodes = []
     if shown:
         marks = ", ".join("?" * len(shown))
