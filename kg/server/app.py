@@ -7,7 +7,7 @@ N-Triples, JSON-LD, RDF/XML), ``/catalog`` (the saved queries),
 ``/describe?iri=`` (a node's properties and source quotes), ``/`` (the query
 page), ``/graph.html`` and ``/report.html`` (from the build directory),
 ``/static/*`` and ``/openapi.json``; the analyst's workbench (documents, reader,
-tables, actor pages, explore: :mod:`kg.workbench.routes`) and its ``/assets/*``.
+tables, actor pages, explore: :mod:`kg.server.workbench.routes`) and its ``/assets/*``.
 
 Refused: updates (``update=``, ``application/sparql-update``: 403), ``SERVICE``
 (403), bodies over the size limit (413), URLs over the limit (414), query
@@ -40,6 +40,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTex
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from kg.graph.store import store_path
 from kg.server.disconnect import ClientGone, until_disconnect
 from kg.server.guard import Guard, TokenAuth
 from kg.server.negotiate import negotiate
@@ -48,11 +49,10 @@ from kg.server.pages import render_describe, render_error
 from kg.server.pool import PoolError, QueryPool
 from kg.server.settings import CSP, LOOPBACK_HOSTS, Settings
 from kg.server.views import load_view
+from kg.server.workbench import routes as workbench
 from kg.sparql import catalog
 from kg.sparql.query import QUERY_PREFIXES, QueryError, check_allowed
 from kg.sparql.results import media_type
-from kg.store import store_path
-from kg.workbench import routes as workbench
 
 __all__ = ["LOOPBACK_HOSTS", "STATIC", "Settings", "create_app"]
 
@@ -107,7 +107,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     Raises
     ------
-    kg.store.StoreError
+    kg.graph.store.StoreError
         When the directory holds no build.
     """
     store_path(settings.build)  # a missing build is a one-line error now, not at start-up

@@ -10,9 +10,9 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from kg.address import doc_href, span_href
 from kg.server.app import Settings
-from kg.workbench.address import doc_href, span_href
-from kg.workbench.index import open_index
+from kg.server.workbench.index import open_index
 from tests.kg.browser import chromium
 from tests.kg.builds import HOSTILE_LABELS
 from tests.kg.serving import running_server, sparql_json

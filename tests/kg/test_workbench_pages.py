@@ -7,10 +7,10 @@ import re
 import httpx
 import pytest
 
+from kg.address import actor_href, actor_key
 from kg.nx.responsibility import GENERIC_ACTORS
-from kg.workbench.actors import distinguish
-from kg.workbench.address import actor_href, actor_key
-from kg.workbench.index import open_index
+from kg.server.workbench.actors import distinguish
+from kg.server.workbench.index import open_index
 
 
 @pytest.fixture(scope="module")
@@ -116,8 +116,8 @@ def test_actor_keys_round_trip(db):
 
 
 def test_the_index_follows_a_rebuild_and_drops_the_old_one(tmp_path):
-    from kg.incremental import publish_extractions
-    from kg.workbench.index import INDEX_DIR, Indexer
+    from kg.build.remove import publish_extractions
+    from kg.server.workbench.index import INDEX_DIR, Indexer
     from tests.kg.builds import fixture_extractions
 
     exs = fixture_extractions()
@@ -132,7 +132,7 @@ def test_the_index_follows_a_rebuild_and_drops_the_old_one(tmp_path):
 def test_the_describe_page_links_each_quote_to_the_reader(seeds_server, db):
     from html import escape
 
-    from kg.workbench.address import span_href
+    from kg.address import span_href
 
     r = db.execute('SELECT iri, document, start, "end" FROM requirements LIMIT 1').fetchone()
     html = httpx.get(f"{seeds_server}/describe", params={"iri": r["iri"]}, timeout=60).text

@@ -1,0 +1,167 @@
+"""Changing a build in place: add ready-made document graphs or records, remove documents.
+
+A build is its per-document N-Quads cache plus the manifest that lists them;
+:func:`kg.build.publish.publish` assembles the store and every output from that cache.
+So removing documents is: drop their manifest entries, republish (every
+file replaced atomically, the store swapped by symlink, the manifest last),
+then delete their cache files. Entities shared across documents (global
+actors such as 中央 or 党员, stages) keep the facts of the remaining documents,
+because each document's graph repeats what it says about them.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> q = '<http://e/s> <http://e/p> "x" <{g}> .\\n'
+>>> entries = {n: cache_entry(d, n, q.format(g=iri.graph_iri(n))) for n in ("a.txt", "b.txt")}
+>>> sorted(publish(d, entries, views=False))
+['projection', 'publish', 'views']
+>>> remove_documents(d, ["a.txt"], views=False).remaining
+['b.txt']
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extract.records import Extraction
+from kg import atomic
+from kg.build import texts
+from kg.build.manifest import read_manifest
+from kg.build.publish import MANIFEST_VERSION, publish
+from kg.build.store_loader import CACHE_DIR
+from kg.build.worker import cache_name, pipeline_fingerprint
+from kg.errors import BuildError
+from kg.graph import iri
+from kg.graph.nquads import to_nquads
+from kg.graph.rdf import iter_quads
+from kg.quality.summary import counts_from_nquads
+
+__all__ = [
+    "RemoveReport",
+    "cache_entry",
+    "prune_cache",
+    "publish",
+    "publish_extractions",
+    "remove_documents",
+]
+
+
+@dataclass
+class RemoveReport:
+    """What :func:`remove_documents` did."""
+
+    out: Path
+    removed: list[str] = field(default_factory=list)
+    remaining: list[str] = field(default_factory=list)
+
+
+def cache_entry(out: Path, name: str, nquads: str, sha256: str | None = None) -> dict:
+    """Write a document's N-Quads into the cache of ``out``; return its manifest entry.
+
+    Parameters
+    ----------
+    out : Path
+        The build directory.
+    name : str
+        The document name.
+    nquads : str
+        The document's graph as N-Quads (in ``kg.graph.iri.graph_iri(name)``).
+    sha256 : str, optional
+        Hash of the source bytes (default: hash of ``nquads``).
+    """
+    cname = cache_name(name)
+    atomic.write_text(Path(out) / CACHE_DIR / cname, nquads)
+    return {
+        "sha256": sha256 or hashlib.sha256(nquads.encode("utf-8")).hexdigest(),
+        "cache": cname,
+        "graph": str(iri.graph_iri(name)),
+        "counts": counts_from_nquads(nquads).types,
+    }
+
+
+def publish_extractions(
+    out: Path, extractions: Iterable[Extraction], *, views: bool = False
+) -> dict[str, dict]:
+    """Publish ready-made extraction records as the build in ``out`` (no extractor runs).
+
+    Each record's graph is cached with its document's hash (:func:`cache_entry`)
+    and the build published (:func:`kg.build.publish.publish`): for records made by
+    another extractor, by hand in tests, or by a benchmark's generator.
+
+    Returns
+    -------
+    dict
+        The manifest entries, by document name.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from extract.records import Document, Extraction
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> doc = Document(name="a.txt", raw="党员要学习。", text="党员要学习。", sha256="0" * 64)
+    >>> sorted(publish_extractions(d, [Extraction(document=doc)]))
+    ['a.txt']
+    """
+    out = Path(out)
+    (out / CACHE_DIR).mkdir(parents=True, exist_ok=True)
+    entries = {
+        ex.document.name: cache_entry(
+            out, ex.document.name, to_nquads(iter_quads(ex)), sha256=ex.document.sha256
+        )
+        for ex in extractions
+    }
+    publish(out, entries, views=views)
+    return entries
+
+
+def prune_cache(out: Path, entries: dict[str, dict]) -> list[str]:
+    """Delete cache files no manifest entry refers to; return their names, sorted."""
+    cache = Path(out) / CACHE_DIR
+    if not cache.is_dir():
+        return []
+    keep = {e.get("cache") for e in entries.values()}
+    stale = sorted(p.name for p in cache.glob("*.nq") if p.name not in keep)
+    for name in stale:
+        (cache / name).unlink(missing_ok=True)
+    return stale
+
+
+def remove_documents(out: Path, names: Iterable[str], *, views: bool = True) -> RemoveReport:
+    """Remove documents from the build in ``out`` and republish it.
+
+    Raises
+    ------
+    BuildError
+        When there is no build, a name is not one of its documents, the build
+        was made by another version of the pipeline (rebuild first), or nothing
+        would be left.
+    """
+    out = Path(out)
+    manifest = read_manifest(out)
+    where = out / "manifest.json"
+    if (
+        manifest.get("version") != MANIFEST_VERSION
+        or manifest.get("pipeline") != pipeline_fingerprint()
+    ):
+        # publish() stamps the current pipeline: stale caches would then pass for fresh.
+        raise BuildError(
+            f"{where}: made by another version of the extractor "
+            f"(pipeline {manifest.get('pipeline')}, this is {pipeline_fingerprint()}); "
+            f"run `kg build --out {out}` first"
+        )
+    docs: dict[str, dict] = manifest["documents"]
+    wanted = sorted(set(names))
+    unknown = [n for n in wanted if n not in docs]
+    if unknown:
+        raise BuildError(f"{where}: no document named {', '.join(unknown)} in this build")
+    entries = {n: e for n, e in sorted(docs.items()) if n not in wanted}
+    if not entries:
+        raise BuildError(f"{where}: removing {len(wanted)} documents would leave the build empty")
+    publish(out, entries, views=views)
+    prune_cache(out, entries)
+    texts.prune(out, entries)
+    return RemoveReport(out=out, removed=wanted, remaining=list(entries))

@@ -1,0 +1,442 @@
+"""The build: inputs -> documents -> extractions -> named graphs -> store and outputs.
+
+Documents are read lazily (:mod:`kg.build.sources`) and extracted in batches by an
+executor (:mod:`kg.build.executors`: this process, a local process pool, or Dask),
+which returns each document's facts as compact N-Quads text. That text is
+cached in ``DIR/cache/<key>.nq``, the key being a hash of the document's
+name, content and the extractor version, so an unchanged document is never
+re-extracted, and a build that was interrupted resumes where it stopped. The
+store and every output are then assembled from the cache (:mod:`kg.build.publish`),
+which makes an incremental build identical to a clean one.
+
+Bad input never stops a build: a document that is unreadable (binary,
+undecodable, empty, larger than ``max_bytes``, HTML without text) or that
+makes the extractor fail is skipped with a one-line warning and counted; in
+``strict`` mode it is a :class:`BuildError`.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "in").mkdir(), (d / "in" / "a.txt").write_text("各党委要认真学习。", encoding="utf-8")
+>>> _ = (d / "in" / "b.txt").write_bytes(b"")
+>>> report = build([d / "in"], d / "out", progress=False)
+>>> report.documents, report.skipped, (d / "out" / "graph.ttl").exists()
+(1, [('b.txt', 'empty file')], True)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extract.ingest.reader import DEFAULT_MAX_BYTES
+from kg import atomic
+from kg.build import texts
+from kg.build.executors import Batch, WorkerLost, default_workers, make_executor, run_ordered
+from kg.build.publish import (
+    CACHE_DIR,
+    MANIFEST,
+    MANIFEST_VERSION,
+    TURTLE_PREFIXES,
+    VIEWS_MAX_DOCUMENTS,
+    abort_preload,
+    cache_texts,
+    publish,
+    start_preload,
+    start_projection,
+)
+from kg.build.sources import JsonlOptions, Source, SourceError, count_sources, iter_sources
+from kg.build.worker import cache_name, pipeline_fingerprint, process_document, write_cache_text
+from kg.errors import BuildError
+from kg.graph import iri
+from kg.graph.store import STORES_DIR
+from kg.quality.summary import Counts, counts_from_nquads
+
+__all__ = [
+    "CACHE_DIR",
+    "MANIFEST",
+    "MANIFEST_VERSION",
+    "TURTLE_PREFIXES",
+    "BuildError",
+    "BuildReport",
+    "Source",
+    "build",
+    "cache_name",
+    "discover",
+    "pipeline_fingerprint",
+    "process_document",
+]
+
+BATCH_DOCUMENTS = 16
+BATCH_BYTES = 1024 * 1024
+
+
+@dataclass
+class BuildReport:
+    """What a build did."""
+
+    out: Path
+    documents: int = 0
+    extracted: int = 0
+    reused: int = 0
+    removed: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    quads: int = 0
+    counts: Counts = field(default_factory=Counts)
+    seconds: float = 0.0
+    views: bool = False
+    phases: dict[str, float] = field(default_factory=dict)
+    """Seconds per phase: ``extract`` (reading and extracting), then those of
+    :func:`kg.build.publish.publish`."""
+
+
+def _load_manifest(out: Path) -> dict:
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if data.get("version") != MANIFEST_VERSION or data.get("pipeline") != pipeline_fingerprint():
+        return {}
+    return data.get("documents", {})
+
+
+class _Run:
+    """The state of one build while documents stream through it."""
+
+    def __init__(
+        self, out: Path, old: dict, strict: bool, max_bytes: int, warn, bar, on_add=None
+    ) -> None:
+        self.out, self.old, self.strict, self.max_bytes = out, old, strict, max_bytes
+        self.warn, self.bar, self.on_add = warn, bar, on_add
+        self.report = BuildReport(out=out)
+        self.entries: dict[str, dict] = {}
+        self.seen: set[str] = set()
+        self.pending: dict[str, bytes] = {}  # bytes kept for the reader once extracted
+
+    def skip(self, name: str, origin: str, reason: str) -> None:
+        self.tick()
+        if self.strict:
+            raise BuildError(f"{origin}: {reason}")
+        self.report.skipped.append((name, reason))
+        if self.warn is not None:
+            self.warn(f"skipped {origin}: {reason}")
+
+    def tick(self) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def reuse(self, src: Source, digest: str, cname: str) -> None:
+        prev = self.old.get(src.name)
+        if prev and prev.get("cache") == cname:
+            counts = prev.get("counts", {})
+        else:
+            text = (self.out / CACHE_DIR / cname).read_text(encoding="utf-8")
+            counts = counts_from_nquads(text).types
+        self._add(src.name, digest, cname, counts)
+        self.report.reused += 1
+        self.tick()
+
+    def _add(self, name: str, digest: str, cname: str, counts: dict[str, int]) -> None:
+        self.entries[name] = {
+            "sha256": digest,
+            "cache": cname,
+            "graph": str(iri.graph_iri(name)),
+            "counts": counts,
+        }
+        if self.on_add is not None:  # the store preloading beside extraction
+            self.on_add(cname)
+
+    def batches(self, sources: Iterator[Source]) -> Iterator[tuple[dict, Batch]]:
+        """Check each source, reuse cached ones, and group the rest into batches."""
+        meta: dict[str, tuple[str, str]] = {}
+        batch: Batch = []
+        size = 0
+        for src in sources:
+            data = self._load(src)
+            if data is None:
+                continue
+            digest = hashlib.sha256(data).hexdigest()
+            cname = cache_name(src.name, digest)
+            if (self.out / CACHE_DIR / cname).exists():
+                texts.keep(self.out, digest, data)
+                self.reuse(src, digest, cname)
+                continue
+            meta[src.name] = (src.origin, digest)
+            self.pending[src.name] = data
+            batch.append((src.name, data))
+            size += len(data)
+            if len(batch) >= BATCH_DOCUMENTS or size >= BATCH_BYTES:
+                yield meta, batch
+                meta, batch, size = {}, [], 0
+        if batch:
+            yield meta, batch
+
+    def _load(self, src: Source) -> bytes | None:
+        if src.name in self.seen:
+            self.skip(src.name, src.origin, "duplicate document name")
+            return None
+        self.seen.add(src.name)
+        if src.problem is not None:
+            self.skip(src.name, src.origin, src.problem)
+            return None
+        if src.size is not None and src.size > self.max_bytes:
+            self.skip(
+                src.name, src.origin, f"too large ({src.size} bytes > --max-bytes {self.max_bytes})"
+            )
+            return None
+        try:
+            data = src.load()
+        except OSError as e:
+            self.skip(src.name, src.origin, e.strerror or str(e))
+            return None
+        if len(data) > self.max_bytes:
+            self.skip(
+                src.name,
+                src.origin,
+                f"too large ({len(data)} bytes > --max-bytes {self.max_bytes})",
+            )
+            return None
+        return data
+
+    def collect(self, meta: dict[str, tuple[str, str]], results) -> None:
+        atomic.check_interrupt()
+        for name, status, payload, counts in results:
+            origin, digest = meta[name]
+            data = self.pending.pop(name, None)
+            if status == "skip":
+                self.skip(name, origin, payload)
+                continue
+            cname = cache_name(name, digest)
+            if status == "ok":  # text sent back by a remote worker
+                write_cache_text(self.out / CACHE_DIR / cname, payload)
+            if data is not None:
+                texts.keep(self.out, digest, data)
+            self._add(name, digest, cname, counts)
+            self.report.extracted += 1
+            self.tick()
+
+
+def _bar(enabled: bool, total: int | None):
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(
+        total=total, desc="extract", unit="doc", dynamic_ncols=True, leave=False, smoothing=0.1
+    )
+
+
+def build(
+    inputs: Iterable[Path],
+    out: Path,
+    *,
+    progress: bool = True,
+    strict: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    views: bool | None = None,
+    workers: int | None = 1,
+    dask: str | None = None,
+    jsonl: JsonlOptions | None = None,
+    sources: list[Source] | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> BuildReport:
+    """Build the knowledge graph of ``inputs`` into the directory ``out``.
+
+    Parameters
+    ----------
+    inputs : iterable of Path
+        Files, folders (searched recursively) and JSON Lines files (``.jsonl[.gz]``).
+    out : Path
+        The build directory (created if needed).
+    progress : bool
+        Show a progress bar (documents/s, ETA) on stderr.
+    strict : bool
+        Make an unreadable document a fatal error instead of a skip.
+    max_bytes : int
+        Documents larger than this are skipped (files are not even read).
+    views : bool, optional
+        Write ``graph.html`` and ``report.html``; ``None``: only up to
+        :data:`kg.build.publish.VIEWS_MAX_DOCUMENTS` documents.
+    workers : int, optional
+        Extraction processes; 1 runs in this process; ``None``: all cores.
+    dask : str, optional
+        A Dask scheduler address, or ``"local"`` for a local cluster.
+    jsonl : JsonlOptions, optional
+        The text and id fields of JSON Lines records.
+    sources : list of Source, optional
+        Ready-made sources, used instead of ``inputs``.
+    warn : callable, optional
+        Receives one line per skipped document.
+
+    Returns
+    -------
+    BuildReport
+
+    Raises
+    ------
+    BuildError
+        On a fatal error (missing input, no readable document, a dead
+        worker, a skip in strict mode); the previous build is left intact,
+        and what this build made is removed unless it cached a document (a
+        missing input is found before anything is written).
+    KeyboardInterrupt
+        On Ctrl-C (or SIGTERM under :func:`kg.atomic.sigterm_as_interrupt`),
+        after removing this build's temporary files.
+
+    Notes
+    -----
+    With ``workers`` > 1 the workers are *spawned* processes: a script that
+    calls :func:`build` must guard its top level with
+    ``if __name__ == "__main__":``.
+    """
+    t0 = time.perf_counter()
+    out = Path(out)
+    if sources is None:
+        inputs = list(inputs)
+        for p in inputs:  # before anything is written
+            if not Path(p).exists():
+                raise BuildError(f"{p}: no such file or folder")
+    made = _to_be_made(out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / CACHE_DIR).mkdir(exist_ok=True)
+    try:
+        with atomic.folder_lock(out, LOCK), _removed_on_failure(out, made):
+            atomic.clean_stale(out)
+            atomic.clean_stale(out / CACHE_DIR)
+            report = _build_locked(
+                inputs, out, progress, strict, max_bytes, views, workers, dask, jsonl, sources, warn
+            )
+    except BlockingIOError as e:
+        raise BuildError(f"{out}: another build is running in this folder") from e
+    except SourceError as e:
+        raise BuildError(str(e)) from e
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+LOCK = ".kg-lock"
+"""The build folder's lock file (:func:`kg.atomic.folder_lock`)."""
+
+
+def _to_be_made(out: Path) -> list[Path]:
+    """What a build into ``out`` creates before its first document: the folder, or its parts.
+
+    The highest missing folder of ``out``'s path when it does not exist yet;
+    else those of ``cache/``, ``.stores/``, ``texts/`` and the lock file that are missing.
+    """
+    missing = [p for p in (out, *out.parents) if not p.exists()]
+    if missing:
+        return [missing[-1]]
+    parts = (out / CACHE_DIR, out / STORES_DIR, out / texts.TEXTS_DIR, out / LOCK)
+    return [p for p in parts if not p.exists()]
+
+
+@contextmanager
+def _removed_on_failure(out: Path, made: list[Path]) -> Iterator[None]:
+    """On a failure in the block, remove ``made``, unless a document was cached to resume from."""
+    try:
+        yield
+    except BaseException:
+        cache = out / CACHE_DIR
+        if not (cache.is_dir() and any(f.suffix == ".nq" for f in cache.iterdir())):
+            for path in made:
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    path.unlink(missing_ok=True)
+        raise
+
+
+def _build_locked(
+    inputs, out, progress, strict, max_bytes, views, workers, dask, jsonl, sources, warn
+):
+    inputs = list(inputs)
+    total = len(sources) if sources is not None else (count_sources(inputs) if progress else None)
+    srcs = iter(sources) if sources is not None else iter_sources(inputs, jsonl)
+    bar = _bar(progress, total)
+    cores = workers or default_workers()
+    # with several workers, the store loads the documents' graphs as they come
+    preload = start_preload(out) if cores > 1 else None
+    # and the projection's process starts with the workers (it waits for publishing)
+    projector = start_projection() if cores > 1 else None
+    run = _Run(
+        out, _load_manifest(out), strict, max_bytes, warn, bar, preload.add if preload else None
+    )
+    t0 = time.perf_counter()
+    try:
+        _extract(run, srcs, out, workers, dask, bar)
+        report = run.report
+        report.phases["extract"] = time.perf_counter() - t0
+        report.removed = sorted(set(run.old) - set(run.entries))
+        report.documents = len(run.entries)
+        if not run.entries:
+            raise BuildError(
+                "no readable input documents" + (" (all were skipped)" if report.skipped else "")
+            )
+    except BaseException:
+        if preload is not None:
+            abort_preload(preload)
+        if projector is not None:
+            projector.stop()
+        raise
+    report.views = views if views is not None else len(run.entries) <= VIEWS_MAX_DOCUMENTS
+    report.phases.update(
+        publish(
+            out,
+            run.entries,
+            views=report.views,
+            workers=cores,
+            preload=preload,
+            projector=projector,
+        )
+    )
+    texts.prune(out, run.entries)
+    report.counts = Counts.load(out)
+    report.quads = report.counts.quads
+    return report
+
+
+def _extract(run: _Run, srcs, out: Path, workers, dask, bar) -> None:
+    """Stream the sources through the executor into ``run``."""
+    executor = make_executor(workers=workers, dask=dask, cache_dir=str(out / CACHE_DIR))
+    cancel = True
+    try:
+        for meta, results in run_ordered(
+            executor, run.batches(srcs), window=2 * executor.workers + 1
+        ):
+            run.collect(meta, results)
+        cancel = False
+    except WorkerLost as e:
+        raise BuildError(
+            f"{out}: {e}; documents done so far are cached, run again to resume"
+        ) from e
+    finally:
+        executor.close(cancel=cancel)
+        if bar is not None:
+            bar.close()
+
+
+def discover(paths: Iterable[Path], jsonl: JsonlOptions | None = None) -> list[Source]:
+    """All sources of ``paths`` as a list (for small inputs; :func:`build` streams them).
+
+    Raises
+    ------
+    BuildError
+        When a path does not exist or two inputs share a file name.
+    """
+    try:
+        return list(iter_sources(paths, jsonl))
+    except SourceError as e:
+        raise BuildError(str(e)) from e
+
+
+def iter_cached(out: Path) -> Iterator[str]:
+    """The cached N-Quads text of each document of the build in ``out``, in name order."""
+    yield from cache_texts(Path(out), _load_manifest(Path(out)))

@@ -1,0 +1,381 @@
+"""What goes wrong, fact by fact: the gold facts a build missed and the facts it added.
+
+:func:`error_rows` reads a built graph through the RDF contract (DOMAIN.md
+section 4, with the matching rules of :mod:`kg.quality.match`) and lists, per
+document, every disagreement with the gold files of DOMAIN.md section 5:
+
+* ``actor``: a gold actor no predicted actor names (``missed``) or a predicted
+  actor no gold actor names (``spurious``);
+* ``stage`` / ``step``: labels missed or added;
+* ``time``: gold times without a predicted time of the same value over an
+  overlapping span (``missed``; ``value`` when a time overlaps with another
+  value) and predicted times without a gold one (``spurious``);
+* ``requirement``: unmatched spans both ways; for matched ones ``modality``,
+  ``actors`` (the responsible actors missed and added), ``deadline`` and
+  ``quantity`` when they differ;
+* ``relation``: gold relations of the document not predicted, and predicted
+  relation assertions of the document that no gold relation of it matches.
+
+:func:`error_counts` tallies the rows per category and error, the table kept in
+``benchmarks/EXTRACTION.md``.
+
+Examples
+--------
+>>> error_counts([{"category": "actor", "error": "missed"},
+...               {"category": "actor", "error": "missed"}])
+[{'category': 'actor', 'error': 'missed', 'count': 2}]
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from kg.quality.evaluate import GraphView
+from kg.quality.match import match_spans, norm, norm_stage, quantity_key, strip_year
+from ontology.namespaces import CK, OA, RDF, RDFS
+
+Row = dict[str, Any]
+
+
+def _row(doc: str, category: str, error: str, gold: str = "", predicted: str = "", **kw) -> Row:
+    return {
+        "document": doc,
+        "category": category,
+        "error": error,
+        "gold": gold,
+        "predicted": predicted,
+        "start": kw.get("start"),
+        "end": kw.get("end"),
+        "quote": kw.get("quote", ""),
+    }
+
+
+def _actor_rows(gv: GraphView, doc, gold: dict, name: str) -> list[Row]:
+    g_actors = [
+        ({norm(a["label"])} | {norm(x) for x in a.get("aliases", [])}, a["label"])
+        for a in gold.get("actors", [])
+    ]
+    p_actors = []
+    for node in gv.mentioned(CK.Actor, doc) if doc is not None else []:
+        label = str(gv.g.value(node, RDFS.label) or "")
+        p_actors.append((gv.names(node), label))
+    out = []
+    for names, label in g_actors:
+        if not any(names & pn for pn, _ in p_actors):
+            out.append(_row(name, "actor", "missed", gold=label))
+    for pn, label in p_actors:
+        if not any(pn & gn for gn, _ in g_actors):
+            out.append(_row(name, "actor", "spurious", predicted=label))
+    return out
+
+
+def _phase_rows(gv: GraphView, doc, gold: dict, name: str) -> list[Row]:
+    out = []
+    for key, cls, fold, cat in (
+        ("stages", CK.Stage, norm_stage, "stage"),
+        ("steps", CK.Step, norm, "step"),
+    ):
+        gset = {fold(s) for s in gold.get(key, [])}
+        pset: set[str] = set()
+        for n in gv.mentioned(cls, doc) if doc is not None else []:
+            pset |= {fold(x) for x in gv.g.objects(n, RDFS.label)}
+        out += [_row(name, cat, "missed", gold=s) for s in sorted(gset - pset)]
+        out += [_row(name, cat, "spurious", predicted=s) for s in sorted(pset - gset)]
+    return out
+
+
+def _time_rows(gv: GraphView, doc, gold: dict, name: str, text: str) -> list[Row]:
+    g_times = [((t["start"], t["end"]), t) for t in gold.get("times", [])]
+    p_times = [
+        (span, {"normalized": gv.literal(n, CK.normalized), "role": gv.local(n, CK.role)})
+        for n, span in (gv.with_evidence(CK.TimeExpression, doc) if doc is not None else [])
+    ]
+    same = match_spans(
+        p_times, g_times, lambda p, g: strip_year(p["normalized"]) == strip_year(g["normalized"])
+    )
+    loose = match_spans(p_times, g_times)
+    matched_p = {i for i, _ in same}
+    matched_g = {j for _, j in same}
+    out = []
+    for j, (span, t) in enumerate(g_times):
+        if j in matched_g:
+            i = next(i for i, jj in same if jj == j)
+            if p_times[i][1]["role"] != t.get("role"):
+                out.append(
+                    _row(
+                        name,
+                        "time",
+                        "role",
+                        gold=str(t.get("role")),
+                        predicted=str(p_times[i][1]["role"]),
+                        start=span[0],
+                        end=span[1],
+                        quote=t["text"],
+                    )
+                )
+            continue
+        other = next((i for i, jj in loose if jj == j and i not in matched_p), None)
+        error = "value" if other is not None else "missed"
+        pred = "" if other is None else str(p_times[other][1]["normalized"])
+        out.append(
+            _row(
+                name,
+                "time",
+                error,
+                gold=str(t.get("normalized")),
+                predicted=pred,
+                start=span[0],
+                end=span[1],
+                quote=t["text"],
+            )
+        )
+    loose_p = {i for i, j in loose if j not in matched_g}
+    for i, (span, t) in enumerate(p_times):
+        if i not in matched_p and i not in loose_p:
+            out.append(
+                _row(
+                    name,
+                    "time",
+                    "spurious",
+                    predicted=str(t["normalized"]),
+                    start=span[0],
+                    end=span[1],
+                    quote=text[span[0] : span[1]],
+                )
+            )
+    return out
+
+
+def _requirement_rows(gv: GraphView, doc, gold: dict, name: str, text: str) -> list[Row]:
+    canon: dict[str, str] = {}
+    for a in gold.get("actors", []):
+        for n in {norm(a["label"])} | {norm(x) for x in a.get("aliases", [])}:
+            canon.setdefault(n, norm(a["label"]))
+
+    def fold(names: Iterable[str]) -> set[str]:
+        names = set(names)
+        return {canon[n] for n in names if n in canon} or names
+
+    g_reqs = [((r["start"], r["end"]), r) for r in gold.get("requirements", [])]
+    p_reqs = []
+    for n, span in gv.with_evidence(CK.Requirement, doc) if doc is not None else []:
+        actors: set[str] = set()
+        for a in gv.g.objects(n, CK.responsibleActor):
+            actors |= fold(gv.names(a)) if gv.names(a) else set()
+        dl = gv.g.value(n, CK.deadline)
+        qs = {
+            quantity_key(
+                {
+                    "comparator": gv.literal(q, CK.comparator),
+                    "value": gv.literal(q, CK.value),
+                    "unit": gv.literal(q, CK.unit),
+                }
+            )
+            for q in gv.g.objects(n, CK.quantity)
+        }
+        p_reqs.append(
+            (
+                span,
+                {
+                    "modality": gv.local(n, CK.modality),
+                    "actors": actors,
+                    "deadline": gv.literal(dl, CK.normalized) if dl is not None else None,
+                    "quantities": qs,
+                },
+            )
+        )
+    m = match_spans(p_reqs, g_reqs)
+    out = []
+    mp = {i for i, _ in m}
+    mg = {j for _, j in m}
+    for j, (span, g) in enumerate(g_reqs):
+        if j not in mg:
+            out.append(
+                _row(
+                    name,
+                    "requirement",
+                    "missed",
+                    gold=f"{g.get('modality')} {sorted(g.get('actors', []))}",
+                    start=span[0],
+                    end=span[1],
+                    quote=g.get("quote", ""),
+                )
+            )
+    for i, (span, p) in enumerate(p_reqs):
+        if i not in mp:
+            out.append(
+                _row(
+                    name,
+                    "requirement",
+                    "spurious",
+                    predicted=f"{p['modality']} {sorted(p['actors'])}",
+                    start=span[0],
+                    end=span[1],
+                    quote=text[span[0] : span[1]],
+                )
+            )
+    for i, j in sorted(m, key=lambda ij: g_reqs[ij[1]][0]):
+        (span, g), p = g_reqs[j], p_reqs[i][1]
+        where = {"start": span[0], "end": span[1], "quote": g.get("quote", "")}
+        if p["modality"] != g.get("modality"):
+            out.append(
+                _row(
+                    name,
+                    "modality",
+                    "wrong",
+                    gold=str(g.get("modality")),
+                    predicted=str(p["modality"]),
+                    **where,
+                )
+            )
+        ga = fold(norm(a) for a in g.get("actors", []))
+        if ga != p["actors"]:
+            missed, extra = sorted(ga - p["actors"]), sorted(p["actors"] - ga)
+            error = "missed" if not extra else ("spurious" if not missed else "wrong")
+            out.append(
+                _row(
+                    name,
+                    "responsible-actor",
+                    error,
+                    gold="、".join(missed),
+                    predicted="、".join(extra),
+                    **where,
+                )
+            )
+        if strip_year(g.get("deadline")) != strip_year(p["deadline"]):
+            out.append(
+                _row(
+                    name,
+                    "deadline",
+                    "wrong",
+                    gold=str(g.get("deadline")),
+                    predicted=str(p["deadline"]),
+                    **where,
+                )
+            )
+        gq = {quantity_key(q) for q in g.get("quantities", [])}
+        if gq != p["quantities"]:
+            out.append(
+                _row(
+                    name,
+                    "quantity",
+                    "wrong",
+                    gold="; ".join(" ".join(q) for q in sorted(gq)),
+                    predicted="; ".join(" ".join(q) for q in sorted(p["quantities"])),
+                    **where,
+                )
+            )
+    return out
+
+
+def _relation_rows(gv: GraphView, doc, gold: dict, name: str) -> list[Row]:
+    names_of: dict[str, set[str]] = {}
+    for a in gold.get("actors", []):
+        ns = {norm(a["label"])} | {norm(x) for x in a.get("aliases", [])}
+        for n in ns:
+            names_of.setdefault(n, set()).update(ns)
+    gold_rel = []
+    for r in gold.get("relations", []):
+        f, t = norm(r["from"]), norm(r["to"])
+        gold_rel.append(
+            (
+                r["type"],
+                names_of.get(f, {f}) | {norm_stage(r["from"])},
+                names_of.get(t, {t}) | {norm_stage(r["to"])},
+                f"{r['from']} -> {r['to']}",
+            )
+        )
+    pred_rel = []
+    for node in gv.g.subjects(RDF.type, CK.RelationAssertion) if doc is not None else []:
+        if (node, CK.mentionedIn, doc) not in gv.g:
+            continue
+        s, p, o = (gv.g.value(node, x) for x in (RDF.subject, RDF.predicate, RDF.object))
+        if s is None or p is None or o is None:
+            continue
+        sn = gv.names(s) | {norm_stage(x) for x in gv.g.objects(s, RDFS.label)}
+        on = gv.names(o) | {norm_stage(x) for x in gv.g.objects(o, RDFS.label)}
+        typ = str(p).rsplit("#", 1)[-1]
+        rule = gv.g.value(node, CK.rule)
+        label = f"{gv.g.value(s, RDFS.label)} -> {gv.g.value(o, RDFS.label)}"
+        pred_rel.append((typ, sn, on, f"{label} [{rule}]" if rule is not None else label))
+    out = []
+    for typ, gf, gt, label in gold_rel:
+        if not any(pt == typ and pf & gf and po & gt for pt, pf, po, _ in pred_rel):
+            out.append(_row(name, "relation", "missed", gold=f"{typ} {label}"))
+    for pt, pf, po, label in sorted(pred_rel, key=lambda r: (r[0], r[3])):
+        if not any(pt == typ and pf & gf and po & gt for typ, gf, gt, _ in gold_rel):
+            out.append(_row(name, "relation", "spurious", predicted=f"{pt} {label}"))
+    return out
+
+
+def _document_text(gv: GraphView, doc) -> str:
+    """The raw text the quotes come from, rebuilt from the evidence the graph holds."""
+    chars: dict[int, str] = {}
+    for ev in gv.g.subjects(CK.document, doc):
+        start = gv.literal(ev, OA.start)
+        exact = gv.literal(ev, OA.exact)
+        if start is None or exact is None:
+            continue
+        for k, ch in enumerate(exact):
+            chars[int(start) + k] = ch
+    if not chars:
+        return ""
+    return "".join(chars.get(i, "…") for i in range(max(chars) + 1))
+
+
+def error_rows(
+    gold_dir: Path | str, graph_path: Path | str, documents: Iterable[str] = ()
+) -> list[Row]:
+    """Every disagreement between the graph and the gold files of ``gold_dir``.
+
+    Parameters
+    ----------
+    gold_dir : path
+        Folder of ``<document>.json`` gold files (DOMAIN.md section 5).
+    graph_path : path
+        The built graph (``graph.ttl``, ``.nt``, ``.nq`` or ``.trig``).
+    documents : iterable of str, optional
+        Restrict to these document names.
+
+    Returns
+    -------
+    list of dict
+        Rows with ``document``, ``category``, ``error``, ``gold``, ``predicted``,
+        ``start``, ``end`` and ``quote``, in document then category order.
+    """
+    golds = [
+        json.loads(p.read_text(encoding="utf-8")) for p in sorted(Path(gold_dir).glob("*.json"))
+    ]
+    wanted = set(documents)
+    if wanted:
+        golds = [g for g in golds if g["document"] in wanted]
+    gv = GraphView(Path(graph_path))
+    rows: list[Row] = []
+    for gold in golds:
+        name = gold["document"]
+        doc = gv.docs.get(name)
+        text = _document_text(gv, doc) if doc is not None else ""
+        rows += _actor_rows(gv, doc, gold, name)
+        rows += _phase_rows(gv, doc, gold, name)
+        rows += _time_rows(gv, doc, gold, name, text)
+        rows += _requirement_rows(gv, doc, gold, name, text)
+        rows += _relation_rows(gv, doc, gold, name)
+    return rows
+
+
+def error_counts(rows: Iterable[Row]) -> list[Row]:
+    """Rows counted per category and error, in the order categories first appear."""
+    counts: Counter[tuple[str, str]] = Counter()
+    order: dict[tuple[str, str], int] = {}
+    for r in rows:
+        key = (r["category"], r["error"])
+        counts[key] += 1
+        order.setdefault(key, len(order))
+    return [
+        {"category": c, "error": e, "count": counts[(c, e)]}
+        for c, e in sorted(counts, key=lambda k: order[k])
+    ]

@@ -1,0 +1,126 @@
+"""Explore (``/explore``): start from one node, expand its neighbours, hide what is in the way.
+
+The page opens empty on a search box, never on the whole graph. A search
+(:func:`search`: actors, stages, steps, times and requirements whose label or
+quote contains the words) lists candidates; choosing one draws it with its
+neighbours (:func:`neighbours`, at most :data:`NEIGHBOURS` of them, the
+number left out is shown); clicking a node draws its neighbours too. Nodes
+can be hidden and relation types filtered out (``static/explore.js``).
+Documents are not nodes: they would join everything.
+
+Examples
+--------
+>>> kind_rank("actor") < kind_rank("requirement")
+True
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from html import escape
+from typing import Any
+
+from kg.address import actor_href, actor_key, span_href
+from kg.server.workbench.shell import page
+
+NEIGHBOURS = 20
+RESULTS = 20
+KINDS = ("actor", "stage", "step", "time", "requirement")
+KIND_NAMES = {
+    "actor": "主体",
+    "stage": "阶段",
+    "step": "环节",
+    "time": "时间",
+    "requirement": "要求",
+}
+
+
+def kind_rank(kind: str) -> int:
+    """Order of kinds in search results: actors first, requirements last."""
+    return KINDS.index(kind) if kind in KINDS else len(KINDS)
+
+
+def _node(r: sqlite3.Row) -> dict[str, Any]:
+    iri, kind = r["iri"], r["kind"]
+    href = ""
+    if kind == "actor" and actor_key(iri):
+        href = actor_href(iri)
+    elif r["start"] is not None:
+        href = span_href(r["document"], r["start"], r["end"])
+    return {
+        "id": iri,
+        "label": r["label"],
+        "kind": kind,
+        "kind_name": KIND_NAMES.get(kind, kind),
+        "detail": r["detail"] or "",
+        "href": href,
+    }
+
+
+def search(db: sqlite3.Connection, text: str) -> list[dict[str, Any]]:
+    """Nodes whose label contains every word of ``text``, exact labels and actors first."""
+    words = text.split()
+    if not words:
+        return []
+    where = " AND ".join("instr(label, ?) > 0" for _ in words)
+    rank = " ".join(f"WHEN '{k}' THEN {i}" for i, k in enumerate(KINDS))
+    rows = db.execute(
+        f"SELECT * FROM nodes WHERE {where} "
+        f"ORDER BY label != ?, CASE kind {rank} ELSE 9 END, length(label), label, iri LIMIT ?",
+        [*words, text.strip(), RESULTS],
+    ).fetchall()
+    return [_node(r) for r in rows]
+
+
+def neighbours(db: sqlite3.Connection, iri: str, limit: int = NEIGHBOURS) -> dict[str, Any] | None:
+    """A node, its neighbours (at most ``limit``) and the edges to them; ``None`` if unknown."""
+    row = db.execute("SELECT * FROM nodes WHERE iri = ?", (iri,)).fetchone()
+    if row is None:
+        return None
+    edges = db.execute(
+        "SELECT source, type, target FROM edges WHERE source = ? "
+        "UNION SELECT source, type, target FROM edges WHERE target = ? ORDER BY 2, 1, 3",
+        (iri, iri),
+    ).fetchall()
+    others: dict[str, None] = {}  # in order, without repeats
+    for e in edges:
+        other = e["target"] if e["source"] == iri else e["source"]
+        if other != iri:
+            others.setdefault(other)
+    shown = list(others)[:limit]
+    nodes = []
+    if shown:
+        marks = ", ".join("?" * len(shown))
+        found = {
+            r["iri"]: r for r in db.execute(f"SELECT * FROM nodes WHERE iri IN ({marks})", shown)
+        }
+        nodes = [_node(found[o]) for o in shown if o in found]
+    kept = {n["id"] for n in nodes} | {iri}
+    return {
+        "node": _node(row),
+        "nodes": nodes,
+        "edges": [
+            {"source": e["source"], "type": e["type"], "target": e["target"]}
+            for e in edges
+            if e["source"] in kept and e["target"] in kept
+        ],
+        "more": max(0, len(others) - len(nodes)),
+    }
+
+
+def render_explore(start: str = "") -> str:
+    """The explore page (``start``: a node IRI to open with, from ``?node=``)."""
+    body = (
+        '<main class="explore"><section class="side">'
+        '<h1>探索 Explore</h1><form id="search-form">'
+        '<input type="search" id="search" placeholder="主体、阶段、环节、要求…">'
+        '<button type="submit">搜索</button></form><ul id="results"></ul>'
+        '<h3>关系类型 Relation types</h3><div id="types"></div>'
+        '<h3>已隐藏 Hidden</h3><ul id="hidden"></ul></section>'
+        '<section><p class="hint" id="status">Search a node to start; click a node to '
+        "expand it.</p>"
+        '<svg id="canvas" role="img" aria-label="graph"></svg></section>'
+        '<aside id="panel" class="panel"><p class="hint">Click a node.</p></aside></main>'
+        f'<div id="start" data-node="{escape(start, quote=True)}"></div>'
+    )
+    return page("Explore", body, script="explore.js")
