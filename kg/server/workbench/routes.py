@@ -35,7 +35,7 @@ from kg.server.workbench.reader import render_documents, render_reader
 from kg.server.workbench.table_page import render_table
 from kg.server.workbench.tables import TABLES, TableQuery, download
 
-ASSETS = Path(str(files("kg.workbench").joinpath("static")))
+ASSETS = Path(str(files("kg.server.workbench").joinpath("static")))
 HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff"}
 
 
