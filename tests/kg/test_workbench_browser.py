@@ -249,3 +249,19 @@ def test_the_served_graph_view_links_quotes_to_the_reader(driver, seeds_server):
     link = driver.find_element(By.CSS_SELECTOR, "#kg-panel .kg-where a")
     expected = seeds_server + span_href(quote["doc"], quote["start"], quote["end"])
     assert node and link.get_attribute("href") == expected
+
+
+def test_hostile_source_text_stays_text_in_the_reader(driver, tmp_path):
+    from kg.build.run import build
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = "。".join(f"{label}党委要认真学习" for label in HOSTILE_LABELS) + "。"
+    (folder / "x.txt").write_text(text, encoding="utf-8")
+    build([folder], tmp_path / "out", progress=False, views=False)
+    with running_server(Settings(build=tmp_path / "out", workers=1)) as served:
+        driver.get(served.base + doc_href("x.txt"))
+        WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#text .m"))
+        assert driver.title != "pwned"
+        assert driver.find_element(By.ID, "text").get_attribute("textContent") == text
+        assert not driver.find_elements(By.CSS_SELECTOR, "#text img, #text svg, #text script")
