@@ -265,3 +265,20 @@ def test_hostile_source_text_stays_text_in_the_reader(driver, tmp_path):
         assert driver.title != "pwned"
         assert driver.find_element(By.ID, "text").get_attribute("textContent") == text
         assert not driver.find_elements(By.CSS_SELECTOR, "#text img, #text svg, #text script")
+
+
+def test_staying_in_the_starting_document_draws_only_its_neighbours(driver, seeds_server):
+    driver.get(seeds_server + "/explore")
+    driver.find_element(By.ID, "within").click()
+    driver.find_element(By.ID, "search").send_keys("党员")
+    driver.find_element(By.CSS_SELECTOR, "#search-form button").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#results button"))
+    first = driver.find_element(By.CSS_SELECTOR, "#results button")
+    start = first.get_attribute("data-id")
+    first.click()
+    url = f"{seeds_server}/explore/node"
+    home = httpx.get(url, params={"iri": start}, timeout=30).json()["node"]["document"]
+    data = httpx.get(url, params={"iri": start, "document": home}, timeout=30).json()
+    expected = {start} | {n["id"] for n in data["nodes"]}
+    WebDriverWait(driver, 10).until(lambda d: set(_drawn(d)) == expected)
+    assert set(_drawn(driver)) == expected

@@ -137,3 +137,18 @@ def test_the_describe_page_links_each_quote_to_the_reader(seeds_server, db):
     r = db.execute('SELECT iri, document, start, "end" FROM requirements LIMIT 1').fetchone()
     html = httpx.get(f"{seeds_server}/describe", params={"iri": r["iri"]}, timeout=60).text
     assert escape(span_href(r["document"], r["start"], r["end"])) in html
+
+
+def test_explore_within_a_document_keeps_to_its_requirements(seeds_server, db):
+    actor, doc = db.execute(  # an actor with duties in several documents
+        "SELECT target, MIN(document) FROM edges WHERE type = 'responsibleActor' "
+        "GROUP BY target HAVING COUNT(DISTINCT document) > 1 ORDER BY COUNT(*), target LIMIT 1"
+    ).fetchone()
+    url = f"{seeds_server}/explore/node"
+    every = httpx.get(url, params={"iri": actor}, timeout=60).json()
+    within = httpx.get(url, params={"iri": actor, "document": doc}, timeout=60).json()
+    kinds = {n["id"]: n for n in within["nodes"]}
+    assert within["nodes"] and all(
+        n["document"] == doc for n in kinds.values() if n["kind"] == "requirement"
+    )
+    assert {n["document"] for n in every["nodes"] if n["kind"] == "requirement"} != {doc}

@@ -145,11 +145,11 @@ def workbench_router(build: Path) -> APIRouter:
             db.close()
 
     @router.get("/explore/node")
-    def explore_node(iri: str) -> Response:
-        """A node with its neighbours and the edges between them (JSON)."""
+    def explore_node(iri: str, document: str = "") -> Response:
+        """A node with its neighbours and the edges between them (JSON), within ``document``."""
         db = indexer.connect()
         try:
-            data = neighbours(db, iri)
+            data = neighbours(db, iri, document=document)
         finally:
             db.close()
         if data is None:
