@@ -152,3 +152,21 @@ def test_explore_within_a_document_keeps_to_its_requirements(seeds_server, db):
         n["document"] == doc for n in kinds.values() if n["kind"] == "requirement"
     )
     assert {n["document"] for n in every["nodes"] if n["kind"] == "requirement"} != {doc}
+
+
+def test_a_json_lines_document_opens_in_the_reader(tmp_path):
+    import json
+
+    from kg.address import doc_href
+    from kg.build.run import build
+    from kg.server.app import Settings
+    from tests.kg.serving import running_server
+
+    records = [{"id": "7", "content": "各党委要在3月15日前完成学习。"}]
+    (tmp_path / "news.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8"
+    )
+    build([tmp_path / "news.jsonl"], tmp_path / "out", progress=False, views=False)
+    with running_server(Settings(build=tmp_path / "out", workers=1)) as served:
+        r = httpx.get(served.base + doc_href("news.jsonl#7"), timeout=60)
+    assert r.status_code == 200 and 'data-s="0"' in r.text and "3月15日" in r.text
