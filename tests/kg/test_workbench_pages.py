@@ -170,3 +170,27 @@ def test_a_json_lines_document_opens_in_the_reader(tmp_path):
     with running_server(Settings(build=tmp_path / "out", workers=1)) as served:
         r = httpx.get(served.base + doc_href("news.jsonl#7"), timeout=60)
     assert r.status_code == 200 and 'data-s="0"' in r.text and "3月15日" in r.text
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("sort=requirements&desc=1", "SELECT name FROM documents ORDER BY requirements DESC, name"),
+        ("sort=date", "SELECT name FROM documents ORDER BY date, name"),
+        ("sort=nope", "SELECT name FROM documents ORDER BY name"),
+    ],
+)
+def test_the_documents_list_sorts_by_a_column(seeds_server, db, query, expected):
+    html = _get(seeds_server, "/documents?" + query).text
+    shown = re.findall(r'<td><a href="/doc/[^"]+">([^<]+)</a></td>', html)
+    assert shown == [r[0] for r in db.execute(expected)]
+
+
+def test_the_documents_list_searches_titles(seeds_server, db):
+    title = db.execute("SELECT title FROM documents WHERE title != '' ORDER BY name").fetchone()[0]
+    html = _get(seeds_server, "/documents?q=" + title[:4]).text
+    n = db.execute(
+        "SELECT COUNT(*) FROM documents WHERE instr(name, ?) + instr(title, ?) + instr(issuer, ?)",
+        (title[:4],) * 3,
+    )
+    assert re.search(r'<span id="total">(\d+)</span>', html).group(1) == str(n.fetchone()[0])

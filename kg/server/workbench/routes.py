@@ -81,7 +81,16 @@ def workbench_router(build: Path) -> APIRouter:
         offset = _int(request.query_params.get("offset"), 0)
         db = indexer.connect()
         try:
-            return _html(render_documents(db, offset=offset))
+            qp = request.query_params
+            return _html(
+                render_documents(
+                    db,
+                    offset=offset,
+                    sort=qp.get("sort", "name"),
+                    desc=qp.get("desc", "") not in ("", "0"),
+                    search=qp.get("q", "")[:200],
+                )
+            )
         finally:
             db.close()
 
