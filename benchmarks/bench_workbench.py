@@ -27,9 +27,9 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from kg.address import actor_href, doc_href  # noqa: E402
 from kg.server.app import Settings  # noqa: E402
-from kg.workbench.address import actor_href, doc_href  # noqa: E402
-from kg.workbench.index import index_path, open_index  # noqa: E402
+from kg.server.workbench.index import index_path, open_index  # noqa: E402
 from tests.kg.serving import running_server  # noqa: E402
 
 

@@ -25,10 +25,10 @@ sys.path.insert(0, str(ROOT))
 
 from selenium.webdriver.common.by import By  # noqa: E402
 
-from kg.build import build  # noqa: E402
+from kg.address import actor_href, span_href  # noqa: E402
+from kg.build.run import build  # noqa: E402
 from kg.server.app import Settings  # noqa: E402
-from kg.workbench.address import actor_href, span_href  # noqa: E402
-from kg.workbench.index import open_index  # noqa: E402
+from kg.server.workbench.index import open_index  # noqa: E402
 from tests.kg.browser import new_driver  # noqa: E402
 from tests.kg.serving import running_server  # noqa: E402
 

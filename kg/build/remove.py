@@ -29,6 +29,7 @@ from pathlib import Path
 
 from extract.records import Extraction
 from kg import atomic
+from kg.build import texts
 from kg.build.manifest import read_manifest
 from kg.build.publish import MANIFEST_VERSION, publish
 from kg.build.store_loader import CACHE_DIR
@@ -38,7 +39,6 @@ from kg.graph import iri
 from kg.graph.nquads import to_nquads
 from kg.graph.rdf import iter_quads
 from kg.quality.summary import counts_from_nquads
-from kg.workbench import texts
 
 __all__ = [
     "RemoveReport",

@@ -40,6 +40,7 @@ from pathlib import Path
 
 from extract.ingest.reader import DEFAULT_MAX_BYTES
 from kg import atomic
+from kg.build import texts
 from kg.build.budget import Budget
 from kg.build.executors import Batch, WorkerLost, default_workers, make_executor, run_ordered
 from kg.build.publish import (
@@ -62,7 +63,6 @@ from kg.errors import BuildError
 from kg.graph import iri
 from kg.graph.store import STORES_DIR
 from kg.quality.summary import Counts, counts_from_nquads
-from kg.workbench import texts
 
 __all__ = [
     "CACHE_DIR",

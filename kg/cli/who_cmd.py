@@ -47,10 +47,10 @@ def who(
     and json output each row has a link: the reader's address of its quote
     in `kg serve` (/doc/NAME#START-END).
     """
+    from kg.address import span_href
     from kg.nx.focus import who_graph
     from kg.nx.responsibility import WHO_COLUMNS
     from kg.nx.responsibility import who as run
-    from kg.workbench.address import span_href
 
     options = {
         "include_subunits": include_subunits,

@@ -27,12 +27,12 @@ from pathlib import Path
 from typing import Any
 
 from kg import atomic
+from kg.address import span_href
 from kg.html import select
 from kg.html.layout import SATELLITES, layout
 from kg.html.model import KINDS, RELATIONS, SELECTABLE_KINDS, ViewGraph, short_label
 from kg.html.pyvis_adapter import render_network
 from kg.html.reader import read_view_graph
-from kg.workbench.address import span_href
 
 PHYSICS_LIMIT = 1000
 """Above this many nodes, positions come from :func:`kg.html.layout.layout`."""

@@ -9,7 +9,7 @@ with ``--allow-edits`` from loopback only, :mod:`kg.server.edits`),
 ``/describe?iri=`` (a node's properties and source quotes), ``/`` (the query
 page), ``/graph.html`` and ``/report.html`` (from the build directory),
 ``/static/*`` and ``/openapi.json``; the analyst's workbench (documents, reader,
-tables, actor pages, explore: :mod:`kg.workbench.routes`) and its ``/assets/*``.
+tables, actor pages, explore: :mod:`kg.server.workbench.routes`) and its ``/assets/*``.
 
 Refused: updates (``update=``, ``application/sparql-update``: 403), ``SERVICE``
 (403), bodies over the size limit (413), URLs over the limit (414), query
@@ -52,10 +52,10 @@ from kg.server.pages import render_describe, render_error
 from kg.server.pool import PoolError, QueryPool
 from kg.server.settings import CSP, LOOPBACK_HOSTS, Settings
 from kg.server.views import load_view
+from kg.server.workbench import routes as workbench
 from kg.sparql import catalog
 from kg.sparql.query import QUERY_PREFIXES, QueryError, check_allowed
 from kg.sparql.results import media_type
-from kg.workbench import routes as workbench
 
 __all__ = ["LOOPBACK_HOSTS", "STATIC", "Settings", "create_app"]
 

@@ -18,8 +18,8 @@ from html import escape
 from typing import Any
 from urllib.parse import quote
 
+from kg.address import document_name, span_href
 from kg.sparql.results import compact_iri
-from kg.workbench.address import document_name, span_href
 
 Binding = dict[str, dict[str, Any]]
 

@@ -6,8 +6,8 @@ import json
 
 from click.testing import CliRunner
 
+from kg.address import span_href
 from kg.cli.main import cli
-from kg.workbench.address import span_href
 
 
 def _rows(build, *args: str) -> list[dict]:

@@ -10,9 +10,9 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from kg.address import doc_href, span_href
 from kg.server.app import Settings
-from kg.workbench.address import doc_href, span_href
-from kg.workbench.index import open_index
+from kg.server.workbench.index import open_index
 from tests.kg.browser import chromium
 from tests.kg.builds import HOSTILE_LABELS
 from tests.kg.serving import running_server, sparql_json
@@ -249,3 +249,36 @@ def test_the_served_graph_view_links_quotes_to_the_reader(driver, seeds_server):
     link = driver.find_element(By.CSS_SELECTOR, "#kg-panel .kg-where a")
     expected = seeds_server + span_href(quote["doc"], quote["start"], quote["end"])
     assert node and link.get_attribute("href") == expected
+
+
+def test_hostile_source_text_stays_text_in_the_reader(driver, tmp_path):
+    from kg.build.run import build
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = "。".join(f"{label}党委要认真学习" for label in HOSTILE_LABELS) + "。"
+    (folder / "x.txt").write_text(text, encoding="utf-8")
+    build([folder], tmp_path / "out", progress=False, views=False)
+    with running_server(Settings(build=tmp_path / "out", workers=1)) as served:
+        driver.get(served.base + doc_href("x.txt"))
+        WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#text .m"))
+        assert driver.title != "pwned"
+        assert driver.find_element(By.ID, "text").get_attribute("textContent") == text
+        assert not driver.find_elements(By.CSS_SELECTOR, "#text img, #text svg, #text script")
+
+
+def test_staying_in_the_starting_document_draws_only_its_neighbours(driver, seeds_server):
+    driver.get(seeds_server + "/explore")
+    driver.find_element(By.ID, "within").click()
+    driver.find_element(By.ID, "search").send_keys("党员")
+    driver.find_element(By.CSS_SELECTOR, "#search-form button").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#results button"))
+    first = driver.find_element(By.CSS_SELECTOR, "#results button")
+    start = first.get_attribute("data-id")
+    first.click()
+    url = f"{seeds_server}/explore/node"
+    home = httpx.get(url, params={"iri": start}, timeout=30).json()["node"]["document"]
+    data = httpx.get(url, params={"iri": start, "document": home}, timeout=30).json()
+    expected = {start} | {n["id"] for n in data["nodes"]}
+    WebDriverWait(driver, 10).until(lambda d: set(_drawn(d)) == expected)
+    assert set(_drawn(driver)) == expected

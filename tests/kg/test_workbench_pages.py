@@ -7,10 +7,10 @@ import re
 import httpx
 import pytest
 
+from kg.address import actor_href, actor_key
 from kg.nx.responsibility import GENERIC_ACTORS
-from kg.workbench.actors import distinguish
-from kg.workbench.address import actor_href, actor_key
-from kg.workbench.index import open_index
+from kg.server.workbench.actors import distinguish
+from kg.server.workbench.index import open_index
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +117,7 @@ def test_actor_keys_round_trip(db):
 
 def test_the_index_follows_a_rebuild_and_drops_the_old_one(tmp_path):
     from kg.build.remove import publish_extractions
-    from kg.workbench.index import INDEX_DIR, Indexer
+    from kg.server.workbench.index import INDEX_DIR, Indexer
     from tests.kg.builds import fixture_extractions
 
     exs = fixture_extractions()
@@ -132,8 +132,65 @@ def test_the_index_follows_a_rebuild_and_drops_the_old_one(tmp_path):
 def test_the_describe_page_links_each_quote_to_the_reader(seeds_server, db):
     from html import escape
 
-    from kg.workbench.address import span_href
+    from kg.address import span_href
 
     r = db.execute('SELECT iri, document, start, "end" FROM requirements LIMIT 1').fetchone()
     html = httpx.get(f"{seeds_server}/describe", params={"iri": r["iri"]}, timeout=60).text
     assert escape(span_href(r["document"], r["start"], r["end"])) in html
+
+
+def test_explore_within_a_document_keeps_to_its_requirements(seeds_server, db):
+    actor, doc = db.execute(  # an actor with duties in several documents
+        "SELECT target, MIN(document) FROM edges WHERE type = 'responsibleActor' "
+        "GROUP BY target HAVING COUNT(DISTINCT document) > 1 ORDER BY COUNT(*), target LIMIT 1"
+    ).fetchone()
+    url = f"{seeds_server}/explore/node"
+    every = httpx.get(url, params={"iri": actor}, timeout=60).json()
+    within = httpx.get(url, params={"iri": actor, "document": doc}, timeout=60).json()
+    kinds = {n["id"]: n for n in within["nodes"]}
+    assert within["nodes"] and all(
+        n["document"] == doc for n in kinds.values() if n["kind"] == "requirement"
+    )
+    assert {n["document"] for n in every["nodes"] if n["kind"] == "requirement"} != {doc}
+
+
+def test_a_json_lines_document_opens_in_the_reader(tmp_path):
+    import json
+
+    from kg.address import doc_href
+    from kg.build.run import build
+    from kg.server.app import Settings
+    from tests.kg.serving import running_server
+
+    records = [{"id": "7", "content": "各党委要在3月15日前完成学习。"}]
+    (tmp_path / "news.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8"
+    )
+    build([tmp_path / "news.jsonl"], tmp_path / "out", progress=False, views=False)
+    with running_server(Settings(build=tmp_path / "out", workers=1)) as served:
+        r = httpx.get(served.base + doc_href("news.jsonl#7"), timeout=60)
+    assert r.status_code == 200 and 'data-s="0"' in r.text and "3月15日" in r.text
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("sort=requirements&desc=1", "SELECT name FROM documents ORDER BY requirements DESC, name"),
+        ("sort=date", "SELECT name FROM documents ORDER BY date, name"),
+        ("sort=nope", "SELECT name FROM documents ORDER BY name"),
+    ],
+)
+def test_the_documents_list_sorts_by_a_column(seeds_server, db, query, expected):
+    html = _get(seeds_server, "/documents?" + query).text
+    shown = re.findall(r'<td><a href="/doc/[^"]+">([^<]+)</a></td>', html)
+    assert shown == [r[0] for r in db.execute(expected)]
+
+
+def test_the_documents_list_searches_titles(seeds_server, db):
+    title = db.execute("SELECT title FROM documents WHERE title != '' ORDER BY name").fetchone()[0]
+    html = _get(seeds_server, "/documents?q=" + title[:4]).text
+    n = db.execute(
+        "SELECT COUNT(*) FROM documents WHERE instr(name, ?) + instr(title, ?) + instr(issuer, ?)",
+        (title[:4],) * 3,
+    )
+    assert re.search(r'<span id="total">(\d+)</span>', html).group(1) == str(n.fetchone()[0])

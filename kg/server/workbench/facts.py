@@ -31,7 +31,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.build.publish import CACHE_DIR
+from kg.build.store_loader import CACHE_DIR
 from kg.graph import iri
 from ontology.namespaces import CK, DCTERMS, OA, RDF, RDFS, SKOS
 

@@ -11,7 +11,7 @@ in the side panel (fields, rule, confidence, relations with quotes);
 
 Examples
 --------
->>> from kg.workbench.facts import Mark
+>>> from kg.server.workbench.facts import Mark
 >>> marks = [Mark(1, 4, "r", "requirement", "req-obligation"), Mark(2, 3, "a", "actor", "actor")]
 >>> segments("abcdef", marks)
 [(0, 1, []), (1, 2, [0]), (2, 3, [0, 1]), (3, 4, [0]), (4, 6, [])]
@@ -23,10 +23,11 @@ import itertools
 import sqlite3
 from html import escape
 from typing import Any
+from urllib.parse import urlencode
 
-from kg.workbench.address import actor_href, actor_key, doc_href, span_href
-from kg.workbench.facts import KIND_NAMES, DocFacts, Mark
-from kg.workbench.shell import json_block, link, page, table
+from kg.address import actor_href, actor_key, doc_href, span_href
+from kg.server.workbench.facts import KIND_NAMES, DocFacts, Mark
+from kg.server.workbench.shell import json_block, link, page, table
 
 LEGEND = (
     ("actor", "主体 actor"),
@@ -184,27 +185,67 @@ DOC_COLUMNS = (
 )
 
 
-def render_documents(db: sqlite3.Connection, *, offset: int = 0, limit: int = 200) -> str:
-    """The documents list: title, date, issuer, campaign and counts, each linked to the reader."""
-    total = db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-    cols = ", ".join(c for c, _ in DOC_COLUMNS)
+def render_documents(
+    db: sqlite3.Connection,
+    *,
+    offset: int = 0,
+    limit: int = 200,
+    sort: str = "name",
+    desc: bool = False,
+    search: str = "",
+) -> str:
+    """The documents list: title, date, issuer, campaign and counts, each linked to the reader.
+
+    Sorted by any column (``sort``, ``desc``); ``search`` keeps the documents whose
+    name, title or issuer contains every word.
+    """
+    names = [c for c, _ in DOC_COLUMNS]
+    sort = sort if sort in names else "name"
+    words = search.split()
+    where = " AND ".join(
+        "(instr(name, ?) > 0 OR instr(title, ?) > 0 OR instr(issuer, ?) > 0)" for _ in words
+    )
+    params: list = [w for w in words for _ in range(3)]
+    where = f"WHERE {where}" if where else ""
+    total = db.execute(f"SELECT COUNT(*) FROM documents {where}", params).fetchone()[0]
+    order = f"{sort} {'DESC' if desc else 'ASC'}, name"
     rows = db.execute(
-        f"SELECT {cols} FROM documents ORDER BY name LIMIT ? OFFSET ?",
-        (limit, offset),
+        f"SELECT {', '.join(names)} FROM documents {where} ORDER BY {order} LIMIT ? OFFSET ?",
+        [*params, limit, offset],
     ).fetchall()
     cells = [
         [link(doc_href(r["name"]), r["name"])]
         + [escape(str(r[c] if r[c] is not None else "")) for c, _ in DOC_COLUMNS[1:]]
         for r in rows
     ]
+
+    def href(**change: object) -> str:
+        state = {"q": search, "sort": sort, "desc": "1" if desc else "", "offset": offset}
+        state.update(change)
+        kept = [(k, str(v)) for k, v in state.items() if v not in ("", 0, "name")]
+        return "/documents" + (f"?{urlencode(kept)}" if kept else "")
+
+    heads = []
+    for c, t in DOC_COLUMNS:
+        flip = sort == c and not desc
+        arrow = (" ▼" if desc else " ▲") if sort == c else ""
+        heads.append(link(href(sort=c, desc="1" if flip else "", offset=0), t + arrow))
     nav = []
     if offset > 0:
-        nav.append(link(f"/documents?offset={max(0, offset - limit)}", "← previous"))
+        nav.append(link(href(offset=max(0, offset - limit)), "← previous"))
     if offset + limit < total:
-        nav.append(link(f"/documents?offset={offset + limit}", "next →"))
+        nav.append(link(href(offset=offset + limit), "next →"))
+    form = (
+        '<form method="get" action="/documents" class="toolbar">'
+        f'<input type="search" name="q" value="{escape(search)}" '
+        'placeholder="搜索 名称、标题、发文">'
+        f'<input type="hidden" name="sort" value="{escape(sort)}">'
+        '<button type="submit">搜索</button></form>'
+    )
     body = (
-        f'<main><h1>文件 Documents</h1><p class="total" id="total">{total} documents</p>'
-        + table([escape(t) for _, t in DOC_COLUMNS], cells, "grid documents")
+        f"<main><h1>文件 Documents</h1>{form}"
+        f'<p class="total"><span id="total">{total}</span> documents</p>'
+        + table(heads, cells, "grid documents")
         + f'<p class="pager">{" ".join(nav)}</p></main>'
     )
     return page("Documents", body)

@@ -20,8 +20,8 @@ import sqlite3
 from html import escape
 from typing import Any
 
-from kg.workbench.address import actor_href, actor_key, span_href
-from kg.workbench.shell import page
+from kg.address import actor_href, actor_key, span_href
+from kg.server.workbench.shell import page
 
 NEIGHBOURS = 20
 RESULTS = 20
@@ -53,6 +53,7 @@ def _node(r: sqlite3.Row) -> dict[str, Any]:
         "kind": kind,
         "kind_name": KIND_NAMES.get(kind, kind),
         "detail": r["detail"] or "",
+        "document": r["document"] or "",
         "href": href,
     }
 
@@ -72,22 +73,30 @@ def search(db: sqlite3.Connection, text: str) -> list[dict[str, Any]]:
     return [_node(r) for r in rows]
 
 
-def neighbours(db: sqlite3.Connection, iri: str, limit: int = NEIGHBOURS) -> dict[str, Any] | None:
-    """A node, its neighbours (at most ``limit``) and the edges to them; ``None`` if unknown."""
+def neighbours(
+    db: sqlite3.Connection, iri: str, limit: int = NEIGHBOURS, document: str = ""
+) -> dict[str, Any] | None:
+    """A node, its neighbours (at most ``limit``) and the edges to them; ``None`` if unknown.
+
+    With ``document``, only the edges that document asserts: a node shared by
+    many documents (a global actor such as 党员) then does not lead out of it.
+    """
     row = db.execute("SELECT * FROM nodes WHERE iri = ?", (iri,)).fetchone()
     if row is None:
         return None
+    within = " AND document = ?" if document else ""
+    params = (iri, document, iri, document) if document else (iri, iri)
     edges = db.execute(
-        "SELECT DISTINCT e.source, e.type, e.target FROM edges e "
-        "WHERE e.source = ? OR e.target = ? ORDER BY e.type, e.source, e.target",
-        (iri, iri),
+        f"SELECT source, type, target FROM edges WHERE source = ?{within} "
+        f"UNION SELECT source, type, target FROM edges WHERE target = ?{within} ORDER BY 2, 1, 3",
+        params,
     ).fetchall()
-    others: list[str] = []
+    others: dict[str, None] = {}  # in order, without repeats
     for e in edges:
         other = e["target"] if e["source"] == iri else e["source"]
-        if other != iri and other not in others:
-            others.append(other)
-    shown = others[:limit]
+        if other != iri:
+            others.setdefault(other)
+    shown = list(others)[:limit]
     nodes = []
     if shown:
         marks = ", ".join("?" * len(shown))
@@ -115,6 +124,8 @@ def render_explore(start: str = "") -> str:
         '<h1>探索 Explore</h1><form id="search-form">'
         '<input type="search" id="search" placeholder="主体、阶段、环节、要求…">'
         '<button type="submit">搜索</button></form><ul id="results"></ul>'
+        '<p><label><input type="checkbox" id="within"> 只在起点的文件内 '
+        "stay in the starting node's document</label></p>"
         '<h3>关系类型 Relation types</h3><div id="types"></div>'
         '<h3>已隐藏 Hidden</h3><ul id="hidden"></ul></section>'
         '<section><p class="hint" id="status">Search a node to start; click a node to '

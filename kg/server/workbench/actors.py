@@ -20,12 +20,15 @@ from __future__ import annotations
 
 import sqlite3
 from html import escape
+from urllib.parse import urlencode
 
+from kg.address import actor_href, doc_href, span_href
 from kg.nx.responsibility import GENERIC_ACTORS, ORGANIZATION_TYPES
-from kg.workbench.address import actor_href, doc_href, span_href
-from kg.workbench.shell import link, page, table
+from kg.server.workbench.shell import link, page, table
 
-INHERITED_MAX = 500
+INHERITED_MAX = 300
+OWN_MAX = 300
+RELATIONS_MAX = 300
 
 
 def distinguish(label: str, jurisdiction: str, documents: list[str]) -> str:
@@ -65,6 +68,17 @@ def _requirement_rows(rows: list[sqlite3.Row], with_actor: bool = False) -> list
 REQ_HEADERS = ["要求 quote", "情态 modality", "阶段 stage", "期限 deadline", "文件 document"]
 
 
+def _more(shown: int, total: int, label: str) -> str:
+    """A note when a list is cut, with the table that has them all (by label: same-label too)."""
+    if shown >= total:
+        return ""
+    href = "/table/requirements?" + urlencode({"actor": label})
+    return (
+        f'<p class="hint">The first {shown} are listed; all of them (with other actors '
+        f"labelled {escape(label)}): {link(href, 'requirements table')}.</p>"
+    )
+
+
 def render_actor(db: sqlite3.Connection, iri: str) -> str | None:
     """The page of the actor ``iri``, or ``None`` when the index has no such actor."""
     a = db.execute("SELECT * FROM actors WHERE iri = ?", (iri,)).fetchone()
@@ -93,10 +107,13 @@ def render_actor(db: sqlite3.Connection, iri: str) -> str | None:
         ]
         for d in docs
     ]
+    n_own = db.execute(
+        "SELECT COUNT(*) FROM requirement_actors WHERE actor = ?", (iri,)
+    ).fetchone()[0]
     own = db.execute(
         "SELECT r.* FROM requirements r JOIN requirement_actors ra ON ra.requirement = r.iri "
-        "WHERE ra.actor = ? ORDER BY r.document, r.start",
-        (iri,),
+        "WHERE ra.actor = ? ORDER BY r.document, r.start LIMIT ?",
+        (iri, OWN_MAX),
     ).fetchall()
     inherited: list[sqlite3.Row] = []
     if a["actor_type"] in ORGANIZATION_TYPES and a["label"] not in GENERIC_ACTORS and names:
@@ -105,14 +122,15 @@ def render_actor(db: sqlite3.Connection, iri: str) -> str | None:
             "SELECT DISTINCT r.*, ra.label AS via FROM requirements r "
             "JOIN requirement_actors ra ON ra.requirement = r.iri "
             f"WHERE ra.label IN ({', '.join('?' * len(generic))}) "
-            f"AND r.document IN ({', '.join('?' * len(names))}) "
+            "AND r.document IN (SELECT document FROM actor_documents WHERE actor = ?) "
             "AND r.iri NOT IN (SELECT requirement FROM requirement_actors WHERE actor = ?) "
             "ORDER BY r.document, r.start LIMIT ?",
-            [*generic, *names, iri, INHERITED_MAX],
+            [*generic, iri, iri, INHERITED_MAX],
         ).fetchall()
     rels = db.execute(
-        "SELECT * FROM relations WHERE source = ? OR target = ? ORDER BY document, start",
-        (iri, iri),
+        "SELECT * FROM relations WHERE source = ? UNION SELECT * FROM relations WHERE target = ? "
+        "ORDER BY document, start LIMIT ?",
+        (iri, iri, RELATIONS_MAX),
     ).fetchall()
     rel_rows = []
     for r in rels:
@@ -159,7 +177,8 @@ def render_actor(db: sqlite3.Connection, iri: str) -> str | None:
         f'<main class="actor"><h1 id="title">{escape(title)}</h1><dl class="meta">{dl}</dl>'
         f"<h2>文件 Documents ({len(docs)})</h2>"
         + table(["文件 document", "", "提及 mentions"], doc_rows)
-        + f'<h2 id="own">本身职责 Own responsibilities ({len(own)})</h2>'
+        + f'<h2 id="own">本身职责 Own responsibilities ({n_own})</h2>'
+        + _more(len(own), n_own, a["label"])
         + table(REQ_HEADERS, _requirement_rows(own), "grid own")
         + f'<h2 id="inherited" class="inherited">继承的一般职责 Inherited from generic '
         f"categories ({len(inherited)})</h2>"

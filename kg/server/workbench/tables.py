@@ -6,7 +6,7 @@ Chinese needs no word segmentation; several words must all occur), sort by
 any column, pages of :data:`PAGE_SIZE` rows, and downloads (``format=csv`` or
 ``json``) of the rows the filters select, with the columns shown, in the
 order shown, plus each row's reader address. Everything is read from the
-SQLite index (:mod:`kg.workbench.index`); facet values and search words are
+SQLite index (:mod:`kg.server.workbench.index`); facet values and search words are
 always bound parameters, column and facet names come from the specification
 only.
 
@@ -30,7 +30,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.workbench.address import actor_href, span_href
+from kg.address import actor_href, span_href
 
 PAGE_SIZE = 50
 FACET_VALUES = 40

@@ -7,7 +7,7 @@ actor's page), ``/explore`` (search a node and expand its neighbours, with
 ``/explore/search`` and ``/explore/node`` answering JSON) and ``/assets/*``
 (the workbench's scripts and styles, from the package). Read-only: the pages
 read the build directory's manifest, cache, kept texts and index
-(:mod:`kg.workbench.index`), never the store.
+(:mod:`kg.server.workbench.index`), never the store.
 """
 
 from __future__ import annotations
@@ -21,21 +21,21 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
+from kg.address import actor_iri
+from kg.build import texts
 from kg.build.manifest import read_documents
 from kg.errors import BuildError
 from kg.server.pages import render_error
 from kg.server.settings import CSP
-from kg.workbench import texts
-from kg.workbench.actors import render_actor
-from kg.workbench.address import actor_iri
-from kg.workbench.explore import neighbours, render_explore, search
-from kg.workbench.facts import document_facts
-from kg.workbench.index import Indexer, IndexPending
-from kg.workbench.reader import render_documents, render_reader
-from kg.workbench.table_page import render_table
-from kg.workbench.tables import TABLES, TableQuery, download
+from kg.server.workbench.actors import render_actor
+from kg.server.workbench.explore import neighbours, render_explore, search
+from kg.server.workbench.facts import document_facts
+from kg.server.workbench.index import Indexer, IndexPending
+from kg.server.workbench.reader import render_documents, render_reader
+from kg.server.workbench.table_page import render_table
+from kg.server.workbench.tables import TABLES, TableQuery, download
 
-ASSETS = Path(str(files("kg.workbench").joinpath("static")))
+ASSETS = Path(str(files("kg.server.workbench").joinpath("static")))
 HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff"}
 
 
@@ -81,7 +81,16 @@ def workbench_router(build: Path) -> APIRouter:
         offset = _int(request.query_params.get("offset"), 0)
         db = indexer.connect()
         try:
-            return _html(render_documents(db, offset=offset))
+            qp = request.query_params
+            return _html(
+                render_documents(
+                    db,
+                    offset=offset,
+                    sort=qp.get("sort", "name"),
+                    desc=qp.get("desc", "") not in ("", "0"),
+                    search=qp.get("q", "")[:200],
+                )
+            )
         finally:
             db.close()
 
@@ -145,11 +154,11 @@ def workbench_router(build: Path) -> APIRouter:
             db.close()
 
     @router.get("/explore/node")
-    def explore_node(iri: str) -> Response:
-        """A node with its neighbours and the edges between them (JSON)."""
+    def explore_node(iri: str, document: str = "") -> Response:
+        """A node with its neighbours and the edges between them (JSON), within ``document``."""
         db = indexer.connect()
         try:
-            data = neighbours(db, iri)
+            data = neighbours(db, iri, document=document)
         finally:
             db.close()
         if data is None:

@@ -1,7 +1,7 @@
 """The workbench's page shell and small HTML helpers; every value from the data is escaped.
 
 Pages load only ``/assets/workbench.css`` and their own script from
-``/assets/`` (served from ``kg/workbench/static``); data for scripts travels in
+``/assets/`` (served from ``kg/server/workbench/static``); data for scripts travels in
 ``<script type="application/json">`` blocks with ``<``, ``>`` and ``&``
 escaped, and scripts build the DOM with ``textContent`` only.
 

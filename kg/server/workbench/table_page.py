@@ -6,7 +6,7 @@ be bookmarked or cited, and the download links carry the same parameters.
 
 Examples
 --------
->>> from kg.workbench.tables import TABLES, TableQuery
+>>> from kg.server.workbench.tables import TABLES, TableQuery
 >>> q = TableQuery.parse(TABLES["times"], [("role", "deadline")])
 >>> href(q, page=2)
 '/table/times?role=deadline&amp;page=2'
@@ -19,8 +19,8 @@ from html import escape
 from typing import Any
 from urllib.parse import urlencode
 
-from kg.workbench.shell import page
-from kg.workbench.tables import PAGE_SIZE, TableQuery, count, facet_counts, rows
+from kg.server.workbench.shell import page
+from kg.server.workbench.tables import PAGE_SIZE, TableQuery, count, facet_counts, rows
 
 
 def href(q: TableQuery, **change: Any) -> str:

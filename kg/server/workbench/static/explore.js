@@ -11,6 +11,7 @@
   const edges = new Map();
   const hiddenTypes = new Set();
   let selected = null;
+  let home = "";  // the document of the node a search started from
 
   function el(tag, text, cls) {
     const e = document.createElement(tag);
@@ -185,7 +186,11 @@
 
   function expand(id) {
     selected = id;
-    return getJSON("/explore/node?iri=" + encodeURIComponent(id)).then(function (data) {
+    let url = "/explore/node?iri=" + encodeURIComponent(id);
+    if (document.getElementById("within").checked && home) {
+      url += "&document=" + encodeURIComponent(home);
+    }
+    return getJSON(url).then(function (data) {
       const center = addNode(data.node, null);
       center.expanded = true;
       center.more = data.more;
@@ -207,7 +212,7 @@
         const b = el("button", n.kind_name + " " + n.label.slice(0, 24) + (n.detail ? " · " + n.detail : ""));
         b.type = "button";
         b.dataset.id = n.id;
-        b.addEventListener("click", function () { expand(n.id); });
+        b.addEventListener("click", function () { home = n.document; expand(n.id); });
         li.appendChild(b);
         list.appendChild(li);
       });
@@ -216,5 +221,5 @@
   });
 
   const start = document.getElementById("start").dataset.node;
-  if (start) expand(start);
+  if (start) expand(start).then(function () { home = (nodes.get(start) || {}).document || ""; });
 })();

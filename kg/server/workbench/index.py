@@ -1,7 +1,7 @@
 """The workbench's SQLite index of a build: documents, requirements, actors, times, relations.
 
 Made lazily, the first time a page needs it, from the per-document cache
-(:func:`kg.workbench.facts.document_facts`), never from the store, and saved
+(:func:`kg.server.workbench.facts.document_facts`), never from the store, and saved
 as ``BUILD/.workbench/index-<digest>.sqlite``, the digest being that of the
 manifest and of this code: a rebuild or new code makes a new index, an old
 one is removed once a new one is in place. The file is written under a
@@ -31,7 +31,7 @@ from pathlib import Path
 
 from kg.build.manifest import read_documents
 from kg.build.publish import MANIFEST
-from kg.workbench.facts import DocFacts, document_facts
+from kg.server.workbench.facts import DocFacts, document_facts
 
 INDEX_DIR = ".workbench"
 INDEX_VERSION = "3"
