@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from extract.lexicon import regex_table, word_table
@@ -223,6 +224,19 @@ def find_times(
     """
     p, t = _p(), _t()
     cands: list[tuple[int, int, int, re.Match[str]]] = []
+    attachment_line: dict[int, bool] = {}  # by line start: a line is read once, not per candidate
+
+    breaks: list[int] = []  # offsets of the line breaks, found on first use
+
+    def in_attachment(start: int) -> bool:
+        if not breaks:
+            breaks.extend([m.start() for m in re.finditer("\n", text)] or [-1])
+        k = bisect.bisect_left(breaks, start)  # the breaks before ``start``
+        line_start = breaks[k - 1] + 1 if k else 0
+        if (known := attachment_line.get(line_start)) is None:
+            known = attachment_line[line_start] = _in_attachment(text, line_start)
+        return known
+
     for rank, kind in enumerate(_KINDS):
         for m in p[kind].finditer(text):
             if _BROKEN.match(m.group()) and normalize(m.group()) is None:
@@ -235,7 +249,7 @@ def find_times(
                 continue
             if not _context_ok(g, text, s, e):
                 continue
-            if _in_title(text, s, e) or _in_attachment(text, s) or _stamp(text, s, e):
+            if _in_title(text, s, e) or in_attachment(s) or _stamp(text, s, e):
                 continue
             cands.append((s, -(e - s), rank, m))
     cands.sort(key=lambda c: c[:3])
