@@ -48,6 +48,7 @@ from extract.addressee import Defaults
 from extract.clauses import Sentence, sentences
 from extract.lexicon import data_json, word_alternation
 from extract.phase_relations import phase_relations
+from extract.prefilter import fast
 from extract.records import Document, Phase, Relation, Requirement
 from extract.relation_frames import frame_relations
 from extract.relation_names import independent
@@ -72,7 +73,7 @@ def _cues() -> dict:
         "approve_by": re.compile(d["approve_by_re"]),
         "approve_submit": re.compile(d["approve_submit_re"]),
         "approve": re.compile(d["approve_verbs_re"]),
-        "dispatch": re.compile(d["dispatch_re"]),
+        "dispatch": fast(d["dispatch_re"]),  # slow to fail: skipped on units without its word
         "establish": re.compile(d["establish_re"]),
         "entry": re.compile(d["stage_entry_re"]),
         "joiners": re.compile(d["slot_joiners_re"]),
