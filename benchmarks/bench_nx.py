@@ -3,7 +3,7 @@
 Generates a deterministic synthetic corpus of extraction records (many
 documents, local actors bound to shared jurisdictions, global generic actors,
 stages, steps, deadlines, quantities and relations), publishes it as a build
-through the real path (``kg.rdf`` -> N-Quads cache -> ``kg.store.create_store``;
+through the real path (``kg.graph.rdf`` -> N-Quads cache -> ``kg.graph.store.create_store``;
 the build's other outputs, graph.ttl and the views, are not written),
 projects the store and saves the projection as ``kg build`` does (both timed),
 then times each question as an analyst runs it: the whole ``kg`` command in a
@@ -43,10 +43,11 @@ from extract.records import (
     TimeExpression,
 )
 from kg import atomic
-from kg.build import CACHE_DIR, cache_name
-from kg.nquads import to_nquads
-from kg.rdf import iter_quads
-from kg.store import STORE_LINK, STORES_DIR, create_store
+from kg.build.store_loader import CACHE_DIR
+from kg.build.worker import cache_name
+from kg.graph.nquads import to_nquads
+from kg.graph.rdf import iter_quads
+from kg.graph.store import STORE_LINK, STORES_DIR, create_store
 
 STAGES = ("学习动员", "分析评议", "整改提高")
 STEPS = ("四讲", "大讨论", "回头看", "转段分析会", "转段", "征求意见", "谈心活动", "党性分析")

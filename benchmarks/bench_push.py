@@ -4,8 +4,8 @@ The build is made from real text: the article bodies of
 ``../shared/bench/school_site_articles.jsonl.gz``, then the two report
 collections beside it, then (to pass 1 M) school articles again under new
 names; each extracted and
-serialized with :func:`kg.build.process_document` and published with
-:func:`kg.build.publish`, exactly as ``kg build`` would for files.
+serialized with :func:`kg.build.worker.process_document` and published with
+:func:`kg.build.publish.publish`, exactly as ``kg build`` would for files.
 
 Usage::
 
@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # for tests.kg.virtuoso
 BENCH = REPO / ".." / "shared" / "bench"
 SOURCES = (
     ("school", "school_site_articles.jsonl.gz"),
@@ -54,8 +55,9 @@ def records() -> Iterator[tuple[str, str]]:
 
 def make_build(out: Path, target: int) -> int:
     """Extract records until ``target`` quads, publish them into ``out``; return the quads."""
-    from kg.build import process_document, publish
-    from kg.incremental import cache_entry
+    from kg.build.publish import publish
+    from kg.build.remove import cache_entry
+    from kg.build.worker import process_document
 
     entries: dict[str, dict] = {}
     quads = 0
@@ -81,9 +83,9 @@ def single_graph(out: Path, server, batch: int) -> None:
     import httpx
     import pyoxigraph as ox
 
-    from kg import iri
-    from kg.export import load_triples
-    from kg.push import CONTENT_TYPE, batches
+    from kg.export.push import CONTENT_TYPE, batches
+    from kg.export.rdf import load_triples
+    from kg.graph import iri
 
     t0 = time.perf_counter()
     data = ox.serialize([ox.Triple(*t) for t in load_triples(out)], format=ox.RdfFormat.N_TRIPLES)
@@ -125,9 +127,9 @@ def main(argv: list[str] | None = None) -> int:
 
     import tempfile
 
-    from kg.manifest import read_documents
-    from kg.push import graph_sizes, push
-    from kg.virtuoso import LocalVirtuoso
+    from kg.build.manifest import read_documents
+    from kg.export.push import graph_sizes, push
+    from tests.kg.virtuoso import LocalVirtuoso
 
     out = args.out or Path(tempfile.mkdtemp(prefix="kg-bench-push-"))
     if not (out / "manifest.json").exists():

@@ -13,8 +13,8 @@ Two builds:
   ``school_site_articles.jsonl.gz``, 12,002 articles, 1.8 M quads);
 * ``--jsonl FILE``: or a large store made here from a JSON-lines corpus: each
   article is ingested, extracted and turned into N-Quads as ``kg build`` does
-  per document (:func:`kg.build.process_document`), then bulk-loaded with
-  :func:`kg.store.create_store` (``--replicate K`` repeats every article K
+  per document (:func:`kg.build.worker.process_document`), then bulk-loaded with
+  :func:`kg.graph.store.create_store` (``--replicate K`` repeats every article K
   times under new names).
 
 Usage::
@@ -42,10 +42,10 @@ from rdflib import Graph
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.build import process_document  # noqa: E402
+from kg.build.worker import process_document  # noqa: E402
+from kg.graph.store import create_store, open_read_only, store_path  # noqa: E402
 from kg.sparql import catalog  # noqa: E402
 from kg.sparql.query import execute  # noqa: E402
-from kg.store import create_store, open_read_only, store_path  # noqa: E402
 
 SEEDS = ROOT / ".." / "shared" / "corpus" / "seeds"
 
@@ -85,7 +85,7 @@ def build_big(jsonl: Path, out: Path, limit: int | None, procs: int, replicate: 
     with Pool(procs) as pool:
         chunks = pool.map(_one, docs, chunksize=32)
     t1 = time.perf_counter()
-    from kg.publish import ontology_nquads
+    from kg.build.publish import ontology_nquads
 
     create_store(store_dir, [ontology_nquads(), *chunks], union_default=True)
     t2 = time.perf_counter()
@@ -99,7 +99,7 @@ def build_big(jsonl: Path, out: Path, limit: int | None, procs: int, replicate: 
 
 def seeds_store(out: Path) -> Path:
     if not (out / "store").exists():
-        from kg.build import build
+        from kg.build.run import build
 
         build([SEEDS], out, progress=False, views=False)
     return store_path(out)

@@ -4,7 +4,7 @@ Usage::
 
     .venv/bin/python benchmarks/cores.py [--chars 300000] [--repeat 3]
 
-The job is what a build's worker does per document (``kg.worker.process_one``:
+The job is what a build's worker does per document (``kg.build.worker.process_one``:
 ingest, extraction, RDF, N-Quads) over the first articles of
 ``../shared/bench/school_site_articles.jsonl.gz`` up to ``--chars`` characters,
 and, as a control that owes nothing to this project, plain ``jieba.lcut`` over
@@ -51,7 +51,7 @@ def _job(kind: str, chars: int, barrier, results) -> None:
                 tok.lcut(text)
 
     else:
-        from kg.worker import process_one, warm_up
+        from kg.build.worker import process_one, warm_up
 
         warm_up()
         data = [(name, text.encode("utf-8")) for name, text in docs]

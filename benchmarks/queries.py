@@ -26,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from measure import KG, machine
 
+from kg.graph.store import count_quads, open_read_only, store_path
 from kg.sparql import catalog
 from kg.sparql.query import execute
-from kg.store import count_quads, open_read_only, store_path
 
 COMMANDS = (
     ("who", "党委"),

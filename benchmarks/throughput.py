@@ -33,7 +33,7 @@ from measure import ARTICLES, machine
 from extract.ingest.reader import document_from_bytes
 from extract.pipeline import EXTRACTOR_VERSION, extract
 from extract.tokenize import tokenizer
-from kg.worker import process_one
+from kg.build.worker import process_one
 
 
 def load(chars: int) -> list[tuple[str, str]]:

@@ -33,7 +33,7 @@ from typing import IO
 
 STAGING_PREFIX = ".kg-tmp-"
 SORT_PREFIX = ".kg-sort-"
-"""Prefix of an external sort's temporary folders (:mod:`kg.union`)."""
+"""Prefix of an external sort's temporary folders (:mod:`kg.build.external_sort`)."""
 STALE_PREFIXES = (STAGING_PREFIX, SORT_PREFIX)
 _HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 

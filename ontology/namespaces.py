@@ -7,7 +7,7 @@ elsewhere:
   exactly those declared in ``campaign.ttl`` (a typo raises ``AttributeError``);
 * :class:`OA` and :class:`PPLAN`, closed namespaces for the Web Annotation and
   P-Plan terms the project uses;
-* :data:`ID`, under which :mod:`kg.iri` (and only it) mints instance IRIs, and
+* :data:`ID`, under which :mod:`kg.graph.iri` (and only it) mints instance IRIs, and
   :data:`SHAPES`, the namespace of the SHACL shapes in ``shapes.ttl``;
 * rdflib's ``RDF``, ``RDFS``, ``OWL``, ``XSD``, ``SKOS``, ``DCTERMS``, ``PROV``,
   ``ORG``, ``TIME``, ``ODRL2`` and ``SH``, re-exported.
@@ -81,7 +81,7 @@ ONTOLOGY_IRI = URIRef("https://w3id.org/campaign-kg/ontology")
 """IRI of the ``owl:Ontology`` in ``campaign.ttl``."""
 
 ID = Namespace("https://w3id.org/campaign-kg/id/")
-"""Namespace of instance IRIs. Only :mod:`kg.iri` mints IRIs under it."""
+"""Namespace of instance IRIs. Only :mod:`kg.graph.iri` mints IRIs under it."""
 
 SHAPES = Namespace("https://w3id.org/campaign-kg/shapes#")
 """Namespace of the SHACL shapes in ``shapes.ttl`` (prefix ``cksh``)."""

@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.build import build  # noqa: E402
+from kg.build.run import build  # noqa: E402
 from tests.kg.html.conftest import new_driver, open_graph  # noqa: E402
 from tests.kg.html.test_browser import click_node  # noqa: E402
 

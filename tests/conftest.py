@@ -38,7 +38,7 @@ EXAMPLES = REPO / "examples" / "corpus"
 @pytest.fixture(scope="session")
 def examples_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A build of the bundled example corpus ``examples/corpus`` (with views)."""
-    from kg.build import build
+    from kg.build.run import build
 
     out = tmp_path_factory.mktemp("examples") / "build"
     build([EXAMPLES], out, progress=False)

@@ -96,8 +96,8 @@ def build(
     inputs = list(paths) or [EXAMPLES_DIR]
     try:
         with sigterm_as_interrupt():  # before the heavy imports: they may swallow Ctrl-C
-            from kg.build import build as run_build
-            from kg.sources import JsonlOptions
+            from kg.build.run import build as run_build
+            from kg.build.sources import JsonlOptions
 
             report = run_build(
                 inputs,
@@ -153,7 +153,7 @@ def build(
 @fatal_errors
 def validate(out: Path) -> None:
     """Check the build in --out against the SHACL shapes (ontology/shapes.ttl)."""
-    from kg.validate import validate_build
+    from kg.quality.validate import validate_build
 
     conforms, lines = validate_build(out)
     for line in lines:

@@ -54,7 +54,7 @@ def fatal_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from extract.ingest.reader import IngestError
         from kg.errors import BuildError, DaskUnavailable
-        from kg.store import StoreError
+        from kg.graph.store import StoreError
 
         try:
             return func(*args, **kwargs)

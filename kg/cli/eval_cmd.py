@@ -51,12 +51,12 @@ def eval_(
     if counts and not errors:
         raise click.UsageError("--counts goes with --errors")
     if errors:
-        from kg.eval_errors import error_counts, error_rows
+        from kg.quality.gold_diff import error_counts, error_rows
 
         rows = error_rows(gold, out / "graph.ttl", documents)
         emit(error_counts(rows) if counts else rows, fmt)
         return
-    from kg.evaluate import evaluate, score_rows
+    from kg.quality.evaluate import evaluate, score_rows
 
     report = evaluate(gold, out / "graph.ttl", documents)
     emit(score_rows(report), fmt)

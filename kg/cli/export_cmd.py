@@ -50,7 +50,7 @@ Examples:
 @fatal_errors
 def export(fmt: str, out: Path, dest: Path | None, docs: tuple[str, ...], ontology: bool):
     """Export the build in --out as FORMAT, to -o PATH or stdout."""
-    from kg.export import export as run_export
+    from kg.export.rdf import export as run_export
 
     stream = None if dest is not None else sys.stdout.buffer
     report = run_export(out, fmt, dest, docs, ontology=ontology, stream=stream)
@@ -65,7 +65,7 @@ def export(fmt: str, out: Path, dest: Path | None, docs: tuple[str, ...], ontolo
 
 
 def _unit(fmt: str) -> str:
-    from kg.export import DATASET_FORMATS, GRAPH_FORMATS, TRIPLE_FORMATS
+    from kg.export.rdf import DATASET_FORMATS, GRAPH_FORMATS, TRIPLE_FORMATS
 
     if fmt in TRIPLE_FORMATS:
         return "triples"

@@ -65,7 +65,7 @@ def push(
     no_ontology: bool,
 ) -> None:
     """Load the build in --out into the SPARQL store at --endpoint."""
-    from kg.push import push as run_push
+    from kg.export.push import push as run_push
 
     bar = None
     if progress_enabled():

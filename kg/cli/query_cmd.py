@@ -115,10 +115,10 @@ def query(
     fmt: str,
 ) -> None:
     """Run a SPARQL QUERY (text, FILE.rq or - for stdin) or a saved query against the build."""
+    from kg.graph.store import open_store
     from kg.sparql import catalog
     from kg.sparql.query import QueryError, execute
     from kg.sparql.results import display_rows, serialize
-    from kg.store import open_store
 
     if list_:
         _list(fmt)

@@ -27,7 +27,7 @@ def remove(names: tuple[str, ...], out: Path, no_views: bool) -> None:
     Their named graphs leave the store and every output; entities they share
     with other documents keep those documents' facts. Nothing is re-extracted.
     """
-    from kg.incremental import remove_documents
+    from kg.build.remove import remove_documents
 
     report = remove_documents(out, names, views=not no_views)
     click.echo(

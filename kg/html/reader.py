@@ -10,7 +10,7 @@ with the terms of :mod:`ontology.namespaces`, never as strings.
 Examples
 --------
 >>> import tempfile, pathlib
->>> from kg.build import build
+>>> from kg.build.run import build
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (d / "in").mkdir(), (d / "in" / "a.txt").write_text("各党委要认真学习。", encoding="utf-8")
 >>> _ = build([d / "in"], d / "out", progress=False, views=False)
@@ -28,8 +28,8 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import URIRef
 
+from kg.graph.store import open_store, select
 from kg.html.model import ACTOR_TYPES, RELATIONS, Quote, ViewEdge, ViewGraph, ViewNode
-from kg.store import open_store, select
 from ontology.namespaces import CK, DCTERMS, SKOS, XSD
 
 CLASS_KINDS: dict[URIRef, str] = {
@@ -107,7 +107,7 @@ def read_view_graph(build_dir: Path) -> ViewGraph:
 
     Raises
     ------
-    kg.store.StoreError
+    kg.graph.store.StoreError
         When ``build_dir`` holds no build.
     """
     store = open_store(Path(build_dir))

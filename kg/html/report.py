@@ -9,7 +9,7 @@ is escaped by the template.
 Examples
 --------
 >>> import tempfile, pathlib
->>> from kg.build import build
+>>> from kg.build.run import build
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (d / "in").mkdir(), (d / "in" / "a.txt").write_text("各党委要认真学习。", encoding="utf-8")
 >>> _ = build([d / "in"], d / "out", progress=False, views=False)
@@ -29,7 +29,7 @@ from kg.html import plots, report_data
 from kg.html.model import KINDS, RELATIONS
 from kg.html.reader import read_view_graph
 from kg.html.templating import inline_asset, render, static_text
-from kg.summary import COUNTED, Counts
+from kg.quality.summary import COUNTED, Counts
 
 TOP_REQUIREMENTS = 30
 TYPE_NAMES = {
@@ -58,7 +58,7 @@ def report_html(build_dir: Path) -> str:
 
     Raises
     ------
-    kg.store.StoreError
+    kg.graph.store.StoreError
         When ``build_dir`` holds no build.
     """
     build_dir = Path(build_dir)

@@ -11,7 +11,7 @@ The file sits in ``BUILD/.projection/`` and is named after the store it was
 made from and a fingerprint of the projection code, so a new build or new
 code never reads an old projection. :func:`open_projection` writes it when it
 is missing (atomically: a temporary file renamed); ``kg build`` writes it with
-the store for builds up to :data:`kg.publish.PROJECTION_MAX_QUADS` quads.
+the store for builds up to :data:`kg.build.publish.PROJECTION_MAX_QUADS` quads.
 
 Examples
 --------
@@ -58,8 +58,8 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
+from kg.graph.store import PredicateIndex, StoreError, open_read_only, store_path
 from kg.nx import projection
-from kg.store import PredicateIndex, StoreError, open_read_only, store_path
 
 CACHE_DIR = ".projection"
 """Folder of the build directory holding the saved projection."""
@@ -97,7 +97,7 @@ def cache_path(build_dir: Path, store_dir: Path | None = None) -> Path:
 
     Raises
     ------
-    kg.store.StoreError
+    kg.graph.store.StoreError
         When the directory holds no build (and ``store_dir`` is not given).
     """
     store = Path(store_dir) if store_dir is not None else store_path(Path(build_dir))
@@ -392,7 +392,7 @@ def open_projection(build_dir: Path, *, progress: bool = False) -> Projection:
 
     Raises
     ------
-    kg.store.StoreError
+    kg.graph.store.StoreError
         When the directory holds no build.
     """
     build_dir = Path(build_dir)
@@ -416,7 +416,7 @@ def write_cache(
 ) -> Path:
     """Project the store in ``store_dir`` (of the build in ``build_dir``) and save it.
 
-    ``store`` is the open store, or a :class:`kg.store.PredicateIndex` of its
+    ``store`` is the open store, or a :class:`kg.graph.store.PredicateIndex` of its
     quads (by default the store is opened read-only). A build publishes its
     projection with the store through :func:`write_cache_from_nquads`.
 
@@ -435,9 +435,9 @@ def write_cache_from_nquads(build_dir: Path, store_dir: Path, nquads: Path) -> f
 
     ``nquads`` holds the documents' named graphs the store is being loaded
     with (a build's ``graph.nq``); they are read into a
-    :class:`kg.store.PredicateIndex`, which projects as the store does (the
+    :class:`kg.graph.store.PredicateIndex`, which projects as the store does (the
     tests compare the saved files).
-    :func:`kg.publish.publish` runs this beside the loading of the on-disk
+    :func:`kg.build.publish.publish` runs this beside the loading of the on-disk
     store: in a child process when the build has two or more workers, in its
     own process otherwise.
 
@@ -450,8 +450,8 @@ def write_cache_from_nquads(build_dir: Path, store_dir: Path, nquads: Path) -> f
     --------
     >>> import tempfile, pathlib
     >>> from extract.records import Document, Extraction
-    >>> from kg.incremental import publish_extractions
-    >>> from kg.store import store_path
+    >>> from kg.build.remove import publish_extractions
+    >>> from kg.graph.store import store_path
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> doc = Document(name="a.txt", raw="党员要学习。", text="党员要学习。", sha256="0" * 64)
     >>> _ = publish_extractions(d / "b", [Extraction(document=doc)])

@@ -49,8 +49,8 @@ from typing import Any
 import networkx as nx
 
 from extract import records
-from kg import iri
-from kg.store import iter_predicate, open_store
+from kg.graph import iri
+from kg.graph.store import iter_predicate, open_store
 from ontology.namespaces import CK, DCTERMS, OA, RDF, RDFS, SKOS
 
 NODE_TYPES: dict[str, str] = {
@@ -111,7 +111,7 @@ def project(store: Any, *, progress: bool = False) -> nx.MultiDiGraph:
     Parameters
     ----------
     store : pyoxigraph.Store
-        The build's store (:func:`kg.store.open_store`).
+        The build's store (:func:`kg.graph.store.open_store`).
     progress : bool
         Show a progress bar (one step per predicate) on stderr.
 
@@ -310,7 +310,7 @@ def load_graph(build_dir: Path, *, progress: bool = False) -> nx.MultiDiGraph:
 
     Raises
     ------
-    kg.store.StoreError
+    kg.graph.store.StoreError
         When the directory holds no build.
     """
     store = open_store(Path(build_dir))

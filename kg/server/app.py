@@ -39,6 +39,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTex
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from kg.graph.store import store_path
 from kg.server.disconnect import ClientGone, until_disconnect
 from kg.server.guard import Guard, TokenAuth
 from kg.server.negotiate import negotiate
@@ -50,7 +51,6 @@ from kg.server.views import load_view
 from kg.sparql import catalog
 from kg.sparql.query import QUERY_PREFIXES, QueryError, check_allowed
 from kg.sparql.results import media_type
-from kg.store import store_path
 
 __all__ = ["LOOPBACK_HOSTS", "STATIC", "Settings", "create_app"]
 
@@ -105,7 +105,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     Raises
     ------
-    kg.store.StoreError
+    kg.graph.store.StoreError
         When the directory holds no build.
     """
     store_path(settings.build)  # a missing build is a one-line error now, not at start-up

@@ -17,9 +17,9 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg import leases
+from kg.graph import leases
+from kg.graph.store import StoreError
 from kg.server.procs import WorkerError, WorkerProcess, log
-from kg.store import StoreError
 
 if TYPE_CHECKING:
     from kg.server.pool import QueryPool

@@ -2,7 +2,7 @@
 
 pyoxigraph cannot interrupt a running query, so each query runs in a worker
 process (:mod:`kg.server.procs`) holding a read-only store handle and a lease
-on the store (:mod:`kg.leases`). The pool:
+on the store (:mod:`kg.graph.leases`). The pool:
 
 - **kills** a worker whose query overruns the timeout, or whose client went
   away (the caller cancels :meth:`QueryPool.run`), and always starts a
@@ -29,7 +29,7 @@ on the store (:mod:`kg.leases`). The pool:
 Examples
 --------
 >>> import asyncio, tempfile, pathlib
->>> from kg.store import create_store
+>>> from kg.graph.store import create_store
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> _ = create_store(d / "s", ['<http://e/a> <http://e/p> "x" <http://e/g> .\\n'])
 >>> async def demo():
@@ -49,10 +49,10 @@ from collections import OrderedDict, deque
 from pathlib import Path
 from typing import Any
 
-from kg import leases
+from kg.graph import leases
+from kg.graph.store import STORE_LINK
 from kg.server.follow import LANES, FollowsBuild, Generation
 from kg.server.procs import Reply, WorkerError, WorkerProcess, log
-from kg.store import STORE_LINK
 
 __all__ = ["PoolError", "QueryPool", "Reply"]
 SLOW_MEMO = 1024
@@ -135,7 +135,7 @@ class QueryPool(FollowsBuild):
 
         Raises
         ------
-        kg.store.StoreError
+        kg.graph.store.StoreError
             When there is no store to serve.
         PoolError
             When the workers do not start.

@@ -1,6 +1,6 @@
 """A query worker process: ``python -m kg.server.worker STORE_DIR [--memory MB]``.
 
-It takes a lease on the store (:mod:`kg.leases`: no rebuild removes the store
+It takes a lease on the store (:mod:`kg.graph.leases`: no rebuild removes the store
 while the worker lives), opens it read-only, caps its own address space
 (``RLIMIT_AS``: what it has mapped once the store is open, plus ``--memory``
 megabytes for the queries), then answers jobs, one JSON line each on stdin,
@@ -111,8 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     sys.stdout = sys.stderr  # nothing else may write into the reply stream
     die_with_parent()
-    from kg.leases import take
-    from kg.store import StoreError, open_read_only
+    from kg.graph.leases import take
+    from kg.graph.store import StoreError, open_read_only
 
     try:
         lease = take(store_dir, wait=10)

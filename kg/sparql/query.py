@@ -9,7 +9,7 @@ error names the line and column the parser stopped at.
 Examples
 --------
 >>> import tempfile, pathlib
->>> from kg.store import create_store
+>>> from kg.graph.store import create_store
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> s = create_store(d / "s", ['<http://e/a> <http://e/p> "x" <http://e/g> .\\n'])
 >>> r = execute(s, "SELECT ?o WHERE { ?s ?p ?o }")
@@ -31,7 +31,7 @@ from typing import Literal
 
 import pyoxigraph as ox
 
-from kg import store as kg_store
+from kg.graph import store as kg_store
 from kg.sparql.text import declared_prefixes, mentions_service, star_order, used_prefixes
 from ontology.namespaces import ID, PREFIXES
 
@@ -179,7 +179,7 @@ def execute(
     Parameters
     ----------
     store : pyoxigraph.Store
-        Opened through :mod:`kg.store` (read-only for serving).
+        Opened through :mod:`kg.graph.store` (read-only for serving).
     text : str
         A SPARQL 1.1 query (``SELECT``, ``ASK``, ``CONSTRUCT``, ``DESCRIBE``).
     max_results : int, optional

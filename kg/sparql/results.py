@@ -8,7 +8,7 @@ pyoxigraph's own serializers through an exact TSV round trip.
 Examples
 --------
 >>> import tempfile, pathlib
->>> from kg.store import create_store
+>>> from kg.graph.store import create_store
 >>> from kg.sparql.query import execute
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> s = create_store(d / "s", ['<http://e/a> <http://e/p> "督导组"@zh <http://e/g> .\\n'])

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.incremental import publish_extractions
+from kg.build.remove import publish_extractions
 from kg.server.app import Settings
 from tests.kg.builds import fixture_extractions, hostile_extraction
 from tests.kg.serving import running_server
@@ -37,7 +37,7 @@ def write_articles(path: Path, n: int, *, start: int = 0) -> Path:
 @pytest.fixture(scope="session")
 def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A build (with views) of ``../shared/corpus/seeds`` (read-only: copy before changing)."""
-    from kg.build import build
+    from kg.build.run import build
 
     out = tmp_path_factory.mktemp("seeds") / "out"
     build([SEEDS], out, progress=False)
@@ -47,7 +47,7 @@ def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator:
     """A private Virtuoso on loopback free ports with its own database; stopped at the end."""
-    from kg.virtuoso import LocalVirtuoso
+    from tests.kg.virtuoso import LocalVirtuoso
 
     server = LocalVirtuoso(tmp_path_factory.mktemp("virtuoso")).start()
     try:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from extract.records import Actor, Document, Extraction, Provenance, Requirement, Span
-from kg.nquads import to_nquads
-from kg.rdf import iter_quads
+from kg.graph.nquads import to_nquads
+from kg.graph.rdf import iter_quads
 
 
 def _span(raw: str, word: str, start: int = 0) -> Span:

@@ -20,7 +20,7 @@ from extract.records import (
     Span,
     TimeExpression,
 )
-from kg.incremental import publish_extractions
+from kg.build.remove import publish_extractions
 
 
 class Text:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from kg import worker
-from kg.build import BuildError, build
+from kg.build import worker
+from kg.build.run import build
 from kg.cli.main import cli
+from kg.errors import BuildError
 from tests.kg.conftest import BENCH
 from tests.kg.hostile import GOOD, HOSTILE, MAX_BYTES, write_hostile
 

@@ -10,8 +10,9 @@ import pytest
 from rdflib import Graph
 
 from extract.ingest.reader import read_document
-from kg import iri
-from kg.build import BuildError, build
+from kg.build.run import build
+from kg.errors import BuildError
+from kg.graph import iri
 from ontology.namespaces import CK, DCTERMS, OA, RDF
 from tests.conftest import EXAMPLES, SEEDS
 

@@ -1,4 +1,4 @@
-"""kg.evaluate reproduces the shared scorer's figures on the same graph."""
+"""kg.quality.evaluate reproduces the shared scorer's figures on the same graph."""
 
 from __future__ import annotations
 
@@ -21,9 +21,9 @@ from extract.records import (
     Requirement,
     TimeExpression,
 )
-from kg.eval_match import norm, prf, quantity_key, strip_year
-from kg.evaluate import evaluate, score_rows
-from kg.rdf import to_graph
+from kg.graph.rdf import to_graph
+from kg.quality.evaluate import evaluate, score_rows
+from kg.quality.match import norm, prf, quantity_key, strip_year
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 SCORER = SHARED / "eval" / "score.py"

@@ -15,10 +15,11 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
-from kg import iri
-from kg.build import CACHE_DIR, BuildError
+from kg.build.manifest import read_documents
+from kg.build.store_loader import CACHE_DIR
 from kg.cli.main import cli
-from kg.export import (
+from kg.errors import BuildError
+from kg.export.rdf import (
     FORMATS,
     ExportError,
     canonical_format,
@@ -26,8 +27,8 @@ from kg.export import (
     load_triples,
     render,
 )
-from kg.export_tables import REQUIREMENT_COLUMNS
-from kg.manifest import read_documents
+from kg.export.tables import REQUIREMENT_COLUMNS
+from kg.graph import iri
 from ontology.namespaces import CK, RDF, load_ontology
 
 RDFLIB_NAMES = {"turtle": "turtle", "nt": "nt", "xml": "xml", "json-ld": "json-ld"}

@@ -25,8 +25,8 @@ from lxml import etree
 from pyld import jsonld
 from rdflib import Dataset, Graph
 
-from kg import iri
-from kg.export import export, render
+from kg.export.rdf import export, render
+from kg.graph import iri
 from kg.server.app import Settings
 from ontology.namespaces import CK
 from tests.kg.serving import running_server, sparql_json
@@ -45,7 +45,7 @@ QUADS = {
     False: f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {ONTOLOGY}) }}",
     True: "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
 }
-# The entities the projections keep (kg.export_graph.project), and the requirements.
+# The entities the projections keep (kg.export.graphs.project), and the requirements.
 PROJECTED = f"""
 SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{
   GRAPH ?g {{ ?s a ?type }} FILTER(?g != {ONTOLOGY} && isIRI(?s))

@@ -20,8 +20,8 @@ from pathlib import Path
 import psutil
 import pytest
 
-from kg.build import build
-from kg.store import open_store
+from kg.build.run import build
+from kg.graph.store import open_store
 from tests.kg.conftest import output_bytes, write_articles
 
 KG = str(Path(sys.executable).parent / "kg")

@@ -10,12 +10,15 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph, Literal
 from rdflib.compare import isomorphic
 
-from kg import iri
-from kg.build import CACHE_DIR, BuildError, build, cache_name
+from kg.build.manifest import read_documents
+from kg.build.remove import cache_entry, publish, remove_documents
+from kg.build.run import build
+from kg.build.store_loader import CACHE_DIR
+from kg.build.worker import cache_name
 from kg.cli.main import cli
-from kg.incremental import cache_entry, publish, remove_documents
-from kg.manifest import read_documents
-from kg.store import open_store
+from kg.errors import BuildError
+from kg.graph import iri
+from kg.graph.store import open_store
 from ontology.namespaces import CK, RDFS
 from tests.kg.handmade import extraction, nquads
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rdflib import URIRef
 
-from kg import iri
+from kg.graph import iri
 from ontology.namespaces import ID
 
 

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from kg import atomic, leases
-from kg.store import STORE_LINK, STORES_DIR, StoreError
+from kg import atomic
+from kg.graph import leases
+from kg.graph.store import STORE_LINK, STORES_DIR, StoreError
 
 HOLDER = """
 import sys, time
-from kg.leases import take
+from kg.graph.leases import take
 lease = take(sys.argv[1])
 print("held", flush=True)
 time.sleep(600)
@@ -98,7 +99,7 @@ def test_take_current_without_a_build_is_a_store_error(tmp_path):
 
 
 def test_a_rebuild_keeps_the_store_a_reader_holds(tmp_path):
-    from kg.incremental import publish_extractions
+    from kg.build.remove import publish_extractions
     from tests.kg.builds import fixture_extractions
 
     out = tmp_path / "out"

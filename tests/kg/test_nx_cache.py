@@ -59,7 +59,7 @@ def test_missing_projection_is_made_again(nx_build, tmp_path):
 
 
 def test_rebuild_replaces_the_projection(tmp_path):
-    from kg.build import build
+    from kg.build.run import build
 
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -76,7 +76,7 @@ def test_rebuild_replaces_the_projection(tmp_path):
 
 
 def test_unreadable_saved_projection_is_one_error(nx_build, tmp_path):
-    from kg.store import StoreError
+    from kg.graph.store import StoreError
 
     out = tmp_path / "b"
     shutil.copytree(nx_build, out, symlinks=True)
@@ -129,8 +129,8 @@ def test_loaded_edges_have_their_own_attributes(nx_build):
 
 
 def test_large_build_leaves_the_projection_to_first_use(tmp_path, monkeypatch):
-    from kg import publish
-    from kg.build import build
+    from kg.build import publish
+    from kg.build.run import build
 
     monkeypatch.setattr(publish, "PROJECTION_MAX_QUADS", 10)
     docs = tmp_path / "docs"
@@ -143,8 +143,8 @@ def test_large_build_leaves_the_projection_to_first_use(tmp_path, monkeypatch):
 
 
 def test_projection_from_nquads_equals_projection_from_store(seeds_build, tmp_path):
+    from kg.graph.store import store_path
     from kg.nx.cache import write_cache_from_nquads
-    from kg.store import store_path
 
     out = tmp_path / "out"
     (out / CACHE_DIR).mkdir(parents=True)

@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
-from kg import publish
-from kg.build import build
+from kg.build import publish
+from kg.build.run import build
 from kg.nx.cache import cache_path
 from tests.kg.conftest import SEEDS, output_bytes, write_articles
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kg import publish as publish_module
-from kg.build import build
+from kg.build import publish as publish_module
+from kg.build.run import build
 from kg.nx.cache import cache_path
 from tests.kg.conftest import SEEDS
 
@@ -110,7 +110,7 @@ def test_lost_child_is_replaced_by_the_projection_made_here(tmp_path, monkeypatc
 def test_projection_process_dead_before_its_job_is_replaced_here(
     tmp_path, monkeypatch, seeds_build
 ):
-    import kg.build as build_module
+    import kg.build.run as build_module
 
     def dead() -> publish_module.ChildProjection:
         child = publish_module.ChildProjection(answers)

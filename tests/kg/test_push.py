@@ -8,10 +8,10 @@ import httpx
 import pytest
 from click.testing import CliRunner
 
+from kg.build.manifest import read_documents
 from kg.cli.main import cli
-from kg.manifest import read_documents
-from kg.push import PushError, push
-from kg.store import open_store
+from kg.export.push import PushError, push
+from kg.graph.store import open_store
 
 QUERIES = sorted((Path(__file__).parent / "queries").glob("*.rq"))
 
@@ -59,7 +59,7 @@ def virtuoso_rows(server, query: str) -> list[tuple]:
 def embedded_rows(build: Path, query: str) -> list[tuple]:
     import pyoxigraph as ox
 
-    from kg.store import query as store_query
+    from kg.graph.store import query as store_query
 
     solutions = store_query(open_store(build), query)
     names = [v.value for v in solutions.variables]
@@ -113,7 +113,7 @@ def test_wrong_password_is_refused(seeds_build: Path, virtuoso) -> None:
 
 
 def test_unreachable_server_is_one_line_error(seeds_build: Path) -> None:
-    from kg.virtuoso import free_port
+    from tests.kg.virtuoso import free_port
 
     url = f"http://127.0.0.1:{free_port()}/sparql"
     result = CliRunner().invoke(cli, ["push", "--endpoint", url, "--out", str(seeds_build)])
@@ -134,9 +134,9 @@ def test_serial_push_gives_the_same_graphs(pushed, seeds_build: Path, virtuoso) 
 
 
 def test_graph_sizes_are_read_page_by_page(pushed, virtuoso, monkeypatch) -> None:
-    import kg.push
+    import kg.export.push
 
-    monkeypatch.setattr(kg.push, "PAGE", 2)
+    monkeypatch.setattr(kg.export.push, "PAGE", 2)
     with httpx.Client() as client:
-        sizes = kg.push.graph_sizes(client, virtuoso.sparql, sorted(pushed[0].sent))
+        sizes = kg.export.push.graph_sizes(client, virtuoso.sparql, sorted(pushed[0].sent))
     assert sizes == pushed[0].sent

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from kg.push import PushError, push
+from kg.export.push import PushError, push
 
 
 class FlakyStore(ThreadingHTTPServer):

@@ -22,9 +22,9 @@ from extract.records import (
     Span,
     TimeExpression,
 )
-from kg import iri
-from kg.nquads import to_nquads
-from kg.rdf import decimal_literal, document_triples, iter_quads, to_graph
+from kg.graph import iri
+from kg.graph.nquads import to_nquads
+from kg.graph.rdf import decimal_literal, document_triples, iter_quads, to_graph
 from ontology.namespaces import CK, DCTERMS, OA, RDF, RDFS, SKOS, XSD
 
 RAW = "各党支部要在3月15日前完成学习，集中学习不少于40个学时。"

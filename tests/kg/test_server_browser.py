@@ -115,7 +115,7 @@ def test_hostile_labels_show_as_text_in_the_table(driver, hostile_server):
 
 
 def test_hostile_labels_show_as_text_on_describe(driver, hostile_server):
-    from kg.iri import actor_iri
+    from kg.graph.iri import actor_iri
 
     for label in HOSTILE_LABELS:
         iri = str(actor_iri(label, scope="global"))

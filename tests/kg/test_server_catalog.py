@@ -10,9 +10,9 @@ from click.testing import CliRunner
 from SPARQLWrapper import JSON, SPARQLWrapper
 
 from kg.cli.main import cli
+from kg.graph.store import open_store
 from kg.sparql import catalog
 from kg.sparql.query import execute
-from kg.store import open_store
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from rdflib.compare import isomorphic
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, POST, TSV, TURTLE, URLENCODED, XML, SPARQLWrapper
 
-from kg.iri import graph_iri
+from kg.graph.iri import graph_iri
 from kg.server.app import STATIC
 from ontology.namespaces import CK, RDF, RDFS
 
@@ -259,7 +259,7 @@ def test_build_views_are_served(seeds_server, seeds_build):
 
 
 def test_describe_shows_properties_and_source(fixture_server):
-    from kg.iri import requirement_iri
+    from kg.graph.iri import requirement_iri
 
     r = httpx.get(
         f"{fixture_server}/describe", params={"iri": str(requirement_iri("a.txt", "0-11"))}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.sources import JsonlOptions, SourceError, count_sources, iter_sources
+from kg.build.sources import JsonlOptions, SourceError, count_sources, iter_sources
 
 
 def _jsonl(path: Path, records: list[object]) -> Path:

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
+from kg.graph.store import count_quads, open_store
 from kg.sparql import catalog
 from kg.sparql.query import QUERY_PREFIXES, execute
-from kg.store import count_quads, open_store
 
 CATALOG = catalog.load_catalog()
 DECL = re.compile(r"^PREFIX\s+(\w*):\s*<([^>]*)>", re.MULTILINE)
@@ -141,7 +141,7 @@ def test_saved_query_answers(store, name, params, column, expected):
 
 
 def test_source_quote_gives_document_offsets_and_text(store, fixture_build):
-    from kg.iri import requirement_iri
+    from kg.graph.iri import requirement_iri
 
     rows = run(store, "source-quote", iri=str(requirement_iri("a.txt", "0-11")))
     assert [
@@ -228,7 +228,7 @@ def _edge_quads() -> str:
 
 @pytest.fixture(scope="module")
 def edge_store(tmp_path_factory):
-    from kg.store import create_store
+    from kg.graph.store import create_store
 
     return create_store(
         tmp_path_factory.mktemp("edge") / "store", [_edge_quads()], union_default=True

@@ -9,9 +9,9 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
+from kg.graph.store import open_store
 from kg.sparql.query import QueryError, execute
 from kg.sparql.results import display_rows, serialize
-from kg.store import open_store
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +56,7 @@ def test_default_graph_is_the_union_of_documents(store):
 
 
 def test_default_graph_uri_restricts_to_one_document(store):
-    from kg.iri import graph_iri
+    from kg.graph.iri import graph_iri
 
     r = execute(
         store,

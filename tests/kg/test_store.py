@@ -1,11 +1,11 @@
-"""kg.store: reading a build's quads predicate by predicate, from the store or from N-Quads."""
+"""kg.graph.store: reading quads predicate by predicate, from the store or from N-Quads."""
 
 from __future__ import annotations
 
 import pytest
 
-from kg.iri import ONTOLOGY_GRAPH
-from kg.store import PredicateIndex, iter_predicate, open_store
+from kg.graph.iri import ONTOLOGY_GRAPH
+from kg.graph.store import PredicateIndex, iter_predicate, open_store
 from ontology.namespaces import CK, OA, RDF, RDFS
 
 

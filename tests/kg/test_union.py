@@ -8,9 +8,9 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from kg.publish import TURTLE_PREFIXES
-from kg.summary import counts_from_nquads
-from kg.union import ExternalSorter, triple_line, write_union_turtle
+from kg.build.external_sort import ExternalSorter, triple_line, write_union_turtle
+from kg.build.publish import TURTLE_PREFIXES
+from kg.quality.summary import counts_from_nquads
 from ontology.namespaces import PREFIXES
 
 PREFIX_MAP = {k: str(PREFIXES[k]) for k in TURTLE_PREFIXES}
@@ -64,8 +64,8 @@ def test_triple_line_drops_the_graph_name(quad, triple):
 def test_store_default_graph_is_the_union_of_its_named_graphs(workers, tmp_path):
     import pyoxigraph as ox
 
-    from kg.build import build
-    from kg.store import open_store
+    from kg.build.run import build
+    from kg.graph.store import open_store
     from tests.kg.conftest import SEEDS
 
     build([SEEDS], tmp_path / "out", progress=False, workers=workers, views=False)
@@ -114,8 +114,8 @@ def test_external_sorter_discard_removes_its_runs(tmp_path):
 
 
 def test_fed_store_writes_the_union_of_graph_nq(seeds_build, tmp_path):
-    from kg.publish import abort_preload, start_preload
-    from kg.store_loader import CACHE_DIR
+    from kg.build.publish import abort_preload, start_preload
+    from kg.build.store_loader import CACHE_DIR
 
     out = tmp_path / "out"
     shutil.copytree(seeds_build / CACHE_DIR, out / CACHE_DIR)
@@ -131,7 +131,7 @@ def test_fed_store_writes_the_union_of_graph_nq(seeds_build, tmp_path):
 
 
 def test_aborted_preload_leaves_no_sort_folder(tmp_path):
-    from kg.publish import abort_preload, start_preload
+    from kg.build.publish import abort_preload, start_preload
 
     loader = start_preload(tmp_path)
     assert list(tmp_path.glob(".kg-sort-*"))

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal
 
-from kg.build import build
+from kg.build.run import build
 from kg.cli.main import cli
-from kg.validate import validate_build, validate_graph
+from kg.quality.validate import validate_build, validate_graph
 from ontology.namespaces import CK, OA, RDF, SH, XSD, load_ontology, load_shapes
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.incremental import publish_extractions
+from kg.build.remove import publish_extractions
 from tests.kg.browser import new_driver as browser_driver
 from tests.kg.html.fixtures import extraction_a, extraction_b
 

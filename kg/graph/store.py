@@ -64,7 +64,7 @@ def create_store(
 def load_default(store: ox.Store, turtle_files: Iterable[Path]) -> None:
     """Bulk-load Turtle files into the store's default graph.
 
-    :func:`kg.publish.publish` fills the default graph this way with the
+    :func:`kg.build.publish.publish` fills the default graph this way with the
     union of the document graphs it has just written as ``graph.ttl`` (a set
     of triples, like :func:`materialize_union` makes).
 

@@ -1,7 +1,7 @@
 """The new store of a build, bulk-loaded in a background thread.
 
-:func:`kg.publish.publish` loads it from the per-document cache while it
-writes the build's files; with several workers, :func:`kg.build.build` starts
+:func:`kg.build.publish.publish` loads it from the per-document cache while it
+writes the build's files; with several workers, :func:`kg.build.run.build` starts
 it earlier and *feeds* it each document as extraction finishes it, so that
 the documents' named graphs are mostly loaded when publishing begins (the
 store is order-free: named graphs load in whatever order documents come).
@@ -39,10 +39,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import iri
 from kg.atomic import SORT_PREFIX
-from kg.store import create_store, load_default
-from kg.union import ExternalSorter, triple_line, write_sorted_turtle
+from kg.build.external_sort import ExternalSorter, triple_line, write_sorted_turtle
+from kg.graph import iri
+from kg.graph.store import create_store, load_default
 from ontology.namespaces import ontology_path
 
 CACHE_DIR = "cache"
@@ -73,7 +73,7 @@ def ontology_triples() -> list[ox.Triple]:
 
 
 def ontology_quads() -> list[ox.Quad]:
-    """The ontology (:func:`ontology_triples`) in its named graph ``kg.iri.ONTOLOGY_GRAPH``."""
+    """The ontology (:func:`ontology_triples`) in its named graph ``iri.ONTOLOGY_GRAPH``."""
     g = ox.NamedNode(str(iri.ONTOLOGY_GRAPH))
     return [ox.Quad(t.subject, t.predicate, t.object, g) for t in ontology_triples()]
 
@@ -88,7 +88,7 @@ class StoreLoader:
     :meth:`end_feed`, each with its triples for the default graph, which are
     also sorted for ``graph.ttl`` as they come (:meth:`write_union_turtle`).
     Either way the ontology then goes into its own graph and the default graph:
-    what :func:`kg.store.materialize_union` would copy, without reading the
+    what :func:`kg.graph.store.materialize_union` would copy, without reading the
     store back through Python.
     """
 
@@ -148,7 +148,7 @@ class StoreLoader:
         """Fed: write ``graph.ttl`` from the triples sorted as documents came.
 
         Waits until every fed document has been read; then as
-        :func:`kg.union.write_union_turtle` on the build's ``graph.nq``
+        :func:`kg.build.external_sort.write_union_turtle` on the build's ``graph.nq``
         (same bytes, same counts), without reading that file again.
         """
         if self.union is None:

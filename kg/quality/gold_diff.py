@@ -1,7 +1,7 @@
 """What goes wrong, fact by fact: the gold facts a build missed and the facts it added.
 
 :func:`error_rows` reads a built graph through the RDF contract (DOMAIN.md
-section 4, with the matching rules of :mod:`kg.eval_match`) and lists, per
+section 4, with the matching rules of :mod:`kg.quality.match`) and lists, per
 document, every disagreement with the gold files of DOMAIN.md section 5:
 
 * ``actor``: a gold actor no predicted actor names (``missed``) or a predicted
@@ -34,8 +34,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from kg.eval_match import match_spans, norm, norm_stage, quantity_key, strip_year
-from kg.evaluate import GraphView
+from kg.quality.evaluate import GraphView
+from kg.quality.match import match_spans, norm, norm_stage, quantity_key, strip_year
 from ontology.namespaces import CK, OA, RDF, RDFS
 
 Row = dict[str, Any]

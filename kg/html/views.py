@@ -14,7 +14,7 @@ def write_views(out: Path) -> None:
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> from kg.build import build
+    >>> from kg.build.run import build
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> (d / "in").mkdir()
     >>> _ = (d / "in" / "a.txt").write_text("各党委要认真学习。", encoding="utf-8")

@@ -1,6 +1,6 @@
 """Load a build into a SPARQL 1.1 store over the Graph Store HTTP Protocol.
 
-Each document's named graph (and the ontology's, ``kg.iri.ONTOLOGY_GRAPH``) is
+Each document's named graph (and the ontology's, ``kg.graph.iri.ONTOLOGY_GRAPH``) is
 sent as N-Triples to ``GRAPH_STORE?graph=IRI``: the first batch with ``PUT``,
 which replaces the graph, the rest with ``POST``, which adds to it; a few graphs
 travel at once, each over its own connection, and a graph answered with a 5xx
@@ -35,9 +35,10 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 
-from kg import iri
-from kg.build import CACHE_DIR, BuildError
-from kg.manifest import read_documents, select_documents
+from kg.build.manifest import read_documents, select_documents
+from kg.build.store_loader import CACHE_DIR
+from kg.errors import BuildError
+from kg.graph import iri
 from ontology.namespaces import ID
 
 CONTENT_TYPE = "text/turtle; charset=utf-8"  # N-Triples is Turtle; every store reads Turtle
@@ -117,7 +118,7 @@ def graphs_to_push(
             raise PushError(f"{path}: unreadable cached graph of {name} ({e})") from e
         yield graph, _to_triples(text, graph)
     if ontology:
-        from kg.store_loader import ontology_triples
+        from kg.build.store_loader import ontology_triples
 
         data = ox.serialize(ontology_triples(), format=ox.RdfFormat.N_TRIPLES)
         yield str(iri.ONTOLOGY_GRAPH), sorted(data.decode("utf-8").splitlines(keepends=True))
@@ -146,7 +147,7 @@ PAGE = 5000  # below Virtuoso's default 10,000-row result cap
 
 
 def _count_query(after: str) -> str:
-    template = files("kg").joinpath(COUNT_QUERY).read_text(encoding="utf-8")
+    template = files("kg.export").joinpath(COUNT_QUERY).read_text(encoding="utf-8")
     prefix = str(ID)  # every graph IRI of the project (documents', the ontology's) starts so
     for key, value in (("#PREFIX", prefix), ("#AFTER", after), ("#LIMIT", str(PAGE))):
         template = template.replace(key, value)

@@ -24,7 +24,7 @@ from rdflib.term import Node
 
 from extract.records import MODALITIES as MODALITY_NAMES
 from extract.records import RELATION_TYPES, TIME_ROLES, Extraction, Provenance, Quantity, Span
-from kg import iri
+from kg.graph import iri
 from ontology.namespaces import CK, DCTERMS, OA, RDF, RDFS, SKOS, XSD
 
 Triple = tuple[Node, Node, Node]

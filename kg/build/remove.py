@@ -1,7 +1,7 @@
 """Changing a build in place: add ready-made document graphs or records, remove documents.
 
 A build is its per-document N-Quads cache plus the manifest that lists them;
-:func:`kg.build.publish` assembles the store and every output from that cache.
+:func:`kg.build.publish.publish` assembles the store and every output from that cache.
 So removing documents is: drop their manifest entries, republish (every
 file replaced atomically, the store swapped by symlink, the manifest last),
 then delete their cache files. Entities shared across documents (global
@@ -28,19 +28,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.records import Extraction
-from kg import atomic, iri
-from kg.build import (
-    CACHE_DIR,
-    MANIFEST_VERSION,
-    BuildError,
-    cache_name,
-    pipeline_fingerprint,
-    publish,
-)
-from kg.manifest import read_manifest
-from kg.nquads import to_nquads
-from kg.rdf import iter_quads
-from kg.summary import counts_from_nquads
+from kg import atomic
+from kg.build.manifest import read_manifest
+from kg.build.publish import MANIFEST_VERSION, publish
+from kg.build.store_loader import CACHE_DIR
+from kg.build.worker import cache_name, pipeline_fingerprint
+from kg.errors import BuildError
+from kg.graph import iri
+from kg.graph.nquads import to_nquads
+from kg.graph.rdf import iter_quads
+from kg.quality.summary import counts_from_nquads
 
 __all__ = [
     "RemoveReport",
@@ -71,7 +68,7 @@ def cache_entry(out: Path, name: str, nquads: str, sha256: str | None = None) ->
     name : str
         The document name.
     nquads : str
-        The document's graph as N-Quads (in ``kg.iri.graph_iri(name)``).
+        The document's graph as N-Quads (in ``kg.graph.iri.graph_iri(name)``).
     sha256 : str, optional
         Hash of the source bytes (default: hash of ``nquads``).
     """
@@ -91,7 +88,7 @@ def publish_extractions(
     """Publish ready-made extraction records as the build in ``out`` (no extractor runs).
 
     Each record's graph is cached with its document's hash (:func:`cache_entry`)
-    and the build published (:func:`kg.build.publish`): for records made by
+    and the build published (:func:`kg.build.publish.publish`): for records made by
     another extractor, by hand in tests, or by a benchmark's generator.
 
     Returns

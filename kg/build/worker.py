@@ -28,15 +28,21 @@ from pathlib import Path
 
 from extract.ingest.reader import IngestError, document_from_bytes
 from extract.pipeline import EXTRACTOR_VERSION, extract
-from kg.nquads import to_nquads
-from kg.rdf import iter_quads
-from kg.summary import counts_from_nquads
+from kg.graph.nquads import to_nquads
+from kg.graph.rdf import iter_quads
+from kg.quality.summary import counts_from_nquads
 
 # (document name, "ok" | "cached" | "skip", N-Quads text ("" when cached) or skip reason, counts)
 Result = tuple[str, str, str, dict[str, int]]
 
 
-FINGERPRINTED = ("extract", "kg/rdf.py", "kg/iri.py", "kg/nquads.py", "ontology/namespaces.py")
+FINGERPRINTED = (
+    "extract",
+    "kg/graph/rdf.py",
+    "kg/graph/iri.py",
+    "kg/graph/nquads.py",
+    "ontology/namespaces.py",
+)
 
 
 @functools.cache
@@ -46,7 +52,7 @@ def pipeline_fingerprint() -> str:
     Cached per-document results are reused only when it is unchanged, so a new
     extractor or RDF writer never mixes with results of an old one.
     """
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     h = hashlib.sha256(EXTRACTOR_VERSION.encode())
     for entry in FINGERPRINTED:
         p = root / entry
@@ -73,7 +79,7 @@ def cache_name(name: str, sha256: str = "") -> str:
 def write_cache_text(path: Path, text: str) -> None:
     """Write a cache file atomically (temporary sibling, rename), without syncing it to disk.
 
-    The build syncs once before publishing (see :mod:`kg.publish`).
+    The build syncs once before publishing (see :mod:`kg.build.publish`).
     """
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:

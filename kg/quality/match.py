@@ -1,6 +1,6 @@
 """The scorer's matching rules: name folding, stage synonyms, years, spans, quantities, P/R/F1.
 
-Pure functions shared by :mod:`kg.evaluate` (which reads the graph and the
+Pure functions shared by :mod:`kg.quality.evaluate` (which reads the graph and the
 gold and scores documents); they reproduce the shared scorer's rules
 (``eval/score.py`` of the shared folder).
 

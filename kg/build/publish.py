@@ -2,12 +2,12 @@
 
 Everything is streamed: ``graph.nq`` is the concatenation of the cached
 documents in name order; ``graph.ttl`` comes from an external sort
-(:mod:`kg.union`); the store is bulk-loaded in chunks, in a thread, while
+(:mod:`kg.build.external_sort`); the store is bulk-loaded in chunks, in a thread, while
 those files are written. Memory stays bounded whatever the number of
 documents (the manifest, a few hundred bytes per document, is the only thing
 that grows; the saved NetworkX projection, held in memory while it is made,
 is left to the first analysis command above :data:`PROJECTION_MAX_QUADS`).
-The projection is made from ``graph.nq`` (a :class:`kg.store.PredicateIndex`),
+The projection is made from ``graph.nq`` (a :class:`kg.graph.store.PredicateIndex`),
 not from the store, so it does not wait for the store: with one worker here
 while the store's default graph loads, with several in a child process
 (:class:`ChildProjection`, started with the workers) while this one writes
@@ -33,13 +33,14 @@ from typing import Any
 import pyoxigraph as ox
 
 from extract.pipeline import EXTRACTOR_VERSION
-from kg import atomic, leases
+from kg import atomic
+from kg.build.external_sort import write_union_turtle
+from kg.build.store_loader import CACHE_DIR, StoreLoader, cache_texts, ontology_quads
+from kg.build.worker import pipeline_fingerprint
+from kg.graph import leases
+from kg.graph.store import STORE_LINK, STORES_DIR
 from kg.nx.cache import prune, write_cache_from_nquads
-from kg.store import STORE_LINK, STORES_DIR
-from kg.store_loader import CACHE_DIR, StoreLoader, cache_texts, ontology_quads
-from kg.summary import Counts, render_summary
-from kg.union import write_union_turtle
-from kg.worker import pipeline_fingerprint
+from kg.quality.summary import Counts, render_summary
 from ontology.namespaces import PREFIXES
 
 MANIFEST = "manifest.json"
@@ -91,8 +92,8 @@ def publish(
     entries : dict
         Document name -> manifest entry (``sha256``, ``cache``, ``graph``, ``counts``).
     views : bool
-        Also write the HTML views (:func:`kg.views.write_views`), after the
-        commit. :func:`kg.build.build` turns them off by default above
+        Also write the HTML views (:func:`kg.html.views.write_views`), after the
+        commit. :func:`kg.build.run.build` turns them off by default above
         ``VIEWS_MAX_DOCUMENTS`` documents.
     workers : int
         Processes the build may use. With 2 or more (and at least
@@ -110,7 +111,7 @@ def publish(
         way this function owns it.
 
     The counts (quads, distinct typed nodes) go into the manifest's
-    ``totals``; read them with :meth:`kg.summary.Counts.load`.
+    ``totals``; read them with :meth:`kg.quality.summary.Counts.load`.
 
     Returns
     -------
@@ -211,7 +212,7 @@ def publish(
     prune(out)
     t3 = time.perf_counter()
     if views:
-        from kg.views import write_views
+        from kg.html.views import write_views
 
         write_views(out)
     t4 = time.perf_counter()
@@ -233,7 +234,7 @@ def _new_store_dir(out: Path) -> Path:
 def start_preload(out: Path) -> StoreLoader:
     """Start loading a new store for the build in ``out``, fed document by document.
 
-    :func:`kg.build.build` feeds it (:meth:`StoreLoader.add`) as extraction
+    :func:`kg.build.run.build` feeds it (:meth:`StoreLoader.add`) as extraction
     finishes each document, then hands it to :func:`publish`; on failure,
     :func:`abort_preload` removes it.
 
@@ -268,7 +269,7 @@ class ChildProjection:
     """:func:`kg.nx.cache.write_cache_from_nquads` in a spawned process, started ahead.
 
     The process is spawned (not forked: this process runs the store loader's
-    thread) when the object is made, and waits for its job: :func:`kg.build.build`
+    thread) when the object is made, and waits for its job: :func:`kg.build.run.build`
     starts it with the workers, so that its start-up (the interpreter, the
     imports) is paid during extraction, not while publishing waits for it.
     :meth:`submit` hands it the job; the result (seconds) or the error comes
@@ -287,9 +288,9 @@ class ChildProjection:
     --------
     >>> import tempfile, pathlib
     >>> from extract.records import Document, Extraction
-    >>> from kg.incremental import publish_extractions
+    >>> from kg.build.remove import publish_extractions
     >>> from kg.nx.cache import cache_path
-    >>> from kg.store import store_path
+    >>> from kg.graph.store import store_path
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> doc = Document(name="a.txt", raw="党员要学习。", text="党员要学习。", sha256="0" * 64)
     >>> _ = publish_extractions(d, [Extraction(document=doc)])
@@ -370,7 +371,7 @@ def _serve(conn: Any, target: Callable[..., float]) -> None:
 
 
 def _remove_unreferenced(out: Path, entries: dict[str, dict], store_id: str) -> None:
-    """Drop old stores (unless leased, :mod:`kg.leases`) and cache files no document uses."""
+    """Drop old stores (unless leased, :mod:`kg.graph.leases`) and cache files no document uses."""
     leases.collect(out / STORES_DIR, keep={store_id})  # a store a server holds stays
     keep = {e["cache"] for e in entries.values()}
     for f in (out / CACHE_DIR).iterdir():

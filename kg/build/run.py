@@ -1,12 +1,12 @@
 """The build: inputs -> documents -> extractions -> named graphs -> store and outputs.
 
-Documents are read lazily (:mod:`kg.sources`) and extracted in batches by an
-executor (:mod:`kg.executors`: this process, a local process pool, or Dask),
+Documents are read lazily (:mod:`kg.build.sources`) and extracted in batches by an
+executor (:mod:`kg.build.executors`: this process, a local process pool, or Dask),
 which returns each document's facts as compact N-Quads text. That text is
 cached in ``DIR/cache/<key>.nq``, the key being a hash of the document's
 name, content and the extractor version, so an unchanged document is never
 re-extracted, and a build that was interrupted resumes where it stopped. The
-store and every output are then assembled from the cache (:mod:`kg.publish`),
+store and every output are then assembled from the cache (:mod:`kg.build.publish`),
 which makes an incremental build identical to a clean one.
 
 Bad input never stops a build: a document that is unreadable (binary,
@@ -37,10 +37,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.ingest.reader import DEFAULT_MAX_BYTES
-from kg import atomic, iri
-from kg.errors import BuildError
-from kg.executors import Batch, WorkerLost, default_workers, make_executor, run_ordered
-from kg.publish import (
+from kg import atomic
+from kg.build.executors import Batch, WorkerLost, default_workers, make_executor, run_ordered
+from kg.build.publish import (
     CACHE_DIR,
     MANIFEST,
     MANIFEST_VERSION,
@@ -52,10 +51,12 @@ from kg.publish import (
     start_preload,
     start_projection,
 )
-from kg.sources import JsonlOptions, Source, SourceError, count_sources, iter_sources
-from kg.store import STORES_DIR
-from kg.summary import Counts, counts_from_nquads
-from kg.worker import cache_name, pipeline_fingerprint, process_document, write_cache_text
+from kg.build.sources import JsonlOptions, Source, SourceError, count_sources, iter_sources
+from kg.build.worker import cache_name, pipeline_fingerprint, process_document, write_cache_text
+from kg.errors import BuildError
+from kg.graph import iri
+from kg.graph.store import STORES_DIR
+from kg.quality.summary import Counts, counts_from_nquads
 
 __all__ = [
     "CACHE_DIR",
@@ -92,7 +93,7 @@ class BuildReport:
     views: bool = False
     phases: dict[str, float] = field(default_factory=dict)
     """Seconds per phase: ``extract`` (reading and extracting), then those of
-    :func:`kg.publish.publish`."""
+    :func:`kg.build.publish.publish`."""
 
 
 def _load_manifest(out: Path) -> dict:
@@ -255,7 +256,7 @@ def build(
         Documents larger than this are skipped (files are not even read).
     views : bool, optional
         Write ``graph.html`` and ``report.html``; ``None``: only up to
-        :data:`kg.publish.VIEWS_MAX_DOCUMENTS` documents.
+        :data:`kg.build.publish.VIEWS_MAX_DOCUMENTS` documents.
     workers : int, optional
         Extraction processes; 1 runs in this process; ``None``: all cores.
     dask : str, optional

@@ -41,7 +41,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.atomic import SORT_PREFIX
-from kg.summary import type_of_line
+from kg.quality.summary import type_of_line
 
 RUN_BYTES = 64 * 1024 * 1024
 
@@ -186,7 +186,7 @@ def write_union_turtle(
     Returns
     -------
     dict
-        Distinct typed nodes per counted type (see :mod:`kg.summary`).
+        Distinct typed nodes per counted type (see :mod:`kg.quality.summary`).
     """
     ttl_path = Path(ttl_path)
     with tempfile.TemporaryDirectory(prefix=SORT_PREFIX, dir=ttl_path.parent) as tmp:
@@ -205,7 +205,7 @@ def write_sorted_turtle(
     Returns
     -------
     dict
-        Distinct typed nodes per counted type (see :mod:`kg.summary`).
+        Distinct typed nodes per counted type (see :mod:`kg.quality.summary`).
     """
     types: dict[str, int] = {}
     ttl_path = Path(ttl_path)

@@ -1,4 +1,4 @@
-"""Score a built graph against gold annotations (``kg eval``); rules in :mod:`kg.eval_match`.
+"""Score a built graph against gold annotations (``kg eval``); rules in :mod:`kg.quality.match`.
 
 A reimplementation of the project's scorer (``eval/score.py`` of the shared
 folder): the graph is read through the RDF contract (DOMAIN.md section 4), the
@@ -26,7 +26,7 @@ from typing import Any
 
 from rdflib import Dataset, Graph
 
-from kg.eval_match import (
+from kg.quality.match import (
     REL_PROPS,
     match_spans,
     norm,

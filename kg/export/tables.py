@@ -1,7 +1,7 @@
 """CSV export: a folder with ``nodes.csv``, ``edges.csv`` and ``requirements.csv``.
 
 ``nodes.csv`` and ``edges.csv`` are the NetworkX projection of
-:mod:`kg.export_graph` (Gephi's spreadsheet import reads them as they are);
+:mod:`kg.export.graphs` (Gephi's spreadsheet import reads them as they are);
 ``requirements.csv`` has one row per requirement, ready for pandas:
 
 ``requirement, document, modality, actor, stage, deadline, deadline_normalized,
@@ -32,7 +32,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import atomic
-from kg.export_graph import _first_value, _index, local_name, project
+from kg.export.graphs import _first_value, _index, local_name, project
 from ontology.namespaces import CK, DCTERMS, OA, RDF, RDFS
 
 NODE_COLUMNS = ["id", "label", "type", "types"]
@@ -117,7 +117,7 @@ def write_tables(triples: list, dest: Path) -> int:
     """Write the three CSV files into the folder ``dest``; return the number of requirements."""
     dest = Path(dest)
     if dest.exists() and not dest.is_dir():
-        from kg.export import ExportError
+        from kg.export.rdf import ExportError
 
         raise ExportError(f"{dest}: exists and is not a folder (csv writes a folder)")
     dest.mkdir(parents=True, exist_ok=True)

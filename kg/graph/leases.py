@@ -1,7 +1,7 @@
 """Leases on published stores: a store that a reader has open is never deleted.
 
 A build publishes a new store under ``DIR/.stores/`` and then removes the old
-ones (:func:`kg.publish.publish`). A process that opens a store (``kg serve``
+ones (:func:`kg.build.publish.publish`). A process that opens a store (``kg serve``
 and its query workers) first takes a *lease* on it: a shared ``flock`` on the
 file ``.stores/<id>.lease``. A store is removed only under an exclusive,
 non-blocking ``flock`` of the same file, so a leased store is kept; the next
@@ -38,7 +38,7 @@ import time
 from contextlib import suppress
 from pathlib import Path
 
-from kg.store import STORE_LINK, StoreError
+from kg.graph.store import STORE_LINK, StoreError
 
 LEASE_SUFFIX = ".lease"
 

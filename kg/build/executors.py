@@ -1,7 +1,7 @@
 """Where extraction runs: in this process, in a local process pool, or on Dask.
 
 Every executor takes batches of ``(name, bytes)`` and returns futures of
-:func:`kg.worker.process_batch` results (compact N-Quads text). :func:`run_ordered`
+:func:`kg.build.worker.process_batch` results (compact N-Quads text). :func:`run_ordered`
 keeps a bounded window of batches in flight and yields results in submission
 order, so memory does not grow with the corpus and warnings come out in a
 stable order.
@@ -26,7 +26,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol, TypeVar
 
 from kg.atomic import children_ignore_interrupts
-from kg.worker import Result, init_worker, process_batch, warm_up
+from kg.build.worker import Result, init_worker, process_batch, warm_up
 
 K = TypeVar("K")
 Batch = list[tuple[str, bytes]]
@@ -112,7 +112,7 @@ def make_executor(
     Dask workers send the text back.
     """
     if dask:
-        from kg.distributed import DaskExecutor
+        from kg.build.distributed import DaskExecutor
 
         return DaskExecutor(dask, workers=workers)
     n = workers or default_workers()

@@ -1,6 +1,6 @@
 """Reading a build's ``manifest.json``: which documents it holds and their named graphs.
 
-The manifest is written by :func:`kg.build.publish`; it maps each document name
+The manifest is written by :func:`kg.build.publish.publish`; it maps each document name
 to its content hash, cache file, graph IRI and counts.
 
 Examples
@@ -18,7 +18,8 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from kg.build import MANIFEST, BuildError
+from kg.build.publish import MANIFEST
+from kg.errors import BuildError
 
 
 def read_manifest(out: Path) -> dict:

@@ -3,7 +3,7 @@
 ``kg build --dask tcp://HOST:8786`` connects to a running scheduler;
 ``--dask local`` starts a ``LocalCluster`` of worker processes on loopback.
 Batches of ``(name, bytes)`` go to the workers, which run
-:func:`kg.worker.process_batch` and send back compact N-Quads text (shipping
+:func:`kg.build.worker.process_batch` and send back compact N-Quads text (shipping
 Python record objects was measured 9x slower). Each worker process loads
 jieba and the lexicons once, on its first batch. The workers need the
 ``campaign-kg`` package installed (same version as the client).
@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from kg.build.worker import process_batch
 from kg.errors import DaskUnavailable
-from kg.worker import process_batch
 
 
 def parse_address(address: str) -> str | None:
@@ -30,7 +30,7 @@ def parse_address(address: str) -> str | None:
 
 
 class DaskExecutor:
-    """Submit extraction batches to a Dask cluster (see :mod:`kg.executors`)."""
+    """Submit extraction batches to a Dask cluster (see :mod:`kg.build.executors`)."""
 
     def __init__(self, address: str, *, workers: int | None = None) -> None:
         try:
@@ -43,7 +43,7 @@ class DaskExecutor:
         target = parse_address(address)
         try:
             if target is None:
-                from kg.executors import default_workers
+                from kg.build.executors import default_workers
 
                 self.cluster = LocalCluster(
                     n_workers=workers or default_workers(),

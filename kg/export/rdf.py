@@ -12,7 +12,7 @@ json-ld    jsonld                 the same triples, compacted with
                                   ``ontology/context.jsonld`` (inlined)
 nquads     nq, n-quads            one named graph per document
 trig                              the same quads as TriG
-graphml                           the NetworkX projection (see kg.export_graph)
+graphml                           the NetworkX projection (see kg.export.graphs)
 gexf                              the same projection for Gephi
 csv                               a folder: nodes.csv, edges.csv, requirements.csv
 =========  =====================  ==========================================
@@ -21,7 +21,7 @@ One rule for the ontology, in every RDF format: an export holds the
 documents' data only, like ``graph.ttl`` and ``graph.nq``; ``ontology=True``
 (``kg export --ontology``) adds the ontology (``ontology/campaign.ttl``): its
 triples to the four triple formats, its named graph
-(``kg.iri.ONTOLOGY_GRAPH``) to the two dataset formats. The default graph of
+(``kg.graph.iri.ONTOLOGY_GRAPH``) to the two dataset formats. The default graph of
 the build's store (what ``kg serve`` answers) holds both, as an export with
 ``--ontology`` does. The projections (graphml, gexf, csv) are of the data only.
 
@@ -48,9 +48,10 @@ from typing import IO
 import pyoxigraph as ox
 
 from kg import atomic
-from kg.build import CACHE_DIR, TURTLE_PREFIXES, BuildError
-from kg.manifest import read_documents, select_documents
-from kg.store_loader import ontology_quads, ontology_triples
+from kg.build.manifest import read_documents, select_documents
+from kg.build.publish import TURTLE_PREFIXES
+from kg.build.store_loader import CACHE_DIR, ontology_quads, ontology_triples
+from kg.errors import BuildError
 from ontology.namespaces import PREFIXES, load_context
 
 FORMATS = ("turtle", "nt", "xml", "json-ld", "nquads", "trig", "graphml", "gexf", "csv")
@@ -239,7 +240,7 @@ def render(
         quads = load_quads(out, docs, ontology=ontology)
         return serialize_quads(quads, fmt), len(quads)
     if fmt in GRAPH_FORMATS:
-        from kg.export_graph import write_graph
+        from kg.export.graphs import write_graph
 
         graph = _projection(out, docs)
         return write_graph(graph, fmt), graph.number_of_nodes()
@@ -247,7 +248,7 @@ def render(
 
 
 def _projection(out: Path, documents: list[str]):
-    from kg.export_graph import project
+    from kg.export.graphs import project
 
     return project(load_triples(out, documents))
 
@@ -295,7 +296,7 @@ def export(
     if fmt in DIRECTORY_FORMATS:
         if dest is None:
             raise ExportError(f"format {fmt} writes a folder: give an output path (-o DIR)")
-        from kg.export_tables import write_tables
+        from kg.export.tables import write_tables
 
         n = write_tables(load_triples(out, docs), Path(dest))
         return ExportReport(fmt, len(docs), n, Path(dest))
