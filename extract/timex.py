@@ -27,6 +27,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from extract.lexicon import regex_table, word_table
@@ -207,6 +208,10 @@ def _opens_line(text: str, start: int, after: str) -> bool:
     )
 
 
+# normalize is a pure function of its arguments; the same expressions recur
+_normalized = functools.lru_cache(maxsize=8192)(normalize)
+
+
 def find_times(
     text: str, doc_year: int | None = None, anchor: str | None = None
 ) -> list[tuple[re.Match[str], str | None, str]]:
@@ -239,7 +244,7 @@ def find_times(
 
     for rank, kind in enumerate(_KINDS):
         for m in p[kind].finditer(text):
-            if _BROKEN.match(m.group()) and normalize(m.group()) is None:
+            if _BROKEN.match(m.group()) and _normalized(m.group()) is None:
                 # 1⏎4月7日: a list number before the date, no broken 14
                 m = p[kind].match(text, _BROKEN.match(m.group()).end(1) + m.start())
                 if m is None:
@@ -263,7 +268,7 @@ def find_times(
         month_of = _previous_month(done, start) if p["day_only"].fullmatch(m.group()) else None
         if p["day_only"].fullmatch(m.group()) and month_of is None:
             continue  # a day with no month to hang it on
-        value = normalize(m.group(), doc_year, anchor, month_of)
+        value = _normalized(m.group(), doc_year, anchor, month_of)
         done.append((value, start))
         ctx_start = max(0, m.start() - 12)
         before = re.split(r"[。；;！？!?\n]", text[ctx_start : m.start()])[-1]
