@@ -75,6 +75,7 @@ class _Heads:
     modifier_memo: dict[str, bool]  # _is_modifier by word (a pure test of the word)
     word_memo: dict[str, bool]  # a modifier word of the dictionary, the list or a rank
     before_memo: dict[str, str]  # _word_before by the six characters before the position
+    sector_memo: dict[tuple[str, bool], int]  # _sector_len's word by the eight before the head
 
 
 @functools.cache
@@ -135,6 +136,7 @@ def _heads() -> _Heads:
         modifier_memo={},
         word_memo={},
         before_memo={},
+        sector_memo={},
     )
 
 
@@ -270,8 +272,20 @@ def _sector_len(h: _Heads, text: str, lo: int, hs: int, people: bool = False) ->
     """
     if (lv := h.level_alt.search(text, lo, hs)) is not None and lv.end() == hs:
         return hs - lv.start()  # 县（市）委
-    for n in range(min(8, hs - lo), 0, -1):
-        w = text[hs - n : hs]
+    if hs - lo <= 0:
+        return 0
+    window = text[max(hs - 8, lo) : hs]  # all the rest depends on
+    key = (window, people)
+    if (n := h.sector_memo.get(key)) is None:
+        if len(h.sector_memo) > 200_000:
+            h.sector_memo.clear()
+        n = h.sector_memo[key] = _sector_word_len(h, window, people)
+    return n
+
+
+def _sector_word_len(h: _Heads, window: str, people: bool) -> int:
+    for n in range(len(window), 0, -1):
+        w = window[-n:]
         if people and (w in h.modifier_words or w in h.people_modifiers or h.rank.match(w)):
             return n
         if w in h.sectors or _ORDINAL.fullmatch(w) or (n == 1 and w in h.level_chars):

@@ -23,7 +23,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from extract.lexicon import data_json, regex_table
+from extract.lexicon import anchored_finditer, data_json, regex_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,22 @@ class Segment:
     start: int
     end: int
     text: str
+
+
+class _cached:
+    """``functools.cached_property`` without the lock it takes on each first access
+    (Python 3.11): the value is computed once and stored in the instance's dict."""
+
+    def __init__(self, func):
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 
 @dataclass(frozen=True)
@@ -61,7 +77,7 @@ class Sentence:
     _text: str = field(repr=False, compare=False)
     _work: str = field(repr=False, compare=False)
 
-    @functools.cached_property
+    @_cached
     def clauses(self) -> tuple[Segment, ...]:
         """The sentence's clauses (cut at commas, semicolons and colons), in text order."""
         text, out = self._text, []
@@ -132,9 +148,9 @@ def _quoted_clause(text: str, at: int) -> bool:
 
 def _paragraphs(work: str) -> list[tuple[int, int]]:
     inline = _t()["inline_break"]
-    cuts = sorted(
-        {m.start() for m in re.finditer("\n", work)} | {m.start() for m in inline.finditer(work)}
-    )
+    anchor = data_json("clauses.json")["inline_break_anchor"]
+    marks = anchored_finditer(inline, work, anchor["chars"], tuple(anchor["reach"]))
+    cuts = sorted({m.start() for m in re.finditer("\n", work)} | {m.start() for m in marks})
     spans, pos = [], 0
     for c in [*cuts, len(work)]:
         if c > pos:

@@ -48,7 +48,8 @@ from extract.addressee import Defaults
 from extract.clauses import Sentence, sentences
 from extract.lexicon import data_json, word_alternation
 from extract.phase_relations import phase_relations
-from extract.records import Document, Phase, Relation, Requirement
+from extract.prefilter import fast
+from extract.records import Actor, Document, Phase, Relation, Requirement
 from extract.relation_frames import frame_relations
 from extract.relation_names import independent
 from extract.relation_set import RelationSet
@@ -72,7 +73,7 @@ def _cues() -> dict:
         "approve_by": re.compile(d["approve_by_re"]),
         "approve_submit": re.compile(d["approve_submit_re"]),
         "approve": re.compile(d["approve_verbs_re"]),
-        "dispatch": re.compile(d["dispatch_re"]),
+        "dispatch": fast(d["dispatch_re"]),  # slow to fail: skipped on units without its word
         "establish": re.compile(d["establish_re"]),
         "entry": re.compile(d["stage_entry_re"]),
         "joiners": re.compile(d["slot_joiners_re"]),
@@ -350,24 +351,22 @@ def _actor_relations(
 def _name_relations(doc: Document, idx: ActorIndex, out: RelationSet) -> None:
     c = _cues()
     free = {b.key for b in idx.actors if independent(idx, b.key)}
+    by_form: dict[str, list[Actor]] = {}  # the bodies' names, in the actors' order
+    for b in idx.actors:
+        if b.type not in _BODY or b.key not in free:
+            continue  # 市委 named only inside 市委宣传部 is related to nothing
+        for form in (b.label, *b.aliases):
+            if len(form) >= 2 and form not in _LEVEL_WORDS:  # 中央纪委 is no part of 中央
+                by_form.setdefault(form, []).append(b)
     for a in idx.actors:
         if a.type not in _BODY | {"GovernmentBody"}:
             continue
         best = None
-        for b in idx.actors:
-            if b is a or b.type not in _BODY or b.key not in free:
-                continue  # 市委 named only inside 市委宣传部 is related to nothing
-            for form in (b.label, *b.aliases):
-                if form in _LEVEL_WORDS:
-                    continue  # 中央纪委 is no part of 中央: a level word names no parent
-                if (
-                    len(form) >= 2
-                    and a.label.startswith(form)
-                    and a.label != form
-                    and not c["coordinate_rest"].match(a.label, len(form))
-                    and (best is None or len(form) > best[1])
-                ):
-                    best = (b.key, len(form))
+        for n in range(len(a.label) - 1, 1, -1):  # the longest name the label opens with
+            bodies = [b for b in by_form.get(a.label[:n], ()) if b is not a]
+            if bodies and not c["coordinate_rest"].match(a.label, n):
+                best = (bodies[0].key, n)
+                break
         if best is None and a.type == "CampaignOffice" and a.level and "委" not in a.label[:3]:
             lg = [
                 b

@@ -26,6 +26,8 @@ Examples
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 from extract.lexicon import regex_table, word_table
@@ -206,6 +208,10 @@ def _opens_line(text: str, start: int, after: str) -> bool:
     )
 
 
+# normalize is a pure function of its arguments; the same expressions recur
+_normalized = functools.lru_cache(maxsize=8192)(normalize)
+
+
 def find_times(
     text: str, doc_year: int | None = None, anchor: str | None = None
 ) -> list[tuple[re.Match[str], str | None, str]]:
@@ -223,9 +229,22 @@ def find_times(
     """
     p, t = _p(), _t()
     cands: list[tuple[int, int, int, re.Match[str]]] = []
+    attachment_line: dict[int, bool] = {}  # by line start: a line is read once, not per candidate
+
+    breaks: list[int] = []  # offsets of the line breaks, found on first use
+
+    def in_attachment(start: int) -> bool:
+        if not breaks:
+            breaks.extend([m.start() for m in re.finditer("\n", text)] or [-1])
+        k = bisect.bisect_left(breaks, start)  # the breaks before ``start``
+        line_start = breaks[k - 1] + 1 if k else 0
+        if (known := attachment_line.get(line_start)) is None:
+            known = attachment_line[line_start] = _in_attachment(text, line_start)
+        return known
+
     for rank, kind in enumerate(_KINDS):
         for m in p[kind].finditer(text):
-            if _BROKEN.match(m.group()) and normalize(m.group()) is None:
+            if _BROKEN.match(m.group()) and _normalized(m.group()) is None:
                 # 1⏎4月7日: a list number before the date, no broken 14
                 m = p[kind].match(text, _BROKEN.match(m.group()).end(1) + m.start())
                 if m is None:
@@ -235,7 +254,7 @@ def find_times(
                 continue
             if not _context_ok(g, text, s, e):
                 continue
-            if _in_title(text, s, e) or _in_attachment(text, s) or _stamp(text, s, e):
+            if _in_title(text, s, e) or in_attachment(s) or _stamp(text, s, e):
                 continue
             cands.append((s, -(e - s), rank, m))
     cands.sort(key=lambda c: c[:3])
@@ -249,7 +268,7 @@ def find_times(
         month_of = _previous_month(done, start) if p["day_only"].fullmatch(m.group()) else None
         if p["day_only"].fullmatch(m.group()) and month_of is None:
             continue  # a day with no month to hang it on
-        value = normalize(m.group(), doc_year, anchor, month_of)
+        value = _normalized(m.group(), doc_year, anchor, month_of)
         done.append((value, start))
         ctx_start = max(0, m.start() - 12)
         before = re.split(r"[。；;！？!?\n]", text[ctx_start : m.start()])[-1]

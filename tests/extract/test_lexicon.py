@@ -119,6 +119,20 @@ def test_place_anchor_of_the_actor_data_holds():
         assert any(c in anchor["chars"] for c in text[m.start() + lo : m.start() + hi + 1])
 
 
+def test_inline_break_anchor_of_the_clause_data_holds():
+    """Every in-line paragraph mark (a lone ×, blanks between Chinese characters)
+    starts with an anchor character, as the data says."""
+    d = data_json("clauses.json")
+    rx, anchor = re.compile(d["inline_break"]), d["inline_break_anchor"]
+    lo, hi = anchor["reach"]
+    rnd = random.Random(9)
+    text = "".join(rnd.choices(["×", "x", "X", " ", "\u3000", "甲", "乙", "，", "1"], k=3000))
+    matches = list(rx.finditer(text))
+    assert matches
+    for m in matches:
+        assert any(c in anchor["chars"] for c in text[m.start() + lo : m.start() + hi + 1])
+
+
 def test_speech_anchor_of_the_person_data_holds():
     """Every 某某强调 match has its speech verb where the data says."""
     p = data_json("actors.json")["person"]
