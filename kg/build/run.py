@@ -28,7 +28,6 @@ Examples
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -40,29 +39,19 @@ from extract.ingest.reader import DEFAULT_MAX_BYTES
 from kg import atomic
 from kg.build.executors import Batch, WorkerLost, default_workers, make_executor, run_ordered
 from kg.build.publish import (
-    CACHE_DIR,
-    MANIFEST,
-    MANIFEST_VERSION,
-    TURTLE_PREFIXES,
     VIEWS_MAX_DOCUMENTS,
     abort_preload,
-    cache_texts,
     publish,
     start_preload,
     start_projection,
 )
 from kg.build.sources import JsonlOptions, Source, SourceError, count_sources, iter_sources
 from kg.build.worker import cache_name, pipeline_fingerprint, process_document, write_cache_text
+from kg.builddir import BuildDir, Manifest, manifest_entry
 from kg.errors import BuildError
-from kg.graph import iri
-from kg.graph.store import STORES_DIR
 from kg.quality.summary import Counts, counts_from_nquads
 
 __all__ = [
-    "CACHE_DIR",
-    "MANIFEST",
-    "MANIFEST_VERSION",
-    "TURTLE_PREFIXES",
     "BuildError",
     "BuildReport",
     "Source",
@@ -96,16 +85,6 @@ class BuildReport:
     :func:`kg.build.publish.publish`."""
 
 
-def _load_manifest(out: Path) -> dict:
-    try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if data.get("version") != MANIFEST_VERSION or data.get("pipeline") != pipeline_fingerprint():
-        return {}
-    return data.get("documents", {})
-
-
 class _Run:
     """The state of one build while documents stream through it."""
 
@@ -135,19 +114,14 @@ class _Run:
         if prev and prev.get("cache") == cname:
             counts = prev.get("counts", {})
         else:
-            text = (self.out / CACHE_DIR / cname).read_text(encoding="utf-8")
+            text = BuildDir(self.out).cache_file(cname).read_text(encoding="utf-8")
             counts = counts_from_nquads(text).types
         self._add(src.name, digest, cname, counts)
         self.report.reused += 1
         self.tick()
 
     def _add(self, name: str, digest: str, cname: str, counts: dict[str, int]) -> None:
-        self.entries[name] = {
-            "sha256": digest,
-            "cache": cname,
-            "graph": str(iri.graph_iri(name)),
-            "counts": counts,
-        }
+        self.entries[name] = manifest_entry(name, digest, cname, counts)
         if self.on_add is not None:  # the store preloading beside extraction
             self.on_add(cname)
 
@@ -162,7 +136,7 @@ class _Run:
                 continue
             digest = hashlib.sha256(data).hexdigest()
             cname = cache_name(src.name, digest)
-            if (self.out / CACHE_DIR / cname).exists():
+            if BuildDir(self.out).cache_file(cname).exists():
                 self.reuse(src, digest, cname)
                 continue
             meta[src.name] = (src.origin, digest)
@@ -210,7 +184,7 @@ class _Run:
                 continue
             cname = cache_name(name, digest)
             if status == "ok":  # text sent back by a remote worker
-                write_cache_text(self.out / CACHE_DIR / cname, payload)
+                write_cache_text(BuildDir(self.out).cache_file(cname), payload)
             self._add(name, digest, cname, counts)
             self.report.extracted += 1
             self.tick()
@@ -298,11 +272,11 @@ def build(
                 raise BuildError(f"{p}: no such file or folder")
     made = _to_be_made(out)
     out.mkdir(parents=True, exist_ok=True)
-    (out / CACHE_DIR).mkdir(exist_ok=True)
+    BuildDir(out).cache.mkdir(exist_ok=True)
     try:
-        with atomic.folder_lock(out, LOCK), _removed_on_failure(out, made):
+        with atomic.folder_lock(out, BuildDir(out).lock.name), _removed_on_failure(out, made):
             atomic.clean_stale(out)
-            atomic.clean_stale(out / CACHE_DIR)
+            atomic.clean_stale(BuildDir(out).cache)
             report = _build_locked(
                 inputs, out, progress, strict, max_bytes, views, workers, dask, jsonl, sources, warn
             )
@@ -314,10 +288,6 @@ def build(
     return report
 
 
-LOCK = ".kg-lock"
-"""The build folder's lock file (:func:`kg.atomic.folder_lock`)."""
-
-
 def _to_be_made(out: Path) -> list[Path]:
     """What a build into ``out`` creates before its first document: the folder, or its parts.
 
@@ -327,7 +297,8 @@ def _to_be_made(out: Path) -> list[Path]:
     missing = [p for p in (out, *out.parents) if not p.exists()]
     if missing:
         return [missing[-1]]
-    return [p for p in (out / CACHE_DIR, out / STORES_DIR, out / LOCK) if not p.exists()]
+    b = BuildDir(out)
+    return [p for p in (b.cache, b.stores, b.lock) if not p.exists()]
 
 
 @contextmanager
@@ -336,7 +307,7 @@ def _removed_on_failure(out: Path, made: list[Path]) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        cache = out / CACHE_DIR
+        cache = BuildDir(out).cache
         if not (cache.is_dir() and any(f.suffix == ".nq" for f in cache.iterdir())):
             for path in made:
                 if path.is_dir() and not path.is_symlink():
@@ -359,7 +330,13 @@ def _build_locked(
     # and the projection's process starts with the workers (it waits for publishing)
     projector = start_projection() if cores > 1 else None
     run = _Run(
-        out, _load_manifest(out), strict, max_bytes, warn, bar, preload.add if preload else None
+        out,
+        Manifest.reusable(out, pipeline_fingerprint()),
+        strict,
+        max_bytes,
+        warn,
+        bar,
+        preload.add if preload else None,
     )
     t0 = time.perf_counter()
     try:
@@ -396,7 +373,7 @@ def _build_locked(
 
 def _extract(run: _Run, srcs, out: Path, workers, dask, bar) -> None:
     """Stream the sources through the executor into ``run``."""
-    executor = make_executor(workers=workers, dask=dask, cache_dir=str(out / CACHE_DIR))
+    executor = make_executor(workers=workers, dask=dask, cache_dir=str(BuildDir(out).cache))
     cancel = True
     try:
         for meta, results in run_ordered(
@@ -430,4 +407,4 @@ def discover(paths: Iterable[Path], jsonl: JsonlOptions | None = None) -> list[S
 
 def iter_cached(out: Path) -> Iterator[str]:
     """The cached N-Quads text of each document of the build in ``out``, in name order."""
-    yield from cache_texts(Path(out), _load_manifest(Path(out)))
+    yield from BuildDir(out).cached_texts(Manifest.reusable(out, pipeline_fingerprint()))

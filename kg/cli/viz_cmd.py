@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from kg.builddir import BuildDir
 from kg.cli.common import KgError, fatal_errors, out_option
 
 
@@ -55,7 +56,7 @@ def viz(
     from kg.html.graph_view import write_graph_html
     from kg.html.select import SelectionError
 
-    target = output or out / "graph.html"
+    target = output or BuildDir(out).graph_html
     try:
         write_graph_html(out, target, focus=focus, depth=depth, doc=doc, types=_types(types))
     except SelectionError as e:

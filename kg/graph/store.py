@@ -19,13 +19,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.builddir import STORE_LINK
+
 
 class StoreError(RuntimeError):
     """The build's store is missing or unreadable."""
-
-
-STORE_LINK = "store"
-STORES_DIR = ".stores"
 
 
 def create_store(

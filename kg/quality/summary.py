@@ -9,10 +9,10 @@ Examples
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.builddir import Manifest
 from ontology.namespaces import CK, RDF
 
 COUNTED = {
@@ -60,12 +60,12 @@ class Counts:
     @classmethod
     def load(cls, out: Path) -> Counts:
         """Counts of the build in ``out``, from its manifest."""
-        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-        totals = manifest.get("totals", {})
+        manifest = Manifest.read(out)
+        totals = manifest.totals
         return cls(
             quads=int(totals.get("quads", 0)),
             types=dict(totals.get("types", {})),
-            per_document={n: e.get("counts", {}) for n, e in manifest["documents"].items()},
+            per_document={n: e.get("counts", {}) for n, e in manifest.documents.items()},
         )
 
 
