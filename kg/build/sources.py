@@ -31,11 +31,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from kg.errors import KgError
+
 HIDDEN_PREFIXES = (".", "~", "#")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 
 
-class SourceError(RuntimeError):
+class SourceError(KgError, RuntimeError):
     """A fatal input error (missing path, clashing names); one line naming the path."""
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from kg.builddir import BuildDir
-from kg.cli.common import KgError, fatal_errors, out_option
+from kg.cli.common import CommandError, fatal_errors, out_option
 
 
 def _types(value: str | None) -> list[str] | None:
@@ -60,5 +60,5 @@ def viz(
     try:
         write_graph_html(out, target, focus=focus, depth=depth, doc=doc, types=_types(types))
     except SelectionError as e:
-        raise KgError(str(e)) from e
+        raise CommandError(str(e)) from e
     click.echo(f"wrote {target}")

@@ -50,7 +50,7 @@ import pyoxigraph as ox
 from kg import atomic
 from kg.build.store_loader import ontology_quads, ontology_triples
 from kg.builddir import TURTLE_PREFIXES, BuildDir, Manifest
-from kg.errors import BuildError
+from kg.errors import ExportError
 from ontology.namespaces import PREFIXES, load_context
 
 FORMATS = ("turtle", "nt", "xml", "json-ld", "nquads", "trig", "graphml", "gexf", "csv")
@@ -80,10 +80,6 @@ OX_FORMATS = {
     "trig": ox.RdfFormat.TRIG,
 }
 Triple = tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, ox.NamedNode | ox.BlankNode | ox.Literal]
-
-
-class ExportError(BuildError):
-    """An export that cannot be made; ``str()`` is one line naming the cause."""
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.builddir import STORE_LINK
-
-
-class StoreError(RuntimeError):
-    """The build's store is missing or unreadable."""
+from kg.errors import StoreError
 
 
 def create_store(
