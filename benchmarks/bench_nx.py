@@ -43,11 +43,11 @@ from extract.records import (
     TimeExpression,
 )
 from kg import atomic
-from kg.build.store_loader import CACHE_DIR
 from kg.build.worker import cache_name
+from kg.builddir import STORE_LINK, STORES_DIR, BuildDir
 from kg.graph.nquads import to_nquads
 from kg.graph.rdf import iter_quads
-from kg.graph.store import STORE_LINK, STORES_DIR, create_store
+from kg.graph.store import create_store
 
 STAGES = ("学习动员", "分析评议", "整改提高")
 STEPS = ("四讲", "大讨论", "回头看", "转段分析会", "转段", "征求意见", "谈心活动", "党性分析")
@@ -208,7 +208,7 @@ def _write(args: tuple[int, int, int, str]) -> tuple[str, str]:
 def generate(out: Path, docs: int, reqs: int, seed: int, workers: int) -> float:
     """Write the synthetic build into ``out`` (reusing cached documents); return seconds."""
     t0 = time.perf_counter()
-    cache = out / CACHE_DIR
+    cache = BuildDir(out).cache
     cache.mkdir(parents=True, exist_ok=True)
     done = [(f"doc{i:05d}.txt", cache_name(f"doc{i:05d}.txt")) for i in range(docs)]
     jobs = [(i, reqs, seed, str(cache)) for i in range(docs) if not (cache / done[i][1]).exists()]

@@ -127,14 +127,14 @@ def main(argv: list[str] | None = None) -> int:
 
     import tempfile
 
-    from kg.build.manifest import read_documents
+    from kg.builddir import Manifest
     from kg.export.push import graph_sizes, push
     from tests.kg.virtuoso import LocalVirtuoso
 
     out = args.out or Path(tempfile.mkdtemp(prefix="kg-bench-push-"))
     if not (out / "manifest.json").exists():
         make_build(out, args.target)
-    docs = read_documents(out)
+    docs = Manifest.read(out).documents
     total = sum(1 for _ in (out / "graph.nq").open(encoding="utf-8"))
     print(f"build {out}: {len(docs)} documents, {total} quads in graph.nq", flush=True)
 

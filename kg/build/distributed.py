@@ -30,9 +30,12 @@ def parse_address(address: str) -> str | None:
 
 
 class DaskExecutor:
-    """Submit extraction batches to a Dask cluster (see :mod:`kg.build.executors`)."""
+    """Submit extraction batches to a Dask cluster (see :mod:`kg.build.executors`).
 
-    def __init__(self, address: str, *, workers: int | None = None) -> None:
+    ``workers`` is the number of processes of a local cluster (``"local"``).
+    """
+
+    def __init__(self, address: str, *, workers: int = 1) -> None:
         try:
             from dask.distributed import Client, LocalCluster
         except ImportError as e:
@@ -43,10 +46,8 @@ class DaskExecutor:
         target = parse_address(address)
         try:
             if target is None:
-                from kg.build.executors import default_workers
-
                 self.cluster = LocalCluster(
-                    n_workers=workers or default_workers(),
+                    n_workers=workers,
                     threads_per_worker=1,
                     processes=True,
                     host="127.0.0.1",

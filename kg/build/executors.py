@@ -28,12 +28,13 @@ from typing import Any, Protocol, TypeVar
 from kg.atomic import children_ignore_interrupts
 from kg.build.budget import Budget
 from kg.build.worker import Result, init_worker, process_batch, warm_up
+from kg.errors import KgError
 
 K = TypeVar("K")
 Batch = list[tuple[str, bytes]]
 
 
-class WorkerLost(RuntimeError):
+class WorkerLost(KgError, RuntimeError):
     """A worker process died (killed, out of memory) while extracting."""
 
 
@@ -121,7 +122,7 @@ def make_executor(
     if dask:
         from kg.build.distributed import DaskExecutor
 
-        return DaskExecutor(dask, workers=workers)
+        return DaskExecutor(dask, workers=workers or default_workers())
     n = workers or default_workers()
     if n == 1:
         return SerialExecutor(cache_dir, budget)

@@ -23,7 +23,6 @@ process was killed.
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections.abc import Callable
@@ -35,17 +34,14 @@ import pyoxigraph as ox
 from extract.pipeline import EXTRACTOR_VERSION
 from kg import atomic
 from kg.build.external_sort import write_union_turtle
-from kg.build.store_loader import CACHE_DIR, StoreLoader, cache_texts, ontology_quads
+from kg.build.store_loader import StoreLoader, ontology_quads
 from kg.build.worker import pipeline_fingerprint
+from kg.builddir import TURTLE_PREFIXES, BuildDir, Manifest
 from kg.graph import leases
-from kg.graph.store import STORE_LINK, STORES_DIR
 from kg.nx.cache import prune, write_cache_from_nquads
 from kg.quality.summary import Counts, render_summary
 from ontology.namespaces import PREFIXES
 
-MANIFEST = "manifest.json"
-MANIFEST_VERSION = 2
-TURTLE_PREFIXES = ("ck", "oa", "rdf", "rdfs", "skos", "dcterms", "xsd")
 VIEWS_MAX_DOCUMENTS = 500
 PROJECTION_MAX_QUADS = 1_000_000
 """Builds up to this size save their NetworkX projection; larger ones leave it to the
@@ -64,7 +60,7 @@ def ontology_nquads() -> bytes:
 def _write_nquads(path: Path, out: Path, entries: dict[str, dict]) -> int:
     quads = 0
     with path.open("w", encoding="utf-8", newline="\n") as fh:
-        for text in cache_texts(out, entries):
+        for text in BuildDir(out).cached_texts(entries):
             fh.write(text)
             quads += text.count("\n")
     return quads
@@ -123,6 +119,7 @@ def publish(
         overlaps ``publish``'s).
     """
     t0 = time.perf_counter()
+    build = BuildDir(out)
     stage = atomic.Staging(out)
     if preload is None:
         loader = StoreLoader(_new_store_dir(out), out, entries)
@@ -143,7 +140,7 @@ def publish(
             loader.start()  # the store loads (mostly outside the GIL) while the files are written
         else:
             loader.end_feed()
-        nq = stage.path("graph.nq")
+        nq = stage.path(build.graph_nq.name)
         quads = _write_nquads(nq, out, entries)
         # the analyses' projection, published with the store. It lives in memory
         # while it is made, so large builds leave it to first use.
@@ -158,7 +155,7 @@ def publish(
         if projector is not None:  # started ahead, not needed
             projector.stop()
             projector = None
-        ttl = stage.path("graph.ttl")
+        ttl = stage.path(build.graph_ttl.name)
         prefixes = {k: str(PREFIXES[k]) for k in TURTLE_PREFIXES}
         if preload is None:
             types = write_union_turtle(nq, ttl, prefixes)
@@ -170,17 +167,17 @@ def publish(
             write_cache_from_nquads(out, store_dir, nq)
         t2 = time.perf_counter()
         counts = Counts(quads, types)
-        stage.path("summary.md").write_text(render_summary(out, entries, counts), encoding="utf-8")
-        manifest = {
-            "version": MANIFEST_VERSION,
-            "extractor": EXTRACTOR_VERSION,
-            "pipeline": pipeline_fingerprint(),
-            "totals": {"quads": quads, "types": types},
-            "documents": {name: entries[name] for name in sorted(entries)},
-        }
-        text = json.dumps(manifest, ensure_ascii=False, indent=1) + "\n"
-        manifest_tmp = out / f"{atomic.STAGING_PREFIX}{stage.token}-{MANIFEST}"
-        manifest_tmp.write_text(text, encoding="utf-8")
+        stage.path(build.summary.name).write_text(
+            render_summary(out, entries, counts), encoding="utf-8"
+        )
+        manifest = Manifest(
+            documents=entries,
+            extractor=EXTRACTOR_VERSION,
+            pipeline=pipeline_fingerprint(),
+            totals={"quads": quads, "types": types},
+        )
+        manifest_tmp = out / f"{atomic.STAGING_PREFIX}{stage.token}-{build.manifest.name}"
+        manifest_tmp.write_text(manifest.text(), encoding="utf-8")
         loader.finish()
         if child is not None:
             try:
@@ -194,9 +191,9 @@ def publish(
         os.sync()  # the cache files and the new store reach the disk before they are referenced
         with atomic.signals_deferred():
             stage.commit()
-            atomic.swap_symlink(out / STORE_LINK, f"{STORES_DIR}/{new_id}")
+            atomic.swap_symlink(build.store, f"{build.stores.name}/{new_id}")
             published = True
-            os.replace(manifest_tmp, out / MANIFEST)
+            os.replace(manifest_tmp, build.manifest)
     except BaseException:
         loader.stop()
         for proc in (child, projector):
@@ -226,7 +223,7 @@ def publish(
 
 def _new_store_dir(out: Path) -> Path:
     """A fresh folder name for a new store under ``out/.stores``."""
-    stores = Path(out) / STORES_DIR
+    stores = BuildDir(out).stores
     stores.mkdir(exist_ok=True)
     return stores / f"s{os.getpid()}-{time.time_ns()}"
 
@@ -372,8 +369,6 @@ def _serve(conn: Any, target: Callable[..., float]) -> None:
 
 def _remove_unreferenced(out: Path, entries: dict[str, dict], store_id: str) -> None:
     """Drop old stores (unless leased, :mod:`kg.graph.leases`) and cache files no document uses."""
-    leases.collect(out / STORES_DIR, keep={store_id})  # a store a server holds stays
-    keep = {e["cache"] for e in entries.values()} | {e.get("extracted") for e in entries.values()}
-    for f in (out / CACHE_DIR).iterdir():
-        if f.name not in keep and f.suffix == ".nq":
-            f.unlink(missing_ok=True)
+    build = BuildDir(out)
+    leases.collect(build.stores, keep={store_id})  # a store a server holds stays
+    build.prune_cache(entries)

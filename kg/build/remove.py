@@ -12,6 +12,7 @@ Examples
 --------
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
+>>> from kg.graph import iri
 >>> q = '<http://e/s> <http://e/p> "x" <{g}> .\\n'
 >>> entries = {n: cache_entry(d, n, q.format(g=iri.graph_iri(n))) for n in ("a.txt", "b.txt")}
 >>> sorted(publish(d, entries, views=False))
@@ -30,12 +31,10 @@ from pathlib import Path
 from extract.records import Extraction
 from kg import atomic
 from kg.build import texts
-from kg.build.manifest import read_manifest
-from kg.build.publish import MANIFEST_VERSION, publish
-from kg.build.store_loader import CACHE_DIR
+from kg.build.publish import publish
 from kg.build.worker import cache_name, pipeline_fingerprint
+from kg.builddir import BuildDir, Manifest, manifest_entry
 from kg.errors import BuildError
-from kg.graph import iri
 from kg.graph.nquads import to_nquads
 from kg.graph.rdf import iter_quads
 from kg.quality.summary import counts_from_nquads
@@ -43,7 +42,6 @@ from kg.quality.summary import counts_from_nquads
 __all__ = [
     "RemoveReport",
     "cache_entry",
-    "prune_cache",
     "publish",
     "publish_extractions",
     "remove_documents",
@@ -74,13 +72,9 @@ def cache_entry(out: Path, name: str, nquads: str, sha256: str | None = None) ->
         Hash of the source bytes (default: hash of ``nquads``).
     """
     cname = cache_name(name)
-    atomic.write_text(Path(out) / CACHE_DIR / cname, nquads)
-    return {
-        "sha256": sha256 or hashlib.sha256(nquads.encode("utf-8")).hexdigest(),
-        "cache": cname,
-        "graph": str(iri.graph_iri(name)),
-        "counts": counts_from_nquads(nquads).types,
-    }
+    atomic.write_text(BuildDir(out).cache_file(cname), nquads)
+    digest = sha256 or hashlib.sha256(nquads.encode("utf-8")).hexdigest()
+    return manifest_entry(name, digest, cname, counts_from_nquads(nquads).types)
 
 
 def publish_extractions(
@@ -107,7 +101,7 @@ def publish_extractions(
     ['a.txt']
     """
     out = Path(out)
-    (out / CACHE_DIR).mkdir(parents=True, exist_ok=True)
+    BuildDir(out).cache.mkdir(parents=True, exist_ok=True)
     entries = {
         ex.document.name: cache_entry(
             out, ex.document.name, to_nquads(iter_quads(ex)), sha256=ex.document.sha256
@@ -116,20 +110,6 @@ def publish_extractions(
     }
     publish(out, entries, views=views)
     return entries
-
-
-def prune_cache(out: Path, entries: dict[str, dict]) -> list[str]:
-    """Delete cache files no manifest entry refers to; return their names, sorted."""
-    cache = Path(out) / CACHE_DIR
-    if not cache.is_dir():
-        return []
-    keep = {e.get("cache") for e in entries.values()} | {
-        e.get("extracted") for e in entries.values()
-    }
-    stale = sorted(p.name for p in cache.glob("*.nq") if p.name not in keep)
-    for name in stale:
-        (cache / name).unlink(missing_ok=True)
-    return stale
 
 
 def remove_documents(out: Path, names: Iterable[str], *, views: bool = True) -> RemoveReport:
@@ -143,27 +123,20 @@ def remove_documents(out: Path, names: Iterable[str], *, views: bool = True) -> 
         would be left.
     """
     out = Path(out)
-    manifest = read_manifest(out)
-    where = out / "manifest.json"
-    if (
-        manifest.get("version") != MANIFEST_VERSION
-        or manifest.get("pipeline") != pipeline_fingerprint()
-    ):
+    manifest = Manifest.read(out)
+    where = manifest.path
+    if not manifest.is_current(pipeline_fingerprint()):
         # publish() stamps the current pipeline: stale caches would then pass for fresh.
         raise BuildError(
             f"{where}: made by another version of the extractor "
-            f"(pipeline {manifest.get('pipeline')}, this is {pipeline_fingerprint()}); "
+            f"(pipeline {manifest.pipeline or None}, this is {pipeline_fingerprint()}); "
             f"run `kg build --out {out}` first"
         )
-    docs: dict[str, dict] = manifest["documents"]
-    wanted = sorted(set(names))
-    unknown = [n for n in wanted if n not in docs]
-    if unknown:
-        raise BuildError(f"{where}: no document named {', '.join(unknown)} in this build")
-    entries = {n: e for n, e in sorted(docs.items()) if n not in wanted}
+    names = list(names)
+    wanted = manifest.select(names) if names else []
+    entries = {n: e for n, e in manifest.documents.items() if n not in wanted}
     if not entries:
         raise BuildError(f"{where}: removing {len(wanted)} documents would leave the build empty")
-    publish(out, entries, views=views)
-    prune_cache(out, entries)
+    publish(out, entries, views=views)  # which prunes the cache of the removed documents
     texts.prune(out, entries)
     return RemoveReport(out=out, removed=wanted, remaining=list(entries))

@@ -32,11 +32,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kg.corrections.hook import CACHE_DIR, BuildCorrections, orphan_line
+from kg.builddir import MANIFEST_VERSION, BuildDir
+from kg.corrections.hook import BuildCorrections, orphan_line
 from kg.errors import BuildError
-
-LOCK = ".kg-lock"
-"""The build folder's lock (as :data:`kg.build.run.LOCK`): a build and this never overlap."""
 
 
 def republish(out: Path, *, views: bool | None = None) -> list[str]:
@@ -61,13 +59,12 @@ def republish(out: Path, *, views: bool | None = None) -> list[str]:
         a build running there.
     """
     from kg import atomic
-    from kg.build.publish import MANIFEST_VERSION, publish
-    from kg.build.remove import prune_cache
+    from kg.build.publish import publish
     from kg.build.worker import pipeline_fingerprint
 
     out = Path(out)
     try:
-        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        manifest = json.loads(BuildDir(out).manifest.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         raise BuildError(f"{out}/manifest.json: no build here; run `kg build` first") from None
     if (
@@ -81,7 +78,7 @@ def republish(out: Path, *, views: bool | None = None) -> list[str]:
     if views is None:
         views = (out / "graph.html").exists()
     try:
-        with atomic.folder_lock(out, LOCK):
+        with atomic.folder_lock(out, BuildDir(out).lock.name):  # a build and this never overlap
             run = BuildCorrections(out)
             entries: dict[str, dict] = {}
             for name, old in sorted(manifest["documents"].items()):
@@ -95,8 +92,7 @@ def republish(out: Path, *, views: bool | None = None) -> list[str]:
                     "graph": old["graph"],
                     "counts": counts,
                 } | fields
-            publish(out, entries, views=views)
-            prune_cache(out, entries)
+            publish(out, entries, views=views)  # which prunes the cache
     except BlockingIOError as e:
         raise BuildError(f"{out}: a build is running in this folder") from e
     return [orphan_line(o) for o in run.orphans(entries)]
@@ -105,4 +101,4 @@ def republish(out: Path, *, views: bool | None = None) -> list[str]:
 def _counts(out: Path, cname: str) -> dict[str, int]:
     from kg.quality.summary import counts_from_nquads
 
-    return counts_from_nquads((out / CACHE_DIR / cname).read_text(encoding="utf-8")).types
+    return counts_from_nquads(BuildDir(out).cache_file(cname).read_text(encoding="utf-8")).types

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import shutil
 import time
@@ -44,13 +43,8 @@ from kg.build import texts
 from kg.build.budget import Budget
 from kg.build.executors import Batch, WorkerLost, default_workers, make_executor, run_ordered
 from kg.build.publish import (
-    CACHE_DIR,
-    MANIFEST,
-    MANIFEST_VERSION,
-    TURTLE_PREFIXES,
     VIEWS_MAX_DOCUMENTS,
     abort_preload,
-    cache_texts,
     publish,
     start_preload,
     start_projection,
@@ -58,17 +52,12 @@ from kg.build.publish import (
 from kg.build.reading import shown
 from kg.build.sources import JsonlOptions, Source, SourceError, count_sources, iter_sources
 from kg.build.worker import cache_name, pipeline_fingerprint, process_document, write_cache_text
+from kg.builddir import BuildDir, Manifest, manifest_entry
 from kg.corrections.hook import BuildCorrections, orphan_line
 from kg.errors import BuildError
-from kg.graph import iri
-from kg.graph.store import STORES_DIR
 from kg.quality.summary import Counts, counts_from_nquads
 
 __all__ = [
-    "CACHE_DIR",
-    "MANIFEST",
-    "MANIFEST_VERSION",
-    "TURTLE_PREFIXES",
     "BuildError",
     "BuildReport",
     "Source",
@@ -110,16 +99,6 @@ class BuildReport:
     :func:`kg.build.publish.publish`."""
 
 
-def _load_manifest(out: Path) -> dict:
-    try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if data.get("version") != MANIFEST_VERSION or data.get("pipeline") != pipeline_fingerprint():
-        return {}
-    return data.get("documents", {})
-
-
 class _Run:
     """The state of one build while documents stream through it."""
 
@@ -151,7 +130,7 @@ class _Run:
         if prev and prev.get("cache") == cname and "extracted" not in prev:
             counts = prev.get("counts", {})
         else:
-            text = (self.out / CACHE_DIR / cname).read_text(encoding="utf-8")
+            text = BuildDir(self.out).cache_file(cname).read_text(encoding="utf-8")
             counts = counts_from_nquads(text).types
         self._add(src.name, digest, cname, counts)
         self.report.reused += 1
@@ -159,12 +138,9 @@ class _Run:
 
     def _add(self, name: str, digest: str, cname: str, counts: dict[str, int]) -> None:
         published, corrected, fields = self.corrections.apply(name, cname, prev=self.old.get(name))
-        self.entries[name] = {
-            "sha256": digest,
-            "cache": published,
-            "graph": str(iri.graph_iri(name)),
-            "counts": counts if corrected is None else corrected,
-        }
+        self.entries[name] = manifest_entry(
+            name, digest, published, counts if corrected is None else corrected
+        )
         self.entries[name] |= fields  # the extracted graph stays cached beside a corrected one
         if self.on_add is not None:  # the store preloading beside extraction
             self.on_add(published)
@@ -182,7 +158,7 @@ class _Run:
                 self.corrections.see(src.name, data)
             digest = hashlib.sha256(data).hexdigest()
             cname = cache_name(src.name, digest)
-            if (self.out / CACHE_DIR / cname).exists():
+            if BuildDir(self.out).cache_file(cname).exists():
                 texts.keep(self.out, digest, data)
                 self.reuse(src, digest, cname)
                 continue
@@ -229,7 +205,7 @@ class _Run:
                 continue
             cname = cache_name(name, digest)
             if status == "ok":  # text sent back by a remote worker
-                write_cache_text(self.out / CACHE_DIR / cname, payload)
+                write_cache_text(BuildDir(self.out).cache_file(cname), payload)
             if data is not None:
                 texts.keep(self.out, digest, data)
             self._add(name, digest, cname, counts)
@@ -324,10 +300,10 @@ def build(
     made = _to_be_made(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
-        (out / CACHE_DIR).mkdir(exist_ok=True)
-        with atomic.folder_lock(out, LOCK), _removed_on_failure(out, made):
+        BuildDir(out).cache.mkdir(exist_ok=True)
+        with atomic.folder_lock(out, BuildDir(out).lock.name), _removed_on_failure(out, made):
             atomic.clean_stale(out)
-            atomic.clean_stale(out / CACHE_DIR)
+            atomic.clean_stale(BuildDir(out).cache)
             report = _build_locked(
                 inputs,
                 out,
@@ -353,10 +329,6 @@ def build(
     return report
 
 
-LOCK = ".kg-lock"
-"""The build folder's lock file (:func:`kg.atomic.folder_lock`)."""
-
-
 def _to_be_made(out: Path) -> list[Path]:
     """What a build into ``out`` creates before its first document: the folder, or its parts.
 
@@ -366,7 +338,8 @@ def _to_be_made(out: Path) -> list[Path]:
     missing = [p for p in (out, *out.parents) if not p.exists()]
     if missing:
         return [missing[-1]]
-    parts = (out / CACHE_DIR, out / STORES_DIR, out / texts.TEXTS_DIR, out / LOCK)
+    b = BuildDir(out)
+    parts = (b.cache, b.stores, out / texts.TEXTS_DIR, b.lock)
     return [p for p in parts if not p.exists()]
 
 
@@ -376,7 +349,7 @@ def _removed_on_failure(out: Path, made: list[Path]) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        cache = out / CACHE_DIR
+        cache = BuildDir(out).cache
         if not (cache.is_dir() and any(f.suffix == ".nq" for f in cache.iterdir())):
             for path in made:
                 if path.is_dir() and not path.is_symlink():
@@ -398,11 +371,17 @@ def _build_locked(inputs, out, progress, strict, max_bytes, views, executor, jso
     # and the projection's process starts with the workers (it waits for publishing)
     projector = start_projection() if cores > 1 else None
     run = _Run(
-        out, _load_manifest(out), strict, max_bytes, warn, bar, preload.add if preload else None
+        out,
+        Manifest.reusable(out, pipeline_fingerprint()),
+        strict,
+        max_bytes,
+        warn,
+        bar,
+        preload.add if preload else None,
     )
     t0 = time.perf_counter()
     try:
-        _extract(run, srcs, make_executor(workers, dask, str(out / CACHE_DIR), budget), bar)
+        _extract(run, srcs, make_executor(workers, dask, str(BuildDir(out).cache), budget), bar)
         report = run.report
         report.phases["extract"] = time.perf_counter() - t0
         report.removed = sorted(set(run.old) - set(run.entries))
@@ -489,4 +468,4 @@ def discover(paths: Iterable[Path], jsonl: JsonlOptions | None = None) -> list[S
 
 def iter_cached(out: Path) -> Iterator[str]:
     """The cached N-Quads text of each document of the build in ``out``, in name order."""
-    yield from cache_texts(Path(out), _load_manifest(Path(out)))
+    yield from BuildDir(out).cached_texts(Manifest.reusable(out, pipeline_fingerprint()))

@@ -42,12 +42,13 @@ from typing import IO
 
 from extract.ingest.reader import DEFAULT_MAX_BYTES
 from kg.build.reading import kind_of, read_bounded, shown
+from kg.errors import KgError
 
 HIDDEN_PREFIXES = (".", "~", "#")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 
 
-class SourceError(RuntimeError):
+class SourceError(KgError, RuntimeError):
     """A fatal input error (missing path, clashing names); one line naming the path."""
 
 

@@ -9,7 +9,7 @@ store is order-free: named graphs load in whatever order documents come).
 Examples
 --------
 >>> import tempfile, pathlib
->>> from kg import iri
+>>> from kg.graph import iri
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> (d / "cache").mkdir()
 >>> g = iri.graph_iri("a.txt")
@@ -41,17 +41,10 @@ import pyoxigraph as ox
 
 from kg.atomic import SORT_PREFIX
 from kg.build.external_sort import ExternalSorter, triple_line, write_sorted_turtle
+from kg.builddir import BuildDir
 from kg.graph import iri
 from kg.graph.store import create_store, load_default
 from ontology.namespaces import ontology_path
-
-CACHE_DIR = "cache"
-
-
-def cache_texts(out: Path, entries: dict[str, dict]) -> Iterator[str]:
-    """The cached N-Quads of each document, in name order, one at a time."""
-    for name in sorted(entries):
-        yield (Path(out) / CACHE_DIR / entries[name]["cache"]).read_text(encoding="utf-8")
 
 
 def ontology_triples() -> list[ox.Triple]:
@@ -133,10 +126,10 @@ class StoreLoader:
         keeps one copy of a triple that several documents state, so the
         default graph becomes the union of the documents' graphs as they load.
         """
-        cache = Path(self.out) / CACHE_DIR
+        build = BuildDir(self.out)
         assert self.union is not None
         while (name := self.feed.get()) is not None:
-            text = (cache / name).read_text(encoding="utf-8")
+            text = build.cache_file(name).read_text(encoding="utf-8")
             yield text
             triples = [triple_line(line) for line in text.splitlines() if line]
             self.union.add(triples)
@@ -167,7 +160,11 @@ class StoreLoader:
             shutil.rmtree(self.union.folder, ignore_errors=True)
 
     def _chunks(self) -> Iterator[str | bytes]:
-        texts = self._fed_texts() if self.entries is None else cache_texts(self.out, self.entries)
+        texts = (
+            self._fed_texts()
+            if self.entries is None
+            else BuildDir(self.out).cached_texts(self.entries)
+        )
         for chunk in texts:
             if self.stopped.is_set():
                 raise InterruptedError("store load stopped")

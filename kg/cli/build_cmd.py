@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from kg.build.budget import DEFAULT_MEMORY_MB, DEFAULT_SECONDS
-from kg.cli.common import KgError, fatal_errors, out_option, progress_enabled
+from kg.cli.common import CommandError, fatal_errors, out_option, progress_enabled
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "examples" / "corpus"
 EXIT_INTERRUPTED = 130
@@ -188,5 +188,7 @@ def validate(out: Path) -> None:
     for line in lines:
         click.echo(line)
     if not conforms:
-        raise KgError(f"{out}/graph.ttl does not conform to the shapes ({len(lines)} findings)")
+        raise CommandError(
+            f"{out}/graph.ttl does not conform to the shapes ({len(lines)} findings)"
+        )
     click.echo(f"{out}/graph.ttl conforms to the shapes")

@@ -38,8 +38,12 @@ format_option = click.option(
 )
 
 
-class KgError(click.ClickException):
-    """A fatal error printed as one line, exit code 2."""
+class CommandError(click.ClickException):
+    """A fatal error of a command printed as one line, exit code 2.
+
+    The library's own errors (:class:`kg.errors.KgError`) become one in
+    :func:`fatal_errors`; commands raise it for what only they check.
+    """
 
     exit_code = 2
 
@@ -48,18 +52,21 @@ class KgError(click.ClickException):
 
 
 def fatal_errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn the library's expected errors into one-line ``KgError``s."""
+    """Turn the library's expected errors into one-line ``CommandError``s.
+
+    Those are every :class:`kg.errors.KgError`, ``extract``'s ``IngestError``
+    (``extract`` never imports ``kg``) and a missing file.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from extract.ingest.reader import IngestError
-        from kg.errors import BuildError, DaskUnavailable
-        from kg.graph.store import StoreError
+        from kg.errors import KgError
 
         try:
             return func(*args, **kwargs)
-        except (BuildError, StoreError, IngestError, DaskUnavailable, FileNotFoundError) as e:
-            raise KgError(str(e).splitlines()[0] if str(e) else type(e).__name__) from e
+        except (KgError, IngestError, FileNotFoundError) as e:
+            raise CommandError(str(e).splitlines()[0] if str(e) else type(e).__name__) from e
 
     return wrapper
 

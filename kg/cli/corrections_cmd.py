@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from kg.cli.common import KgError, emit, fatal_errors, format_option, out_option
+from kg.cli.common import CommandError, emit, fatal_errors, format_option, out_option
 
 
 def _correction_errors(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -22,7 +22,7 @@ def _correction_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return func(*args, **kwargs)
         except CorrectionError as e:
-            raise KgError(str(e)) from e
+            raise CommandError(str(e)) from e
 
     return fatal_errors(wrapper)
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from kg.builddir import BuildDir
 from kg.cli.common import emit, fatal_errors, format_option, out_option
 
 
@@ -53,10 +54,10 @@ def eval_(
     if errors:
         from kg.quality.gold_diff import error_counts, error_rows
 
-        rows = error_rows(gold, out / "graph.ttl", documents)
+        rows = error_rows(gold, BuildDir(out).graph_ttl, documents)
         emit(error_counts(rows) if counts else rows, fmt)
         return
     from kg.quality.evaluate import evaluate, score_rows
 
-    report = evaluate(gold, out / "graph.ttl", documents)
+    report = evaluate(gold, BuildDir(out).graph_ttl, documents)
     emit(score_rows(report), fmt)

@@ -9,7 +9,7 @@ Examples
 >>> f()
 Traceback (most recent call last):
 ...
-kg.cli.common.KgError: no actor named 'x'
+kg.cli.common.CommandError: no actor named 'x'
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import Any
 
 import click
 
-from kg.cli.common import ONE_SHOT, KgError, progress_enabled
+from kg.cli.common import ONE_SHOT, CommandError, progress_enabled
 
 
 def load(out: Path) -> Any:
@@ -72,7 +72,7 @@ def _loading() -> Iterator[None]:
 
 
 def analysis_errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn an unknown actor, item or document into a one-line ``KgError``."""
+    """Turn an unknown actor, item or document into a one-line ``CommandError``."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -81,6 +81,6 @@ def analysis_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return func(*args, **kwargs)
         except UnknownItem as e:
-            raise KgError(str(e.args[0] if e.args else e)) from e
+            raise CommandError(str(e.args[0] if e.args else e)) from e
 
     return wrapper

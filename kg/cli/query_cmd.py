@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.common import KgError, emit, fatal_errors, out_option
+from kg.cli.common import CommandError, emit, fatal_errors, out_option
 from kg.cli.output import render
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "md")
@@ -25,7 +25,7 @@ def _source(query: str | None, name: str | None) -> tuple[str, str, str]:
         try:
             entry = catalog.get(name)
         except catalog.CatalogError as e:
-            raise KgError(str(e)) from e
+            raise CommandError(str(e)) from e
         return f"saved query {name}", name, entry.text
     if not query:
         raise click.UsageError("give a QUERY, a FILE.rq, --name NAME or --list")
@@ -37,7 +37,7 @@ def _source(query: str | None, name: str | None) -> tuple[str, str, str]:
             return str(path), path.stem, path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
             reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
-            raise KgError(f"{path}: cannot read query file ({reason})") from e
+            raise CommandError(f"{path}: cannot read query file ({reason})") from e
     return "query", "query", query
 
 
@@ -128,7 +128,7 @@ def query(
         entry, values = catalog.parse_entry(entry_name, text), catalog.parse_params(params)
         bound = catalog.bind(entry, values)
     except catalog.CatalogError as e:
-        raise KgError(f"{label}: {e}") from e
+        raise CommandError(f"{label}: {e}") from e
     store = open_store(out)
     try:
         result = execute(store, bound)
@@ -136,7 +136,7 @@ def query(
             for line in catalog.unmatched(store, entry, values):
                 click.echo(f"kg: notice: {label}: {line}", err=True)
     except QueryError as e:
-        raise KgError(f"{label}: {e}") from e
+        raise CommandError(f"{label}: {e}") from e
     if result.kind == "graph":
         sys.stdout.buffer.write(serialize(result, "turtle"))
     elif fmt in ("json", "csv", "tsv"):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from kg.builddir import BuildDir
 from kg.cli.common import fatal_errors, out_option
 
 
@@ -29,6 +30,6 @@ def report(out: Path, output: Path | None) -> None:
     """Write a self-contained HTML report: counts, timeline, responsibilities, findings."""
     from kg.html.report import write_report_html
 
-    target = output or out / "report.html"
+    target = output or BuildDir(out).report_html
     write_report_html(out, target)
     click.echo(f"wrote {target}")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.common import KgError, fatal_errors, out_option
+from kg.cli.common import CommandError, fatal_errors, out_option
 
 TOKEN_ENV = "KG_SERVE_TOKEN"
 MIN_TOKEN = 16
@@ -178,9 +178,9 @@ def serve(
 
     loopback = is_loopback(host)
     if token is not None and len(token) < MIN_TOKEN:
-        raise KgError(f"the access token must have {MIN_TOKEN} characters or more")
+        raise CommandError(f"the access token must have {MIN_TOKEN} characters or more")
     if not loopback and not token:
-        raise KgError(
+        raise CommandError(
             f"--host {host} is reachable from the network: give an access token "
             f"(--token or ${TOKEN_ENV}), or bind to 127.0.0.1"
         )

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from kg.cli.common import KgError, fatal_errors, out_option
+from kg.builddir import BuildDir
+from kg.cli.common import CommandError, fatal_errors, out_option
 
 
 def _types(value: str | None) -> list[str] | None:
@@ -55,9 +56,9 @@ def viz(
     from kg.html.graph_view import write_graph_html
     from kg.html.select import SelectionError
 
-    target = output or out / "graph.html"
+    target = output or BuildDir(out).graph_html
     try:
         write_graph_html(out, target, focus=focus, depth=depth, doc=doc, types=_types(types))
     except SelectionError as e:
-        raise KgError(str(e)) from e
+        raise CommandError(str(e)) from e
     click.echo(f"wrote {target}")

@@ -45,12 +45,12 @@ from collections import defaultdict
 from pathlib import Path
 
 from kg import atomic
+from kg.builddir import BuildDir
 from kg.corrections import ledger
 from kg.corrections.apply import Outcome, apply_document
 from kg.corrections.records import Correction
 from kg.quality.summary import counts_from_nquads
 
-CACHE_DIR = "cache"
 NOT_BUILT = "document not in the build"
 
 
@@ -124,7 +124,7 @@ class BuildCorrections:
         corrections = self.by_doc.get(name)
         if not corrections:
             return cname, None, {}
-        cache = self.out / CACHE_DIR
+        cache = BuildDir(self.out).cache
         key = _key(cname, corrections)
         if (
             prev is not None

@@ -32,22 +32,12 @@ from collections.abc import Iterable
 import networkx as nx
 import pyoxigraph as ox
 
-from ontology.namespaces import CK, DCTERMS, OA, RDF, RDFS, SKOS
+from kg.graph import schema
+from ontology.namespaces import CK, OA, RDF
 
 LEFT_OUT = {str(CK.Evidence), str(CK.RelationAssertion), str(RDF.Statement)}
-TYPE_ORDER = [
-    CK.Document,
-    CK.Actor,
-    CK.Stage,
-    CK.Step,
-    CK.PhaseKind,
-    CK.TimeExpression,
-    CK.Requirement,
-    CK.Quantity,
-    CK.ActorKind,
-    CK.Campaign,
-]
-LABEL_PROPERTIES = [str(RDFS.label), str(SKOS.prefLabel), str(DCTERMS.identifier)]
+TYPE_ORDER = [c.iri for c in schema.CLASSES]
+LABEL_PROPERTIES = [str(p) for p in schema.LABEL_PROPERTIES]
 QUOTE_MAX = 80
 
 

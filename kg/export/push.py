@@ -35,8 +35,7 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 
-from kg.build.manifest import read_documents, select_documents
-from kg.build.store_loader import CACHE_DIR
+from kg.builddir import BuildDir, Manifest
 from kg.errors import BuildError
 from kg.graph import iri
 from ontology.namespaces import ID
@@ -108,10 +107,10 @@ def graphs_to_push(
     out: Path, documents: Iterable[str] | None = None, *, ontology: bool = True
 ) -> Iterator[tuple[str, list[str]]]:
     """(graph IRI, N-Triples lines) of each document of the build, then the ontology's."""
-    entries = read_documents(out)
-    for name in select_documents(out, documents):
+    manifest = Manifest.read(out)
+    for name in manifest.select(documents):
         graph = str(iri.graph_iri(name))
-        path = Path(out) / CACHE_DIR / entries[name]["cache"]
+        path = BuildDir(out).cache_file(manifest.documents[name]["cache"])
         try:
             text = path.read_text(encoding="utf-8")
         except OSError as e:

@@ -48,10 +48,9 @@ from typing import IO
 import pyoxigraph as ox
 
 from kg import atomic
-from kg.build.manifest import read_documents, select_documents
-from kg.build.publish import TURTLE_PREFIXES
-from kg.build.store_loader import CACHE_DIR, ontology_quads, ontology_triples
-from kg.errors import BuildError
+from kg.build.store_loader import ontology_quads, ontology_triples
+from kg.builddir import TURTLE_PREFIXES, BuildDir, Manifest
+from kg.errors import ExportError
 from ontology.namespaces import PREFIXES, load_context
 
 FORMATS = ("turtle", "nt", "xml", "json-ld", "nquads", "trig", "graphml", "gexf", "csv")
@@ -81,10 +80,6 @@ OX_FORMATS = {
     "trig": ox.RdfFormat.TRIG,
 }
 Triple = tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, ox.NamedNode | ox.BlankNode | ox.Literal]
-
-
-class ExportError(BuildError):
-    """An export that cannot be made; ``str()`` is one line naming the cause."""
 
 
 @dataclass(frozen=True)
@@ -117,9 +112,9 @@ def _key(t: Iterable) -> tuple[str, ...]:
 
 
 def _document_quads(out: Path, names: list[str]) -> Iterator[ox.Quad]:
-    entries = read_documents(out)
+    entries = Manifest.read(out).documents
     for name in names:
-        path = Path(out) / CACHE_DIR / entries[name]["cache"]
+        path = BuildDir(out).cache_file(entries[name]["cache"])
         try:
             with path.open("rb") as fh:
                 yield from ox.parse(fh, format=ox.RdfFormat.N_QUADS)
@@ -133,7 +128,7 @@ def load_triples(out: Path, documents: Iterable[str] | None = None) -> list[Trip
     Read from the build's per-document N-Quads (the source of ``graph.ttl``),
     so literals keep their lexical form.
     """
-    names = select_documents(out, documents)
+    names = Manifest.read(out).select(documents)
     seen = {(q.subject, q.predicate, q.object) for q in _document_quads(out, names)}
     return sorted(seen, key=_key)
 
@@ -142,7 +137,7 @@ def load_quads(
     out: Path, documents: Iterable[str] | None = None, *, ontology: bool = False
 ) -> list[ox.Quad]:
     """The documents' named graphs (and with ``ontology``, the ontology's), sorted by graph."""
-    quads = set(_document_quads(out, select_documents(out, documents)))
+    quads = set(_document_quads(out, Manifest.read(out).select(documents)))
     if ontology:
         quads.update(ontology_quads())
     return sorted(quads, key=lambda q: (str(q.graph_name), *_key(q.triple)))
@@ -292,7 +287,7 @@ def export(
     """
     fmt = canonical_format(fmt)
     _check_ontology(fmt, ontology)
-    docs = select_documents(out, documents)
+    docs = Manifest.read(out).select(documents)
     if fmt in DIRECTORY_FORMATS:
         if dest is None:
             raise ExportError(f"format {fmt} writes a folder: give an output path (-o DIR)")

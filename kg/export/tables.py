@@ -32,6 +32,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import atomic
+from kg.errors import ExportError
 from kg.export.graphs import _first_value, _index, local_name, project
 from ontology.namespaces import CK, DCTERMS, OA, RDF, RDFS
 
@@ -117,8 +118,6 @@ def write_tables(triples: list, dest: Path) -> int:
     """Write the three CSV files into the folder ``dest``; return the number of requirements."""
     dest = Path(dest)
     if dest.exists() and not dest.is_dir():
-        from kg.export.rdf import ExportError
-
         raise ExportError(f"{dest}: exists and is not a folder (csv writes a folder)")
     dest.mkdir(parents=True, exist_ok=True)
     g = project(triples)

@@ -38,7 +38,8 @@ import time
 from contextlib import suppress
 from pathlib import Path
 
-from kg.graph.store import STORE_LINK, StoreError
+from kg.builddir import STORE_LINK
+from kg.graph.store import StoreError
 
 LEASE_SUFFIX = ".lease"
 

@@ -19,13 +19,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-
-class StoreError(RuntimeError):
-    """The build's store is missing or unreadable."""
-
-
-STORE_LINK = "store"
-STORES_DIR = ".stores"
+from kg.builddir import STORE_LINK
+from kg.errors import StoreError
 
 
 def create_store(

@@ -28,18 +28,12 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import URIRef
 
+from kg.graph import schema
 from kg.graph.store import open_store, select
 from kg.html.model import ACTOR_TYPES, RELATIONS, Quote, ViewEdge, ViewGraph, ViewNode
 from ontology.namespaces import CK, DCTERMS, SKOS, XSD
 
-CLASS_KINDS: dict[URIRef, str] = {
-    CK.Document: "document",
-    CK.Actor: "actor",
-    CK.Stage: "stage",
-    CK.Step: "step",
-    CK.TimeExpression: "time",
-    CK.Requirement: "requirement",
-}
+CLASS_KINDS: dict[URIRef, str] = {c.iri: c.view for c in schema.VIEWED if c.view}
 LINK_PROPERTIES: dict[URIRef, str] = {CK[name]: name for name in RELATIONS if name != "mentionedIn"}
 ATTRIBUTE_NAMES: dict[URIRef, str] = {
     SKOS.altLabel: "别名",

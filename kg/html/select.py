@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
+from kg.errors import KgError
 from kg.html.model import KINDS, SELECTABLE_KINDS, Quote, ViewEdge, ViewGraph, ViewNode
 
 HUB_RELATIONS = ("mentionedIn",)
@@ -28,7 +29,7 @@ GROUP_SAMPLE = 20
 """Quotes kept on an aggregated group node."""
 
 
-class SelectionError(ValueError):
+class SelectionError(KgError, ValueError):
     """A filter matched nothing; ``str()`` is one line naming the filter."""
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-GRAPH_HTML = "graph.html"
-REPORT_HTML = "report.html"
+from kg.builddir import BuildDir
 
 
 def write_views(out: Path) -> None:
@@ -25,5 +24,6 @@ def write_views(out: Path) -> None:
     from kg.html.graph_view import write_graph_html
     from kg.html.report import write_report_html
 
-    write_graph_html(Path(out), Path(out) / GRAPH_HTML)
-    write_report_html(Path(out), Path(out) / REPORT_HTML)
+    build = BuildDir(out)
+    write_graph_html(Path(out), build.graph_html)
+    write_report_html(Path(out), build.report_html)

@@ -58,11 +58,9 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
+from kg.builddir import BuildDir
 from kg.graph.store import PredicateIndex, StoreError, open_read_only, store_path
 from kg.nx import projection
-
-CACHE_DIR = ".projection"
-"""Folder of the build directory holding the saved projection."""
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
@@ -101,7 +99,7 @@ def cache_path(build_dir: Path, store_dir: Path | None = None) -> Path:
         When the directory holds no build (and ``store_dir`` is not given).
     """
     store = Path(store_dir) if store_dir is not None else store_path(Path(build_dir))
-    return Path(build_dir) / CACHE_DIR / f"{store.name}-{code_fingerprint()}.sqlite"
+    return BuildDir(build_dir).projection / f"{store.name}-{code_fingerprint()}.sqlite"
 
 
 def save(G: nx.MultiDiGraph, path: Path) -> None:
@@ -458,7 +456,7 @@ def write_cache_from_nquads(build_dir: Path, store_dir: Path, nquads: Path) -> f
     >>> store = store_path(d / "b")
     >>> _ = write_cache_from_nquads(d / "c", store, d / "b" / "graph.nq")
     >>> saved = cache_path(d / "b")
-    >>> (d / "c" / CACHE_DIR / saved.name).read_bytes() == saved.read_bytes()
+    >>> (BuildDir(d / "c").projection / saved.name).read_bytes() == saved.read_bytes()
     True
     """
     t0 = time.perf_counter()

@@ -18,6 +18,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.errors import KgError
 from kg.nx.projection import in_by, nodes_of, out_by, out_keyed
 from kg.suggest import did_you_mean
 
@@ -28,7 +29,7 @@ NO_STAGE = 10**6
 """Rank of "no stage": after every stage."""
 
 
-class UnknownItem(LookupError):
+class UnknownItem(KgError, LookupError):
     """Nothing in the graph matches the name an analysis was given."""
 
 

@@ -49,19 +49,12 @@ from typing import Any
 import networkx as nx
 
 from extract import records
-from kg.graph import iri
+from kg.graph import iri, schema
 from kg.graph.store import iter_predicate, open_store
 from ontology.namespaces import CK, DCTERMS, OA, RDF, RDFS, SKOS
 
-NODE_TYPES: dict[str, str] = {
-    str(CK.Document): "Document",
-    str(CK.Actor): "Actor",
-    str(CK.Stage): "Stage",
-    str(CK.Step): "Step",
-    str(CK.TimeExpression): "TimeExpression",
-    str(CK.Requirement): "Requirement",
-}
-"""Class IRI -> node ``type``."""
+NODE_TYPES: dict[str, str] = {str(c.iri): c.kind for c in schema.VIEWED}
+"""Class IRI -> node ``type`` (:data:`kg.graph.schema.VIEWED`)."""
 
 ACTOR_TYPES: dict[str, str] = {str(CK[t]): t for t in records.ACTOR_TYPES}
 

@@ -26,6 +26,7 @@ from typing import Any
 
 from rdflib import Dataset, Graph
 
+from kg.graph.schema import NAME_PROPERTIES
 from kg.quality.match import (
     REL_PROPS,
     match_spans,
@@ -35,7 +36,7 @@ from kg.quality.match import (
     quantity_key,
     strip_year,
 )
-from ontology.namespaces import CK, DCTERMS, OA, RDF, RDFS, SKOS
+from ontology.namespaces import CK, DCTERMS, OA, RDF, RDFS
 
 _FORMATS = {
     ".ttl": "turtle",
@@ -67,8 +68,7 @@ class GraphView:
                 self.docs[Path(str(ident)).name] = d
 
     def names(self, node) -> set[str]:
-        out = {norm(o) for o in self.g.objects(node, RDFS.label)}
-        out |= {norm(o) for o in self.g.objects(node, SKOS.altLabel)}
+        out = {norm(o) for prop in NAME_PROPERTIES for o in self.g.objects(node, prop)}
         return {n for n in out if n}
 
     def mentioned(self, cls, doc) -> list:

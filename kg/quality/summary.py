@@ -9,22 +9,15 @@ Examples
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ontology.namespaces import CK, RDF
+from kg.builddir import Manifest
+from kg.graph import schema
+from ontology.namespaces import RDF
 
-COUNTED = {
-    "Document": CK.Document,
-    "Actor": CK.Actor,
-    "Stage": CK.Stage,
-    "Step": CK.Step,
-    "TimeExpression": CK.TimeExpression,
-    "Requirement": CK.Requirement,
-    "Quantity": CK.Quantity,
-    "Relation": CK.RelationAssertion,
-}
+COUNTED = {c.kind: c.iri for c in schema.CLASSES if c.counted}
+"""Kind -> class of the nodes counted per document (:data:`kg.graph.schema.CLASSES`)."""
 _TYPE_MARKERS = {f"<{RDF.type}> <{iri}> ": name for name, iri in COUNTED.items()}
 _RDF_TYPE = f"<{RDF.type}>"
 
@@ -34,6 +27,7 @@ def type_of_line(line: str) -> str | None:
 
     Examples
     --------
+    >>> from ontology.namespaces import CK
     >>> type_of_line(f"<http://e/a> <{RDF.type}> <{CK.Actor}> .")
     'Actor'
     """
@@ -60,12 +54,12 @@ class Counts:
     @classmethod
     def load(cls, out: Path) -> Counts:
         """Counts of the build in ``out``, from its manifest."""
-        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-        totals = manifest.get("totals", {})
+        manifest = Manifest.read(out)
+        totals = manifest.totals
         return cls(
             quads=int(totals.get("quads", 0)),
             types=dict(totals.get("types", {})),
-            per_document={n: e.get("counts", {}) for n, e in manifest["documents"].items()},
+            per_document={n: e.get("counts", {}) for n, e in manifest.documents.items()},
         )
 
 

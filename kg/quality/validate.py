@@ -22,6 +22,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
+from kg.builddir import BuildDir
 from ontology.namespaces import RDF, RDFS, SH, load_ontology, load_shapes
 
 
@@ -117,7 +118,7 @@ def _violations(results: Graph) -> list[str]:
 
 def validate_build(out: Path) -> tuple[bool, list[str]]:
     """Validate the ``graph.ttl`` of the build in ``out``."""
-    path = Path(out) / "graph.ttl"
+    path = BuildDir(out).graph_ttl
     if not path.exists():
         raise FileNotFoundError(f"{path}: no build found (run `kg build --out {out}` first)")
     g = Graph()

@@ -49,8 +49,8 @@ from collections import OrderedDict, deque
 from pathlib import Path
 from typing import Any
 
+from kg.builddir import STORE_LINK
 from kg.graph import leases
-from kg.graph.store import STORE_LINK
 from kg.server.follow import LANES, FollowsBuild, Generation
 from kg.server.procs import Reply, WorkerError, WorkerProcess, log
 

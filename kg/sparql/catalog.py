@@ -34,12 +34,13 @@ from importlib.resources import files
 
 import pyoxigraph as ox
 
+from kg.errors import KgError
 from kg.sparql.text import group_start
 
 _PARAM = re.compile(r"^#\s*param:\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\((.*)\))?\s*$")
 
 
-class CatalogError(ValueError):
+class CatalogError(KgError, ValueError):
     """An unknown query name, a missing or unknown parameter, or a bad value (one line)."""
 
 

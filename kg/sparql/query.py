@@ -31,6 +31,7 @@ from typing import Literal
 
 import pyoxigraph as ox
 
+from kg.errors import KgError
 from kg.graph import store as kg_store
 from kg.sparql.text import declared_prefixes, mentions_service, star_order, used_prefixes
 from ontology.namespaces import ID, PREFIXES
@@ -44,7 +45,7 @@ _POSITION = re.compile(r"^error at (\d+):(\d+):\s*(.*)$", re.DOTALL)
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 
-class QueryError(ValueError):
+class QueryError(KgError, ValueError):
     """A query that cannot be answered; ``str()`` is one line.
 
     Attributes

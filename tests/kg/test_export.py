@@ -15,8 +15,7 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
-from kg.build.manifest import read_documents
-from kg.build.store_loader import CACHE_DIR
+from kg.builddir import BuildDir, Manifest
 from kg.cli.main import cli
 from kg.errors import BuildError
 from kg.export.rdf import (
@@ -96,10 +95,10 @@ def test_dataset_format_with_ontology_has_one_graph_per_document_and_the_ontolog
 ) -> None:
     data, _ = render(seeds_build, fmt, ontology=True)
     graphs = _graphs(Dataset().parse(data=data.decode("utf-8"), format=rdflib_name))
-    docs = read_documents(seeds_build)
+    docs = Manifest.read(seeds_build).documents
     assert set(graphs) == {str(iri.graph_iri(n)) for n in docs} | {str(iri.ONTOLOGY_GRAPH)}
     for name, entry in docs.items():
-        cached = Dataset().parse(seeds_build / CACHE_DIR / entry["cache"], format="nquads")
+        cached = Dataset().parse(BuildDir(seeds_build).cache / entry["cache"], format="nquads")
         assert isomorphic(graphs[str(iri.graph_iri(name))], _graphs(cached)[entry["graph"]])
     assert isomorphic(graphs[str(iri.ONTOLOGY_GRAPH)], load_ontology())
 
@@ -159,7 +158,7 @@ def test_export_is_byte_identical_across_processes(seeds_build: Path, tmp_path: 
 
 
 def test_doc_option_exports_only_that_document(seeds_build: Path) -> None:
-    name = next(iter(read_documents(seeds_build)))
+    name = next(iter(Manifest.read(seeds_build).documents))
     data, _ = render(seeds_build, "nquads", [name])
     graphs = _graphs(Dataset().parse(data=data.decode("utf-8"), format="nquads"))
     assert list(graphs) == [str(iri.graph_iri(name))]

@@ -10,11 +10,10 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph, Literal
 from rdflib.compare import isomorphic
 
-from kg.build.manifest import read_documents
 from kg.build.remove import cache_entry, publish, remove_documents
 from kg.build.run import build
-from kg.build.store_loader import CACHE_DIR
 from kg.build.worker import cache_name
+from kg.builddir import BuildDir, Manifest
 from kg.cli.main import cli
 from kg.errors import BuildError
 from kg.graph import iri
@@ -81,7 +80,9 @@ def test_unchanged_rebuild_reuses_every_document(built: tuple[Path, Path]) -> No
 
 def test_unchanged_document_cache_file_is_not_rewritten(built: tuple[Path, Path]) -> None:
     src, out = built
-    cache = out / CACHE_DIR / read_documents(out)["a.txt"]["cache"]  # keyed by name + content
+    cache = (
+        BuildDir(out).cache / Manifest.read(out).documents["a.txt"]["cache"]
+    )  # keyed by name + content
     before = cache.stat()
     (src / "b.txt").write_text("县委必须加强领导。", encoding="utf-8")
     _build(src, out)
@@ -119,8 +120,8 @@ def test_deleted_document_leaves_store_and_cache(built: tuple[Path, Path]) -> No
     (src / "c.txt").unlink()
     _build(src, out)
     assert str(iri.graph_iri("c.txt")) not in store_graphs(out)
-    assert not (out / CACHE_DIR / cache_name("c.txt")).exists()
-    assert "c.txt" not in read_documents(out)
+    assert not (BuildDir(out).cache / cache_name("c.txt")).exists()
+    assert "c.txt" not in Manifest.read(out).documents
 
 
 def test_remove_equals_clean_build_of_the_rest(built: tuple[Path, Path], tmp_path: Path) -> None:
@@ -131,7 +132,7 @@ def test_remove_equals_clean_build_of_the_rest(built: tuple[Path, Path], tmp_pat
     clean = tmp_path / "clean"
     _build(src, clean)
     _same_build(out, clean)
-    assert not (out / CACHE_DIR / cache_name("b.txt")).exists()
+    assert not (BuildDir(out).cache / cache_name("b.txt")).exists()
 
 
 def test_build_after_remove_reuses_the_rest(built: tuple[Path, Path]) -> None:
@@ -165,7 +166,7 @@ def test_cli_remove(built: tuple[Path, Path]) -> None:
     _, out = built
     result = CliRunner().invoke(cli, ["remove", "a.txt", "--out", str(out), "--no-views"])
     assert result.exit_code == 0, result.output
-    assert list(read_documents(out)) == ["b.txt", "c.txt"]
+    assert list(Manifest.read(out).documents) == ["b.txt", "c.txt"]
 
 
 def test_cli_remove_unknown_is_one_line_exit_2(built: tuple[Path, Path]) -> None:

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from kg import atomic
+from kg.builddir import STORE_LINK, STORES_DIR
 from kg.graph import leases
-from kg.graph.store import STORE_LINK, STORES_DIR, StoreError
+from kg.graph.store import StoreError
 
 HOLDER = """
 import sys, time

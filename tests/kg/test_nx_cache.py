@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.nx.cache import CACHE_DIR, Projection, cache_path, open_projection, save, saved_graph
+from kg.builddir import BuildDir
+from kg.nx.cache import Projection, cache_path, open_projection, save, saved_graph
 from kg.nx.examples import example_graph
 from kg.nx.projection import load_graph
 
@@ -49,7 +50,7 @@ def test_same_graph_gives_same_file(tmp_path):
 def test_missing_projection_is_made_again(nx_build, tmp_path):
     out = tmp_path / "b"
     shutil.copytree(nx_build, out, symlinks=True)
-    shutil.rmtree(out / CACHE_DIR)
+    shutil.rmtree(BuildDir(out).projection)
     p = open_projection(out)
     try:
         assert p.path == cache_path(out) and p.path.is_file()
@@ -71,7 +72,7 @@ def test_rebuild_replaces_the_projection(tmp_path):
     build([docs], out, progress=False)
     second = cache_path(out)
     assert first != second
-    assert sorted(p.name for p in (out / CACHE_DIR).iterdir()) == [second.name]
+    assert sorted(p.name for p in (BuildDir(out).projection).iterdir()) == [second.name]
     assert sorted(saved_graph(out).graph["documents"].values()) == ["a.txt", "b.txt"]
 
 
@@ -147,7 +148,7 @@ def test_projection_from_nquads_equals_projection_from_store(seeds_build, tmp_pa
     from kg.nx.cache import write_cache_from_nquads
 
     out = tmp_path / "out"
-    (out / CACHE_DIR).mkdir(parents=True)
+    (BuildDir(out).projection).mkdir(parents=True)
     store = store_path(seeds_build)
     write_cache_from_nquads(out, store, seeds_build / "graph.nq")
     assert cache_path(out, store).read_bytes() == cache_path(seeds_build).read_bytes()

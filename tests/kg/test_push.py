@@ -8,7 +8,7 @@ import httpx
 import pytest
 from click.testing import CliRunner
 
-from kg.build.manifest import read_documents
+from kg.builddir import Manifest
 from kg.cli.main import cli
 from kg.export.push import PushError, push
 from kg.graph.store import open_store
@@ -82,7 +82,7 @@ def test_every_graph_arrives_whole(pushed) -> None:
 
 def test_one_graph_per_document_plus_the_ontology(pushed, seeds_build: Path) -> None:
     first, _ = pushed
-    assert first.graphs == len(read_documents(seeds_build)) + 1
+    assert first.graphs == len(Manifest.read(seeds_build).documents) + 1
     assert first.requests > first.graphs
 
 

@@ -23,7 +23,7 @@ import pytest
 
 from kg import atomic
 from kg.build.remove import publish_extractions
-from kg.graph.store import STORE_LINK, STORES_DIR
+from kg.builddir import STORE_LINK, STORES_DIR
 from kg.server.app import Settings
 from tests.kg.builds import fixture_extractions
 from tests.kg.conftest import SEEDS

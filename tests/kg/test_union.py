@@ -9,7 +9,7 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from kg.build.external_sort import ExternalSorter, triple_line, write_union_turtle
-from kg.build.publish import TURTLE_PREFIXES
+from kg.builddir import TURTLE_PREFIXES, BuildDir
 from kg.quality.summary import counts_from_nquads
 from ontology.namespaces import PREFIXES
 
@@ -115,12 +115,11 @@ def test_external_sorter_discard_removes_its_runs(tmp_path):
 
 def test_fed_store_writes_the_union_of_graph_nq(seeds_build, tmp_path):
     from kg.build.publish import abort_preload, start_preload
-    from kg.build.store_loader import CACHE_DIR
 
     out = tmp_path / "out"
-    shutil.copytree(seeds_build / CACHE_DIR, out / CACHE_DIR)
+    shutil.copytree(BuildDir(seeds_build).cache, BuildDir(out).cache)
     loader = start_preload(out)
-    for f in sorted((out / CACHE_DIR).glob("*.nq")):
+    for f in sorted(BuildDir(out).cache.glob("*.nq")):
         loader.add(f.name)
     loader.end_feed()
     types = loader.write_union_turtle(tmp_path / "g.ttl", PREFIX_MAP)

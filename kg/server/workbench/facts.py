@@ -31,7 +31,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.build.store_loader import CACHE_DIR
+from kg.builddir import BuildDir
 from kg.graph import iri
 from ontology.namespaces import CK, DCTERMS, OA, RDF, RDFS, SKOS
 
@@ -272,7 +272,7 @@ def document_facts(out: Path, name: str, entry: dict) -> DocFacts:
     FileNotFoundError
         When the document's cache file is gone.
     """
-    return _cached_facts(str(Path(out) / CACHE_DIR / entry["cache"]), name)
+    return _cached_facts(str(BuildDir(Path(out)).cache_file(entry["cache"])), name)
 
 
 @functools.lru_cache(maxsize=64)

@@ -29,8 +29,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from kg.build.manifest import read_documents
-from kg.build.publish import MANIFEST
+from kg.builddir import BuildDir, Manifest
 from kg.server.workbench.facts import DocFacts, document_facts
 
 INDEX_DIR = ".workbench"
@@ -217,7 +216,7 @@ def _insert(db: sqlite3.Connection, f: DocFacts, actors: dict[str, list]) -> Non
 def index_path(out: Path) -> Path:
     """Where the index of the build in ``out``, as it is now, lives."""
     h = hashlib.sha256(INDEX_VERSION.encode())
-    h.update((Path(out) / MANIFEST).read_bytes())
+    h.update(BuildDir(Path(out)).manifest.read_bytes())
     return Path(out) / INDEX_DIR / f"index-{h.hexdigest()[:16]}.sqlite"
 
 
@@ -233,7 +232,7 @@ def make_index(out: Path, path: Path, progress: Callable[[int, int], None] | Non
     try:
         db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
         actors: dict[str, list] = {}
-        docs = read_documents(out)
+        docs = Manifest.read(out).documents
         for i, (name, entry) in enumerate(docs.items()):
             if progress is not None and i % 100 == 0:
                 progress(i, len(docs))

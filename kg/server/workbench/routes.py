@@ -23,7 +23,7 @@ from fastapi.staticfiles import StaticFiles
 
 from kg.address import actor_iri
 from kg.build import texts
-from kg.build.manifest import read_documents
+from kg.builddir import Manifest
 from kg.errors import BuildError
 from kg.server.pages import render_error
 from kg.server.settings import CSP
@@ -71,7 +71,7 @@ def workbench_router(build: Path) -> APIRouter:
 
     def documents() -> dict[str, dict]:
         try:
-            return read_documents(build)
+            return Manifest.read(build).documents
         except BuildError:
             return {}
 
