@@ -1,7 +1,7 @@
 """No data lost on faults: a build killed mid-way leaves the previous one intact, and resumes.
 
-A real ``kg build`` subprocess is signalled at a random but seeded moment
-(during start-up, extraction or publishing); the previous build must still
+A real ``kg build`` subprocess is signalled at a seeded point of its extraction
+(after a seeded number of documents is cached); the previous build must still
 open and hold the same bytes, no temporary file may survive a clean
 interruption, and the next build must equal a clean build.
 """
@@ -65,6 +65,11 @@ def _start(root: Path, out: Path, workers: int) -> subprocess.Popen:
     )
 
 
+def _cached(out: Path) -> int:
+    """How many documents' N-Quads the build in ``out`` has cached so far."""
+    return sum(1 for p in (out / "cache").iterdir() if p.suffix == ".nq")
+
+
 def _leftovers(out: Path) -> list[str]:
     names = [p.name for d in (out, out / "cache") for p in d.iterdir()]
     temp = [n for n in names if n.startswith((".kg-tmp", ".kg-sort")) or n.endswith(".tmp")]
@@ -90,15 +95,18 @@ def _check_next_build_equals_clean(root: Path, out: Path, clean: dict) -> None:
     [(signal.SIGINT, 1, 1), (signal.SIGTERM, 2, 1), (signal.SIGKILL, 3, 1), (signal.SIGINT, 4, 2)],
 )
 def test_killed_build_keeps_the_previous_one_and_resumes(builds, tmp_path, sig, seed, workers):
-    root, previous, snapshot, clean, seconds = builds
+    root, previous, snapshot, clean, _seconds = builds
     out = tmp_path / "out"
     shutil.copytree(previous, out, symlinks=True)
-    # from start-up to publishing, whatever this machine's speed (2 workers: sooner)
-    delay = random.Random(seed).uniform(0.15, 0.75) * seconds / workers
+    # at a seeded point of the extraction, counted in documents written to the cache
+    # (not in seconds: a loaded or idle machine moves a timed signal out of the build)
+    before = _cached(out)
+    target = max(1, int(random.Random(seed).uniform(0.05, 0.9) * (NEXT_DOCS - PREVIOUS_DOCS)))
     proc = _start(root, out, workers=workers)
     parent = psutil.Process(proc.pid)
-    time.sleep(delay)
-    assert proc.poll() is None, f"build finished before the signal at {delay:.1f} s"
+    while _cached(out) - before < target and proc.poll() is None:
+        time.sleep(0.01)
+    assert proc.poll() is None, f"build finished before the signal after {target} documents"
     children = parent.children(recursive=True)
     if sig == signal.SIGINT:  # Ctrl-C: the terminal signals the whole job
         os.killpg(proc.pid, sig)
