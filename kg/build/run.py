@@ -419,14 +419,15 @@ def _build_locked(inputs, out, progress, strict, max_bytes, views, executor, jso
 
 def _write_views(out: Path) -> str | None:
     """Write the HTML views; on an OS error, remove the previous build's and say why."""
-    from kg.html.views import GRAPH_HTML, REPORT_HTML, write_views
+    from kg.html.views import write_views
 
     try:
         write_views(out)
     except OSError as e:
-        for name in (GRAPH_HTML, REPORT_HTML):  # they would show the previous build
+        b = BuildDir(out)
+        for view in (b.graph_html, b.report_html):  # they would show the previous build
             with contextlib.suppress(OSError):
-                (out / name).unlink(missing_ok=True)
+                view.unlink(missing_ok=True)
         where = shown(os.fsdecode(e.filename)) if e.filename else shown(str(out))
         return f"{where}: {e.strerror or e} (the build is published without its views)"
     return None
