@@ -297,14 +297,13 @@ def lends_last_char(
     >>> lends_last_char("创新巡视组织方式", 2, 5), lends_last_char("巡视组要加强监督", 0, 3)
     (True, False)
     """
-    from extract.tokenize import tokenizer
+    from extract.tokenize import dictionary_words, tokenizer
 
-    tk = tokenizer()
-    if end >= len(text) or tk.FREQ.get(text[end - 1 : end + 1], 0) <= 0:
+    if end >= len(text) or tokenizer().FREQ.get(text[end - 1 : end + 1], 0) <= 0:
         return False
     lo = max(0, start - 4)
     pos = lo
-    for w in tk.lcut(text[lo : end + 4], HMM=False):
+    for w in dictionary_words(text[lo : end + 4]):
         if pos < end < pos + len(w):
             return w not in heads and not w.startswith(keep)
         pos += len(w)

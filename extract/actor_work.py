@@ -41,7 +41,7 @@ _CLAUSE_MARKS = "，,。；;：:！!？?\n"
 def _after_a_verb(text: str, pos: int) -> bool:
     """Whether a verb stands in the clause before ``pos`` (选拔年轻干部，…): the mention
     there is an object, not the subject that the words after it describe."""
-    from extract.tokenize import pos_tags, tokenizer
+    from extract.tokenize import dictionary_words, pos_tags
 
     start = max((text.rfind(c, max(0, pos - 30), pos) for c in _CLAUSE_MARKS), default=-1) + 1
     prefix = text[max(start, pos - 30) : pos].rsplit("的", 1)[-1]  # 提任…的中层干部: a head
@@ -50,7 +50,7 @@ def _after_a_verb(text: str, pos: int) -> bool:
     tags, aux = pos_tags(), _rx(data_json("actors.json")["agent"]["not_object_verbs_re"])
     return any(
         tags.get(w, "x").startswith("v") and tags.get(w) != "vn" and not aux.fullmatch(w)
-        for w in tokenizer().lcut(prefix, HMM=False)
+        for w in dictionary_words(prefix)
     )
 
 

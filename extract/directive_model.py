@@ -35,7 +35,10 @@ class DirectiveModel:
 
     def probability(self, features: Mapping[str, float]) -> float:
         """The model's probability that the unit is a requirement."""
-        z = sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        weight = self.weights.get
+        z = 0.0  # summed in the features' order, as sum() would
+        for k, v in features.items():
+            z += weight(k, 0.0) * v
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def keep(self, features: Mapping[str, float]) -> bool:

@@ -100,11 +100,11 @@ def soft_break(
         return False
     length = len(logical) if logical_len < 0 else logical_len
     a, b = prev_line[-1], next_line[0]
-    enum_only = length <= 8 and bool(r["enum_only"].fullmatch(logical))
     if b in r["cont_start"]:
         return True
     if a in r["hard_end"] or prev_line.endswith(("...", "．．．")) or _closed(prev_line, r):
         return False
+    enum_only = length <= 8 and bool(r["enum_only"].fullmatch(logical))
     if r["heading"].match(next_line):
         return enum_only
     if joined and a in r["closers"] and all(c in r["closers"] for c in prev_line):

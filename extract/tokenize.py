@@ -76,3 +76,18 @@ def tokens(text: str, hmm: bool = False) -> list[tuple[str, int, int]]:
 def words(text: str, hmm: bool = False) -> list[str]:
     """Segment ``text`` into words (jieba ``lcut``)."""
     return tokenizer().lcut(text, HMM=hmm)
+
+
+@functools.lru_cache(maxsize=8192)
+def dictionary_words(text: str) -> tuple[str, ...]:
+    """The dictionary's segmentation of a short ``text`` (no HMM), memoized.
+
+    The same short windows (a name and the characters around it) are segmented
+    again and again; the dictionary does not change once loaded.
+
+    Examples
+    --------
+    >>> dictionary_words("各党委要组织")
+    ('各', '党委', '要', '组织')
+    """
+    return tuple(tokenizer().lcut(text, HMM=False))
