@@ -88,3 +88,12 @@ def test_timeline_sorted_by_date_per_document(seeds_graph):
     for doc in {r["document"] for r in rows}:
         keys = [date_key(r["date"]) for r in rows if r["document"] == doc]
         assert keys == sorted(keys)
+
+
+def test_compare_finds_shared_requirements_in_other_words(seeds_graph):
+    from kg.nx.compare import compare
+
+    rows = compare(seeds_graph, "000_", "001_")
+    shared = [r for r in rows if r["status"] == "shared"]
+    assert shared, "000 and 001 both demand 严格把关 and 补课 before 转段"
+    assert any("把关" in r["quote_a"] and "把关" in r["quote_b"] for r in shared)
