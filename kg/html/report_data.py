@@ -5,7 +5,7 @@ Examples
 --------
 >>> from kg.nx.examples import example_graph
 >>> [(s, r, t) for s, r, t, _ in actor_relations(example_graph())]
-[('学习动员', 'precedes', '分析评议')]
+[('党委', 'reportsTo', '督导组'), ('学习动员', 'precedes', '分析评议')]
 """
 
 from __future__ import annotations
