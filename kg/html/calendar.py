@@ -141,13 +141,53 @@ def items(G: nx.MultiDiGraph) -> list[Item]:
     return sorted(out, key=lambda i: (not i.calendar, i.lane, i.first, i.start, i.label))
 
 
-def charts(all_items: Sequence[Item]) -> list[tuple[str, bool, list[Item]]]:
-    """(title, relative, items) per chart: one per calendar year, then per year-less document."""
-    by: dict[tuple[bool, str], list[Item]] = {}
+MAX_LANES = 30
+"""Documents drawn per calendar chart (those with the most dates)."""
+MAX_RELATIVE = 12
+"""Year-less documents drawn, one chart each (those with the most dates)."""
+
+
+def charts(
+    all_items: Sequence[Item], max_lanes: int = MAX_LANES, max_relative: int = MAX_RELATIVE
+) -> tuple[list[tuple[str, bool, list[Item]]], int]:
+    """(title, relative, items) per chart, and how many documents were left out.
+
+    One chart per calendar year (its ``max_lanes`` documents with the most
+    dates), then one per year-less document (the ``max_relative`` with the
+    most dates).
+
+    Examples
+    --------
+    >>> a = Item("a.txt", date(2005, 3, 1), date(2005, 3, 1), "3月1日", "event", "a.txt",
+    ...          0, 4, "3月1日", True)
+    >>> b = Item("b.txt", date(2000, 3, 1), date(2000, 3, 1), "3月1日", "event", "b.txt",
+    ...          0, 4, "3月1日", False)
+    >>> [(t, r, len(i)) for t, r, i in charts([a, b])[0]]
+    [('2005年', False, 1), ('b.txt', True, 1)]
+    """
+    by: dict[tuple[bool, str], dict[str, list[Item]]] = {}
     for i in all_items:
         key = (False, f"{i.first.year}年") if i.calendar else (True, i.document)
-        by.setdefault(key, []).append(i)
-    return [(title, rel, its) for (rel, title), its in sorted(by.items())]
+        by.setdefault(key, {}).setdefault(i.lane, []).append(i)
+
+    def busiest(lanes: dict[str, list[Item]], n: int) -> list[str]:
+        return sorted(sorted(lanes, key=lambda k: (-len(lanes[k]), k))[:n])
+
+    out = []
+    drawn: set[str] = set()
+    relative = [key for key in sorted(by) if key[0]]
+    keep = set(
+        busiest({k[1]: [i for v in by[k].values() for i in v] for k in relative}, max_relative)
+    )
+    for rel, title in sorted(by):
+        lanes = by[(rel, title)]
+        if rel and title not in keep:
+            continue
+        names = busiest(lanes, max_lanes)
+        drawn.update(names)
+        out.append((title, rel, [i for n in names for i in lanes[n]]))
+    every = {i.document for i in all_items}
+    return out, len(every - drawn)
 
 
 def label_width(text: str) -> float:

@@ -39,6 +39,7 @@ from kg.nx.projection import load_graph
 from kg.quality.summary import COUNTED, Counts
 
 TOP_REQUIREMENTS = 30
+TIMELINE_ROWS = 300
 TYPE_NAMES = {
     "Actor": "主体",
     "Stage": "阶段",
@@ -81,6 +82,7 @@ def report_html(build_dir: Path) -> str:
     top = sorted(reqs, key=lambda r: r.score())[:TOP_REQUIREMENTS]
     G = load_graph(build_dir)
     items = calendar.items(G)
+    drawn, left_out = calendar.charts(items)
     charts = [
         (
             title,
@@ -88,7 +90,7 @@ def report_html(build_dir: Path) -> str:
                 plots.timeline_chart(report_data.lanes(its), rel, ROLE_COLORS, ROLE_NAMES, f"tl{k}")
             ),
         )
-        for k, (title, rel, its) in enumerate(calendar.charts(items))
+        for k, (title, rel, its) in enumerate(drawn)
     ]
     actors, stages, matrix = report_data.responsibility(g)
     names = [TYPE_NAMES[t] for t in types]
@@ -106,7 +108,9 @@ def report_html(build_dir: Path) -> str:
         totals=[(TYPE_NAMES[t], totals.get(t, 0)) for t in types],
         per_doc=sorted(per_doc.items()),
         timeline_charts=charts,
-        timeline_items=items,
+        timeline_items=items[:TIMELINE_ROWS],
+        timeline_total=len(items),
+        timeline_left_out=left_out,
         role_names=ROLE_NAMES,
         flows=report_data.flows(stage_order(G)),
         relations=[(s, RELATIONS[r].name, t, q) for s, r, t, q in report_data.actor_relations(G)],
