@@ -145,16 +145,21 @@ MAX_LANES = 30
 """Documents drawn per calendar chart (those with the most dates)."""
 MAX_RELATIVE = 12
 """Year-less documents drawn, one chart each (those with the most dates)."""
+MAX_YEARS = 12
+"""Calendar years drawn, one chart each (those with the most dates)."""
 
 
 def charts(
-    all_items: Sequence[Item], max_lanes: int = MAX_LANES, max_relative: int = MAX_RELATIVE
+    all_items: Sequence[Item],
+    max_lanes: int = MAX_LANES,
+    max_relative: int = MAX_RELATIVE,
+    max_years: int = MAX_YEARS,
 ) -> tuple[list[tuple[str, bool, list[Item]]], int]:
     """(title, relative, items) per chart, and how many documents were left out.
 
-    One chart per calendar year (its ``max_lanes`` documents with the most
-    dates), then one per year-less document (the ``max_relative`` with the
-    most dates).
+    One chart per calendar year (the ``max_years`` years with the most dates,
+    each with its ``max_lanes`` documents with the most dates), then one per
+    year-less document (the ``max_relative`` with the most dates).
 
     Examples
     --------
@@ -175,13 +180,15 @@ def charts(
 
     out = []
     drawn: set[str] = set()
-    relative = [key for key in sorted(by) if key[0]]
-    keep = set(
-        busiest({k[1]: [i for v in by[k].values() for i in v] for k in relative}, max_relative)
-    )
+
+    def flat(rel: bool) -> dict[str, list[Item]]:
+        return {t: [i for v in by[(r, t)].values() for i in v] for r, t in by if r == rel}
+
+    keep = {(True, t) for t in busiest(flat(True), max_relative)}
+    keep |= {(False, t) for t in busiest(flat(False), max_years)}
     for rel, title in sorted(by):
         lanes = by[(rel, title)]
-        if rel and title not in keep:
+        if (rel, title) not in keep:
             continue
         names = busiest(lanes, max_lanes)
         drawn.update(names)

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kg.html.calendar import RELATIVE_BASE, document_year, spans, stack_labels
+from kg.html.calendar import RELATIVE_BASE, Item, charts, document_year, spans, stack_labels
 
 
 @pytest.mark.parametrize(
@@ -74,3 +74,20 @@ def test_document_year(meta, year):
 )
 def test_stack_labels(xs, widths, levels):
     assert stack_labels(xs, widths) == levels
+
+
+def _item(doc, year, calendar=True):
+    d = date(year, 3, 1)
+    return Item(doc, d, d, "3月1日", "event", doc, 0, 4, "3月1日", calendar)
+
+
+def test_charts_keep_the_busiest_years_and_documents():
+    items = [_item("a.txt", 2005)] * 3 + [_item("b.txt", 1919)] + [_item("c.txt", 2014)] * 2
+    items += [_item("x.txt", RELATIVE_BASE, False)] * 2 + [_item("y.txt", RELATIVE_BASE, False)]
+    drawn, left_out = charts(items, max_lanes=30, max_relative=1, max_years=2)
+    assert [(t, rel) for t, rel, _ in drawn] == [
+        ("2005年", False),
+        ("2014年", False),
+        ("x.txt", True),
+    ]
+    assert left_out == 2
