@@ -34,8 +34,9 @@ from kg.html import calendar, plots, report_data
 from kg.html.model import KINDS, RELATIONS
 from kg.html.reader import read_view_graph
 from kg.html.templating import inline_asset, render, static_text
+from kg.nx.cache import open_projection
 from kg.nx.dependencies import stage_order
-from kg.nx.projection import load_graph
+from kg.nx.focus import report_graph
 from kg.quality.summary import COUNTED, Counts
 
 TOP_REQUIREMENTS = 30
@@ -80,7 +81,11 @@ def report_html(build_dir: Path) -> str:
     totals = counts.types
     reqs = report_data.requirement_rows(g)
     top = sorted(reqs, key=lambda r: r.score())[:TOP_REQUIREMENTS]
-    G = load_graph(build_dir)
+    p = open_projection(build_dir)
+    try:
+        G = report_graph(p)
+    finally:
+        p.close()
     items = calendar.items(G)
     drawn, left_out = calendar.charts(items)
     charts = [

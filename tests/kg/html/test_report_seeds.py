@@ -92,3 +92,25 @@ def test_every_row_links_to_the_reader_when_served(browser, seeds_server, table)
     )
     assert rows
     assert all(h and re.fullmatch(r"/doc/[^#]+#\d+-\d+", h) for h in rows)
+
+
+@pytest.mark.parametrize("analysis", ["stage_order", "items", "actor_relations"])
+def test_report_reads_from_its_focused_projection_what_the_full_one_gives(seeds_build, analysis):
+    from kg.html import calendar, report_data
+    from kg.nx.cache import open_projection
+    from kg.nx.dependencies import stage_order
+    from kg.nx.focus import report_graph
+    from kg.nx.projection import load_graph
+
+    run = {
+        "stage_order": stage_order,
+        "items": calendar.items,
+        "actor_relations": report_data.actor_relations,
+    }[analysis]
+    p = open_projection(seeds_build)
+    try:
+        focused = report_graph(p)
+    finally:
+        p.close()
+    full = run(load_graph(seeds_build))
+    assert full and run(focused) == full
