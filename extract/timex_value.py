@@ -121,6 +121,18 @@ def _year_of(text: str, doc_year: int | None) -> tuple[int | None, bool]:
     return doc_year, False
 
 
+def year_offset(text: str) -> int | None:
+    """Years a relative year in ``text`` (今年, 去年, 明年 ...) lies from the document's year.
+
+    Examples
+    --------
+    >>> year_offset("去年10月"), year_offset("今年1月"), year_offset("10月") is None
+    (-1, 0, True)
+    """
+    m = _t()["parse_rel"].search(text)
+    return _REL_YEAR[m["r"]] if m else None
+
+
 def _last_day(year: int | None, month: int) -> int:
     if month == 2 and year and (year % 4 == 0 and (year % 100 or year % 400 == 0)):
         return 29

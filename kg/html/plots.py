@@ -22,9 +22,11 @@ True
 from __future__ import annotations
 
 import io
+import math
 import re
 import warnings
 from collections.abc import Sequence
+from datetime import date
 from functools import cache
 
 import matplotlib
@@ -34,7 +36,13 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib import font_manager
 
+from kg.html.calendar import LABEL_PT, Item, label_width, month_ticks, stack_labels
+
 CJK_PREFERENCE = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Serif CJK SC")
+AXES_PT = 540.0
+"""Width of a timeline's axes, in points (labels are measured against it)."""
+MAX_LABEL = 24
+"""Characters of a time expression shown as a timeline label."""
 MISSING_GLYPH = r"Glyph \d+ \(.*\) missing from font\(s\) "
 """The start of matplotlib's warning for a character its fonts lack (only measured here)."""
 
@@ -95,52 +103,104 @@ def bar_chart(
 
 
 def timeline_chart(
-    rows: Sequence[str],
-    items: Sequence[tuple[str, float, float, str, str]],
-    bands: Sequence[tuple[str, float, float]],
+    lanes: Sequence[tuple[str, Sequence[Item]]],
+    relative: bool,
     role_colors: dict[str, str],
+    role_names: dict[str, str] | None = None,
+    gid: str = "tl",
 ) -> str:
-    """A Gantt-like timeline.
+    """A Gantt-like timeline on a date axis, labels stacked so that none overlap.
 
     Parameters
     ----------
-    rows : sequence of str
-        Row names (documents), top to bottom.
-    items : sequence of (row, start, end, label, role)
-        Day-of-year spans (equal start and end: a point in time).
-    bands : sequence of (name, start, end)
-        Background bands (stages).
+    lanes : sequence of (name, items)
+        One lane (row) per document, top to bottom; items are
+        :class:`kg.html.calendar.Item` (equal first and last day: a point).
+    relative : bool
+        Label months relative to the document's year (去年10月) instead of
+        with the calendar year.
     role_colors : dict
         Colour of each role.
+    role_names : dict, optional
+        The legend's name of each role (else the role).
+    gid : str
+        Prefix of the ids of the label groups (``{gid}-label-{n}``).
+
+    Stages (of the requirements an item is the deadline of) are background
+    bands named in the legend. The x axis is scaled so that every label fits.
     """
-    index = {r: i for i, r in enumerate(rows)}
+    every = [i for _, its in lanes for i in its]
+    x0 = min(i.first.toordinal() for i in every) - 3
+    x1 = max(i.last.toordinal() for i in every) + 4
+    texts = [i.label[:MAX_LABEL] for i in every]
+    widths = {id(i): label_width(t) for i, t in zip(every, texts, strict=True)}
+    # the axis span T (days) must leave room for every label right of its item
+    span = float(x1 - x0)
+    for i in every:
+        frac = widths[id(i)] / AXES_PT
+        span = max(span, (i.first.toordinal() - x0 + 1) / (1 - frac))
+    per_pt = span / AXES_PT
+    rows: list[tuple[str, float, list[tuple[Item, int]]]] = []
+    y = 0.0
+    for name, its in lanes:
+        levels = stack_labels(
+            [float(i.first.toordinal()) for i in its], [widths[id(i)] * per_pt for i in its]
+        )
+        rows.append((name, y, list(zip(its, levels, strict=True))))
+        y += 16 + 11 * (max(levels, default=0) + 1) + 6
+    height_in = y / 72 + 1.1
     with plt.rc_context(_style()):
-        fig, ax = plt.subplots(figsize=(10, 0.55 * max(len(rows), 1) + 1.6))
+        fig, ax = plt.subplots(figsize=(AXES_PT / 72 / 0.76, height_in))
+        fig.subplots_adjust(
+            left=0.22, right=0.98, bottom=0.55 / height_in, top=1 - 0.55 / height_in
+        )
         palette = ("#fde0dd", "#e0ecf4", "#e5f5e0", "#fff7bc", "#efedf5")
-        for k, (name, a, b) in enumerate(bands):
-            ax.axvspan(a, b + 1, color=palette[k % len(palette)], alpha=0.8, zorder=0)
-            ax.text((a + b + 1) / 2, -0.9, name, ha="center", va="bottom", fontsize=9)
-        for row, a, b, label, role in items:
-            y = index[row]
-            color = role_colors.get(role, "#555")
-            if b > a:
-                ax.barh(y, b - a + 1, left=a, height=0.5, color=color, alpha=0.85, zorder=2)
-            else:
-                ax.plot([a + 0.5], [y], marker="D", color=color, zorder=3)
-            ax.text(a, y - 0.3, label, fontsize=7, va="bottom", zorder=4)
-        months = [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366, 397, 425]
-        ax.set_xticks(months[:-1])
-        ax.set_xticklabels([f"{(i % 12) + 1}月" for i in range(len(months) - 1)], fontsize=8)
-        xs = [a for _, a, _, _, _ in items] + [a for _, a, _ in bands]
-        xe = [b for _, _, b, _, _ in items] + [b for _, _, b in bands]
-        if xs:
-            ax.set_xlim(max(min(xs) - 10, 0), max(xe) + 15)
-        ax.set_yticks(range(len(rows)))
-        ax.set_yticklabels(rows, fontsize=8)
-        ax.set_ylim(len(rows) - 0.4, -1.2)
+        bands: dict[str, list[int]] = {}
+        for i in every:
+            if i.stage:
+                bands.setdefault(i.stage, []).extend((i.first.toordinal(), i.last.toordinal()))
+        for k, (stage, xs) in enumerate(sorted(bands.items(), key=lambda kv: (min(kv[1]), kv[0]))):
+            ax.axvspan(
+                min(xs),
+                max(xs) + 1,
+                color=palette[k % len(palette)],
+                alpha=0.8,
+                zorder=0,
+                label=f"阶段：{stage}",
+            )
+        n = 0
+        for _, y0, placed in rows:
+            for i, level in placed:
+                a, b = i.first.toordinal(), i.last.toordinal()
+                color = role_colors.get(i.role, "#555")
+                if b > a:
+                    ax.barh(y0 + 8, b - a + 1, left=a, height=7, color=color, alpha=0.85, zorder=2)
+                else:
+                    ax.plot([a + 0.5], [y0 + 8], marker="D", markersize=5, color=color, zorder=3)
+                ax.text(
+                    a,
+                    y0 + 16 + 11 * level,
+                    i.label[:MAX_LABEL],
+                    fontsize=LABEL_PT,
+                    va="top",
+                    ha="left",
+                    zorder=4,
+                    gid=f"{gid}-label-{n}",
+                )
+                n += 1
+        ticks = month_ticks(date.fromordinal(x0), date.fromordinal(int(x0 + span)), relative)
+        step = max(1, math.ceil(len(ticks) * 62 / AXES_PT))
+        shown = ticks[::step]
+        ax.set_xticks([d.toordinal() for d, _ in shown])
+        ax.set_xticklabels([t for _, t in shown], fontsize=8)
+        ax.set_xlim(x0, x0 + span)
+        ax.set_yticks([y0 + 8 for _, y0, _ in rows])
+        ax.set_yticklabels([name for name, _, _ in rows], fontsize=8)
+        ax.set_ylim(y, 0)
         for role, color in role_colors.items():
-            ax.plot([], [], color=color, marker="s", linestyle="", label=role)
-        ax.legend(loc="lower right", fontsize=8)
+            name = (role_names or {}).get(role, role)
+            ax.plot([], [], color=color, marker="s", linestyle="", label=name)
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=8, ncols=6, frameon=False)
         ax.grid(axis="x", color="#ddd", zorder=1)
         return _sized(to_svg(fig), "kg-plot")
 

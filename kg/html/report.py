@@ -1,10 +1,14 @@
 """``report.html``: the analyst report of a build, one self-contained file.
 
-Counts per document and type, a deadline timeline with stages as bands, the
-actor x stage responsibility heatmap, the stage/step flow per document, the
-approval chain, the top requirements with quantities and quotes, and
-consistency findings. Plots are inline SVG (:mod:`kg.html.plots`); every text
-is escaped by the template.
+Counts per document and type, a timeline (dates on the calendar where the
+year is known, a lane per document otherwise: :mod:`kg.html.calendar`), the
+actor x stage responsibility heatmap, the stage/step order per document (the
+rows of ``kg deps --order``: :func:`kg.nx.dependencies.stage_order`), the
+approval chain and relations, the top requirements, and consistency findings.
+Every row of a table carries its quote with document and offsets, and a link
+to the reader (``/doc/NAME#START-END``, :func:`kg.address.span_href`) that is
+hidden when the file is opened from disk. Plots are inline SVG
+(:mod:`kg.html.plots`); every text is escaped by the template.
 
 Examples
 --------
@@ -25,13 +29,18 @@ from pathlib import Path
 from markupsafe import Markup
 
 from kg import atomic
-from kg.html import plots, report_data
+from kg.address import span_href
+from kg.html import calendar, plots, report_data
 from kg.html.model import KINDS, RELATIONS
 from kg.html.reader import read_view_graph
 from kg.html.templating import inline_asset, render, static_text
+from kg.nx.cache import open_projection
+from kg.nx.dependencies import stage_order
+from kg.nx.focus import report_graph
 from kg.quality.summary import COUNTED, Counts
 
 TOP_REQUIREMENTS = 30
+TIMELINE_ROWS = 300
 TYPE_NAMES = {
     "Actor": "主体",
     "Stage": "阶段",
@@ -50,7 +59,8 @@ TYPE_COLORS = {
     "数量": "#bcbd22",
     "关系": "#8c564b",
 }
-ROLE_COLORS = {"期限": "#d62728", "安排": "#1f77b4", "事件": "#7f7f7f"}
+ROLE_COLORS = {"deadline": "#d62728", "schedule": "#1f77b4", "event": "#7f7f7f"}
+ROLE_NAMES = {"deadline": "期限", "schedule": "安排", "event": "事件"}
 
 
 def report_html(build_dir: Path) -> str:
@@ -71,28 +81,44 @@ def report_html(build_dir: Path) -> str:
     totals = counts.types
     reqs = report_data.requirement_rows(g)
     top = sorted(reqs, key=lambda r: r.score())[:TOP_REQUIREMENTS]
-    rows, items, bands = report_data.timeline(g)
+    p = open_projection(build_dir)
+    try:
+        G = report_graph(p)
+    finally:
+        p.close()
+    items = calendar.items(G)
+    drawn, left_out = calendar.charts(items)
+    charts = [
+        (
+            title,
+            Markup(
+                plots.timeline_chart(report_data.lanes(its), rel, ROLE_COLORS, ROLE_NAMES, f"tl{k}")
+            ),
+        )
+        for k, (title, rel, its) in enumerate(drawn)
+    ]
     actors, stages, matrix = report_data.responsibility(g)
     names = [TYPE_NAMES[t] for t in types]
     sections = {
         "counts_svg": Markup(plots.bar_chart(per_doc, names, TYPE_COLORS)) if per_doc else "",
-        "timeline_svg": (
-            Markup(plots.timeline_chart(rows, items, bands, ROLE_COLORS)) if items else ""
-        ),
         "heatmap_svg": Markup(plots.heatmap(actors, stages, matrix)) if actors else "",
     }
     return render(
         "report.html.j2",
+        href=span_href,
         css=inline_asset(static_text("report.css"), "style"),
         documents=len(per_doc),
         quads=counts.quads,
         type_names=names,
         totals=[(TYPE_NAMES[t], totals.get(t, 0)) for t in types],
         per_doc=sorted(per_doc.items()),
-        timeline_items=items,
-        bands=bands,
-        flows=report_data.flows(g),
-        relations=[(s, RELATIONS[r].name, t, d) for s, r, t, d in report_data.actor_relations(g)],
+        timeline_charts=charts,
+        timeline_items=items[:TIMELINE_ROWS],
+        timeline_total=len(items),
+        timeline_left_out=left_out,
+        role_names=ROLE_NAMES,
+        flows=report_data.flows(stage_order(G)),
+        relations=[(s, RELATIONS[r].name, t, q) for s, r, t, q in report_data.actor_relations(G)],
         chains=report_data.approval_chains(g),
         top=top,
         requirements=len(reqs),

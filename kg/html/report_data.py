@@ -1,60 +1,27 @@
-"""The facts the analyst report shows, computed from a :class:`~kg.html.model.ViewGraph`.
+"""The facts the analyst report shows, from a :class:`~kg.html.model.ViewGraph` or the
+NetworkX projection (relations with their quotes, the stage order).
 
 Examples
 --------
->>> day_span("--03-15"), day_span("--08-01/--08-10"), day_span("--12-20/--01-10")
-((74, 74), (213, 222), (354, 375))
->>> day_span("2005-09") , day_span("年月上旬")
-((244, 273), None)
+>>> from kg.nx.examples import example_graph
+>>> [(s, r, t) for s, r, t, _ in actor_relations(example_graph())]
+[('党委', 'reportsTo', '督导组'), ('学习动员', 'precedes', '分析评议')]
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from typing import Any
 
+import networkx as nx
+
+from kg.html.calendar import Item
 from kg.html.model import ViewGraph, ViewNode
 
 STAGE_ORDER = ("准备", "学习动员", "分析评议", "整改提高")
 ACTOR_RELATIONS = ("reportsTo", "approves", "supervises", "subOrganizationOf")
-_DATE = re.compile(r"^(?:\d{4}|-)-(\d{2})(?:-(\d{2}))?$")
-
-
-def _doy(month: int, day: int) -> int:
-    return date(2000, month, day).toordinal() - date(2000, 1, 1).toordinal()
-
-
-def _month_end(month: int) -> int:
-    return _doy(month + 1, 1) - 1 if month < 12 else _doy(12, 31)
-
-
-def day_span(value: str) -> tuple[int, int] | None:
-    """Day-of-year span (0-based, leap-year calendar) of a normalized date value.
-
-    Years are ignored; a range ending before it starts runs into the next year.
-    Returns None for values that are not dates.
-    """
-    parts = value.split("/")
-    spans = []
-    for p in parts[:2]:
-        m = _DATE.match(p.strip())
-        if not m:
-            return None
-        month, day = int(m.group(1)), m.group(2)
-        if not 1 <= month <= 12:
-            return None
-        try:
-            spans.append(
-                (_doy(month, int(day)),) * 2 if day else (_doy(month, 1), _month_end(month))
-            )
-        except ValueError:
-            return None
-    start, end = spans[0][0], spans[-1][1]
-    if end < start:
-        end += 366
-    return start, end
 
 
 def prop(n: ViewNode, key: str) -> str | None:
@@ -115,39 +82,12 @@ def requirement_rows(g: ViewGraph) -> list[RequirementRow]:
     return sorted(rows.values(), key=lambda r: r.score()[1:])
 
 
-def timeline(g: ViewGraph) -> tuple[list[str], list[tuple], list[tuple[str, int, int]]]:
-    """Rows (documents), items (row, start, end, label, role) and stage bands."""
-    items = []
-    spans: dict[str, tuple[int, int]] = {}
-    for n in g.sorted_nodes():
-        if n.kind != "time":
-            continue
-        value = prop(n, "规范值")
-        span = day_span(value) if value else None
-        if span is None:
-            continue
-        spans[n.id] = span
-        for doc in n.docs:
-            items.append((doc, span[0], span[1], n.label, prop(n, "时间角色") or ""))
-    stage_of: dict[str, str] = {}
-    deadline_of: dict[str, str] = {}
-    for e in g.edges:
-        if e.relation == "stage":
-            stage_of[e.source] = g.nodes[e.target].label
-        elif e.relation == "deadline":
-            deadline_of[e.source] = e.target
-    ranges: dict[str, list[int]] = defaultdict(list)
-    for req, stage in stage_of.items():
-        t = deadline_of.get(req)
-        if t in spans:
-            ranges[stage] += list(spans[t])
-    order = {s: i for i, s in enumerate(STAGE_ORDER)}
-    bands = sorted(
-        ((s, min(v), max(v)) for s, v in ranges.items()),
-        key=lambda b: (order.get(b[0], 99), b[1], b[0]),
-    )
-    rows = sorted({row for row, *_ in items})
-    return rows, sorted(items), bands
+def lanes(items: Sequence[Item]) -> list[tuple[str, list[Item]]]:
+    """Timeline items grouped into lanes (one per document), in lane order."""
+    out: dict[str, list[Item]] = {}
+    for i in items:
+        out.setdefault(i.lane, []).append(i)
+    return sorted(out.items())
 
 
 def responsibility(g: ViewGraph, limit: int = 25) -> tuple[list[str], list[str], list[list[int]]]:
@@ -166,31 +106,24 @@ def responsibility(g: ViewGraph, limit: int = 25) -> tuple[list[str], list[str],
     return actors, stages, [[counts[(a, s)] for s in stages] for a in actors]
 
 
-def flows(g: ViewGraph) -> dict[str, list[tuple[str, str]]]:
-    """Per document: its stages and steps as (kind name, label) in order of first mention."""
-    out: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-    for n in g.nodes.values():
-        if n.kind not in ("stage", "step"):
-            continue
-        first: dict[str, int] = {}
-        for q in n.quotes:
-            first[q.document] = min(first.get(q.document, q.start), q.start)
-        for doc in n.docs:
-            out[doc].append(
-                (first.get(doc, 10**9), "阶段" if n.kind == "stage" else "环节", n.label)
-            )
-    return {d: [(k, label) for _, k, label in sorted(v)] for d, v in sorted(out.items())}
+def flows(order: Sequence[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The rows of :func:`kg.nx.dependencies.stage_order` (``kg deps --order``) per document."""
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in order:
+        out[row["document"]].append(row)
+    return dict(sorted(out.items()))
 
 
-def actor_relations(g: ViewGraph) -> list[tuple[str, str, str, str]]:
-    """(source label, relation, target label, documents) of relations between actors."""
+def actor_relations(G: nx.MultiDiGraph, limit: int = 500) -> list[tuple[str, str, str, tuple]]:
+    """(source label, relation, target label, evidence) of relations between actors and of
+    stage order, one row per quote (document, start, end, text); at most ``limit``."""
     rows = set()
-    for e in g.edges:
-        if e.relation in ACTOR_RELATIONS or e.relation in ("precedes", "dependsOn"):
-            s, t = g.nodes[e.source], g.nodes[e.target]
-            docs = "，".join(sorted(set(s.docs) & set(t.docs)) or s.docs)
-            rows.add((s.label, e.relation, t.label, docs))
-    return sorted(rows)
+    for u, v, key, d in G.edges(keys=True, data=True):
+        if key in ACTOR_RELATIONS or key in ("precedes", "dependsOn"):
+            s, t = G.nodes[u]["label"], G.nodes[v]["label"]
+            for ev in d.get("evidence", ()):
+                rows.add((s, key, t, tuple(ev[:4])))
+    return sorted(rows, key=lambda r: (r[3][0], r[3][1] or 0, r[0], r[1], r[2]))[:limit]
 
 
 def approval_chains(g: ViewGraph) -> list[list[str]]:

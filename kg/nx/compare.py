@@ -1,8 +1,9 @@
 """Requirements shared or differing between two documents (e.g. a province's and a county's).
 
-Two requirements match when they have the same stage (or both none) and
-similar actions: the character-bigram Jaccard similarity of their normalized
-action text (:func:`kg.nx.common.normalize_action`) is at least the threshold;
+Two requirements match when their similarity (:mod:`kg.nx.similarity`: the
+character-bigram overlap of their actions averaged with the key terms they
+share, stages, actor roles and verbs such as 把关, 补课, 转段) is at least the
+threshold, so requirements that say the same thing in other words match;
 matching is one to one, best pairs first. For a matched pair, A's quantities
 are compared with B's (``stricter``, ``looser``, ``differs``, ``same``) and
 A's deadline with B's (``earlier``, ``later``, ``same``).
@@ -24,15 +25,16 @@ import networkx as nx
 from kg.nx.common import (
     NO_STAGE,
     UnknownItem,
-    bigram_jaccard,
     date_key,
     deadline_value,
     document_node,
     fmt_quantity,
-    normalize_action,
     stage_ranks,
 )
 from kg.nx.projection import nodes_of, out_by
+from kg.nx.similarity import Facts, similarity
+
+DEFAULT_THRESHOLD = 0.5
 
 COMPARE_COLUMNS = [
     "status",
@@ -71,10 +73,11 @@ def _facts(G: nx.MultiDiGraph, r: str, ranks: dict[str, int]) -> dict[str, Any]:
         for x in (G.nodes[a]["label"], *G.nodes[a].get("aliases", ()))
     ]
     d = G.nodes[r]
+    stage_labels = sorted(G.nodes[s]["label"] for s in stages)
     return {
-        "stage": "; ".join(sorted(G.nodes[s]["label"] for s in stages)) or None,
+        "stage": "; ".join(stage_labels) or None,
         "rank": min((ranks.get(s, NO_STAGE) for s in stages), default=NO_STAGE),
-        "action": normalize_action(d.get("quote") or "", actors),
+        "facts": Facts.of(d.get("quote") or "", actors, stage_labels),
         "quantities": d.get("quantities", ()),
         "deadline": deadline_value(G, r),
         "document": d.get("document"),
@@ -132,7 +135,7 @@ def compare_deadlines(a: str | None, b: str | None) -> str | None:
 
 
 def compare(
-    G: nx.MultiDiGraph, doc_a: str, doc_b: str, *, threshold: float = 0.5
+    G: nx.MultiDiGraph, doc_a: str, doc_b: str, *, threshold: float = DEFAULT_THRESHOLD
 ) -> list[dict[str, Any]]:
     """Match the requirements of two documents and report what differs.
 
@@ -143,7 +146,7 @@ def compare(
     doc_a, doc_b : str
         Document file names (or a part naming exactly one).
     threshold : float
-        Least bigram Jaccard similarity of actions for a match.
+        Least :func:`kg.nx.similarity.similarity` for a match.
 
     Returns
     -------
@@ -164,9 +167,7 @@ def compare(
     cands = []
     for a in ra:
         for b in rb:
-            if fa[a]["stage"] != fb[b]["stage"]:
-                continue
-            sim = bigram_jaccard(fa[a]["action"], fb[b]["action"])
+            sim = similarity(fa[a]["facts"], fb[b]["facts"])
             if sim >= threshold:
                 cands.append((-sim, fa[a]["start"] or 0, fb[b]["start"] or 0, a, b, sim))
     cands.sort()

@@ -225,13 +225,14 @@ def stage_order(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
     [(1, '学习动员', []), (2, '分析评议', ['学习动员'])]
     """
     rows: list[dict[str, Any]] = []
+    of_doc: dict[str, list[str]] = {}
+    for t in ("Stage", "Step"):
+        for n in nodes_of(G, t):
+            for name in G.nodes[n].get("documents", ()):
+                of_doc.setdefault(name, []).append(n)
+    ranks = stage_ranks(G)
     for name in sorted(G.graph.get("documents", {}).values()):
-        items = [
-            n
-            for t in ("Stage", "Step")
-            for n in nodes_of(G, t)
-            if name in G.nodes[n].get("documents", ())
-        ]
+        items = of_doc.get(name, [])
         H = nx.DiGraph()
         H.add_nodes_from(items)
         evidence: dict[str, list[tuple]] = {}
@@ -249,7 +250,6 @@ def stage_order(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
             if len(scc) > 1
             for n in scc
         }
-        ranks = stage_ranks(G)
         keys = {n: _node_key(G, n, ranks) for n in H}
         for i, n in enumerate(_order(H, keys), 1):
             ev = sorted(evidence.get(n, []), key=str)

@@ -105,3 +105,24 @@ def chain_graph(p: Projection) -> nx.MultiDiGraph:
     p.load(G, p.of_type("Stage"), keys=("precedes",))
     index(G)
     return G
+
+
+REPORT_RELATIONS = ("reportsTo", "approves", "supervises", "subOrganizationOf")
+
+
+def report_graph(p: Projection) -> nx.MultiDiGraph:
+    """What the report (:mod:`kg.html.report`) reads from the projection.
+
+    The documents; the stages and steps with ``precedes`` and ``dependsOn``
+    (for :func:`kg.nx.dependencies.stage_order`); the actors with their
+    relations; the time expressions, with the requirements whose deadline
+    they are and those requirements' stages.
+    """
+    G = p.empty()
+    p.load(G, p.of_type("Document"), keys=())
+    p.load(G, p.of_type("Stage") + p.of_type("Step"), keys=("precedes", "dependsOn"))
+    p.load(G, p.of_type("Actor"), keys=REPORT_RELATIONS)
+    times = p.load(G, p.of_type("TimeExpression"), keys=())
+    p.load_sources(G, times, "deadline", keys=("deadline", "stage"))
+    index(G)
+    return G

@@ -14,6 +14,7 @@ from typing import Any
 
 import networkx as nx
 
+from extract.timex_value import year_offset
 from kg.nx.common import date_key, stage_ranks
 from kg.nx.projection import in_by, nodes_of, out_by
 
@@ -47,7 +48,8 @@ def timeline(
         The projection.
     merged : bool
         One timeline across documents (by date, the document's year when the
-        value has none) instead of one per document.
+        value has none, moved by a relative year: 去年10月 comes before 9月)
+        instead of one per document.
     roles : tuple of str
         Which time roles (``deadline``, ``schedule``, ``event``).
 
@@ -67,7 +69,7 @@ def timeline(
         if d.get("role") not in roles:
             continue
         doc = d.get("document") or ""
-        key = date_key(d.get("normalized"), years.get(doc))
+        key = date_key(d.get("normalized"), _year(years.get(doc), d["label"]))
         reqs = in_by(G, t, "deadline")
         base = {"document": doc, "date": d.get("normalized"), "role": d.get("role")}
         base["time"] = d["label"]
@@ -102,6 +104,20 @@ def timeline(
             rows.append((_sort_key(merged, key, rank, doc, rd.get("start") or 0), row))
     rows.sort(key=lambda kv: (kv[0], kv[1]["start"] or 0, kv[1]["time"]))
     return [r for _, r in rows]
+
+
+def _year(doc_year: int | None, text: str) -> int | None:
+    """The year of a year-less date: the document's, moved by 去年/明年 ... in ``text``.
+
+    Without the document's year, the offset alone (去年 -1 sorts before 今年 0).
+
+    Examples
+    --------
+    >>> _year(2005, "去年10月"), _year(2005, "9月"), _year(None, "去年10月")
+    (2004, 2005, -1)
+    """
+    offset = year_offset(text) or 0
+    return offset if doc_year is None else doc_year + offset
 
 
 def _sort_key(merged: bool, key: tuple, rank: int, doc: str, start: int) -> tuple:

@@ -81,10 +81,23 @@ def test_commands_run_on_seeds(seeds_build, args):
 
 
 def test_timeline_sorted_by_date_per_document(seeds_graph):
+    from extract.timex_value import year_offset
     from kg.nx.common import date_key
     from kg.nx.timeline import timeline
 
     rows = timeline(seeds_graph, roles=("deadline", "schedule", "event"))
     for doc in {r["document"] for r in rows}:
-        keys = [date_key(r["date"]) for r in rows if r["document"] == doc]
+        # a year-less document's 去年10月 comes before its 1月
+        keys = [
+            date_key(r["date"], year_offset(r["time"]) or 0) for r in rows if r["document"] == doc
+        ]
         assert keys == sorted(keys)
+
+
+def test_compare_finds_shared_requirements_in_other_words(seeds_graph):
+    from kg.nx.compare import compare
+
+    rows = compare(seeds_graph, "000_", "001_")
+    shared = [r for r in rows if r["status"] == "shared"]
+    assert shared, "000 and 001 both demand 严格把关 and 补课 before 转段"
+    assert any("把关" in r["quote_a"] and "把关" in r["quote_b"] for r in shared)

@@ -31,3 +31,30 @@ def test_timeline_row_applies_to_requirement(nx_graph):
 
 def test_timeline_roles_filter(nx_graph):
     assert timeline(nx_graph, roles=("event",)) == []
+
+
+def _relative_years_graph(year):
+    import networkx as nx
+
+    G = nx.MultiDiGraph(documents={"doc:c": "c.txt"})
+    G.add_node("doc:c", type="Document", label="c.txt", **({"year": year} if year else {}))
+    for n, (label, value, start) in enumerate((("9月", "--09", 10), ("去年10月", "--10", 40))):
+        G.add_node(
+            f"t:{n}",
+            type="TimeExpression",
+            label=label,
+            normalized=value,
+            role="schedule",
+            document="c.txt",
+            start=start,
+            end=start + len(label),
+            quote=label,
+        )
+    return G
+
+
+@pytest.mark.parametrize("year", [2005, None])
+@pytest.mark.parametrize("merged", [False, True])
+def test_last_years_october_comes_before_september(year, merged):
+    rows = timeline(_relative_years_graph(year), merged=merged)
+    assert [r["time"] for r in rows] == ["去年10月", "9月"]

@@ -42,11 +42,17 @@ def references(html: str) -> list[tuple[str, str, str]]:
 
 
 def external(html: str) -> list[tuple[str, str, str]]:
-    """References that would leave the file: http(s), protocol-relative, or not a data: URL."""
+    """References that would leave the file: http(s), protocol-relative, or not a data: URL.
+
+    A link (``<a href>``) to a path of the same server (``/doc/...``) fetches
+    nothing when the page loads and never leaves the machine: it is not counted.
+    """
     out = []
     for tag, attr, value in references(html):
         v = value.strip().lower()
         if v.startswith("#") or v.startswith("data:"):
+            continue
+        if tag == "a" and attr == "href" and v.startswith("/") and not v.startswith("//"):
             continue
         out.append((tag, attr, value))
     return out

@@ -107,7 +107,7 @@ def test_report_renders_plots_with_text(browser, hand_build):
     svgs = browser.execute_script(
         "return [...document.querySelectorAll('svg')].map(s => s.querySelectorAll('text').length)"
     )
-    assert len(svgs) == 3 and all(n > 0 for n in svgs)
+    assert len(svgs) >= 3 and all(n > 0 for n in svgs)
     width = browser.execute_script("return document.querySelector('svg').getBBox().width")
     assert width > 100
 

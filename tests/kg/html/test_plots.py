@@ -5,12 +5,14 @@ from __future__ import annotations
 import io
 import re
 import warnings
+from datetime import date
 
 import matplotlib.pyplot as plt
 import pytest
 from matplotlib.artist import Artist
 
 from kg.html import plots
+from kg.html.calendar import Item
 
 LABELS = ["督导组", "县委", "党支部"]
 STAGES = ["学习动员", "分析评议"]
@@ -21,12 +23,20 @@ def _bar() -> str:
 
 
 def _timeline() -> str:
-    return plots.timeline_chart(
-        ["甲.txt"],
-        [("甲.txt", 10, 40, "三月底前", "截止")],
-        [("学习动员", 0, 60)],
-        {"截止": "#c00"},
+    item = Item(
+        "甲.txt",
+        date(2005, 3, 1),
+        date(2005, 3, 31),
+        "三月底前",
+        "deadline",
+        "甲.txt",
+        0,
+        4,
+        "三月底前",
+        True,
+        "学习动员",
     )
+    return plots.timeline_chart([("甲.txt", [item])], False, {"deadline": "#c00"})
 
 
 def _heatmap() -> str:
