@@ -350,6 +350,9 @@ def _removed_on_failure(out: Path, made: list[Path]) -> Iterator[None]:
         yield
     except BaseException:
         cache = BuildDir(out).cache
+        if cache.is_dir():  # a worker stopped mid-write leaves its temporary sibling
+            for tmp in cache.glob(".*.tmp"):
+                tmp.unlink(missing_ok=True)
         if not (cache.is_dir() and any(f.suffix == ".nq" for f in cache.iterdir())):
             for path in made:
                 if path.is_dir() and not path.is_symlink():

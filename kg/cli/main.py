@@ -87,6 +87,29 @@ def main() -> None:
             # The console process ends with its command: analyses may freeze what they load.
             cli(prog_name="kg", obj={ONE_SHOT: True})
         except SystemExit as e:
-            if was_interrupted() and e.code != 0:
-                raise SystemExit(EXIT_INTERRUPTED) from None
-            raise
+            code = EXIT_INTERRUPTED if was_interrupted() and e.code != 0 else e.code
+            if code not in (0, None):
+                _leave_without_joining_pools(code)
+            raise SystemExit(code) from None
+
+
+def _leave_without_joining_pools(code: int | str) -> None:
+    """End a failed or interrupted command now if threads of a process pool linger.
+
+    A process pool cancelled under load (Ctrl-C, a worker killed) can leave its
+    manager thread waiting on a queue nobody reads any more, and the interpreter
+    joins such threads at exit: the command would hang after its last line. By
+    then every output has been replaced or left intact, so nothing is lost by
+    leaving at once.
+    """
+    import os
+    import sys
+    import threading
+
+    if any(t is not threading.main_thread() and t.is_alive() for t in threading.enumerate()):
+        if not isinstance(code, int):  # SystemExit("message") prints its message
+            print(code, file=sys.stderr)
+            code = 1
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
