@@ -7,7 +7,7 @@ division (分为学习教育、查摆问题和整改落实三个阶段), or a nu
 (第一阶段：2月中旬到5月1日前，主题是“重读党的历史，坚定信念”). The label is the name
 as written without 阶段. A numbered phase takes the name of its activity where the
 document gives one: the first half of its 主题, or its one activity
-(第四阶段：年底前后。组织开展…党员群众评议工作 -> 党员群众评议); otherwise it keeps its
+(第三阶段：十月中旬。开展…干部作风测评工作 -> 干部作风测评); otherwise it keeps its
 number (第一阶段). A *series* is a run of phases numbered on from one
 another; the numbering starting again at 1 opens a new series, and the order
 relations of :mod:`extract.phase_relations` never join two series.

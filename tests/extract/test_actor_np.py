@@ -112,8 +112,8 @@ def test_lay_people_and_persons_count_at_work(text: str, label: str, present: bo
         ("各县（市、区）教育局要做好指导。", {"县（市、区）教育局"}),
         # a campaign's name is part of its group's name
         (
-            "县（市、区）所属学校创先争优活动领导小组要加强联系。",
-            {"县（市、区）所属学校创先争优活动领导小组"},
+            "县（市、区）所属学校党史学习教育领导小组要加强联系。",
+            {"县（市、区）所属学校党史学习教育领导小组"},
         ),
     ],
 )

@@ -295,7 +295,7 @@ def test_bodies_qualifying_participants_through_their_departments() -> None:
 @pytest.mark.parametrize(
     ("text", "present"),
     [
-        ("会议推荐参加对象为全体现任中层及以上干部。", "现任中层及以上干部"),
+        ("本次推荐的参加对象为全体在职中层及以上干部。", "在职中层及以上干部"),
         ("考察对象要如实填写个人有关事项报告。", "考察对象"),
         ("发展对象要参加集中培训。", "发展对象"),
     ],

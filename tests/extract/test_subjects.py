@@ -550,9 +550,9 @@ def test_a_preamble_organiser_leads_the_arrangements(text: str, clause: str, act
             ("领导骨干", "督导组"),
         ),
         (
-            "他指出：“做县委书记，就要做焦裕禄式的县委书记。”",
-            "做县委书记，就要做焦裕禄式的县委书记",
-            ("县委书记",),
+            "他指出：“做支部书记，就要做让党员信服的支部书记。”",
+            "做支部书记，就要做让党员信服的支部书记",
+            ("支部书记",),
         ),
         # 做好X工作 is a task, not a role
         (
