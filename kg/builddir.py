@@ -176,6 +176,28 @@ class Manifest:
             return {}
         return manifest.documents if manifest.is_current(pipeline) else {}
 
+    @classmethod
+    def current(cls, out: Path | str, pipeline: str) -> Manifest:
+        """The manifest of the build in ``out``, which this code (``pipeline``) must have made.
+
+        What a command that changes a build in place starts from (``kg remove``,
+        ``kg corrections apply``): publishing stamps the current pipeline, so
+        stale caches would then pass for fresh.
+
+        Raises
+        ------
+        BuildError
+            When there is no build, or another version of the extractor made it.
+        """
+        manifest = cls.read(out)
+        if not manifest.is_current(pipeline):
+            raise BuildError(
+                f"{manifest.path}: made by another version of the extractor "
+                f"(pipeline {manifest.pipeline or None}, this is {pipeline}); "
+                f"run `kg build --out {out}` first"
+            )
+        return manifest
+
     def is_current(self, pipeline: str) -> bool:
         """Whether this manifest's layout and cache were made by this code (``pipeline``)."""
         return self.version == MANIFEST_VERSION and self.pipeline == pipeline

@@ -29,10 +29,9 @@ True
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from kg.builddir import MANIFEST_VERSION, BuildDir
+from kg.builddir import BuildDir, Manifest, manifest_entry
 from kg.corrections.hook import BuildCorrections, orphan_line
 from kg.errors import BuildError
 
@@ -63,35 +62,19 @@ def republish(out: Path, *, views: bool | None = None) -> list[str]:
     from kg.build.worker import pipeline_fingerprint
 
     out = Path(out)
-    try:
-        manifest = json.loads(BuildDir(out).manifest.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        raise BuildError(f"{out}/manifest.json: no build here; run `kg build` first") from None
-    if (
-        manifest.get("version") != MANIFEST_VERSION
-        or manifest.get("pipeline") != pipeline_fingerprint()
-    ):
-        raise BuildError(
-            f"{out}/manifest.json: made by another version of the extractor; "
-            f"run `kg build --out {out}` first"
-        )
+    manifest = Manifest.current(out, pipeline_fingerprint())
     if views is None:
         views = (out / "graph.html").exists()
     try:
         with atomic.folder_lock(out, BuildDir(out).lock.name):  # a build and this never overlap
             run = BuildCorrections(out)
             entries: dict[str, dict] = {}
-            for name, old in sorted(manifest["documents"].items()):
+            for name, old in manifest.documents.items():
                 extracted = old.get("extracted", old["cache"])
                 published, counts, fields = run.apply(name, extracted, prev=old)
                 if counts is None:
                     counts = old["counts"] if "extracted" not in old else _counts(out, extracted)
-                entries[name] = {
-                    "sha256": old["sha256"],
-                    "cache": published,
-                    "graph": old["graph"],
-                    "counts": counts,
-                } | fields
+                entries[name] = manifest_entry(name, old["sha256"], published, counts) | fields
             publish(out, entries, views=views)  # which prunes the cache
     except BlockingIOError as e:
         raise BuildError(f"{out}: a build is running in this folder") from e

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from kg import atomic
+from kg.builddir import Manifest
 from kg.corrections import ledger
 from kg.errors import BuildError
 from kg.quality.evaluate import GraphView
@@ -70,11 +71,7 @@ def write_gold(out: Path, folder: Path) -> list[str]:
 
 def _check_current(out: Path, names: list[str]) -> None:
     """Raise unless every reviewed document was built with its current corrections."""
-    try:
-        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        raise BuildError(f"{out}/manifest.json: no build here; run `kg build` first") from None
-    entries = manifest.get("documents", {})
+    entries = Manifest.read(out).documents
     wanted: dict[str, set[str]] = {n: set() for n in names}
     reviews = set()  # a review changes no fact: marking a document needs no rebuild
     for c in ledger.read(out):
