@@ -122,16 +122,17 @@ def _actor_scores(gv: GraphView, doc, g_actors: list[set[str]]) -> dict:
     return prf(tp_pred, len(p_actors), tp_gold, len(g_actors))
 
 
-def _requirement_scores(gv: GraphView, doc, gold: dict, canon_map: dict[str, str]) -> dict:
-    def canon(names: set[str]) -> set[str]:
-        return {canon_map[n] for n in names if n in canon_map} or names
+def predicted_requirements(gv: GraphView, doc, fold) -> list[tuple[tuple[int, int], dict]]:
+    """The requirements of ``doc`` in the graph, as the scorer compares them with gold.
 
-    g_reqs = [((r["start"], r["end"]), r) for r in gold.get("requirements", [])]
-    p_reqs = []
+    Each is its evidence span and its modality, responsible actors (their names
+    folded by ``fold``), deadline value and quantity keys.
+    """
+    out = []
     for n, span in gv.with_evidence(CK.Requirement, doc) if doc is not None else []:
         actors: set[str] = set()
         for a in gv.g.objects(n, CK.responsibleActor):
-            actors |= canon(gv.names(a)) if gv.names(a) else set()
+            actors |= fold(gv.names(a)) if gv.names(a) else set()
         dl = gv.g.value(n, CK.deadline)
         qs = {
             quantity_key(
@@ -143,17 +144,27 @@ def _requirement_scores(gv: GraphView, doc, gold: dict, canon_map: dict[str, str
             )
             for q in gv.g.objects(n, CK.quantity)
         }
-        p_reqs.append(
+        deadline = gv.literal(dl, CK.normalized) if dl is not None else None
+        out.append(
             (
                 span,
                 {
                     "modality": gv.local(n, CK.modality),
                     "actors": actors,
-                    "deadline": gv.literal(dl, CK.normalized) if dl is not None else None,
+                    "deadline": deadline,
                     "quantities": qs,
                 },
             )
         )
+    return out
+
+
+def _requirement_scores(gv: GraphView, doc, gold: dict, canon_map: dict[str, str]) -> dict:
+    def canon(names: set[str]) -> set[str]:
+        return {canon_map[n] for n in names if n in canon_map} or names
+
+    g_reqs = [((r["start"], r["end"]), r) for r in gold.get("requirements", [])]
+    p_reqs = predicted_requirements(gv, doc, canon)
     m = match_spans(p_reqs, g_reqs)
     rq = prf(len(m), len(p_reqs), len(m), len(g_reqs))
     mod_ok = act_tp = act_p = act_g = dl_n = dl_ok = q_n = q_ok = 0

@@ -34,7 +34,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from kg.quality.evaluate import GraphView
+from kg.quality.evaluate import GraphView, predicted_requirements
 from kg.quality.match import match_spans, norm, norm_stage, quantity_key, strip_year
 from ontology.namespaces import CK, OA, RDF, RDFS
 
@@ -161,33 +161,7 @@ def _requirement_rows(gv: GraphView, doc, gold: dict, name: str, text: str) -> l
         return {canon[n] for n in names if n in canon} or names
 
     g_reqs = [((r["start"], r["end"]), r) for r in gold.get("requirements", [])]
-    p_reqs = []
-    for n, span in gv.with_evidence(CK.Requirement, doc) if doc is not None else []:
-        actors: set[str] = set()
-        for a in gv.g.objects(n, CK.responsibleActor):
-            actors |= fold(gv.names(a)) if gv.names(a) else set()
-        dl = gv.g.value(n, CK.deadline)
-        qs = {
-            quantity_key(
-                {
-                    "comparator": gv.literal(q, CK.comparator),
-                    "value": gv.literal(q, CK.value),
-                    "unit": gv.literal(q, CK.unit),
-                }
-            )
-            for q in gv.g.objects(n, CK.quantity)
-        }
-        p_reqs.append(
-            (
-                span,
-                {
-                    "modality": gv.local(n, CK.modality),
-                    "actors": actors,
-                    "deadline": gv.literal(dl, CK.normalized) if dl is not None else None,
-                    "quantities": qs,
-                },
-            )
-        )
+    p_reqs = predicted_requirements(gv, doc, fold)
     m = match_spans(p_reqs, g_reqs)
     out = []
     mp = {i for i, _ in m}
