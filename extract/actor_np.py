@@ -71,7 +71,6 @@ class _Heads:
     not_after: dict[str, tuple[str, ...]]
     max_chars: int
     max_words: int
-    before_weak: frozenset[str]  # the fixed words that may stand before a weak head
     modifier_memo: dict[str, bool]  # _is_modifier by word (a pure test of the word)
     word_memo: dict[str, bool]  # a modifier word of the dictionary, the list or a rank
     before_memo: dict[str, str]  # _word_before by the six characters before the position
@@ -126,13 +125,6 @@ def _heads() -> _Heads:
         not_after={k: tuple(v) for k, v in data_json("actors.json")["not_actor_after"].items()},
         max_chars=int(d["max_chars"]),
         max_words=int(d["max_words"]),
-        before_weak=frozenset(d["sector_words"])
-        | frozenset(c for c in d["level_chars"] if len(c) == 1)
-        | frozenset(
-            w for w, (t, _k) in strong.items() if len(w) >= 2 and t not in ("MemberGroup", "Public")
-        )
-        | frozenset(w for w in weak if len(w) >= 2)
-        | frozenset(w for w, t in pos_tags().items() if t == "ns" and len(w) >= 2),
         modifier_memo={},
         word_memo={},
         before_memo={},
