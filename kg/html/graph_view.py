@@ -1,6 +1,8 @@
-"""``graph.html``: the offline interactive view of a build.
+"""The drawings of ``kg viz --focus/--doc/--types``; ``graph.html`` itself explores.
 
-Nodes are coloured and shaped by type (legend), labelled in Chinese, edges
+``kg build`` and ``kg viz`` without a filter write the explore page
+(:mod:`kg.html.explore_data`). With a filter, the nodes it keeps are drawn
+with vis-network (pyvis). Nodes are coloured and shaped by type (legend), labelled in Chinese, edges
 labelled by relation; in-page filters by type, document and stage, a search
 box, and a side panel with a node's properties and source quotes. Up to
 :data:`PHYSICS_LIMIT` nodes the browser lays the graph out (physics, then
@@ -29,6 +31,7 @@ from typing import Any
 from kg import atomic
 from kg.address import span_href
 from kg.html import select
+from kg.html.explore_data import explore_page
 from kg.html.layout import SATELLITES, layout
 from kg.html.model import KINDS, RELATIONS, SELECTABLE_KINDS, ViewGraph, short_label
 from kg.html.pyvis_adapter import render_network
@@ -207,7 +210,14 @@ def graph_html(
     types: Sequence[str] | None = None,
     aggregate_limit: int = AGGREGATE_LIMIT,
 ) -> str:
-    """The graph page of the build in ``build_dir`` (see :func:`narrow` for the filters)."""
+    """The graph page of the build in ``build_dir``.
+
+    Without a filter, the explore page (:func:`kg.html.explore_data.explore_page`):
+    an overview, search, expand on click. With ``focus``, ``doc`` or ``types``
+    (see :func:`narrow`), the drawing of every node those filters keep.
+    """
+    if not (focus or doc or types):
+        return explore_page(read_view_graph(build_dir))
     g, notice = narrow(
         read_view_graph(build_dir),
         focus=focus,

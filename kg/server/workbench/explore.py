@@ -5,7 +5,8 @@ The page opens empty on a search box, never on the whole graph. A search
 quote contains the words) lists candidates; choosing one draws it with its
 neighbours (:func:`neighbours`, at most :data:`NEIGHBOURS` of them, the
 number left out is shown); clicking a node draws its neighbours too. Nodes
-can be hidden and relation types filtered out (``static/explore.js``).
+can be hidden and relation types filtered out (``kg/html/static/explore.js``, the
+script the offline ``graph.html`` runs too, over its embedded graph).
 Documents are not nodes: they would join everything.
 
 Examples
@@ -17,10 +18,10 @@ True
 from __future__ import annotations
 
 import sqlite3
-from html import escape
 from typing import Any
 
 from kg.address import actor_href, actor_key, span_href
+from kg.html.explore_data import explore_body
 from kg.server.workbench.shell import page
 
 NEIGHBOURS = 20
@@ -119,19 +120,4 @@ def neighbours(
 
 def render_explore(start: str = "") -> str:
     """The explore page (``start``: a node IRI to open with, from ``?node=``)."""
-    body = (
-        '<main class="explore"><section class="side">'
-        '<h1>探索 Explore</h1><form id="search-form">'
-        '<input type="search" id="search" placeholder="主体、阶段、环节、要求…">'
-        '<button type="submit">搜索</button></form><ul id="results"></ul>'
-        '<p><label><input type="checkbox" id="within"> 只在起点的文件内 '
-        "stay in the starting node's document</label></p>"
-        '<h3>关系类型 Relation types</h3><div id="types"></div>'
-        '<h3>已隐藏 Hidden</h3><ul id="hidden"></ul></section>'
-        '<section><p class="hint" id="status">Search a node to start; click a node to '
-        "expand it.</p>"
-        '<svg id="canvas" role="img" aria-label="graph"></svg></section>'
-        '<aside id="panel" class="panel"><p class="hint">Click a node.</p></aside></main>'
-        f'<div id="start" data-node="{escape(start, quote=True)}"></div>'
-    )
-    return page("Explore", body, script="explore.js")
+    return page("Explore", explore_body(start), script="explore.js", styles=("explore.css",))

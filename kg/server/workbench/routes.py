@@ -13,6 +13,7 @@ read the build directory's manifest, cache, kept texts and index
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from kg.address import actor_iri
 from kg.build import texts
 from kg.builddir import Manifest
 from kg.errors import BuildError
+from kg.html.templating import static_text
 from kg.server.pages import render_error
 from kg.server.settings import CSP
 from kg.server.workbench.actors import render_actor
@@ -36,6 +38,11 @@ from kg.server.workbench.table_page import render_table
 from kg.server.workbench.tables import TABLES, TableQuery, download
 
 ASSETS = Path(str(files("kg.server.workbench").joinpath("static")))
+SHARED_ASSETS = {
+    "explore.js": "text/javascript; charset=utf-8",
+    "explore.css": "text/css; charset=utf-8",
+}
+"""Served at ``/assets/NAME`` from ``kg/html/static``: the same files ``graph.html`` inlines."""
 HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff"}
 
 
@@ -138,6 +145,18 @@ def workbench_router(build: Path) -> APIRouter:
         if text is None:
             return _error(404, f"no actor {key} in this build")
         return _html(text)
+
+    def shared_asset(name: str) -> Callable[[], Response]:
+        media = SHARED_ASSETS[name]
+
+        def asset() -> Response:
+            """The explore script or style from ``kg/html/static`` (``graph.html`` inlines it)."""
+            return Response(static_text(name), media_type=media, headers=HEADERS)
+
+        return asset
+
+    for name in SHARED_ASSETS:  # before the mounted /assets: these come from kg.html
+        router.add_api_route(f"/assets/{name}", shared_asset(name), include_in_schema=False)
 
     @router.get("/explore", response_class=HTMLResponse)
     def explore_page(request: Request) -> Response:

@@ -52,10 +52,18 @@ def table(headers: list[str], rows: list[list[str]], css: str = "grid") -> str:
     return f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
-def page(title: str, body: str, *, script: str | None = None, css: str = "") -> str:
-    """A whole workbench page: navigation, ``body`` (escaped HTML) and an optional script."""
+def page(
+    title: str,
+    body: str,
+    *,
+    script: str | None = None,
+    css: str = "",
+    styles: tuple[str, ...] = (),
+) -> str:
+    """A whole workbench page: navigation, ``body`` (escaped HTML), a script, more stylesheets."""
     nav = " ".join(link(href, text) for href, text in NAV)
     tag = f'<script src="/assets/{escape(script)}" defer></script>' if script else ""
+    tag += "".join(f'\n<link rel="stylesheet" href="/assets/{escape(s)}">' for s in styles)
     return (
         '<!doctype html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

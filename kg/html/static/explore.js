@@ -1,12 +1,20 @@
 // Explore: search a node, draw it with its neighbours, expand on click, hide nodes, filter
-// relation types. A small force layout in SVG; every label goes in with textContent.
+// relation types. One script for the workbench's /explore (asks the server) and for the
+// offline graph.html (its graph travels in <script id="explore-data">; nothing is fetched).
+// A small force layout in SVG; every label goes in with textContent.
 (function () {
   "use strict";
   const SVG = "http://www.w3.org/2000/svg";
-  const COLORS = { actor: "#c0392b", stage: "#8e44ad", step: "#9b59b6", time: "#16a085", requirement: "#2e86c1" };
+  const COLORS = {
+    actor: "#c0392b", stage: "#8e44ad", step: "#9b59b6", time: "#16a085",
+    requirement: "#2e86c1", group: "#17becf",
+  };
+  const KINDS = ["actor", "stage", "step", "time", "requirement", "group"];
+  const LIMIT = 20;  // neighbours drawn per node and search results, as on the server
   const svg = document.getElementById("canvas");
   const panel = document.getElementById("panel");
   const status = document.getElementById("status");
+  const served = /^https?:$/.test(window.location.protocol);
   const nodes = new Map();
   const edges = new Map();
   const hiddenTypes = new Set();
@@ -19,13 +27,97 @@
     if (cls) e.className = cls;
     return e;
   }
-  function getJSON(url) {
-    return fetch(url, { headers: { Accept: "application/json" } }).then(function (r) {
-      if (!r.ok) throw new Error(r.status + " " + url);
-      return r.json();
-    });
+
+  // ---- where the graph comes from ------------------------------------------------------
+  function serverSource() {
+    function getJSON(url) {
+      return fetch(url, { headers: { Accept: "application/json" } }).then(function (r) {
+        if (!r.ok) throw new Error(r.status + " " + url);
+        return r.json();
+      });
+    }
+    return {
+      search: function (q) {
+        return getJSON("/explore/search?q=" + encodeURIComponent(q)).then(function (d) { return d.results; });
+      },
+      node: function (id, doc) {
+        let url = "/explore/node?iri=" + encodeURIComponent(id);
+        if (doc) url += "&document=" + encodeURIComponent(doc);
+        return getJSON(url);
+      },
+      overview: function () { return null; },
+    };
   }
 
+  // The same answers as kg/server/workbench/explore.py (search order, neighbour order and limit),
+  // computed over the embedded graph: nodes [id, label, kind, detail, doc, href, props],
+  // edges [source, type, target, [docs]] (indexes into nodes and documents).
+  function embeddedSource(data) {
+    const docs = data.documents;
+    const adj = data.nodes.map(function () { return []; });
+    data.edges.forEach(function (e, i) { adj[e[0]].push(i); if (e[2] !== e[0]) adj[e[2]].push(i); });
+    const index = new Map(data.nodes.map(function (n, i) { return [n[0], i]; }));
+    function node(i) {
+      const n = data.nodes[i];
+      return {
+        id: n[0], label: n[1], kind: n[2], kind_name: data.kinds[n[2]] || n[2], detail: n[3],
+        document: n[4] < 0 ? "" : docs[n[4]], href: n[5], props: n[6],
+      };
+    }
+    function edge(e) { return { source: data.nodes[e[0]][0], type: e[1], target: data.nodes[e[2]][0] }; }
+    function rank(kind) { const r = KINDS.indexOf(kind); return r < 0 ? KINDS.length : r; }
+    return {
+      search: function (q) {
+        const words = q.split(/\s+/).filter(Boolean);
+        if (!words.length) return Promise.resolve([]);
+        const exact = q.trim();
+        const hits = [];
+        data.nodes.forEach(function (n, i) {
+          if (words.every(function (w) { return n[1].indexOf(w) >= 0; })) hits.push(i);
+        });
+        hits.sort(function (a, b) {
+          const x = data.nodes[a], y = data.nodes[b];
+          return (x[1] !== exact) - (y[1] !== exact) || rank(x[2]) - rank(y[2]) ||
+            x[1].length - y[1].length || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0) ||
+            (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0);
+        });
+        return Promise.resolve(hits.slice(0, LIMIT).map(node));
+      },
+      node: function (id, doc) {
+        const i = index.get(id);
+        if (i === undefined) return Promise.reject(new Error("unknown node"));
+        const d = doc ? docs.indexOf(doc) : -1;
+        const mine = adj[i].map(function (k) { return data.edges[k]; }).filter(function (e) {
+          return !doc || e[3].indexOf(d) >= 0;
+        });
+        const others = [];
+        mine.forEach(function (e) {
+          const o = e[0] === i ? e[2] : e[0];
+          if (o !== i && others.indexOf(o) < 0) others.push(o);
+        });
+        const shown = others.slice(0, LIMIT);
+        const kept = new Set(shown.concat([i]));
+        return Promise.resolve({
+          node: node(i),
+          nodes: shown.map(node),
+          edges: mine.filter(function (e) { return kept.has(e[0]) && kept.has(e[2]); }).map(edge),
+          more: others.length - shown.length,
+        });
+      },
+      overview: function () {
+        const ids = new Set(data.overview);
+        return {
+          nodes: data.overview.map(node),
+          edges: data.edges.filter(function (e) { return ids.has(e[0]) && ids.has(e[2]); }).map(edge),
+        };
+      },
+    };
+  }
+
+  const embedded = document.getElementById("explore-data");
+  const source = embedded ? embeddedSource(JSON.parse(embedded.textContent)) : serverSource();
+
+  // ---- the drawing ---------------------------------------------------------------------
   function addNode(n, near) {
     if (nodes.has(n.id)) return nodes.get(n.id);
     const w = svg.clientWidth || 800;
@@ -33,9 +125,10 @@
     const bx = near ? near.x : w / 2;
     const by = near ? near.y : h / 2;
     const a = Math.random() * 2 * Math.PI;
+    const r = near ? 60 : 40 + Math.random() * Math.min(w, h) / 3;
     const node = Object.assign({}, n, {
-      x: bx + 60 * Math.cos(a), y: by + 60 * Math.sin(a), vx: 0, vy: 0,
-      hidden: false, expanded: false, more: 0,
+      x: bx + r * Math.cos(a), y: by + r * Math.sin(a), vx: 0, vy: 0,
+      hidden: false, expanded: false, pinned: false, more: 0,
     });
     nodes.set(n.id, node);
     return node;
@@ -72,7 +165,7 @@
     const linked = new Set();
     shown.forEach(function (e) { linked.add(e.source); linked.add(e.target); });
     return Array.from(nodes.values()).filter(function (n) {
-      return !n.hidden && (linked.has(n.id) || n.expanded || n.id === selected);
+      return !n.hidden && (linked.has(n.id) || n.expanded || n.pinned || n.id === selected);
     });
   }
 
@@ -145,6 +238,9 @@
       const t = svgEl("text", { x: n.x + r + 3, y: n.y + 4 });
       t.textContent = n.label.length > 12 ? n.label.slice(0, 12) + "…" : n.label;
       g.appendChild(t);
+      const tip = svgEl("title", {});
+      tip.textContent = n.kind_name + " " + n.label + (n.detail ? " · " + n.detail : "");
+      g.appendChild(tip);
       g.addEventListener("click", function () { expand(n.id); });
       svg.appendChild(g);
     });
@@ -159,10 +255,22 @@
     h.appendChild(document.createTextNode(" " + n.label));
     panel.appendChild(h);
     if (n.detail) panel.appendChild(el("p", n.detail, "name"));
-    if (n.href) {
+    if (n.props && n.props.length) {
+      const table = el("table");
+      n.props.forEach(function (kv) {
+        const tr = el("tr");
+        tr.appendChild(el("th", kv[0]));
+        tr.appendChild(el("td", kv[1]));
+        table.appendChild(tr);
+      });
+      panel.appendChild(table);
+    }
+    if (n.href && served) {  // the reader and actor pages exist only when kg serve serves the page
       const a = el("a", n.kind === "actor" ? "actor page →" : "read in the document →");
       a.setAttribute("href", n.href);
       panel.appendChild(a);
+    } else if (n.href && n.href.indexOf("/doc/") === 0) {
+      panel.appendChild(el("p", "原文 " + decodeURIComponent(n.href.slice(5)).replace("#", " @ "), "name"));
     }
     if (n.more) panel.appendChild(el("p", n.more + " more neighbours not drawn", "hint"));
     const hide = el("button", "隐藏 hide");
@@ -186,11 +294,8 @@
 
   function expand(id) {
     selected = id;
-    let url = "/explore/node?iri=" + encodeURIComponent(id);
-    if (document.getElementById("within").checked && home) {
-      url += "&document=" + encodeURIComponent(home);
-    }
-    return getJSON(url).then(function (data) {
+    const within = document.getElementById("within").checked && home ? home : "";
+    return source.node(id, within).then(function (data) {
       const center = addNode(data.node, null);
       center.expanded = true;
       center.more = data.more;
@@ -201,13 +306,17 @@
     }).catch(function (err) { status.textContent = String(err); });
   }
 
+  function ready() {
+    window.kgInteractive = true;
+  }
+
   document.getElementById("search-form").addEventListener("submit", function (ev) {
     ev.preventDefault();
     const q = document.getElementById("search").value;
     const list = document.getElementById("results");
-    getJSON("/explore/search?q=" + encodeURIComponent(q)).then(function (data) {
+    source.search(q).then(function (results) {
       list.replaceChildren();
-      data.results.forEach(function (n) {
+      results.forEach(function (n) {
         const li = el("li");
         const b = el("button", n.kind_name + " " + n.label.slice(0, 24) + (n.detail ? " · " + n.detail : ""));
         b.type = "button";
@@ -216,10 +325,22 @@
         li.appendChild(b);
         list.appendChild(li);
       });
-      if (!data.results.length) list.appendChild(el("li", "nothing found", "empty"));
+      if (!results.length) list.appendChild(el("li", "nothing found", "empty"));
     });
   });
 
   const start = document.getElementById("start").dataset.node;
-  if (start) expand(start).then(function () { home = (nodes.get(start) || {}).document || ""; });
+  const overview = source.overview();
+  if (start) {
+    expand(start).then(function () { home = (nodes.get(start) || {}).document || ""; ready(); });
+  } else if (overview) {
+    overview.nodes.forEach(function (n) { addNode(n, null).pinned = true; });
+    overview.edges.forEach(addEdge);
+    draw();
+    status.textContent = overview.nodes.length + " nodes shown (overview: the documents' stages " +
+      "and the actors with most requirements) · search, or click a node to expand it";
+    ready();
+  } else {
+    ready();
+  }
 })();

@@ -1,0 +1,157 @@
+"""The graph that the offline ``graph.html`` carries for exploring, and the page itself.
+
+``graph.html`` runs the workbench's explore script (``static/explore.js``, the one
+``kg serve`` serves at ``/assets/explore.js``) over a graph embedded in the page:
+no request is made, nothing else is needed beside the file. The page opens on an
+overview (:func:`overview`: every document's stages and the actors responsible for
+most requirements), then a search draws a node with its neighbours, a click
+expands a node, nodes can be hidden and relation types unticked.
+
+As on the workbench, documents are not nodes (they would join everything). Each
+edge carries the documents both its ends belong to, so that "stay in the starting
+node's document" (ticked by default) keeps a node shared by many documents (党员)
+from leading into the others.
+
+Examples
+--------
+>>> from kg.html.model import ViewEdge, ViewGraph, ViewNode
+>>> g = ViewGraph()
+>>> g.add_node(ViewNode("a", "actor", "党委", docs=["x.txt", "y.txt"]))
+>>> g.add_node(ViewNode("r", "requirement", "党委要学习。", docs=["x.txt"]))
+>>> g.add_edge(ViewEdge("r", "a", "responsibleActor"))
+>>> d = explore_data(g)
+>>> [n[1] for n in d["nodes"]], d["edges"], d["documents"]
+(['党委', '党委要学习。'], [[1, 'responsibleActor', 0, [0]]], ['x.txt', 'y.txt'])
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from markupsafe import Markup
+
+from kg.address import actor_href, actor_key, span_href
+from kg.html import select
+from kg.html.model import KINDS, ViewGraph, ViewNode
+from kg.html.templating import inline_asset, render, static_text
+
+EMBED_LIMIT = 20_000
+"""Above this many nodes, requirements and times are grouped (:func:`kg.html.select.aggregate`)."""
+OVERVIEW_STAGES = 24
+OVERVIEW_ACTORS = 16
+LEFT_OUT = ("document",)
+"""Kinds that are not nodes of the exploration."""
+EDGE_LEFT_OUT = ("mentionedIn", "issuer")
+"""Relations to documents (not nodes here)."""
+
+
+def _href(n: ViewNode) -> str:
+    if n.kind == "actor" and actor_key(n.id):
+        return actor_href(n.id)
+    if n.quotes:
+        q = n.quotes[0]
+        return span_href(q.document, q.start, q.end)
+    return ""
+
+
+def _detail(n: ViewNode) -> str:
+    jurisdiction = next((v for k, v in n.props if k == "辖区"), "")
+    return jurisdiction or (n.docs[0] if len(n.docs) == 1 else f"{len(n.docs)} 个文件")
+
+
+def overview(g: ViewGraph) -> list[str]:
+    """The nodes drawn when the page opens: stages (most requirements first), then top actors."""
+    degree: dict[str, int] = {}
+    for e in g.edges:
+        if e.relation in ("stage", "responsibleActor", "inStage"):
+            degree[e.target] = degree.get(e.target, 0) + 1
+
+    def top(kind: str, count: int) -> list[str]:
+        ids = [i for i, n in g.nodes.items() if n.kind == kind]
+        return sorted(ids, key=lambda i: (-degree.get(i, 0), g.nodes[i].label, i))[:count]
+
+    return top("stage", OVERVIEW_STAGES) + top("actor", OVERVIEW_ACTORS)
+
+
+def explore_data(g: ViewGraph) -> dict[str, Any]:
+    """The embedded graph: ``nodes``, ``edges`` (by node index), ``documents``, ``overview``.
+
+    A node is ``[id, label, kind, detail, document index or -1, href, props]``;
+    an edge ``[source, relation, target, [document indexes]]``, sorted as the
+    server sorts them (relation, source, target), so both answer alike.
+    """
+    kept = [n for n in g.sorted_nodes() if n.kind not in LEFT_OUT]
+    documents = sorted({d for n in kept for d in n.docs})
+    doc_index = {d: i for i, d in enumerate(documents)}
+    index = {n.id: i for i, n in enumerate(kept)}
+    nodes = [
+        [
+            n.id,
+            n.label,
+            n.kind,
+            _detail(n),
+            doc_index[n.docs[0]] if n.docs else -1,
+            _href(n),
+            [list(p) for p in n.props],
+        ]
+        for n in kept
+    ]
+    edges = []
+    for e in sorted(g.edges, key=lambda e: (e.relation, e.source, e.target)):
+        if e.relation in EDGE_LEFT_OUT or e.source not in index or e.target not in index:
+            continue
+        shared = set(g.nodes[e.source].docs) & set(g.nodes[e.target].docs)
+        edges.append(
+            [index[e.source], e.relation, index[e.target], sorted(doc_index[d] for d in shared)]
+        )
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "documents": documents,
+        "overview": [index[i] for i in overview(g) if i in index],
+        "kinds": {k: v.name for k, v in KINDS.items()},
+    }
+
+
+def explore_body(start: str = "") -> str:
+    """The explore page's elements (the same in the workbench and in ``graph.html``).
+
+    ``start``: a node to open with instead of the overview or the empty canvas.
+    """
+    return (
+        '<main class="explore"><section class="side">'
+        '<h1>探索 Explore</h1><form id="search-form">'
+        '<input type="search" id="search" placeholder="主体、阶段、环节、要求…">'
+        '<button type="submit">搜索</button></form><ul id="results"></ul>'
+        '<p><label><input type="checkbox" id="within" checked> 只在起点的文件内 '
+        "stay in the starting node's document</label></p>"
+        '<h3>关系类型 Relation types</h3><div id="types"></div>'
+        '<h3>已隐藏 Hidden</h3><ul id="hidden"></ul></section>'
+        '<section><p class="hint" id="status">Search a node to start; click a node to '
+        "expand it.</p>"
+        '<svg id="canvas" role="img" aria-label="graph"></svg></section>'
+        '<aside id="panel" class="panel"><p class="hint">Click a node.</p></aside></main>'
+        f'<div id="start" data-node="{escape(start, quote=True)}"></div>'
+    )
+
+
+def explore_page(g: ViewGraph, *, title: str = "知识图谱") -> str:
+    """The offline explore page of ``g`` (grouped first when above :data:`EMBED_LIMIT`)."""
+    notice = ""
+    total = len(g.nodes)
+    if total > EMBED_LIMIT:
+        g = select.aggregate(g)
+        notice = (
+            f"图中共 {total} 个节点：此文件中要求按文件和负责主体分组、时间按文件分组。"
+            "逐条探索请用 kg serve 的 /explore。"
+        )
+    return render(
+        "explore.html.j2",
+        title=title,
+        notice=notice,
+        body=Markup(explore_body()),
+        data=explore_data(g),
+        app_js=inline_asset(static_text("explore.js"), "script"),
+        app_css=inline_asset(static_text("explore.css"), "style"),
+    )
