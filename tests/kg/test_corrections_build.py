@@ -101,16 +101,18 @@ def modality_in(out: Path, span: tuple[int, int], where: str) -> set[str]:
         return {r["m"].value.rsplit("#", 1)[-1] for r in rows}
     if where == "projection":
         return {saved_graph(out).nodes[str(node)]["modality"]}
-    if where == "graph.html":  # the view names the modality of the requirement's panel
+    if where == "graph.html":  # the explore page names the modality in the requirement's panel
+        import json
+        import re
+
         from kg.html.reader import VALUE_NAMES
 
         text = (out / "graph.html").read_text(encoding="utf-8")
+        blob = re.search(r'id="explore-data">(.*?)</script>', text, re.S).group(1)
         quote = A_TEXT[span[0] : span[1]].rstrip("。")
-        start = text.index(f'"label": "{quote}"')
-        panel = text[start : text.index('"quotes"', start)]
-        return {
-            str(m).rsplit("#", 1)[-1] for m, name in VALUE_NAMES.items() if f'"{name}"' in panel
-        }
+        props = next(n[6] for n in json.loads(blob)["nodes"] if n[1] == quote)
+        values = {v for _, v in props}
+        return {str(m).rsplit("#", 1)[-1] for m, name in VALUE_NAMES.items() if name in values}
     raise AssertionError(where)
 
 

@@ -176,8 +176,9 @@ def test_a_table_row_opens_the_reader_at_its_quote(driver, seeds_server):
     assert "".join(e.get_attribute("textContent") for e in marked) == quote
 
 
-def _neighbour_ids(base: str, iri: str) -> set[str]:
-    data = httpx.get(f"{base}/explore/node", params={"iri": iri}, timeout=30).json()
+def _neighbour_ids(base: str, iri: str, document: str = "") -> set[str]:
+    params = {"iri": iri, "document": document} if document else {"iri": iri}
+    data = httpx.get(f"{base}/explore/node", params=params, timeout=30).json()
     return {data["node"]["id"]} | {n["id"] for n in data["nodes"]}
 
 
@@ -190,6 +191,7 @@ def _drawn(driver) -> list[str]:
 def test_search_an_actor_then_expand_twice_draws_the_union_of_neighbourhoods(driver, seeds_server):
     driver.get(seeds_server + "/explore")
     assert _drawn(driver) == []  # never opens on the whole graph
+    driver.find_element(By.ID, "within").click()  # asked: leave the starting document
     driver.find_element(By.ID, "search").send_keys("督导组")
     driver.find_element(By.CSS_SELECTOR, "#search-form button").click()
     WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#results button"))
@@ -238,17 +240,16 @@ def test_unticking_a_relation_type_drops_its_edges(driver, seeds_server):
     assert driver.execute_script(lines) < before
 
 
-def test_the_served_graph_view_links_quotes_to_the_reader(driver, seeds_server):
+def test_the_served_graph_view_links_quotes_to_the_reader(driver, seeds_server, requirement):
+    name, start, end, quote = requirement
     driver.get(seeds_server + "/graph.html")
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return !!window.kgShowNode"))
-    node, quote = driver.execute_script(
-        "const d = JSON.parse(document.getElementById('kg-data').textContent).nodes;"
-        "const k = Object.keys(d).sort().find(k => (d[k].quotes || []).length);"
-        "window.kgShowNode(k); return [k, d[k].quotes[0]];"
-    )
-    link = driver.find_element(By.CSS_SELECTOR, "#kg-panel .kg-where a")
-    expected = seeds_server + span_href(quote["doc"], quote["start"], quote["end"])
-    assert node and link.get_attribute("href") == expected
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return window.kgInteractive"))
+    driver.find_element(By.ID, "search").send_keys(quote)
+    driver.find_element(By.CSS_SELECTOR, "#search-form button").click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#results button"))
+    driver.find_element(By.CSS_SELECTOR, "#results button").click()
+    link = WebDriverWait(driver, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, "#panel a"))
+    assert link.get_attribute("href") == seeds_server + span_href(name, start, end)
 
 
 def test_hostile_source_text_stays_text_in_the_reader(driver, tmp_path):
@@ -269,7 +270,7 @@ def test_hostile_source_text_stays_text_in_the_reader(driver, tmp_path):
 
 def test_staying_in_the_starting_document_draws_only_its_neighbours(driver, seeds_server):
     driver.get(seeds_server + "/explore")
-    driver.find_element(By.ID, "within").click()
+    assert driver.find_element(By.ID, "within").is_selected()  # by default
     driver.find_element(By.ID, "search").send_keys("党员")
     driver.find_element(By.CSS_SELECTOR, "#search-form button").click()
     WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#results button"))

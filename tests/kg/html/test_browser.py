@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kg.cli.main import cli
+from kg.html.graph_view import write_graph_html
+from kg.html.model import SELECTABLE_KINDS
 from tests.kg.html.conftest import open_graph
 
 pytestmark = pytest.mark.browser
@@ -39,6 +41,13 @@ def click_node(driver, label_part: str) -> str:
     return node_id
 
 
+@pytest.fixture(scope="module")
+def drawing(hand_build, tmp_path_factory):
+    """``kg viz --types`` of every type: the vis-network drawing of every node."""
+    path = tmp_path_factory.mktemp("viz") / "all.html"
+    return write_graph_html(hand_build, path, types=SELECTABLE_KINDS)
+
+
 def test_probe_detects_a_script_that_runs(browser, tmp_path):
     page = tmp_path / "control.html"
     page.write_text("<!doctype html><img src=x onerror=window.__xss=1>", encoding="utf-8")
@@ -47,59 +56,83 @@ def test_probe_detects_a_script_that_runs(browser, tmp_path):
     assert browser.execute_script("return window.__xss") == 1
 
 
-def test_graph_draws_every_node(browser, hand_build):
-    open_graph(browser, hand_build / "graph.html")
+def test_graph_draws_every_node(browser, drawing):
+    open_graph(browser, drawing)
     assert browser.execute_script("return network.body.data.nodes.length") == 21
     assert browser.execute_script("return Object.keys(network.body.nodes).length") >= 21
 
 
-def test_click_shows_source_quote_in_panel(browser, hand_build):
-    open_graph(browser, hand_build / "graph.html")
+def test_click_shows_source_quote_in_panel(browser, drawing):
+    open_graph(browser, drawing)
     click_node(browser, "县委要在8月")
     panel = browser.find_element("id", "kg-panel").text
     assert "县委要在8月上旬至9月上旬完成整改提高" in panel
     assert "b.txt [0, 19)" in panel
 
 
-def test_panel_shows_payload_as_text(browser, hand_build):
-    open_graph(browser, hand_build / "graph.html")
+def test_panel_shows_payload_as_text(browser, drawing):
+    open_graph(browser, drawing)
     click_node(browser, "各党支部要")
     assert "<img src=x onerror=window.__xss=1>" in browser.find_element("id", "kg-panel").text
     assert browser.find_elements("css selector", "#kg-panel img") == []
     no_script_ran(browser)
 
 
-def test_type_filter_hides_nodes(browser, hand_build):
-    open_graph(browser, hand_build / "graph.html")
+def test_type_filter_hides_nodes(browser, drawing):
+    open_graph(browser, drawing)
     browser.find_element("css selector", "#kg-type-filter input[value=requirement]").click()
     hidden = browser.execute_script("return nodes.get({filter: n => n.hidden}).length")
     assert hidden == 7
 
 
-def test_stage_filter_keeps_stage_members(browser, hand_build):
+def test_stage_filter_keeps_stage_members(browser, drawing):
     from selenium.webdriver.support.ui import Select
 
-    open_graph(browser, hand_build / "graph.html")
+    open_graph(browser, drawing)
     Select(browser.find_element("id", "kg-stage-filter")).select_by_value("整改提高")
     shown = browser.execute_script("return nodes.get({filter: n => !n.hidden}).map(n => n.label)")
     assert "整改提高" in shown and "县委" in shown and "党委" not in shown
 
 
-def test_search_selects_matches(browser, hand_build):
-    open_graph(browser, hand_build / "graph.html")
+def test_search_selects_matches(browser, drawing):
+    open_graph(browser, drawing)
     box = browser.find_element("id", "kg-search")
     box.send_keys("督导组")
     assert browser.find_element("id", "kg-search-status").text.startswith("2 ")
     assert len(browser.execute_script("return network.getSelectedNodes()")) == 2
 
 
-@pytest.mark.parametrize("page", ["graph.html", "report.html"])
-def test_hand_build_runs_no_injected_script(browser, hand_build, page):
+@pytest.mark.parametrize("page", ["graph.html", "report.html", "drawing"])
+def test_hand_build_runs_no_injected_script(browser, hand_build, drawing, page):
     if page == "graph.html":
         open_graph(browser, hand_build / page)
+        explore_everything(browser)
+    elif page == "drawing":
+        open_graph(browser, drawing)
     else:
         browser.get((hand_build / page).as_uri())
     no_script_ran(browser)
+
+
+def explore_everything(driver) -> None:
+    """Search the explore page for every node in turn and expand it (its label drawn, its panel)."""
+    from selenium.webdriver.common.by import By
+
+    count = driver.execute_script(
+        "return JSON.parse(document.getElementById('explore-data').textContent).nodes.length"
+    )
+    box = driver.find_element(By.ID, "search")
+    for i in range(count):
+        label = driver.execute_script(
+            "return JSON.parse(document.getElementById('explore-data').textContent)"
+            ".nodes[arguments[0]][1]",
+            i,
+        )
+        box.clear()
+        box.send_keys(label.split()[0] if label.split() else label)
+        driver.find_element(By.CSS_SELECTOR, "#search-form button").click()
+        for b in driver.find_elements(By.CSS_SELECTOR, "#results button"):
+            b.click()
 
 
 def test_report_renders_plots_with_text(browser, hand_build):
@@ -142,17 +175,14 @@ def test_injection_text_reaches_the_graph(injection_build):
 def test_built_pages_run_no_injected_script(browser, injection_build, page):
     if page == "graph.html":
         open_graph(browser, injection_build / page)
-        browser.execute_script(
-            "Object.keys(JSON.parse(document.getElementById('kg-data').textContent).nodes)"
-            ".forEach(id => window.kgShowNode(id));"
-        )
+        explore_everything(browser)
     else:
         browser.get((injection_build / page).as_uri())
     no_script_ran(browser)
 
 
-def test_seeds_graph_renders(browser, seeds_build):
-    open_graph(browser, seeds_build / "graph.html")
+def test_seeds_drawing_renders(browser, seeds_build, tmp_path):
+    open_graph(browser, write_graph_html(seeds_build, tmp_path / "all.html", types=["actor"]))
     drawn = browser.execute_script("return network.body.data.nodes.length")
     data = browser.execute_script(
         "return Object.keys(JSON.parse(document.getElementById('kg-data').textContent).nodes)"
