@@ -13,6 +13,7 @@ Examples
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -31,6 +32,50 @@ NO_STAGE = 10**6
 
 class UnknownItem(KgError, LookupError):
     """Nothing in the graph matches the name an analysis was given."""
+
+
+def distinguish(label: str, jurisdiction: str, documents: Iterable[str]) -> str:
+    """A label that tells same-label actors apart: by jurisdiction, else by documents.
+
+    Examples
+    --------
+    >>> distinguish("督导组", "", ["b.txt", "a.txt"]), distinguish("区委", "城区", ["a.txt"])
+    ('督导组 (a.txt, b.txt)', '区委 (城区)')
+    """
+    if jurisdiction:
+        return f"{label} ({jurisdiction})"
+    docs = sorted(documents)
+    if not docs:
+        return label
+    more = " …" if len(docs) > 2 else ""
+    return f"{label} ({', '.join(docs[:2])}{more})"
+
+
+def actor_names(G: nx.MultiDiGraph, actors: Iterable[str]) -> dict[str, str]:
+    """Each actor's label, told apart (:func:`distinguish`) where another actor of ``G`` shares it.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("a", label="督导组", documents=("x.txt",))
+    >>> G.add_node("b", label="督导组", documents=("y.txt",))
+    >>> G.add_node("c", label="党委", documents=("x.txt",))
+    >>> sorted(actor_names(G, "abc").values())
+    ['党委', '督导组 (x.txt)', '督导组 (y.txt)']
+    """
+    actors = list(actors)
+    count = Counter(G.nodes[a]["label"] for a in actors)
+    names = {}
+    for a in actors:
+        d = G.nodes[a]
+        shared = count[d["label"]] > 1
+        names[a] = (
+            distinguish(d["label"], d.get("jurisdiction", ""), d.get("documents", ()))
+            if shared
+            else d["label"]
+        )
+    return names
 
 
 def names_of(G: nx.MultiDiGraph, types: Iterable[str]) -> list[str]:

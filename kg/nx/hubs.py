@@ -21,6 +21,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.nx.common import actor_names
 from kg.nx.projection import nodes_of
 
 ACTOR_RELATIONS = ("reportsTo", "approves", "supervises", "subOrganizationOf")
@@ -82,8 +83,10 @@ def hubs(
     Returns
     -------
     list of dict
-        :data:`HUB_COLUMNS`; ``directives`` counts requirements the actor is
-        responsible for, ``documents`` the documents that mention it.
+        :data:`HUB_COLUMNS`; ``actor`` is the label, followed by the
+        jurisdiction or the documents where another actor has the same label
+        (:func:`kg.nx.common.actor_names`); ``directives`` counts requirements
+        the actor is responsible for, ``documents`` the documents that mention it.
     """
     if by not in ORDERS:
         raise ValueError(f"unknown ranking {by!r} (choose from {', '.join(ORDERS)})")
@@ -93,12 +96,14 @@ def hubs(
         R, k=min(samples, R.number_of_nodes()) if sampled else None, seed=seed
     )
     rows = []
-    for a in nodes_of(G, "Actor"):
+    actors = list(nodes_of(G, "Actor"))
+    names = actor_names(G, actors)
+    for a in actors:
         d = G.nodes[a]
         directives = sum(1 for keys in G.pred[a].values() if "responsibleActor" in keys)
         rows.append(
             {
-                "actor": d["label"],
+                "actor": names[a],
                 "directives": directives,
                 "degree": R.degree(a),
                 "betweenness": round(bc.get(a, 0.0), 6),

@@ -26,3 +26,10 @@ def test_hubs_sampled_is_deterministic(nx_graph):
     b = hubs(nx_graph, by="betweenness", exact_limit=1, samples=5, seed=1)
     assert a == b
     assert a[0]["sampled"] is True
+
+
+def test_same_label_actors_are_told_apart_by_document(nx_graph):
+    G = nx_graph.copy()
+    G.add_node("twin", type="Actor", label="党员", documents=("z.txt",))
+    names = [r["actor"] for r in hubs(G) if r["actor"].startswith("党员")]
+    assert sorted(names) == ["党员 (a.txt, b.txt)", "党员 (z.txt)"]

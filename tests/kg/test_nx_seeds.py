@@ -101,3 +101,20 @@ def test_compare_finds_shared_requirements_in_other_words(seeds_graph):
     shared = [r for r in rows if r["status"] == "shared"]
     assert shared, "000 and 001 both demand 严格把关 and 补课 before 转段"
     assert any("把关" in r["quote_a"] and "把关" in r["quote_b"] for r in shared)
+
+
+def _output(*args: str) -> str:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json", "md"])
+def test_hubs_tells_same_label_actors_apart(seeds_build, seeds_graph, fmt):
+    actors = [seeds_graph.nodes[n] for n in seeds_graph if seeds_graph.nodes[n]["type"] == "Actor"]
+    supervisors = [a for a in actors if a["label"] == "督导组"]
+    assert len(supervisors) > 1, "the seeds have more than one actor labelled 督导组"
+    text = _output("hubs", "--out", str(seeds_build), "--format", fmt)
+    for a in supervisors:
+        told = a.get("jurisdiction") or sorted(a["documents"])[0]
+        assert f"督导组 ({told}" in text

@@ -23,22 +23,13 @@ from html import escape
 from urllib.parse import urlencode
 
 from kg.address import actor_href, doc_href, span_href
+from kg.nx.common import distinguish
 from kg.nx.responsibility import GENERIC_ACTORS, ORGANIZATION_TYPES
 from kg.server.workbench.shell import link, page, table
 
 INHERITED_MAX = 300
 OWN_MAX = 300
 RELATIONS_MAX = 300
-
-
-def distinguish(label: str, jurisdiction: str, documents: list[str]) -> str:
-    """A label that tells same-label actors apart: by jurisdiction, else by documents."""
-    if jurisdiction:
-        return f"{label} ({jurisdiction})"
-    if not documents:
-        return label
-    more = " …" if len(documents) > 2 else ""
-    return f"{label} ({', '.join(documents[:2])}{more})"
 
 
 def _docs(db: sqlite3.Connection, iri: str) -> list[sqlite3.Row]:
