@@ -71,9 +71,11 @@ def fatal_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def emit(rows: list[dict[str, Any]], fmt: str, columns: list[str] | None = None) -> None:
-    """Print rows in the chosen format."""
-    click.echo(render(rows, fmt, columns))
+def emit(
+    rows: list[dict[str, Any]], fmt: str, columns: list[str] | None = None, *, wrap: bool = False
+) -> None:
+    """Print rows in the chosen format (``wrap``: a table continues long cells, never cuts)."""
+    click.echo(render(rows, fmt, columns, wrap=wrap))
 
 
 def progress_enabled() -> bool:

@@ -45,7 +45,8 @@ def who(
     rows have via = subunit). With --inherited, the rows of generic
     categories that bind every organization follow (via = generic). In md
     and json output each row has a link: the reader's address of its quote
-    in `kg serve` (/doc/NAME#START-END).
+    in `kg serve` (/doc/NAME#START-END). The table shows every quote whole,
+    continued on the next lines.
     """
     from kg.address import span_href
     from kg.nx.focus import who_graph
@@ -62,4 +63,4 @@ def who(
         for r in rows:
             r["link"] = span_href(r["document"], r["start"], r["end"])
         columns.append("link")
-    emit(rows, fmt, [*columns, "actors"] if fmt == "json" else columns)
+    emit(rows, fmt, [*columns, "actors"] if fmt == "json" else columns, wrap=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 
 from click.testing import CliRunner
 
@@ -39,3 +40,30 @@ def test_md_rows_carry_the_link_column(seeds_build):
     header = r.output.splitlines()[0]
     assert header.rstrip(" |").endswith("link")
     assert "/doc/" in r.output.splitlines()[2]
+
+
+def test_the_table_shows_every_quote_whole(seeds_build):
+    r = CliRunner().invoke(cli, ["who", "督导组", "--out", str(seeds_build)])
+    assert r.exit_code == 0, r.output
+    lines = r.output.splitlines()
+    at = lines[0].index("quote")  # the last column: its lines start under its header
+    shown = "".join(_from_cell(line, at) for line in lines[2:])
+    quotes = [row["quote"] for row in _who(seeds_build, "督导组")]
+    assert max(len(q) for q in quotes) > 30  # longer than the column: wrapped, not cut
+    assert "…" not in shown and all(q.replace(" ", "") in shown.replace(" ", "") for q in quotes)
+
+
+def _who(build, actor: str) -> list[dict]:
+    r = CliRunner().invoke(cli, ["who", actor, "--out", str(build), "--format", "json"])
+    assert r.exit_code == 0, r.output
+    return json.loads(r.output)
+
+
+def _from_cell(line: str, cell: int) -> str:
+    """What ``line`` shows from display cell ``cell`` on (a CJK character takes two)."""
+    n = 0
+    for i, c in enumerate(line):
+        if n >= cell:
+            return line[i:]
+        n += 2 if unicodedata.east_asian_width(c) in "WF" else 1
+    return ""
