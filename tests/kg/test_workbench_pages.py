@@ -8,8 +8,8 @@ import httpx
 import pytest
 
 from kg.address import actor_href, actor_key
+from kg.nx.common import distinguish
 from kg.nx.responsibility import GENERIC_ACTORS
-from kg.server.workbench.actors import distinguish
 from kg.server.workbench.index import open_index
 
 
@@ -194,3 +194,22 @@ def test_the_documents_list_searches_titles(seeds_server, db):
         (title[:4],) * 3,
     )
     assert re.search(r'<span id="total">(\d+)</span>', html).group(1) == str(n.fetchone()[0])
+
+
+def test_the_actor_facet_tells_same_label_actors_apart(seeds_build):
+    from kg.server.workbench.tables import TABLES, TableQuery, count, facet_counts
+
+    db = open_index(seeds_build)
+    q = TableQuery.parse(TABLES["requirements"], [])
+    values = [v for v, _ in facet_counts(db, q)["actor"]]
+    supervisors = [v for v in values if v.startswith("督导组")]
+    assert len(supervisors) > 1 and "督导组" not in values
+    for v in supervisors:
+        one = TableQuery.parse(TABLES["requirements"], [("actor", v)])
+        actors = {
+            r[0]
+            for r in db.execute(
+                "SELECT DISTINCT ra.actor FROM requirement_actors ra WHERE ra.name = ?", (v,)
+            )
+        }
+        assert len(actors) == 1 and count(db, one) > 0

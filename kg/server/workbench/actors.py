@@ -59,14 +59,15 @@ def _requirement_rows(rows: list[sqlite3.Row], with_actor: bool = False) -> list
 REQ_HEADERS = ["要求 quote", "情态 modality", "阶段 stage", "期限 deadline", "文件 document"]
 
 
-def _more(shown: int, total: int, label: str) -> str:
-    """A note when a list is cut, with the table that has them all (by label: same-label too)."""
+def _more(db: sqlite3.Connection, iri: str, shown: int, total: int) -> str:
+    """A note when a list is cut, with the table that has them all (its actor facet value)."""
     if shown >= total:
         return ""
-    href = "/table/requirements?" + urlencode({"actor": label})
+    row = db.execute("SELECT name FROM requirement_actors WHERE actor = ? LIMIT 1", (iri,))
+    href = "/table/requirements?" + urlencode({"actor": row.fetchone()[0]})
     return (
-        f'<p class="hint">The first {shown} are listed; all of them (with other actors '
-        f"labelled {escape(label)}): {link(href, 'requirements table')}.</p>"
+        f'<p class="hint">The first {shown} are listed; all of them: '
+        f"{link(href, 'requirements table')}.</p>"
     )
 
 
@@ -169,7 +170,7 @@ def render_actor(db: sqlite3.Connection, iri: str) -> str | None:
         f"<h2>文件 Documents ({len(docs)})</h2>"
         + table(["文件 document", "", "提及 mentions"], doc_rows)
         + f'<h2 id="own">本身职责 Own responsibilities ({n_own})</h2>'
-        + _more(len(own), n_own, a["label"])
+        + _more(db, iri, len(own), n_own)
         + table(REQ_HEADERS, _requirement_rows(own), "grid own")
         + f'<h2 id="inherited" class="inherited">继承的一般职责 Inherited from generic '
         f"categories ({len(inherited)})</h2>"

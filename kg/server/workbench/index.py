@@ -30,10 +30,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kg.builddir import BuildDir, Manifest
+from kg.nx.common import distinguish
 from kg.server.workbench.facts import DocFacts, document_facts
 
 INDEX_DIR = ".workbench"
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 
 SCHEMA = """
 CREATE TABLE documents (name TEXT PRIMARY KEY, title TEXT, date TEXT, issuer TEXT,
@@ -42,7 +43,8 @@ CREATE TABLE documents (name TEXT PRIMARY KEY, title TEXT, date TEXT, issuer TEX
 CREATE TABLE requirements (iri TEXT PRIMARY KEY, document TEXT, start INTEGER, "end" INTEGER,
   quote TEXT, modality TEXT, stage TEXT, deadline TEXT, has_deadline INTEGER,
   quantities TEXT, has_quantity INTEGER, actors TEXT, rule TEXT, confidence TEXT);
-CREATE TABLE requirement_actors (requirement TEXT, actor TEXT, label TEXT, actor_type TEXT);
+CREATE TABLE requirement_actors (requirement TEXT, actor TEXT, label TEXT, actor_type TEXT,
+  name TEXT);
 CREATE TABLE actors (iri TEXT PRIMARY KEY, label TEXT, aliases TEXT, actor_type TEXT,
   level TEXT, jurisdiction TEXT, scope TEXT, kind TEXT, documents INTEGER,
   requirements INTEGER, mentions INTEGER);
@@ -62,7 +64,7 @@ CREATE INDEX req_doc ON requirements(document);
 CREATE INDEX req_facets ON requirements(modality, stage, has_deadline, has_quantity, document, iri);
 CREATE INDEX req_stage ON requirements(stage, modality, has_deadline, has_quantity, document, iri);
 CREATE INDEX ra_req ON requirement_actors(requirement, label, actor_type);
-CREATE INDEX ra_label ON requirement_actors(label, requirement);
+CREATE INDEX ra_name ON requirement_actors(name, requirement);
 CREATE INDEX ra_type ON requirement_actors(actor_type, requirement);
 CREATE INDEX ra_actor ON requirement_actors(actor);
 CREATE INDEX times_facets ON times(role, document, normalized);
@@ -132,8 +134,8 @@ def _insert(db: sqlite3.Connection, f: DocFacts, actors: dict[str, list]) -> Non
                 ),
             )
             db.executemany(
-                "INSERT INTO requirement_actors VALUES (?,?,?,?)",
-                [(e["id"], a["id"], a["label"], _field(a, "actorType")) for a in acts],
+                "INSERT INTO requirement_actors VALUES (?,?,?,?,?)",
+                [(e["id"], a["id"], a["label"], _field(a, "actorType"), a["label"]) for a in acts],
             )
         elif e["kind"] == "actor":
             reqs = sum(
@@ -213,6 +215,28 @@ def _insert(db: sqlite3.Connection, f: DocFacts, actors: dict[str, list]) -> Non
         )
 
 
+def _name_same_label_actors(db: sqlite3.Connection) -> None:
+    """Tell apart actors sharing a label in ``requirement_actors.name`` (the actor facet)."""
+    shared = db.execute(
+        "SELECT a.iri, a.label, a.jurisdiction, group_concat(d.document, char(10)) "
+        "FROM actors a LEFT JOIN actor_documents d ON d.actor = a.iri "
+        "WHERE a.label IN (SELECT label FROM actors GROUP BY label HAVING COUNT(*) > 1) "
+        "GROUP BY a.iri ORDER BY a.iri"
+    ).fetchall()
+    db.executemany(
+        "UPDATE requirement_actors SET name = ? WHERE actor = ?",
+        [
+            (
+                distinguish(
+                    label, jurisdiction or "", sorted(set((docs or "").split("\n")) - {""})
+                ),
+                iri,
+            )
+            for iri, label, jurisdiction, docs in shared
+        ],
+    )
+
+
 def index_path(out: Path) -> Path:
     """Where the index of the build in ``out``, as it is now, lives."""
     h = hashlib.sha256(INDEX_VERSION.encode())
@@ -249,6 +273,7 @@ def make_index(out: Path, path: Path, progress: Callable[[int, int], None] | Non
             ],
         )
         db.executescript(INDEXES)
+        _name_same_label_actors(db)
         db.execute("ANALYZE")
         db.commit()
     finally:

@@ -97,7 +97,7 @@ TABLES: dict[str, Table] = {
             ),
             (
                 Facet("document", "文件 document", "t.document"),
-                Facet("actor", "主体 actor", join=("requirement_actors", "requirement", "label")),
+                Facet("actor", "主体 actor", join=("requirement_actors", "requirement", "name")),
                 Facet(
                     "actor_type",
                     "主体类型 actor type",
