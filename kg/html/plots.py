@@ -85,10 +85,17 @@ def _sized(text: str, css_class: str) -> str:
 
 
 def bar_chart(
-    rows: dict[str, dict[str, int]], series: Sequence[str], colors: dict[str, str]
+    rows: dict[str, dict[str, int]],
+    series: Sequence[str],
+    colors: dict[str, str],
+    *,
+    ranked: bool = False,
 ) -> str:
-    """Horizontal stacked bars: one bar per row (document), one segment per series (type)."""
-    names = sorted(rows)
+    """Horizontal stacked bars: one bar per row (document), one segment per series (type).
+
+    Rows top to bottom by name, or as given when ``ranked``.
+    """
+    names = list(rows) if ranked else sorted(rows)
     with plt.rc_context(_style()):
         fig, ax = plt.subplots(figsize=(8, 0.45 * len(names) + 1.2))
         left = [0] * len(names)

@@ -40,6 +40,10 @@ from kg.nx.focus import report_graph
 from kg.quality.summary import COUNTED, Counts
 
 TOP_REQUIREMENTS = 30
+COUNT_CHART_DOCUMENTS = 30
+"""Documents drawn in the counts chart (those with the most facts, when there are more)."""
+COUNT_TABLE_DOCUMENTS = 200
+"""Documents listed in the counts table; the others are summed in one row."""
 TIMELINE_ROWS = 300
 TYPE_NAMES = {
     "Actor": "主体",
@@ -99,8 +103,14 @@ def report_html(build_dir: Path) -> str:
     ]
     actors, stages, matrix = report_data.responsibility(g)
     names = [TYPE_NAMES[t] for t in types]
+    charted, _, not_charted = report_data.busiest(per_doc, COUNT_CHART_DOCUMENTS)
+    listed, rest, not_listed = report_data.busiest(per_doc, COUNT_TABLE_DOCUMENTS)
     sections = {
-        "counts_svg": Markup(plots.bar_chart(per_doc, names, TYPE_COLORS)) if per_doc else "",
+        "counts_svg": Markup(
+            plots.bar_chart(dict(charted), names, TYPE_COLORS, ranked=bool(not_charted))
+        )
+        if per_doc
+        else "",
         "heatmap_svg": Markup(plots.heatmap(actors, stages, matrix)) if actors else "",
     }
     return render(
@@ -111,7 +121,11 @@ def report_html(build_dir: Path) -> str:
         quads=counts.quads,
         type_names=names,
         totals=[(TYPE_NAMES[t], totals.get(t, 0)) for t in types],
-        per_doc=sorted(per_doc.items()),
+        per_doc=listed,
+        per_doc_rest=rest,
+        per_doc_not_listed=not_listed,
+        per_doc_not_charted=not_charted,
+        per_doc_charted=len(charted),
         timeline_charts=charts,
         timeline_items=items[:TIMELINE_ROWS],
         timeline_total=len(items),

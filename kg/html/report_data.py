@@ -82,6 +82,31 @@ def requirement_rows(g: ViewGraph) -> list[RequirementRow]:
     return sorted(rows.values(), key=lambda r: r.score()[1:])
 
 
+def busiest(
+    per_doc: dict[str, dict[str, int]], limit: int
+) -> tuple[list[tuple[str, dict[str, int]]], dict[str, int], int]:
+    """The documents to show, the summed counts of the others, and how many those are.
+
+    Up to ``limit`` documents, all of them by name; above, the ``limit`` with
+    the most facts (most first, then by name) and the rest summed.
+
+    Examples
+    --------
+    >>> rows = {"a": {"要求": 1}, "b": {"要求": 5}, "c": {"要求": 3}}
+    >>> busiest(rows, 2)
+    ([('b', {'要求': 5}), ('c', {'要求': 3})], {'要求': 1}, 1)
+    >>> busiest(rows, 3)[1:]
+    ({}, 0)
+    """
+    if len(per_doc) <= limit:
+        return sorted(per_doc.items()), {}, 0
+    ranked = sorted(per_doc.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+    rest: Counter[str] = Counter()
+    for _, counts in ranked[limit:]:
+        rest.update(counts)
+    return ranked[:limit], dict(rest), len(ranked) - limit
+
+
 def lanes(items: Sequence[Item]) -> list[tuple[str, list[Item]]]:
     """Timeline items grouped into lanes (one per document), in lane order."""
     out: dict[str, list[Item]] = {}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kg.html.report import report_html
@@ -60,3 +62,30 @@ def test_report_flags_requirements_without_actor(page):
 
 def test_same_build_same_report(hand_build, page):
     assert report_html(hand_build) == page
+
+
+@pytest.fixture(scope="module")
+def many_documents(tmp_path_factory):
+    """A real build of more documents than the counts chart draws (document k has k requirements)."""
+    from kg.build.run import build
+    from kg.html.report import COUNT_CHART_DOCUMENTS
+
+    root = tmp_path_factory.mktemp("many")
+    (root / "in").mkdir()
+    for k in range(1, COUNT_CHART_DOCUMENTS + 6):
+        text = "".join(f"各党委要在{m}月完成第{k}项学习。" for m in range(1, k % 12 + 2))
+        (root / "in" / f"d{k:03}.txt").write_text(text, encoding="utf-8")
+    build([root / "in"], root / "out", progress=False)
+    return (root / "out" / "report.html").read_text(encoding="utf-8")
+
+
+def test_the_counts_chart_draws_the_busiest_documents_only(many_documents):
+    from kg.html.report import COUNT_CHART_DOCUMENTS
+
+    counts = _section(many_documents, "counts")
+    chart = counts.split("<svg", 1)[1].split("</svg>", 1)[0]
+    drawn = set(re.findall(r"d\d{3}\.txt", chart))
+    assert len(drawn) == COUNT_CHART_DOCUMENTS
+    assert "另有 5 份未画出" in counts
+    listed = re.findall(r"<tr><td>(d\d{3}\.txt)</td>", counts)
+    assert len(listed) == COUNT_CHART_DOCUMENTS + 5  # the table lists them all (under its cap)

@@ -10,6 +10,7 @@ from html import unescape
 import pytest
 from click.testing import CliRunner
 
+from kg.address import span_href
 from kg.cli.main import cli
 
 TABLES = ("#timeline table", "#chain table", "#top table")
@@ -70,16 +71,20 @@ def test_timeline_years_are_not_mixed_on_one_axis(report):
 
 
 @pytest.mark.parametrize("table", TABLES)
-def test_every_row_carries_its_quote_from_disk(browser, seeds_build, table):
+def test_every_row_carries_its_quote_and_reader_address_from_disk(browser, seeds_build, table):
     browser.get((seeds_build / "report.html").as_uri())
     rows = browser.execute_script(
         f"return [...document.querySelectorAll('{table} tbody tr')].map(tr => ["
         "tr.querySelector('span.q') ? tr.querySelector('span.q').textContent : null,"
         "tr.querySelector('span.where') ? tr.querySelector('span.where').textContent : null,"
-        "[...tr.querySelectorAll('a.span-link')].filter(a => a.offsetParent).length])"
+        "tr.querySelector('span.span-addr') ? tr.querySelector('span.span-addr').textContent : '',"
+        "tr.querySelectorAll('a.span-link').length])"
     )
     assert rows
-    assert all(q and re.fullmatch(r".+ \[\d+, \d+\)", w) and shown == 0 for q, w, shown in rows)
+    for quote, where, address, links in rows:
+        name, start, end = re.fullmatch(r"(.+) \[(\d+), (\d+)\)", where).groups()
+        assert quote and links == 0  # no link to follow from a file
+        assert address == span_href(name, int(start), int(end))
 
 
 @pytest.mark.parametrize("table", TABLES)
