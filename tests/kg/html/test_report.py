@@ -66,7 +66,7 @@ def test_same_build_same_report(hand_build, page):
 
 @pytest.fixture(scope="module")
 def many_documents(tmp_path_factory):
-    """A real build of more documents than the counts chart draws (document k has k requirements)."""
+    """A real build of more documents than the counts chart draws."""
     from kg.build.run import build
     from kg.html.report import COUNT_CHART_DOCUMENTS
 
