@@ -35,6 +35,7 @@ from kg.address import actor_href, actor_key, span_href
 from kg.html import select
 from kg.html.model import KINDS, ViewGraph, ViewNode
 from kg.html.templating import inline_asset, render, static_text
+from ontology.namespaces import ID
 
 EMBED_LIMIT = 20_000
 """Above this many nodes, requirements and times are grouped (:func:`kg.html.select.aggregate`)."""
@@ -44,6 +45,10 @@ LEFT_OUT = ("document",)
 """Kinds that are not nodes of the exploration."""
 EDGE_LEFT_OUT = ("mentionedIn", "issuer")
 """Relations to documents (not nodes here)."""
+PROPS_LEFT_OUT = ("置信度", "规则")
+"""Panel fields not embedded (the workbench reader shows them): a fifth of the page."""
+BASE = str(ID[""])
+"""The prefix every node IRI shares, embedded once."""
 
 
 def _href(n: ViewNode) -> str:
@@ -56,8 +61,13 @@ def _href(n: ViewNode) -> str:
 
 
 def _detail(n: ViewNode) -> str:
+    """The jurisdiction, else how many documents; empty for one document (the page shows it)."""
     jurisdiction = next((v for k, v in n.props if k == "辖区"), "")
-    return jurisdiction or (n.docs[0] if len(n.docs) == 1 else f"{len(n.docs)} 个文件")
+    return jurisdiction or ("" if len(n.docs) <= 1 else f"{len(n.docs)} 个文件")
+
+
+def _short(iri: str) -> str:
+    return iri[len(BASE) :] if iri.startswith(BASE) else iri
 
 
 def overview(g: ViewGraph) -> list[str]:
@@ -77,9 +87,10 @@ def overview(g: ViewGraph) -> list[str]:
 def explore_data(g: ViewGraph) -> dict[str, Any]:
     """The embedded graph: ``nodes``, ``edges`` (by node index), ``documents``, ``overview``.
 
-    A node is ``[id, label, kind, detail, document index or -1, href, props]``;
-    an edge ``[source, relation, target, [document indexes]]``, sorted as the
-    server sorts them (relation, source, target), so both answer alike.
+    A node is ``[id, label, kind, detail, document index or -1, href, props]``
+    (``id`` without the :data:`BASE` all share, ``base``); an edge ``[source,
+    relation, target, [document indexes]]``, sorted as the server sorts them
+    (relation, source, target), so both answer alike.
     """
     kept = [n for n in g.sorted_nodes() if n.kind not in LEFT_OUT]
     documents = sorted({d for n in kept for d in n.docs})
@@ -87,13 +98,13 @@ def explore_data(g: ViewGraph) -> dict[str, Any]:
     index = {n.id: i for i, n in enumerate(kept)}
     nodes = [
         [
-            n.id,
+            _short(n.id),
             n.label,
             n.kind,
             _detail(n),
             doc_index[n.docs[0]] if n.docs else -1,
             _href(n),
-            [list(p) for p in n.props],
+            [list(p) for p in n.props if p[0] not in PROPS_LEFT_OUT],
         ]
         for n in kept
     ]
@@ -106,12 +117,22 @@ def explore_data(g: ViewGraph) -> dict[str, Any]:
             [index[e.source], e.relation, index[e.target], sorted(doc_index[d] for d in shared)]
         )
     return {
+        "base": BASE,
         "nodes": nodes,
         "edges": edges,
         "documents": documents,
         "overview": [index[i] for i in overview(g) if i in index],
         "kinds": {k: v.name for k, v in KINDS.items()},
     }
+
+
+def _busiest(g: ViewGraph, limit: int) -> ViewGraph:
+    """The ``limit`` nodes with the most edges (then by id), and the edges between them."""
+    degree: dict[str, int] = {}
+    for e in g.edges:
+        degree[e.source] = degree.get(e.source, 0) + 1
+        degree[e.target] = degree.get(e.target, 0) + 1
+    return g.subgraph(sorted(g.nodes, key=lambda i: (-degree.get(i, 0), i))[:limit])
 
 
 def explore_body(start: str = "") -> str:
@@ -142,10 +163,11 @@ def explore_page(g: ViewGraph, *, title: str = "知识图谱") -> str:
     total = len(g.nodes)
     if total > EMBED_LIMIT:
         g = select.aggregate(g)
-        notice = (
-            f"图中共 {total} 个节点：此文件中要求按文件和负责主体分组、时间按文件分组。"
-            "逐条探索请用 kg serve 的 /explore。"
-        )
+        notice = f"图中共 {total} 个节点：此文件中要求按文件和负责主体分组、时间按文件分组"
+        if len(g.nodes) > EMBED_LIMIT:
+            g = _busiest(g, EMBED_LIMIT)
+            notice += f"，只保留连接最多的 {EMBED_LIMIT} 个"
+        notice += "。逐条探索请用 kg serve 的 /explore。"
     return render(
         "explore.html.j2",
         title=title,

@@ -56,15 +56,18 @@
     const docs = data.documents;
     const adj = data.nodes.map(function () { return []; });
     data.edges.forEach(function (e, i) { adj[e[0]].push(i); if (e[2] !== e[0]) adj[e[2]].push(i); });
-    const index = new Map(data.nodes.map(function (n, i) { return [n[0], i]; }));
+    const index = new Map(data.nodes.map(function (n, i) { return [data.base + n[0], i]; }));
     function node(i) {
       const n = data.nodes[i];
+      const doc = n[4] < 0 ? "" : docs[n[4]];
       return {
-        id: n[0], label: n[1], kind: n[2], kind_name: data.kinds[n[2]] || n[2], detail: n[3],
-        document: n[4] < 0 ? "" : docs[n[4]], href: n[5], props: n[6],
+        id: data.base + n[0], label: n[1], kind: n[2], kind_name: data.kinds[n[2]] || n[2],
+        detail: n[3] || doc, document: doc, href: n[5], props: n[6],
       };
     }
-    function edge(e) { return { source: data.nodes[e[0]][0], type: e[1], target: data.nodes[e[2]][0] }; }
+    function edge(e) {
+      return { source: data.base + data.nodes[e[0]][0], type: e[1], target: data.base + data.nodes[e[2]][0] };
+    }
     function rank(kind) { const r = KINDS.indexOf(kind); return r < 0 ? KINDS.length : r; }
     return {
       search: function (q) {
