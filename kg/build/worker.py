@@ -29,6 +29,7 @@ from pathlib import Path
 from extract.ingest.reader import IngestError, document_from_bytes
 from extract.pipeline import EXTRACTOR_VERSION, extract
 from kg.build.budget import Budget, OverBudget, limited
+from kg.fingerprint import code_digest
 from kg.graph.nquads import to_nquads
 from kg.graph.rdf import iter_quads
 from kg.quality.summary import counts_from_nquads
@@ -53,16 +54,7 @@ def pipeline_fingerprint() -> str:
     Cached per-document results are reused only when it is unchanged, so a new
     extractor or RDF writer never mixes with results of an old one.
     """
-    root = Path(__file__).resolve().parents[2]
-    h = hashlib.sha256(EXTRACTOR_VERSION.encode())
-    for entry in FINGERPRINTED:
-        p = root / entry
-        files = sorted(p.rglob("*")) if p.is_dir() else [p]
-        for f in files:
-            if f.is_file() and f.suffix in (".py", ".json", ".tsv", ".txt"):
-                h.update(str(f.relative_to(root)).encode())
-                h.update(f.read_bytes())
-    return h.hexdigest()[:16]
+    return code_digest(FINGERPRINTED, salt=EXTRACTOR_VERSION)
 
 
 def cache_name(name: str, sha256: str = "") -> str:

@@ -49,6 +49,7 @@ from kg.builddir import BuildDir
 from kg.corrections import ledger
 from kg.corrections.apply import Outcome, apply_document
 from kg.corrections.records import Correction
+from kg.fingerprint import code_digest
 from kg.quality.summary import counts_from_nquads
 
 NOT_BUILT = "document not in the build"
@@ -57,12 +58,7 @@ NOT_BUILT = "document not in the build"
 @functools.cache
 def code_fingerprint() -> str:
     """Digest of the code that turns an extracted graph and corrections into a corrected one."""
-    root = Path(__file__).resolve().parents[2]
-    h = hashlib.sha256()
-    for rel in CODE:
-        for f in sorted((root / rel).glob("*.py")) if (root / rel).is_dir() else [root / rel]:
-            h.update(f.read_bytes())
-    return h.hexdigest()[:16]
+    return code_digest(CODE)
 
 
 CODE = ("kg/corrections", "kg/graph/iri.py", "kg/graph/nquads.py", "ontology/namespaces.py")

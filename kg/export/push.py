@@ -4,8 +4,8 @@ Each document's named graph (and the ontology's, ``kg.graph.iri.ONTOLOGY_GRAPH``
 sent as N-Triples to ``GRAPH_STORE?graph=IRI``: the first batch with ``PUT``,
 which replaces the graph, the rest with ``POST``, which adds to it; a few graphs
 travel at once, each over its own connection, and a graph answered with a 5xx
-(Virtuoso reports deadlocks between concurrent replacements so) is sent again
-from its ``PUT``. Pushing the same build twice
+(Virtuoso reports deadlocks between concurrent replacements so), or whose
+connection the server cut, is sent again from its ``PUT``. Pushing the same build twice
 leaves the server in the same state. Afterwards the SPARQL
 endpoint is asked how many triples each graph holds, to catch silent losses.
 
@@ -43,7 +43,10 @@ from ontology.namespaces import ID
 CONTENT_TYPE = "text/turtle; charset=utf-8"  # N-Triples is Turtle; every store reads Turtle
 DEFAULT_BATCH = 50_000
 DEFAULT_JOBS = 4
-ATTEMPTS = 5  # per graph, on 5xx answers
+ATTEMPTS = 5  # per graph, on 5xx answers and connections the server cut
+# A server may close a connection in the middle of an answer (Virtuoso does so with some
+# 401 answers to a large body); the graph is then sent again, like after a 5xx answer.
+CUT_CONNECTION = (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)
 COUNT_QUERY = "push_graph_sizes.rq"
 
 
@@ -258,7 +261,7 @@ def push(
                     )
                     _check(r, f"{method} of graph {graph}")
                 return graph, len(lines), requests
-            except ServerBusy:
+            except (ServerBusy, *CUT_CONNECTION):
                 if attempt == ATTEMPTS - 1:
                     raise
                 time.sleep(0.2 * 2**attempt)

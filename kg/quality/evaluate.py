@@ -221,24 +221,33 @@ def score_document(gv: GraphView, gold: dict) -> dict:
     return res
 
 
+def gold_relations(gold: dict) -> list[tuple[str, set[str], set[str], str]]:
+    """A gold file's relations: (type, names of the source, names of the target, ``a -> b``).
+
+    The names of an end are its normalized label, its actor's aliases and its stage form.
+    """
+    names_of: dict[str, set[str]] = {}
+    for a in gold.get("actors", []):
+        ns = {norm(a["label"])} | {norm(x) for x in a.get("aliases", [])}
+        for n in ns:
+            names_of.setdefault(n, set()).update(ns)
+    rows = []
+    for r in gold.get("relations", []):
+        f, t = norm(r["from"]), norm(r["to"])
+        rows.append(
+            (
+                r["type"],
+                names_of.get(f, {f}) | {norm_stage(r["from"])},
+                names_of.get(t, {t}) | {norm_stage(r["to"])},
+                f"{r['from']} -> {r['to']}",
+            )
+        )
+    return rows
+
+
 def score_relations(gv: GraphView, golds: Iterable[dict]) -> dict:
     """Relations of the whole graph against those of all gold files."""
-    gold_rel = []
-    for gold in golds:
-        names_of: dict[str, set[str]] = {}
-        for a in gold.get("actors", []):
-            ns = {norm(a["label"])} | {norm(x) for x in a.get("aliases", [])}
-            for n in ns:
-                names_of.setdefault(n, set()).update(ns)
-        for r in gold.get("relations", []):
-            f, t = norm(r["from"]), norm(r["to"])
-            gold_rel.append(
-                (
-                    r["type"],
-                    names_of.get(f, {f}) | {norm_stage(r["from"])},
-                    names_of.get(t, {t}) | {norm_stage(r["to"])},
-                )
-            )
+    gold_rel = [rel[:3] for gold in golds for rel in gold_relations(gold)]
     pred_rel = []
     for prop in REL_PROPS:
         for s, o in gv.g.subject_objects(CK[prop]):

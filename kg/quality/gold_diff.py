@@ -34,7 +34,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from kg.quality.evaluate import GraphView, predicted_requirements
+from kg.quality.evaluate import GraphView, gold_relations, predicted_requirements
 from kg.quality.match import match_spans, norm, norm_stage, quantity_key, strip_year
 from ontology.namespaces import CK, OA, RDF, RDFS
 
@@ -247,22 +247,7 @@ def _requirement_rows(gv: GraphView, doc, gold: dict, name: str, text: str) -> l
 
 
 def _relation_rows(gv: GraphView, doc, gold: dict, name: str) -> list[Row]:
-    names_of: dict[str, set[str]] = {}
-    for a in gold.get("actors", []):
-        ns = {norm(a["label"])} | {norm(x) for x in a.get("aliases", [])}
-        for n in ns:
-            names_of.setdefault(n, set()).update(ns)
-    gold_rel = []
-    for r in gold.get("relations", []):
-        f, t = norm(r["from"]), norm(r["to"])
-        gold_rel.append(
-            (
-                r["type"],
-                names_of.get(f, {f}) | {norm_stage(r["from"])},
-                names_of.get(t, {t}) | {norm_stage(r["to"])},
-                f"{r['from']} -> {r['to']}",
-            )
-        )
+    gold_rel = gold_relations(gold)
     pred_rel = []
     for node in gv.g.subjects(RDF.type, CK.RelationAssertion) if doc is not None else []:
         if (node, CK.mentionedIn, doc) not in gv.g:

@@ -465,7 +465,7 @@ class QueryPool(FollowsBuild):
 
     async def _on_exit(self, w: WorkerProcess) -> None:
         """Notice a worker that died on its own (killed from outside, crashed) and replace it."""
-        await w.proc.wait()
+        await w.reap()  # also closes its input while the loop runs
         if not self._closing and any(w in g.workers for g in self._gens()):
             if not w.busy:  # a busy one is reported by the query that ran in it
                 log.warning("kg serve: a query worker ended (exit code %s)", w.proc.returncode)

@@ -149,8 +149,19 @@ class WorkerProcess:
             os.setpriority(os.PRIO_PROCESS, self.proc.pid, SLOW_NICE)
 
     def kill(self) -> None:
+        """Kill the process and close its input (see :meth:`close_input`)."""
         with contextlib.suppress(ProcessLookupError):
             self.proc.kill()
+        self.close_input()
+
+    def close_input(self) -> None:
+        """Close the pipe to the process while the event loop runs.
+
+        A pipe left open is closed when its transport is collected, possibly after the
+        loop has closed, which then fails ("Event loop is closed").
+        """
+        if self.proc.stdin is not None and not self.proc.stdin.is_closing():
+            self.proc.stdin.close()
 
     async def death(self, wait: float = 2.0) -> WorkerError:
         """Why the process ended (it has closed its output): ``memory`` or ``worker``."""
@@ -170,9 +181,8 @@ class WorkerProcess:
 
     async def stop(self) -> None:
         """Close its input and wait for it (kill it after 5 s)."""
+        self.close_input()
         if self.proc.returncode is None:
-            if self.proc.stdin is not None:
-                self.proc.stdin.close()
             try:
                 await asyncio.wait_for(self.proc.wait(), 5)
             except TimeoutError:
@@ -180,6 +190,7 @@ class WorkerProcess:
                 await self.proc.wait()
 
     async def reap(self) -> None:
-        """Wait for a killed process (no zombie is left)."""
+        """Wait for the process to end (no zombie is left), then close its input."""
         with contextlib.suppress(ProcessLookupError):
             await self.proc.wait()
+        self.close_input()

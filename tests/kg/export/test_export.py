@@ -206,7 +206,7 @@ def test_requirements_csv_quotes_match_offsets(seeds_build: Path, tmp_path: Path
     with (tmp_path / "t" / "requirements.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     for row in rows:
-        raw = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "seeds"
+        raw = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus" / "seeds"
         text = (raw / row["document"]).read_bytes().decode("utf-8-sig")
         assert text[int(row["start"]) : int(row["end"])] == row["quote"]
         assert row["offsets"] == f"{row['start']}-{row['end']}"

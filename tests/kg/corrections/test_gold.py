@@ -15,9 +15,9 @@ from kg.corrections import ledger
 from kg.corrections.gold import write_gold
 from kg.corrections.records import Change, Correction, Target
 from kg.errors import BuildError
-from tests.kg.test_corrections_build import A_TEXT, B_TEXT, requirement_at, write_corpus
+from tests.kg.corrections.test_build import A_TEXT, B_TEXT, requirement_at, write_corpus
 
-SCORER = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "score.py"
+SCORER = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "score.py"
 WHEN = "2026-03-01T08:00:00Z"
 
 

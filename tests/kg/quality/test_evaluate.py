@@ -25,7 +25,7 @@ from kg.graph.rdf import to_graph
 from kg.quality.evaluate import evaluate, score_rows
 from kg.quality.match import norm, prf, quantity_key, strip_year
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
+SHARED = Path(__file__).resolve().parents[4] / "shared"
 SCORER = SHARED / "eval" / "score.py"
 needs_scorer = pytest.mark.skipif(not SCORER.exists(), reason="shared scorer not available")
 

@@ -14,7 +14,7 @@ from kg.server.app import Settings
 from tests.kg.conftest import SEEDS
 from tests.kg.serving import running_server
 
-LOAD_TEST = Path(__file__).resolve().parents[2] / "benchmarks" / "load_test.py"
+LOAD_TEST = Path(__file__).resolve().parents[3] / "benchmarks" / "load_test.py"
 
 
 def load_module():

@@ -31,7 +31,7 @@ from kg.server.app import Settings
 from ontology.namespaces import CK
 from tests.kg.serving import running_server, sparql_json
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"
 GEXF_XSD = SHARED / "schemas" / "gexf-1.2draft" / "gexf.xsd"
 ONTOLOGY = f"<{iri.ONTOLOGY_GRAPH}>"
 

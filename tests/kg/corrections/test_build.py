@@ -347,5 +347,5 @@ def test_applying_without_corrections_restores_the_extracted_build(corrected, pl
 def test_the_corrections_code_fingerprint_reads_existing_files():
     from kg.corrections.hook import CODE
 
-    root = Path(__file__).resolve().parents[2]
+    root = Path(__file__).resolve().parents[3]
     assert [p for p in CODE if not (root / p).exists()] == []

@@ -13,7 +13,7 @@ from kg.cli.main import cli
 from kg.export.push import PushError, push
 from kg.graph.store import open_store
 
-QUERIES = sorted((Path(__file__).parent / "queries").glob("*.rq"))
+QUERIES = sorted((Path(__file__).parents[1] / "queries").glob("*.rq"))
 
 pytestmark = pytest.mark.virtuoso
 
