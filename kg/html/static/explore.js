@@ -172,40 +172,42 @@
     });
   }
 
+  // Fruchterman-Reingold: repulsion k²/d between near nodes, attraction d²/k along edges, a
+  // little gravity to the centre; k grows with the room per node, moves shrink as it cools.
   function layout(steps) {
     const w = svg.clientWidth || 800;
     const h = svg.clientHeight || 600;
-    for (let k = 0; k < steps; k++) {
-      const ns = visibleNodes();
+    const ns = visibleNodes();
+    const es = visibleEdges();
+    const k = Math.max(30, Math.min(120, 0.45 * Math.sqrt(w * h / Math.max(ns.length, 1))));
+    for (let step = 0; step < steps; step++) {
+      const t = (w / 12) * (1 - step / steps) + 1;
+      ns.forEach(function (n) { n.vx = (w / 2 - n.x) * 0.05; n.vy = (h / 2 - n.y) * 0.05; });
       for (let i = 0; i < ns.length; i++) {
         for (let j = i + 1; j < ns.length; j++) {
           const a = ns[i];
           const b = ns[j];
-          let dx = a.x - b.x;
-          let dy = a.y - b.y;
-          const d2 = Math.max(dx * dx + dy * dy, 25);
-          const f = 4000 / d2;
-          const d = Math.sqrt(d2);
-          dx /= d; dy /= d;
-          a.vx += f * dx; a.vy += f * dy; b.vx -= f * dx; b.vy -= f * dy;
+          const dx = a.x - b.x;
+          const dy = a.y - b.y;
+          const d = Math.max(Math.sqrt(dx * dx + dy * dy), 1);
+          if (d > 3 * k) continue;  // far apart: gravity, not repulsion, decides (no walls)
+          const f = k * k / d / d;
+          a.vx += dx * f; a.vy += dy * f; b.vx -= dx * f; b.vy -= dy * f;
         }
       }
-      visibleEdges().forEach(function (e) {
+      es.forEach(function (e) {
         const a = nodes.get(e.source);
         const b = nodes.get(e.target);
         const dx = b.x - a.x;
         const dy = b.y - a.y;
-        const d = Math.sqrt(dx * dx + dy * dy) || 1;
-        const f = (d - 130) * 0.02;
-        a.vx += f * dx / d; a.vy += f * dy / d; b.vx -= f * dx / d; b.vy -= f * dy / d;
+        const f = Math.sqrt(dx * dx + dy * dy) / k;
+        a.vx += dx * f; a.vy += dy * f; b.vx -= dx * f; b.vy -= dy * f;
       });
       ns.forEach(function (n) {
-        n.vx += (w / 2 - n.x) * 0.002;
-        n.vy += (h / 2 - n.y) * 0.002;
-        n.x += Math.max(-20, Math.min(20, n.vx));
-        n.y += Math.max(-20, Math.min(20, n.vy));
-        n.vx *= 0.6; n.vy *= 0.6;
-        n.x = Math.max(20, Math.min(w - 20, n.x));
+        const v = Math.sqrt(n.vx * n.vx + n.vy * n.vy) || 1;
+        n.x += n.vx / v * Math.min(v, t);
+        n.y += n.vy / v * Math.min(v, t);
+        n.x = Math.max(20, Math.min(w - 90, n.x));
         n.y = Math.max(20, Math.min(h - 20, n.y));
       });
     }
@@ -309,6 +311,14 @@
     }).catch(function (err) { status.textContent = String(err); });
   }
 
+  // The overview is where one starts: the first search result chosen replaces it.
+  function clearOverview() {
+    const gone = new Set();
+    nodes.forEach(function (n, id) { if (n.pinned && !n.expanded) gone.add(id); });
+    gone.forEach(function (id) { nodes.delete(id); });
+    edges.forEach(function (e, key) { if (gone.has(e.source) || gone.has(e.target)) edges.delete(key); });
+  }
+
   function ready() {
     window.kgInteractive = true;
   }
@@ -324,7 +334,7 @@
         const b = el("button", n.kind_name + " " + n.label.slice(0, 24) + (n.detail ? " · " + n.detail : ""));
         b.type = "button";
         b.dataset.id = n.id;
-        b.addEventListener("click", function () { home = n.document; expand(n.id); });
+        b.addEventListener("click", function () { clearOverview(); home = n.document; expand(n.id); });
         li.appendChild(b);
         list.appendChild(li);
       });
