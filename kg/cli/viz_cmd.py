@@ -1,4 +1,4 @@
-"""``kg viz``: write the interactive graph view of a build."""
+"""``kg viz``: write the explore page of a build, or a drawing of part of it."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def _types(value: str | None) -> list[str] | None:
     epilog="""Examples:
 
 \b
-  kg viz                                    # output/graph.html, the whole graph
+  kg viz                                    # output/graph.html: overview, search, expand
   kg viz --focus 督导组 --depth 2 -o duds.html
   kg viz --doc 001_215b0180ca01999d.txt --types actor,stage,requirement
   kg viz --out seeds-build -o seeds.html
@@ -52,7 +52,13 @@ def viz(
     types: str | None,
     output: Path | None,
 ) -> None:
-    """Write a self-contained interactive graph view (HTML, works offline)."""
+    """Write a self-contained interactive graph view (HTML, works offline).
+
+    Without a filter, the explore page kg build writes: it opens on an
+    overview (stages and top actors); search a node, click to expand, hide
+    nodes, filter relation types. With --focus, --doc or --types, a drawing
+    of every node the filters keep.
+    """
     from kg.html.graph_view import write_graph_html
     from kg.html.select import SelectionError
 
