@@ -64,6 +64,7 @@ CREATE INDEX req_doc ON requirements(document);
 CREATE INDEX req_facets ON requirements(modality, stage, has_deadline, has_quantity, document, iri);
 CREATE INDEX req_stage ON requirements(stage, modality, has_deadline, has_quantity, document, iri);
 CREATE INDEX ra_req ON requirement_actors(requirement, label, actor_type);
+CREATE INDEX ra_label ON requirement_actors(label, requirement);
 CREATE INDEX ra_name ON requirement_actors(name, requirement);
 CREATE INDEX ra_type ON requirement_actors(actor_type, requirement);
 CREATE INDEX ra_actor ON requirement_actors(actor);
