@@ -127,12 +127,13 @@ def explore_data(g: ViewGraph) -> dict[str, Any]:
 
 
 def _busiest(g: ViewGraph, limit: int) -> ViewGraph:
-    """The ``limit`` nodes with the most edges (then by id), and the edges between them."""
+    """The ``limit`` explored nodes with the most edges (then by id), and their edges."""
     degree: dict[str, int] = {}
     for e in g.edges:
         degree[e.source] = degree.get(e.source, 0) + 1
         degree[e.target] = degree.get(e.target, 0) + 1
-    return g.subgraph(sorted(g.nodes, key=lambda i: (-degree.get(i, 0), i))[:limit])
+    kept = [i for i, n in g.nodes.items() if n.kind not in LEFT_OUT]
+    return g.subgraph(sorted(kept, key=lambda i: (-degree.get(i, 0), i))[:limit])
 
 
 def explore_body(start: str = "") -> str:
@@ -157,16 +158,33 @@ def explore_body(start: str = "") -> str:
     )
 
 
-def explore_page(g: ViewGraph, *, title: str = "知识图谱") -> str:
-    """The offline explore page of ``g`` (grouped first when above :data:`EMBED_LIMIT`)."""
+def _explored(g: ViewGraph) -> int:
+    return sum(1 for n in g.nodes.values() if n.kind not in LEFT_OUT)
+
+
+def explore_page(g: ViewGraph, *, title: str = "知识图谱", limit: int = EMBED_LIMIT) -> str:
+    """The offline explore page of ``g``; above ``limit`` nodes, grouped, then the busiest kept.
+
+    Examples
+    --------
+    >>> from kg.html.model import ViewGraph, ViewNode
+    >>> g = ViewGraph()
+    >>> for i in range(5):
+    ...     g.add_node(ViewNode(f"a{i}", "actor", f"主体{i}"))
+    >>> import json, re
+    >>> page = explore_page(g, limit=3)
+    >>> data = json.loads(re.search(r'id="explore-data">(.*?)</script>', page).group(1))
+    >>> len(data["nodes"]), "只保留连接最多的 3 个" in page
+    (3, True)
+    """
     notice = ""
-    total = len(g.nodes)
-    if total > EMBED_LIMIT:
+    total = _explored(g)
+    if total > limit:
         g = select.aggregate(g)
         notice = f"图中共 {total} 个节点：此文件中要求按文件和负责主体分组、时间按文件分组"
-        if len(g.nodes) > EMBED_LIMIT:
-            g = _busiest(g, EMBED_LIMIT)
-            notice += f"，只保留连接最多的 {EMBED_LIMIT} 个"
+        if _explored(g) > limit:
+            g = _busiest(g, limit)
+            notice += f"，只保留连接最多的 {limit} 个"
         notice += "。逐条探索请用 kg serve 的 /explore。"
     return render(
         "explore.html.j2",
