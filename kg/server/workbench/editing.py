@@ -79,7 +79,9 @@ def _target(name: str, facts: DocFacts, fact_id: str) -> dict[str, Any] | None:
     out: dict[str, Any] = {"document": name, "kind": e["kind"], "start": s, "end": t}
     if e["kind"] == "requirement":
         links = e["links"]
-        out["actors"] = sorted(ents[a]["label"] for a in links.get("responsibleActor", ()) if a in ents)
+        out["actors"] = sorted(
+            ents[a]["label"] for a in links.get("responsibleActor", ()) if a in ents
+        )
         out["modality"] = e["modality"]
         out["stage"] = next((ents[x]["label"] for x in links.get("stage", ()) if x in ents), "")
         out["deadline"] = next(
@@ -89,11 +91,9 @@ def _target(name: str, facts: DocFacts, fact_id: str) -> dict[str, Any] | None:
 
 
 def reader_edit(name: str, facts: DocFacts, ids: list[str], author: str) -> dict[str, Any]:
-    """The ``edit`` block of the reader of document ``name``: ``targets[i]`` names fact ``ids[i]``."""
+    """The ``edit`` block of the reader of document ``name``; ``targets[i]`` names ``ids[i]``."""
     times = sorted(
-        (_key(e), e["label"])
-        for e in facts.entities.values()
-        if e["kind"] == "time" and e["spans"]
+        (_key(e), e["label"]) for e in facts.entities.values() if e["kind"] == "time" and e["spans"]
     )
     return {
         "page": "reader",

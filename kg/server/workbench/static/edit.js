@@ -289,7 +289,7 @@
       const label = el("input");
       label.id = "new-label";
       label.value = sel.quote;
-      const type = select("new-type", cfg.actor_types, "Organization");
+      const type = select("new-type", cfg.actor_types);
       const act = button("add-actor-new", "add actor");
       act.addEventListener("click", function () {
         const name = label.value.trim();
