@@ -2,7 +2,10 @@
 
 Builds ``../shared/corpus/seeds`` into a temporary folder (or uses ``--build``),
 serves it on loopback, and saves docs/workbench-{documents,reader,table,actor,
-explore}.png from headless Chromium (system chromedriver, network-free flags).
+explore}.png from headless Chromium (system chromedriver, network-free flags),
+then serves it again with editing on (nothing is posted) and saves
+docs/workbench-edit.png (a requirement's panel with its edit controls) and
+docs/workbench-edit-actor.png (an actor page's merge and split controls).
 Chinese needs a CJK font: ``--fontconfig FILE`` points Chromium at a
 fontconfig file that adds one without installing it.
 
@@ -70,6 +73,19 @@ def shoot(out: Path, docs: Path, profile: str) -> None:
                 d.execute_script("arguments[0].dispatchEvent(new MouseEvent('click'))", nodes[-1])
                 time.sleep(1.5)
             d.save_screenshot(str(docs / "workbench-explore.png"))
+        finally:
+            d.quit()
+    with running_server(Settings(build=out, workers=1, allow_edits=True)) as served:
+        d = new_driver(profile)
+        try:
+            d.set_window_size(1400, 1000)
+            d.get(served.base + pages["reader"])
+            time.sleep(1)
+            d.save_screenshot(str(docs / "workbench-edit.png"))
+            d.get(served.base + pages["actor"])
+            time.sleep(1)
+            d.execute_script("document.getElementById('edit-actor').scrollIntoView()")
+            d.save_screenshot(str(docs / "workbench-edit-actor.png"))
         finally:
             d.quit()
 
