@@ -84,7 +84,6 @@ def shoot(out: Path, docs: Path, profile: str) -> None:
             d.save_screenshot(str(docs / "workbench-edit.png"))
             d.get(served.base + pages["actor"])
             time.sleep(1)
-            d.execute_script("document.getElementById('edit-actor').scrollIntoView()")
             d.save_screenshot(str(docs / "workbench-edit-actor.png"))
         finally:
             d.quit()
