@@ -104,17 +104,21 @@ def open_fact(driver, base: str, where: tuple[int, int]) -> None:
     WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.ID, "edit-fact"))
 
 
+STATUS = (
+    "const s = document.getElementById('edit-status');"
+    "return s ? [s.textContent, s.className] : ['', ''];"
+)
+
+
 def saved(driver) -> str:
     """Wait for the page to reload after a change and say it was saved; the status line."""
-    WebDriverWait(driver, 60).until(
-        lambda d: (
-            d.find_element(By.ID, "edit-status").text.startswith(("saved", "recorded"))
-            or "error" in d.find_element(By.ID, "edit-status").get_attribute("class")
+    done = WebDriverWait(driver, 60).until(  # read at once: the page may reload meanwhile
+        lambda d: (lambda t: t if t[0].startswith("saved") or "error" in t[1] else None)(
+            d.execute_script(STATUS)
         )
     )
-    status = driver.find_element(By.ID, "edit-status")
-    assert "error" not in status.get_attribute("class"), status.text
-    return status.text
+    assert "error" not in done[1], done[0]
+    return done[0]
 
 
 def click(driver, element_id: str) -> None:
@@ -210,6 +214,35 @@ def test_rejecting_a_requirement_takes_two_clicks_and_removes_it(driver, editabl
     assert c["action"] == "reject" and (c["target"]["start"], c["target"]["end"]) == FORBID
     assert ask(editable, at(FORBID[0], "a"), []) == []
     assert not driver.find_elements(By.CSS_SELECTOR, "#text .m.req-prohibition")
+
+
+@pytest.mark.parametrize(
+    ("quote", "kind", "query"),
+    [
+        (
+            "5月20日前",
+            "time",
+            "SELECT ?v WHERE {{ ?v a ck:TimeExpression ; ck:evidence/oa:start {} }}",
+        ),
+        ("宣传委员", "actor", 'SELECT ?v WHERE {{ ?v a ck:Actor ; rdfs:label "宣传委员"@zh }}'),
+        ("报镇党委审定。", "relation", "SELECT ?v WHERE {{ ?v ck:reportsTo ?o }}"),
+    ],
+)
+def test_rejecting_a_time_an_actor_or_a_relation_removes_it(
+    driver, editable, build, quote, kind, query
+):
+    where = span(quote)
+    query = query.format(where[0])
+    assert sparql_json(editable, query)["results"]["bindings"]  # there before
+    open_fact(driver, editable, where)
+    reject = driver.find_element(By.ID, "reject")
+    assert reject.text.endswith(kind)
+    reject.click()
+    reject.click()
+    saved(driver)
+    c = last(build)
+    assert (c["action"], c["target"]["kind"]) == ("reject", kind)
+    assert ask(editable, query, []) == []
 
 
 def test_a_memo_goes_with_the_change_into_the_graph(driver, editable, build):
