@@ -240,6 +240,7 @@
       if (!text.contains(node)) return null;
       if (node.nodeType === Node.TEXT_NODE) {
         const span = node.parentElement.closest("[data-s]");
+        if (!span) return null;
         return Number(span.dataset.s) + Array.from(node.data.slice(0, off)).length;
       }
       if (node === text) {
@@ -305,6 +306,7 @@
       sec.appendChild(memo);
       panel.appendChild(sec);
     }
+    if (!text.querySelector("[data-s]")) return;  // the build did not keep the text
     text.addEventListener("mouseup", function () {
       setTimeout(function () {  // after the click the reader may handle
         const sel = selected();
