@@ -38,7 +38,7 @@ def is_loopback(host: str) -> bool:
   kg serve --out seeds-build --port 8000
   kg serve --timeout 5 --max-results 1000 --workers 4
   kg serve --cors https://analysis.example.org
-  kg serve --allow-edits --author 王          # the workbench may record corrections
+  kg serve --allow-edits --author 王         # the workbench may record corrections
   KG_SERVE_TOKEN=$(openssl rand -hex 16) kg serve --host 0.0.0.0
   curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 3' \\
        http://127.0.0.1:7878/sparql
@@ -61,7 +61,8 @@ $KG_SERVE_TOKEN, 16 characters or more): every request must then carry
 "Authorization: Bearer TOKEN" (a browser opens /?token=TOKEN once).
 The server is read-only unless --allow-edits is given: then POST /corrections
 records analysts' corrections in --out's corrections.jsonl, from loopback
-clients only (the next build applies them).
+clients only (the next build applies them; with ?apply=true at once), and the
+workbench's reader and actor pages show edit controls that do so.
 """
 )
 @out_option
