@@ -453,6 +453,16 @@ def test_no_request_of_an_editing_page_leaves_the_machine(driver, editable, buil
         assert all(u.startswith(editable) for u in names)
 
 
+def test_the_editing_pages_run_without_script_errors(driver, editable, build):
+    driver.get_log("browser")  # what earlier tests left
+    open_fact(driver, editable, CHECK)
+    select_text(driver, *COLLECT)
+    driver.get(actor_page(editable, build, "镇党委"))
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "edit-actor"))
+    logged = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    assert [m for m in logged if "/favicon.ico " not in m] == []  # the server has no icon
+
+
 @pytest.fixture
 def read_only(build):
     with running_server(Settings(build=build, workers=1)) as served:
