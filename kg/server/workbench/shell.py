@@ -52,10 +52,13 @@ def table(headers: list[str], rows: list[list[str]], css: str = "grid") -> str:
     return f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
-def page(title: str, body: str, *, script: str | None = None, css: str = "") -> str:
-    """A whole workbench page: navigation, ``body`` (escaped HTML) and an optional script."""
+def page(
+    title: str, body: str, *, script: str | tuple[str, ...] | None = None, css: str = ""
+) -> str:
+    """A whole workbench page: navigation, ``body`` (escaped HTML) and optional scripts."""
     nav = " ".join(link(href, text) for href, text in NAV)
-    tag = f'<script src="/assets/{escape(script)}" defer></script>' if script else ""
+    scripts = (script,) if isinstance(script, str) else script or ()
+    tag = "".join(f'<script src="/assets/{escape(s)}" defer></script>' for s in scripts)
     return (
         '<!doctype html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

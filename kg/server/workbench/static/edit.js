@@ -1,0 +1,399 @@
+// Edit controls of the workbench, loaded only when the server runs with --allow-edits.
+// Reader: on a fact's panel change its actors, modality, stage or deadline, reject it, with a
+// memo; add a requirement or an actor from a text selection; mark the document reviewed.
+// Actor pages: merge the actor into another, split requirements off to a new actor.
+// Each change is one POST /corrections?apply=true (JSON); the page then reloads to show it.
+// The author is kept in localStorage; the outcome is said in one line (#edit-status).
+(function () {
+  "use strict";
+  const cfg = JSON.parse(document.getElementById("edit").textContent);
+  const AUTHOR = "kg-author";
+  const CARRIED = "kg-edit-status";
+  const main = document.querySelector("main");
+
+  function el(tag, content, cls) {
+    const e = document.createElement(tag);
+    if (content !== undefined && content !== null) e.textContent = String(content);
+    if (cls) e.className = cls;
+    return e;
+  }
+  function button(id, label) {
+    const b = el("button", label);
+    b.type = "button";
+    if (id) b.id = id;
+    return b;
+  }
+  function select(id, options, value) {
+    const s = el("select");
+    if (id) s.id = id;
+    options.forEach(function (o) {
+      const pair = Array.isArray(o) ? o : [o, o === "" ? "（无 none）" : o];
+      const opt = el("option", pair[1]);
+      opt.value = pair[0];
+      s.appendChild(opt);
+    });
+    if (value !== undefined) s.value = value;
+    return s;
+  }
+  function labelled(text, control) {
+    const l = el("label", text + " ");
+    l.appendChild(control);
+    return l;
+  }
+
+  // -- the edit bar: author, status line ------------------------------------------------------
+  const bar = el("div", null, "editbar");
+  bar.id = "editbar";
+  const author = el("input");
+  author.id = "author";
+  author.value = localStorage.getItem(AUTHOR) || cfg.author || "analyst";
+  author.addEventListener("change", function () {
+    const v = author.value.trim();
+    if (v) localStorage.setItem(AUTHOR, v); else localStorage.removeItem(AUTHOR);
+  });
+  bar.appendChild(labelled("作者 author", author));
+  const status = el("p", null, "status");
+  status.id = "edit-status";
+  status.setAttribute("role", "status");
+  bar.appendChild(status);
+  main.parentNode.insertBefore(bar, main);
+
+  function say(message, bad) {
+    status.textContent = String(message).split("\n")[0];
+    status.className = bad ? "status error" : "status ok";
+  }
+  const carried = sessionStorage.getItem(CARRIED);
+  if (carried) {
+    sessionStorage.removeItem(CARRIED);
+    say(carried, false);
+  }
+
+  let busy = false;
+  // POST one correction; resolves to the server's answer, rejects with a one-line reason.
+  async function post(action, target, change, memo, apply) {
+    const who = author.value.trim();
+    if (!who) throw new Error("give an author name first");
+    const body = { action: action, target: target, author: who };
+    if (change && Object.keys(change).length) body.change = change;
+    if (memo) body.memo = memo;
+    let r;
+    try {
+      r = await fetch("/corrections" + (apply === false ? "" : "?apply=true"), {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+        credentials: "same-origin",
+      });
+    } catch (e) {
+      throw new Error("the server did not answer (" + e.message + ")");
+    }
+    const text = await r.text();
+    let data = null;
+    try { data = JSON.parse(text); } catch (e) { data = null; }
+    if (r.status === 409 && data) throw new Error("recorded, shown after the next build: " + data.error);
+    if (!r.ok) throw new Error(action + " refused (" + r.status + "): " + text.trim());
+    if (data && data.orphaned) throw new Error("recorded, but it changes nothing: " + data.orphaned);
+    return data;
+  }
+
+  // Run the posts one after the other (only the last one republishes), then go to ``after``.
+  async function run(posts, done, after) {
+    if (busy) return;
+    busy = true;
+    document.querySelectorAll(".edit button").forEach(function (b) { b.disabled = true; });
+    say("saving …", false);
+    try {
+      for (let i = 0; i < posts.length; i++) {
+        const p = posts[i];
+        await post(p[0], p[1], p[2], p[3], i === posts.length - 1);
+      }
+      sessionStorage.setItem(CARRIED, "saved: " + done);
+      after();
+    } catch (e) {
+      say(e.message, true);
+      busy = false;
+      document.querySelectorAll(".edit button").forEach(function (b) { b.disabled = false; });
+    }
+  }
+  function reloadAt(hash) {
+    if (hash) history.replaceState(null, "", location.pathname + location.search + "#" + hash);
+    location.reload();
+  }
+  function memoBox(id) {
+    const m = el("textarea");
+    m.id = id || "memo";
+    m.rows = 2;
+    m.placeholder = "备注 memo (kept with the next change)";
+    return m;
+  }
+
+  if (cfg.page === "reader") reader(); else if (cfg.page === "actor") actorPage();
+
+  // -- the reader ---------------------------------------------------------------------------
+  function reader() {
+    const panel = document.getElementById("panel");
+    const text = document.getElementById("text");
+    const doc = cfg.document;
+
+    const review = button("review", "标记已审 mark reviewed");
+    const reviewed = el("span", "", "reviewed");
+    reviewed.id = "reviewed";
+    const box = el("span", null, "edit");
+    box.appendChild(review);
+    box.appendChild(reviewed);
+    bar.insertBefore(box, status);
+    review.addEventListener("click", function () {
+      run([["review", { document: doc, kind: "document" }, null, ""]], doc + " reviewed",
+        function () { reloadAt(""); });
+    });
+    fetch("/corrections?document=" + encodeURIComponent(doc)).then(function (r) {
+      return r.ok ? r.json() : [];
+    }).then(function (rows) {
+      const last = rows.filter(function (r) { return r.action === "review"; }).pop();
+      if (last) reviewed.textContent = "reviewed by " + last.author + " " + last.time;
+      const n = rows.length;
+      if (n) reviewed.textContent += (last ? " · " : "") + n + " correction" + (n > 1 ? "s" : "");
+    }).catch(function () { /* the status stays empty */ });
+
+    function controls(i) {
+      const t = cfg.targets[i];
+      const old = document.getElementById("edit-fact");
+      if (old) old.remove();
+      if (!t) return;
+      const sec = el("section", null, "edit");
+      sec.id = "edit-fact";
+      sec.appendChild(el("h3", "修改 edit"));
+      const memo = memoBox();
+      const target = { document: t.document, kind: t.kind };
+      ["start", "end", "label", "source", "dest"].forEach(function (k) {
+        if (t[k] !== undefined) target[k] = t[k];
+      });
+      const at = t.start !== undefined ? t.start + "-" + t.end : "";
+      function change(action, ch, done) {
+        run([[action, target, ch, memo.value.trim()]], done, function () { reloadAt(at); });
+      }
+      if (t.kind === "requirement") {
+        const ul = el("ul", null, "actors");
+        ul.id = "responsible";
+        t.actors.forEach(function (label) {
+          const li = el("li", label + " ");
+          const x = button(null, "× remove");
+          x.className = "remove-actor";
+          x.dataset.label = label;
+          x.addEventListener("click", function () {
+            change("actors.remove", { actors: [label] }, "removed " + label);
+          });
+          li.appendChild(x);
+          ul.appendChild(li);
+        });
+        sec.appendChild(el("h4", "责任主体 responsible actors"));
+        sec.appendChild(ul);
+        const others = cfg.actors.filter(function (a) { return t.actors.indexOf(a) < 0; });
+        if (others.length) {
+          const add = select("add-actor", others);
+          const go = button("add-actor-go", "add");
+          go.addEventListener("click", function () {
+            change("actors.add", { actors: [add.value] }, "added " + add.value);
+          });
+          const p = el("p");
+          p.appendChild(add);
+          p.appendChild(go);
+          sec.appendChild(p);
+        }
+        [
+          ["modality", "情态 modality", cfg.modalities, t.modality],
+          ["stage", "阶段 stage", [""].concat(cfg.stages), t.stage],
+          ["deadline", "期限 deadline", [["", "（无 none）"]].concat(cfg.times), t.deadline],
+        ].forEach(function (row) {
+          const s = select(row[0], row[2], row[3]);
+          const go = button(row[0] + "-go", "set");
+          go.addEventListener("click", function () {
+            const ch = {};
+            ch[row[0]] = s.value;
+            change(row[0], ch, row[0] + " → " + (s.value || "none"));
+          });
+          const p = el("p");
+          p.appendChild(labelled(row[1], s));
+          p.appendChild(go);
+          sec.appendChild(p);
+        });
+      }
+      const reject = button("reject", "驳回 reject this " + t.kind);
+      reject.addEventListener("click", function () {
+        if (reject.dataset.armed !== "1") {  // a second click confirms
+          reject.dataset.armed = "1";
+          reject.textContent = "click again to reject";
+          return;
+        }
+        change("reject", null, "rejected the " + t.kind + (at ? " at " + at : " " + t.label));
+      });
+      sec.appendChild(el("p")).appendChild(reject);
+      sec.appendChild(memo);
+      panel.appendChild(sec);
+    }
+    document.addEventListener("kg:show", function (ev) { controls(ev.detail); });
+    if (panel.dataset.fact !== undefined) controls(Number(panel.dataset.fact));
+
+    // A selection in the text: its offsets in the document (code points, as the server counts).
+    const chars = Array.from(text.textContent);
+    function offset(node, off) {
+      if (!text.contains(node)) return null;
+      if (node.nodeType === Node.TEXT_NODE) {
+        const span = node.parentElement.closest("[data-s]");
+        if (!span) return null;
+        return Number(span.dataset.s) + Array.from(node.data.slice(0, off)).length;
+      }
+      if (node === text) {
+        const child = text.children[off];
+        return child ? Number(child.dataset.s) : chars.length;
+      }
+      const span = node.closest("[data-s]");
+      if (!span) return null;
+      return off === 0 ? Number(span.dataset.s) : Number(span.dataset.e);
+    }
+    function selected() {
+      const sel = window.getSelection();
+      if (!sel.rangeCount || sel.isCollapsed) return null;
+      const r = sel.getRangeAt(0);
+      let s = offset(r.startContainer, r.startOffset);
+      let e = offset(r.endContainer, r.endOffset);
+      if (s === null || e === null) return null;
+      while (s < e && /\s/.test(chars[s])) s++;
+      while (e > s && /\s/.test(chars[e - 1])) e--;
+      return s < e ? { start: s, end: e, quote: chars.slice(s, e).join("") } : null;
+    }
+    function addForm(sel) {
+      panel.replaceChildren();
+      delete panel.dataset.fact;
+      const sec = el("section", null, "edit");
+      sec.id = "edit-add";
+      sec.appendChild(el("h3", "添加 add from the selection"));
+      const q = el("p", "[" + sel.start + "-" + sel.end + "] " + sel.quote, "quote");
+      q.id = "selection";
+      sec.appendChild(q);
+      const memo = memoBox();
+      const at = sel.start + "-" + sel.end;
+      const mod = select("new-modality", cfg.modalities, "obligation");
+      const who = select("new-actors", [""].concat(cfg.actors), "");
+      const req = button("add-requirement", "add requirement");
+      req.addEventListener("click", function () {
+        const ch = { quote: sel.quote, modality: mod.value };
+        if (who.value) ch.actors = [who.value];
+        run([["add.requirement", { document: cfg.document, kind: "requirement", start: sel.start,
+          end: sel.end }, ch, memo.value.trim()]], "added the requirement at " + at,
+          function () { reloadAt(at); });
+      });
+      sec.appendChild(el("h4", "要求 requirement"));
+      [labelled("情态 modality", mod), labelled("主体 actor", who), req].forEach(function (c) {
+        sec.appendChild(el("p")).appendChild(c);
+      });
+      const label = el("input");
+      label.id = "new-label";
+      label.value = sel.quote;
+      const type = select("new-type", cfg.actor_types);
+      const act = button("add-actor-new", "add actor");
+      act.addEventListener("click", function () {
+        const name = label.value.trim();
+        if (!name) { say("give the actor a label", true); return; }
+        run([["add.actor", { document: cfg.document, kind: "actor", label: name, start: sel.start,
+          end: sel.end }, { quote: sel.quote, actor_type: type.value }, memo.value.trim()]],
+          "added the actor " + name, function () { reloadAt(at); });
+      });
+      sec.appendChild(el("h4", "主体 actor"));
+      [labelled("标签 label", label), labelled("类型 type", type), act].forEach(function (c) {
+        sec.appendChild(el("p")).appendChild(c);
+      });
+      sec.appendChild(memo);
+      panel.appendChild(sec);
+    }
+    if (!text.querySelector("[data-s]")) return;  // the build did not keep the text
+    text.addEventListener("mouseup", function () {
+      setTimeout(function () {  // after the click the reader may handle
+        const sel = selected();
+        if (sel) addForm(sel);
+      }, 0);
+    });
+  }
+
+  // -- actor pages --------------------------------------------------------------------------
+  function actorPage() {
+    const me = cfg.actor.label;
+    const sec = el("section", null, "edit");
+    sec.id = "edit-actor";
+    sec.appendChild(el("h2", "修改 edit"));
+    const memo = memoBox();
+    const docs = Object.keys(cfg.documents).sort();
+
+    const mergeDoc = select("merge-document", docs);
+    const into = select("merge-into", []);
+    function fill() {
+      into.replaceChildren();
+      (cfg.documents[mergeDoc.value] || []).forEach(function (o) {
+        const opt = el("option", o.label);
+        opt.value = o.label;
+        opt.dataset.href = o.href;
+        into.appendChild(opt);
+      });
+    }
+    mergeDoc.addEventListener("change", fill);
+    fill();
+    const merge = button("merge", "merge");
+    merge.addEventListener("click", function () {
+      const opt = into.selectedOptions[0];
+      if (!opt) { say("no other actor in " + mergeDoc.value + " to merge into", true); return; }
+      run([["merge", { document: mergeDoc.value, kind: "actor", label: me }, { label: opt.value },
+        memo.value.trim()]], me + " merged into " + opt.value + " in " + mergeDoc.value,
+        function () { location.assign(opt.dataset.href); });
+    });
+    sec.appendChild(el("h3", "合并 merge into another actor of a document"));
+    [labelled("文件 document", mergeDoc), labelled("并入 into", into), merge].forEach(function (c) {
+      sec.appendChild(c);
+      sec.appendChild(document.createTextNode(" "));
+    });
+
+    sec.appendChild(el("h3", "拆分 split: give these requirements to a new actor"));
+    const ul = el("ul", null, "split");
+    ul.id = "split-requirements";
+    cfg.requirements.forEach(function (r) {
+      const li = el("li");
+      const box = el("input");
+      box.type = "checkbox";
+      box.className = "split-req";
+      box.dataset.document = r.document;
+      box.value = r.start + "-" + r.end;
+      li.appendChild(labelled("", box));
+      li.appendChild(document.createTextNode(r.quote + " (" + r.document + ")"));
+      ul.appendChild(li);
+    });
+    sec.appendChild(ul);
+    const label = el("input");
+    label.id = "split-label";
+    const type = select("split-type", [["", "（同 same）"]].concat(cfg.actor_types), "");
+    const split = button("split", "split");
+    split.addEventListener("click", function () {
+      const name = label.value.trim();
+      const by = {};
+      document.querySelectorAll(".split-req:checked").forEach(function (b) {
+        (by[b.dataset.document] = by[b.dataset.document] || []).push(b.value);
+      });
+      if (!name) { say("give the new actor a label", true); return; }
+      if (!Object.keys(by).length) { say("tick the requirements the new actor takes", true); return; }
+      const ch = function (keys) {
+        const c = { label: name, requirements: keys };
+        if (type.value) c.actor_type = type.value;
+        return c;
+      };
+      const posts = Object.keys(by).sort().map(function (d) {
+        return ["split", { document: d, kind: "actor", label: me }, ch(by[d]), memo.value.trim()];
+      });
+      run(posts, name + " split off " + me, function () { reloadAt(""); });
+    });
+    [labelled("新标签 new label", label), labelled("类型 type", type), split].forEach(function (c) {
+      sec.appendChild(c);
+      sec.appendChild(document.createTextNode(" "));
+    });
+    sec.appendChild(memo);
+    const title = document.getElementById("title");
+    title.parentNode.insertBefore(sec, title.nextSibling.nextSibling);
+  }
+})();
