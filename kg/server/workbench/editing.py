@@ -6,8 +6,9 @@ and the script ``static/edit.js``, which draws the controls and posts each
 change to ``POST /corrections?apply=true`` (:mod:`kg.server.edits`). The
 block says how to name every fact of the page as the target of a
 correction (:class:`kg.corrections.records.Target`, as a dict) and what
-values the controls offer: the document's actors, stages and times,
-modalities and actor types.
+values the controls offer: the document's actors, stages, steps and times,
+modalities, actor types, and the relation types with the kinds of fact
+their two ends may be (:data:`RELATION_ENDS`).
 
 Examples
 --------
@@ -24,6 +25,8 @@ Examples
 (0, 15, ['党委'], 'obligation', '5-11')
 >>> data["times"]
 [['5-11', '3月15日前']]
+>>> data["relation_ends"]["reportsTo"], data["relation_ends"]["precedes"]
+(['actor'], ['stage', 'step'])
 """
 
 from __future__ import annotations
@@ -32,12 +35,20 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from extract.records import ACTOR_TYPES, MODALITIES
-from kg.address import actor_href
+from extract.records import ACTOR_TYPES, MODALITIES, RELATION_TYPES
+from kg.address import actor_href, doc_href
+from kg.html.report_data import ACTOR_RELATIONS
 from kg.server.settings import DEFAULT_AUTHOR
 from kg.server.workbench.facts import DocFacts
 
 SCRIPT = "edit.js"
+
+RELATION_ENDS: dict[str, list[str]] = {
+    t: ["actor"] if t in ACTOR_RELATIONS else ["stage", "step"] for t in RELATION_TYPES
+}
+"""Relation type -> the kinds of fact its ends may be, as the shapes allow and a
+correction can name them by label (``dependsOn`` may also join requirements,
+which a correction cannot name by label)."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +114,9 @@ def reader_edit(name: str, facts: DocFacts, ids: list[str], author: str) -> dict
         "actor_types": list(ACTOR_TYPES),
         "actors": _labels(facts, "actor"),
         "stages": _labels(facts, "stage"),
+        "steps": _labels(facts, "step"),
+        "relation_types": list(RELATION_TYPES),
+        "relation_ends": RELATION_ENDS,
         "times": [list(t) for t in sorted(set(times), key=lambda t: int(t[0].split("-")[0]))],
         "targets": [_target(name, facts, f) for f in ids],
     }
@@ -111,11 +125,13 @@ def reader_edit(name: str, facts: DocFacts, ids: list[str], author: str) -> dict
 def actor_edit(
     db: sqlite3.Connection, iri: str, label: str, own: list[sqlite3.Row], author: str
 ) -> dict[str, Any]:
-    """The ``edit`` block of the page of actor ``iri``: merge it, or split requirements off it.
+    """The ``edit`` block of the page of actor ``iri``: merge, split or reject it.
 
     ``documents`` maps each document the actor appears in to the other actors
-    there (label and page), the actors it may be merged into; ``requirements``
-    are its own requirements (``own``), which a split may give to a new actor.
+    there (label and page), the actors it may be merged into; ``readers``
+    maps each of those documents to its reader (where the page goes when the
+    actor is rejected from every document); ``requirements`` are its own
+    requirements (``own``), which a split may give to a new actor.
     """
     docs = [
         r[0]
@@ -137,6 +153,7 @@ def actor_edit(
         "actor": {"label": label, "href": actor_href(iri)},
         "actor_types": list(ACTOR_TYPES),
         "documents": others,
+        "readers": {doc: doc_href(doc) for doc in docs},
         "requirements": [
             {"document": r["document"], "start": r["start"], "end": r["end"], "quote": r["quote"]}
             for r in own

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -269,8 +270,9 @@ def test_marking_the_document_reviewed_records_it_and_says_so(driver, editable, 
     )
 
 
-def select_text(driver, start: int, end: int) -> None:
-    """Select the document's characters [start, end) in the reader, then release the mouse."""
+def select_text(driver, start: int, end: int, timeout: float = 10) -> None:
+    """Select the document's characters [start, end) in the reader, release the mouse, and
+    wait ``timeout`` seconds for the form adding a fact there."""
     driver.execute_script(
         """
         const [start, end] = [arguments[0], arguments[1]];
@@ -294,7 +296,7 @@ def select_text(driver, start: int, end: int) -> None:
         start,
         end,
     )
-    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "edit-add"))
+    WebDriverWait(driver, timeout).until(lambda d: d.find_elements(By.ID, "edit-add"))
 
 
 @pytest.mark.parametrize(
@@ -360,6 +362,51 @@ def test_adding_an_actor_from_a_selection(driver, editable, build):
     assert ask(editable, q, [str(where[0])]) == [str(where[0])]
 
 
+def test_adding_a_relation_from_a_selection(driver, editable, build):
+    driver.get(editable + doc_href(NAME))
+    select_text(driver, *CHECK)
+    choose(driver, "new-relation", "supervises")
+    choose(driver, "new-source", "镇党委")
+    choose(driver, "new-dest", "党支部")
+    click(driver, "add-relation")
+    saved(driver)
+    c = last(build)
+    assert (c["action"], c["change"]) == ("add.relation", {"quote": TEXT[slice(*CHECK)]})
+    assert c["target"] == {
+        "document": NAME,
+        "kind": "relation",
+        "label": "supervises",
+        "source": "镇党委",
+        "dest": "党支部",
+        "start": CHECK[0],
+        "end": CHECK[1],
+    }
+    q = (
+        "SELECT ?v WHERE { ?r a ck:RelationAssertion ; rdf:predicate ck:supervises ; "
+        'rdf:subject/rdfs:label "镇党委"@zh ; rdf:object/rdfs:label "党支部"@zh ; '
+        "rdf:subject ?s ; rdf:object ?o ; ck:evidence ?e . ?s ck:supervises ?o . "
+        "{ ?e oa:start ?v } UNION { ?e oa:end ?v } UNION { ?e oa:exact ?v } }"
+    )
+    expect = sorted([str(CHECK[0]), str(CHECK[1]), TEXT[slice(*CHECK)]])
+    assert ask(editable, q, expect) == expect
+
+
+@pytest.mark.parametrize(
+    ("relation", "ends"),
+    [
+        ("reportsTo", ["党员", "党支部", "党组织书记", "宣传委员", "村", "检查组", "镇党委"]),
+        ("precedes", ["学习动员"]),  # stages and steps; this text has no step
+    ],
+)
+def test_the_ends_a_relation_offers_follow_its_type(driver, editable, relation, ends):
+    driver.get(editable + doc_href(NAME))
+    select_text(driver, *CHECK)
+    choose(driver, "new-relation", relation)
+    for end in ("new-source", "new-dest"):
+        options = Select(driver.find_element(By.ID, end)).options
+        assert [o.get_attribute("value") for o in options] == ends
+
+
 def actor_page(base: str, build: Path, label: str) -> str:
     db = open_index(build)
     try:
@@ -400,6 +447,24 @@ def test_splitting_an_actor_on_its_page(driver, editable, build):
     assert ask(editable, at(FORBID[0], LABELS), ["镇纪委"]) == ["镇纪委"]
     assert ask(editable, at(CHECK[0], LABELS), ["镇党委"]) == ["镇党委"]
     assert not driver.find_elements(By.CSS_SELECTOR, f'.split-req[value="{key}"]')
+
+
+def test_rejecting_an_actor_on_its_page_takes_two_clicks_and_removes_it(driver, editable, build):
+    q = 'SELECT ?v WHERE { ?v a ck:Actor ; rdfs:label "宣传委员"@zh }'
+    assert sparql_json(editable, q)["results"]["bindings"]  # there before
+    driver.get(actor_page(editable, build, "宣传委员"))
+    assert Select(driver.find_element(By.ID, "reject-document")).first_selected_option.text == NAME
+    click(driver, "reject")
+    assert not ledger.path(build).exists()  # the first click only arms the button
+    click(driver, "reject")
+    assert saved(driver) == f"saved: rejected the actor 宣传委员 in {NAME}"
+    c = last(build)
+    assert (c["action"], c["target"]) == (
+        "reject",
+        {"document": NAME, "kind": "actor", "label": "宣传委员"},
+    )
+    assert ask(editable, q, []) == []
+    assert driver.current_url == editable + doc_href(NAME)  # its only document: no page left
 
 
 def test_the_author_is_kept_by_the_browser_and_signs_the_change(driver, editable, build):
@@ -481,6 +546,18 @@ def test_the_default_server_shows_no_edit_control(driver, read_only, build):
     assert not driver.find_elements(By.CSS_SELECTOR, "#editbar, #edit-actor, button, select")
     r = httpx.post(f"{read_only}/corrections", json={}, timeout=30)
     assert r.status_code == 403
+
+
+def test_a_selection_on_the_default_server_offers_no_addition(driver, read_only):
+    driver.get(read_only + doc_href(NAME))
+    WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#text [data-s]"))
+    with pytest.raises(TimeoutException):
+        select_text(driver, *CHECK, timeout=3)  # waits for a form that never comes
+    found = driver.execute_script(
+        "return ['#edit-add', '#add-requirement', '#add-actor-new', '#add-relation', 'select']"
+        ".filter(s => document.querySelector(s))"
+    )
+    assert found == []
 
 
 def test_two_tabs_editing_at_once_lose_nothing(driver, editable, build):

@@ -1,7 +1,8 @@
 // Edit controls of the workbench, loaded only when the server runs with --allow-edits.
 // Reader: on a fact's panel change its actors, modality, stage or deadline, reject it, with a
-// memo; add a requirement or an actor from a text selection; mark the document reviewed.
-// Actor pages: merge the actor into another, split requirements off to a new actor.
+// memo; add a requirement, an actor or a relation from a text selection; mark the document
+// reviewed. Actor pages: merge the actor into another, split requirements off to a new actor,
+// reject the actor (in one document or all).
 // Each change is one POST /corrections?apply=true (JSON); the page then reloads to show it.
 // The author is kept in localStorage; the outcome is said in one line (#edit-status).
 (function () {
@@ -303,8 +304,54 @@
       [labelled("标签 label", label), labelled("类型 type", type), act].forEach(function (c) {
         sec.appendChild(el("p")).appendChild(c);
       });
+      relationForm(sec, sel, memo);
       sec.appendChild(memo);
       panel.appendChild(sec);
+    }
+    // A relation read at the selection: its type, then its two ends among the document's facts
+    // of the kinds that type joins (actors; or stages and steps).
+    function relationForm(sec, sel, memo) {
+      const at = sel.start + "-" + sel.end;
+      const rel = select("new-relation", cfg.relation_types, cfg.relation_types[0]);
+      const source = select("new-source", []);
+      const dest = select("new-dest", []);
+      function ends() {
+        [source, dest].forEach(function (s, i) {
+          const keep = s.value;
+          s.replaceChildren();
+          (cfg.relation_ends[rel.value] || []).forEach(function (kind) {
+            const group = el("optgroup");
+            group.label = kind;
+            (cfg[kind + "s"] || []).forEach(function (label) {
+              const opt = el("option", label);
+              opt.value = label;
+              group.appendChild(opt);
+            });
+            if (group.children.length) s.appendChild(group);
+          });
+          const values = Array.from(s.options).map(function (o) { return o.value; });
+          if (values.indexOf(keep) >= 0) s.value = keep;
+          else if (i === 1 && values.length > 1) s.value = values[1];  // two different ends
+        });
+      }
+      rel.addEventListener("change", ends);
+      ends();
+      const go = button("add-relation", "add relation");
+      go.addEventListener("click", function () {
+        if (!source.value || !dest.value) {
+          say("this document has nothing a " + rel.value + " relation can join", true);
+          return;
+        }
+        if (source.value === dest.value) { say("a relation joins two different ends", true); return; }
+        run([["add.relation", { document: cfg.document, kind: "relation", label: rel.value,
+          source: source.value, dest: dest.value, start: sel.start, end: sel.end },
+          { quote: sel.quote }, memo.value.trim()]],
+          "added " + source.value + " " + rel.value + " " + dest.value + " at " + at,
+          function () { reloadAt(at); });
+      });
+      sec.appendChild(el("h4", "关系 relation"));
+      [labelled("类型 type", rel), labelled("从 from", source), labelled("到 to", dest), go]
+        .forEach(function (c) { sec.appendChild(el("p")).appendChild(c); });
     }
     if (!text.querySelector("[data-s]")) return;  // the build did not keep the text
     text.addEventListener("mouseup", function () {
@@ -389,6 +436,38 @@
       run(posts, name + " split off " + me, function () { reloadAt(""); });
     });
     [labelled("新标签 new label", label), labelled("类型 type", type), split].forEach(function (c) {
+      sec.appendChild(c);
+      sec.appendChild(document.createTextNode(" "));
+    });
+
+    // Reject the actor in one document, or in every one (one correction each); a second click
+    // confirms. Gone from every document, the actor has no page left: go to a reader.
+    sec.appendChild(el("h3", "驳回 reject this actor"));
+    const whole = docs.length > 1 ? [["", "（全部 all " + docs.length + " documents）"]] : [];
+    const rejectDoc = select("reject-document", whole.concat(docs), docs.length > 1 ? "" : docs[0]);
+    const reject = button("reject", "驳回 reject");
+    rejectDoc.addEventListener("change", function () {
+      delete reject.dataset.armed;
+      reject.textContent = "驳回 reject";
+    });
+    reject.addEventListener("click", function () {
+      if (!docs.length) { say("the actor is in no document", true); return; }
+      if (reject.dataset.armed !== "1") {  // a second click confirms
+        reject.dataset.armed = "1";
+        reject.textContent = "click again to reject";
+        return;
+      }
+      const chosen = rejectDoc.value ? [rejectDoc.value] : docs;
+      const posts = chosen.map(function (d) {
+        return ["reject", { document: d, kind: "actor", label: me }, null, memo.value.trim()];
+      });
+      const where = chosen.length === 1 ? " in " + chosen[0] : " in " + chosen.length + " documents";
+      run(posts, "rejected the actor " + me + where, function () {
+        if (chosen.length === docs.length) location.assign(cfg.readers[chosen[0]]);
+        else reloadAt("");
+      });
+    });
+    [labelled("文件 document", rejectDoc), reject].forEach(function (c) {
       sec.appendChild(c);
       sec.appendChild(document.createTextNode(" "));
     });
