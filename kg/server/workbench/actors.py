@@ -24,8 +24,7 @@ from urllib.parse import urlencode
 
 from kg.address import actor_href, doc_href, span_href
 from kg.nx.responsibility import GENERIC_ACTORS, ORGANIZATION_TYPES
-from kg.server.workbench.editing import SCRIPT as EDIT_SCRIPT
-from kg.server.workbench.editing import Editing, actor_edit
+from kg.server.workbench.editing import ACTOR_SCRIPTS, Editing, actor_edit
 from kg.server.workbench.shell import json_block, link, page, table
 
 INHERITED_MAX = 300
@@ -210,4 +209,4 @@ def render_actor(db: sqlite3.Connection, iri: str, editing: Editing | None = Non
     if editing is None:
         return page(title, body)
     body += json_block("edit", actor_edit(db, iri, a["label"], own, editing.author))
-    return page(title, body, script=EDIT_SCRIPT)
+    return page(title, body, script=ACTOR_SCRIPTS)

@@ -2,8 +2,10 @@
 
 The pages of a read-only server carry no edit control at all. With
 ``--allow-edits`` the reader and the actor pages gain a JSON block ``edit``
-and the script ``static/edit.js``, which draws the controls and posts each
-change to ``POST /corrections?apply=true`` (:mod:`kg.server.edits`). The
+and the scripts ``static/edit.js`` (the edit bar and the posting, shared) and
+``static/edit-reader.js`` or ``static/edit-actor.js`` (:data:`READER_SCRIPTS`,
+:data:`ACTOR_SCRIPTS`), which draw the controls and post each change to
+``POST /corrections?apply=true`` (:mod:`kg.server.edits`). The
 block says how to name every fact of the page as the target of a
 correction (:class:`kg.corrections.records.Target`, as a dict) and what
 values the controls offer: the document's actors, stages, steps and times,
@@ -41,7 +43,10 @@ from kg.html.report_data import ACTOR_RELATIONS
 from kg.server.settings import DEFAULT_AUTHOR
 from kg.server.workbench.facts import DocFacts
 
-SCRIPT = "edit.js"
+READER_SCRIPTS = ("edit.js", "edit-reader.js")
+"""The reader's edit scripts, in order (``edit.js`` gives ``window.kgEdit``)."""
+ACTOR_SCRIPTS = ("edit.js", "edit-actor.js")
+"""An actor page's edit scripts, in order."""
 
 RELATION_ENDS: dict[str, list[str]] = {
     t: ["actor"] if t in ACTOR_RELATIONS else ["stage", "step"] for t in RELATION_TYPES

@@ -26,8 +26,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from kg.address import actor_href, actor_key, doc_href, span_href
-from kg.server.workbench.editing import SCRIPT as EDIT_SCRIPT
-from kg.server.workbench.editing import Editing, reader_edit
+from kg.server.workbench.editing import READER_SCRIPTS, Editing, reader_edit
 from kg.server.workbench.facts import KIND_NAMES, DocFacts, Mark
 from kg.server.workbench.shell import json_block, link, page, table
 
@@ -175,7 +174,7 @@ def render_reader(
     if editing is None:
         return page(title, body, script="reader.js", css="reader-page")
     body += json_block("edit", reader_edit(name, facts, ids, editing.author))
-    return page(title, body, script=("reader.js", EDIT_SCRIPT), css="reader-page")
+    return page(title, body, script=("reader.js", *READER_SCRIPTS), css="reader-page")
 
 
 DOC_COLUMNS = (

@@ -467,6 +467,61 @@ def test_rejecting_an_actor_on_its_page_takes_two_clicks_and_removes_it(driver, 
     assert driver.current_url == editable + doc_href(NAME)  # its only document: no page left
 
 
+@pytest.fixture(scope="module")
+def built_two(tmp_path_factory) -> Path:
+    """A build of ``w.txt`` and ``v.txt``, both naming the shared actor 党员."""
+    from kg.build.run import build
+
+    root = tmp_path_factory.mktemp("editing-two")
+    (root / "in").mkdir()
+    (root / "in" / NAME).write_text(TEXT, encoding="utf-8")
+    (root / "in" / "v.txt").write_text("全体党员要按时参加组织生活。\n", encoding="utf-8")
+    build([root / "in"], root / "out", progress=False, views=False)
+    return root / "out"
+
+
+@pytest.fixture
+def two(built_two, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(built_two, out, symlinks=True)
+    with running_server(Settings(build=out, workers=1, allow_edits=True, author="王")) as served:
+        yield served.base, out
+
+
+IN_GRAPHS = (
+    'SELECT ?v WHERE { GRAPH ?g { ?a a ck:Actor ; rdfs:label "党员"@zh } '
+    'BIND(STRAFTER(STR(?g), "/graph/") AS ?v) }'
+)
+
+
+@pytest.mark.parametrize(
+    ("choice", "rejected", "left", "lands_on"),
+    [
+        ("v.txt", ["v.txt"], ["w.txt"], "actor"),  # the page stays: 党员 is still in w.txt
+        ("", ["v.txt", NAME], [], "v.txt"),  # all documents: the first one's reader opens
+    ],
+)
+def test_rejecting_a_shared_actor_in_one_or_all_of_its_documents(
+    driver, two, choice, rejected, left, lands_on
+):
+    base, build = two
+    assert ask(base, IN_GRAPHS, ["v.txt", NAME]) == ["v.txt", NAME]
+    page = actor_page(base, build, "党员")
+    driver.get(page)
+    assert Select(driver.find_element(By.ID, "reject-document")).first_selected_option.text == (
+        "（全部 all 2 documents）"
+    )
+    choose(driver, "reject-document", choice)
+    click(driver, "reject")
+    click(driver, "reject")
+    saved(driver)
+    assert [(c.action, c.target.document, c.target.label) for c in ledger.read(build)] == [
+        ("reject", d, "党员") for d in rejected
+    ]
+    assert ask(base, IN_GRAPHS, left) == left
+    assert driver.current_url == (page if lands_on == "actor" else base + doc_href(lands_on))
+
+
 def test_the_author_is_kept_by_the_browser_and_signs_the_change(driver, editable, build):
     open_fact(driver, editable, CHECK)
     field = driver.find_element(By.ID, "author")
@@ -538,12 +593,14 @@ def test_the_default_server_shows_no_edit_control(driver, read_only, build):
     driver.get(read_only + span_href(NAME, *CHECK))
     WebDriverWait(driver, 20).until(lambda d: "modality" in d.find_element(By.ID, "panel").text)
     found = driver.execute_script(
-        "return ['#editbar', '#edit', 'script[src$=\"edit.js\"]', '.edit', 'select', 'textarea']"
+        "return ['#editbar', '#edit', 'script[src*=\"edit\"]', '.edit', 'select', 'textarea']"
         ".filter(s => document.querySelector(s))"
     )
     assert found == []
     driver.get(actor_page(read_only, build, "镇党委"))
-    assert not driver.find_elements(By.CSS_SELECTOR, "#editbar, #edit-actor, button, select")
+    assert not driver.find_elements(
+        By.CSS_SELECTOR, '#editbar, #edit-actor, button, select, script[src*="edit"]'
+    )
     r = httpx.post(f"{read_only}/corrections", json={}, timeout=30)
     assert r.status_code == 403
 
