@@ -6,7 +6,7 @@ explore}.png from headless Chromium (system chromedriver, network-free flags),
 then serves it again with editing on (nothing is posted) and saves
 docs/workbench-edit.png (a requirement's panel with its edit controls),
 docs/workbench-edit-add.png (adding a fact from a selection) and
-docs/workbench-edit-actor.png (an actor page's merge and split controls).
+docs/workbench-edit-actor.png (an actor page's merge, split and reject controls).
 Chinese needs a CJK font: ``--fontconfig FILE`` points Chromium at a
 fontconfig file that adds one without installing it.
 
