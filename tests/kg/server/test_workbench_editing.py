@@ -389,6 +389,7 @@ def test_adding_a_relation_from_a_selection(driver, editable, build):
     )
     expect = sorted([str(CHECK[0]), str(CHECK[1]), TEXT[slice(*CHECK)]])
     assert ask(editable, q, expect) == expect
+    assert driver.find_elements(By.CSS_SELECTOR, f'#text .m.relation[data-s="{CHECK[0]}"]')
 
 
 @pytest.mark.parametrize(
