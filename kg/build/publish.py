@@ -5,8 +5,8 @@ documents in name order; ``graph.ttl`` comes from an external sort
 (:mod:`kg.build.external_sort`); the store is bulk-loaded in chunks, in a thread, while
 those files are written. Memory stays bounded whatever the number of
 documents (the manifest, a few hundred bytes per document, is the only thing
-that grows; the saved NetworkX projection, held in memory while it is made,
-is left to the first analysis command above :data:`PROJECTION_MAX_QUADS`).
+that grows; the saved NetworkX projection is streamed into its SQLite file,
+:mod:`kg.nx.stream`).
 The projection is made from ``graph.nq`` (a :class:`kg.graph.store.PredicateIndex`),
 not from the store, so it does not wait for the store: with one worker here
 while the store's default graph loads, with several in a child process
@@ -38,15 +38,11 @@ from kg.build.store_loader import StoreLoader, ontology_quads
 from kg.build.worker import pipeline_fingerprint
 from kg.builddir import TURTLE_PREFIXES, BuildDir, Manifest
 from kg.graph import leases
-from kg.nx.cache import prune, write_cache_from_nquads
+from kg.nx.cache import prune, write_cache
 from kg.quality.summary import Counts, render_summary
 from ontology.namespaces import PREFIXES
 
 VIEWS_MAX_DOCUMENTS = 500
-PROJECTION_MAX_QUADS = 1_000_000
-"""Builds up to this size save their NetworkX projection; larger ones leave it to the
-first analysis command (it is held in memory while it is made: about 1 GB per million
-quads), so a build's memory stays bounded whatever the corpus size."""
 PARALLEL_PROJECTION_MIN_QUADS = 100_000
 """Smaller builds make their projection in-process even with several workers: below
 this size it takes less time than starting the child process would (about 0.7 s)."""
@@ -78,7 +74,7 @@ def publish(
     """Write ``graph.nq``, ``graph.ttl``, ``summary.md``, the store and the manifest of ``out``.
 
     The saved NetworkX projection (:mod:`kg.nx.cache`) is written before the
-    commit, with the store (up to :data:`PROJECTION_MAX_QUADS`); the views
+    commit, with the store, whatever the size of the build; the views
     follow the commit.
 
     Parameters
@@ -95,7 +91,7 @@ def publish(
         Processes the build may use. With 2 or more (and at least
         :data:`PARALLEL_PROJECTION_MIN_QUADS` quads), the projection is made
         in a child process from ``graph.nq``
-        (:func:`kg.nx.cache.write_cache_from_nquads`) while this one writes
+        (:func:`kg.nx.cache.write_cache`) while this one writes
         ``graph.ttl`` and loads the store; otherwise here, from ``graph.nq``
         too, after ``graph.ttl`` and while the store's default graph loads.
     preload : StoreLoader, optional
@@ -142,10 +138,8 @@ def publish(
             loader.end_feed()
         nq = stage.path(build.graph_nq.name)
         quads = _write_nquads(nq, out, entries)
-        # the analyses' projection, published with the store. It lives in memory
-        # while it is made, so large builds leave it to first use.
-        project = quads <= PROJECTION_MAX_QUADS
-        if project and workers > 1 and quads >= PARALLEL_PROJECTION_MIN_QUADS:
+        # the analyses' projection, published with the store (made in bounded memory)
+        if workers > 1 and quads >= PARALLEL_PROJECTION_MIN_QUADS:
             child, projector = projector or ChildProjection(), None
             try:
                 child.submit(out, store_dir, nq)
@@ -163,8 +157,8 @@ def publish(
             types = loader.write_union_turtle(ttl, prefixes)
         loader.union_from(ttl)  # the default graph (unless fed): this union, not a store copy
         t1 = time.perf_counter()
-        if project and child is None:  # from graph.nq, while the store loads
-            write_cache_from_nquads(out, store_dir, nq)
+        if child is None:  # from graph.nq, while the store loads
+            write_cache(out, store_dir, nq)
         t2 = time.perf_counter()
         counts = Counts(quads, types)
         stage.path(build.summary.name).write_text(
@@ -185,7 +179,7 @@ def publish(
             except ChildLost:  # made here instead, as with one worker
                 child = None
                 t1 = time.perf_counter()
-                write_cache_from_nquads(out, store_dir, nq)
+                write_cache(out, store_dir, nq)
                 t2 = time.perf_counter()
         atomic.check_interrupt()
         os.sync()  # the cache files and the new store reach the disk before they are referenced
@@ -263,7 +257,7 @@ def start_projection() -> ChildProjection:
 
 
 class ChildProjection:
-    """:func:`kg.nx.cache.write_cache_from_nquads` in a spawned process, started ahead.
+    """:func:`kg.nx.cache.write_cache` in a spawned process, started ahead.
 
     The process is spawned (not forked: this process runs the store loader's
     thread) when the object is made, and waits for its job: :func:`kg.build.run.build`
@@ -278,7 +272,7 @@ class ChildProjection:
     ----------
     target : callable, optional
         What the child runs with the job's arguments ``(out, store_dir,
-        nquads)``, as for :func:`kg.nx.cache.write_cache_from_nquads` (tests
+        nquads)``, as for :func:`kg.nx.cache.write_cache` (tests
         pass a failing one).
 
     Examples
@@ -298,9 +292,7 @@ class ChildProjection:
     (True, True)
     """
 
-    def __init__(
-        self, target: Callable[[Path, Path, Path], float] = write_cache_from_nquads
-    ) -> None:
+    def __init__(self, target: Callable[[Path, Path, Path], float] = write_cache) -> None:
         import multiprocessing
 
         ctx = multiprocessing.get_context("spawn")

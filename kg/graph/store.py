@@ -249,7 +249,8 @@ def count_quads(store: ox.Store) -> int:
 Value = str | int | float
 
 
-def _term_value(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Value:
+def term_value(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Value:
+    """A term as a plain Python value, as :func:`iter_predicate` gives it."""
     if isinstance(term, ox.Literal):
         dt = term.datatype.value
         if dt == _XSD_INTEGER:
@@ -291,7 +292,7 @@ class PredicateIndex:
 
     def __init__(self, path: Path) -> None:
         self.by_predicate: dict[str, list[tuple[Value, Value, str]]] = {}
-        value = _term_value
+        value = term_value
         # one string per distinct IRI: a node's IRI recurs in every quad about it
         # (and a graph's in every quad of its document); the projection keeps them
         names: dict[Value, Value] = {}
@@ -346,8 +347,8 @@ def iter_predicate(
         if isinstance(g, ox.DefaultGraph):
             continue  # the materialized union: copies of the named graphs' quads
         yield (
-            _term_value(q.subject),  # type: ignore[misc]
-            _term_value(q.object),  # type: ignore[arg-type]
+            term_value(q.subject),  # type: ignore[misc]
+            term_value(q.object),  # type: ignore[arg-type]
             g.value,
         )
 
