@@ -5,6 +5,7 @@ Usage::
     .venv/bin/python benchmarks/scaling.py sizes      # 1x 10x 100x, --workers 2, no views
     .venv/bin/python benchmarks/scaling.py speedup    # 10x with 1 then 2 workers
     .venv/bin/python benchmarks/scaling.py full       # all 12,002 articles, 2 workers
+    .venv/bin/python benchmarks/scaling.py full --corpus FILE   # another input, 2 workers
 
 Each build is a clean ``kg build`` subprocess on articles of
 ``../shared/bench/school_site_articles.jsonl.gz`` (the first ones, up to the
@@ -114,9 +115,9 @@ def speedup(factor: int, repeat: int) -> None:
     )
 
 
-def full(workers: int) -> None:
-    print(f"{ARTICLES.name}; {machine()}; --workers {workers}")
-    seconds, peak, phases = build_once(ARTICLES, workers)
+def full(workers: int, corpus: Path = ARTICLES) -> None:
+    print(f"{corpus.name}; {machine()}; --workers {workers}")
+    seconds, peak, phases = build_once(corpus, workers)
     print(f"build: {seconds:.1f} s, peak RSS {peak / 2**20:.0f} MB ({_phases(phases)})")
 
 
@@ -127,13 +128,14 @@ def main() -> None:
     ap.add_argument("--factor", type=int, default=10, help="corpus size for speedup")
     ap.add_argument("--repeat", type=int, default=3, help="runs per figure (medians)")
     ap.add_argument("--views", action="store_true", help="sizes: also write the HTML views")
+    ap.add_argument("--corpus", type=Path, default=ARTICLES, help="full: the input to build")
     args = ap.parse_args()
     if args.what == "sizes":
         sizes(args.workers, args.views, args.repeat)
     elif args.what == "speedup":
         speedup(args.factor, args.repeat)
     else:
-        full(args.workers)
+        full(args.workers, args.corpus)
 
 
 if __name__ == "__main__":

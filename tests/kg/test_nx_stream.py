@@ -8,6 +8,7 @@ from kg.graph.store import open_store
 from kg.nx.cache import save
 from kg.nx.projection import project
 from kg.nx.stream import nquads_quads, save_streamed, store_quads
+from ontology.namespaces import CK, OA, RDF, RDFS
 
 
 @pytest.fixture(scope="module", params=["nx_build", "seeds_build"])
@@ -36,3 +37,20 @@ def test_quads_the_projection_ignores_are_not_read(tmp_path):
     f = tmp_path / "g.nq"
     f.write_text('<http://e/s> <http://e/p> "x" <http://e/g> .\n', encoding="utf-8")
     assert list(nquads_quads(f)) == []
+
+
+@pytest.mark.parametrize(
+    "predicate", [RDF.type, RDFS.label, CK.modality, CK.evidence, OA.start, OA.exact, CK.precedes]
+)
+def test_graph_nq_gives_the_quads_the_store_holds(seeds_build, predicate):
+    p = str(predicate)
+    from_store = sorted((q for q in store_quads(open_store(seeds_build)) if q[1] == p), key=repr)
+    from_file = sorted((q for q in nquads_quads(seeds_build / "graph.nq") if q[1] == p), key=repr)
+    assert from_file == from_store and from_store
+
+
+def test_graph_nq_default_graph_is_skipped(tmp_path):
+    f = tmp_path / "g.nq"
+    label = f"<{RDFS.label}>"
+    f.write_text(f'<http://e/s> {label} "1" .\n<http://e/s> {label} "2" <http://e/g> .\n')
+    assert list(nquads_quads(f)) == [("http://e/s", str(RDFS.label), "2", "http://e/g")]
