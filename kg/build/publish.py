@@ -33,7 +33,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from extract.pipeline import EXTRACTOR_VERSION
-from kg import atomic
+from kg import atomic, signals
 from kg.build.external_sort import write_union_turtle
 from kg.build.store_loader import StoreLoader, ontology_quads
 from kg.build.worker import pipeline_fingerprint
@@ -93,9 +93,9 @@ def publish(out: Path, entries: dict[str, dict], *, views: bool = True) -> dict[
         t2 = time.perf_counter()
         manifest = _write_summary(stage, build, entries, Counts(quads, types))  # 5.
         loader.finish()  # 3. done
-        atomic.check_interrupt()
+        signals.check_interrupt()
         os.sync()  # the cache files and the new store reach the disk before they are referenced
-        with atomic.signals_deferred():  # 6. commit
+        with signals.signals_deferred():  # 6. commit
             stage.commit()
             atomic.swap_symlink(build.store, f"{build.stores.name}/{loader.store_dir.name}")
             published = True

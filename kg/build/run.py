@@ -49,7 +49,9 @@ from kg.build.worker import cache_name, pipeline_fingerprint, process_document, 
 from kg.builddir import BuildDir, Manifest, manifest_entry
 from kg.corrections.hook import BuildCorrections, orphan_line
 from kg.errors import BuildError
+from kg.locks import folder_lock
 from kg.quality.summary import Counts, counts_from_nquads
+from kg.signals import check_interrupt
 
 __all__ = [
     "BuildError",
@@ -186,7 +188,7 @@ class _Run:
         return data
 
     def collect(self, meta: dict[str, tuple[str, str]], results) -> None:
-        atomic.check_interrupt()
+        check_interrupt()
         for name, status, payload, counts in results:
             origin, digest = meta[name]
             data = self.pending.pop(name, None)
@@ -271,7 +273,7 @@ def build(
         and what this build made is removed unless it cached a document (a
         missing input is found before anything is written).
     KeyboardInterrupt
-        On Ctrl-C (or SIGTERM under :func:`kg.atomic.sigterm_as_interrupt`),
+        On Ctrl-C (or SIGTERM under :func:`kg.signals.sigterm_as_interrupt`),
         after removing this build's temporary files.
 
     Notes
@@ -291,7 +293,7 @@ def build(
     try:
         out.mkdir(parents=True, exist_ok=True)
         BuildDir(out).cache.mkdir(exist_ok=True)
-        with atomic.folder_lock(out, BuildDir(out).lock.name), _removed_on_failure(out, made):
+        with folder_lock(out, BuildDir(out).lock.name), _removed_on_failure(out, made):
             atomic.clean_stale(out)
             atomic.clean_stale(BuildDir(out).cache)
             report = _build_locked(
