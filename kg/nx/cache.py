@@ -61,23 +61,7 @@ import networkx as nx
 from kg.builddir import BuildDir
 from kg.graph.store import StoreError, open_read_only, store_path
 from kg.nx import projection, stream
-
-_SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
-CREATE TABLE nodes (
-    id INTEGER PRIMARY KEY, iri TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
-    label TEXT, document TEXT, start INTEGER, "end" INTEGER, attrs BLOB NOT NULL
-);
-CREATE TABLE edges (u INTEGER NOT NULL, v INTEGER NOT NULL, key TEXT NOT NULL, attrs BLOB NOT NULL);
-"""
-_INDEXES = """
-CREATE INDEX nodes_type ON nodes (type);
-CREATE INDEX nodes_span ON nodes (document, start, "end");
-CREATE INDEX edges_out ON edges (u, key);
-CREATE INDEX edges_in ON edges (v, key);
-CREATE INDEX edges_key ON edges (key);
-"""
-
+from kg.nx.stream import INDEXES, SCHEMA
 
 FORMAT = 3
 """Version of the file layout written by :func:`save`; raise it when the layout changes."""
@@ -116,7 +100,7 @@ def save(G: nx.MultiDiGraph, path: Path) -> None:
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
     try:
-        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
         ids = {n: i for i, n in enumerate(sorted(G.nodes))}
         dump = pickle.dumps
         con.executemany(
@@ -148,7 +132,7 @@ def save(G: nx.MultiDiGraph, path: Path) -> None:
             "INSERT INTO meta VALUES ('documents', ?)",
             (dump(dict(sorted(G.graph.get("documents", {}).items())), protocol=5),),
         )
-        con.executescript(_INDEXES)
+        con.executescript(INDEXES)
         con.commit()
     finally:
         con.close()

@@ -48,6 +48,24 @@ Quad = tuple[str, str, Value, str]
 """``(subject, predicate IRI, object, graph IRI)``, terms as
 :func:`kg.graph.store.iter_predicate` gives them."""
 
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE nodes (
+    id INTEGER PRIMARY KEY, iri TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
+    label TEXT, document TEXT, start INTEGER, "end" INTEGER, attrs BLOB NOT NULL
+);
+CREATE TABLE edges (u INTEGER NOT NULL, v INTEGER NOT NULL, key TEXT NOT NULL, attrs BLOB NOT NULL);
+"""
+"""The saved projection's tables (:mod:`kg.nx.cache` reads them)."""
+INDEXES = """
+CREATE INDEX nodes_type ON nodes (type);
+CREATE INDEX nodes_span ON nodes (document, start, "end");
+CREATE INDEX edges_out ON edges (u, key);
+CREATE INDEX edges_in ON edges (v, key);
+CREATE INDEX edges_key ON edges (key);
+"""
+"""Its indexes, made once the rows are in."""
+
 _EDGES = P.LINKS + P.RELATIONS
 _EVIDENCE = ((CK.document, "document"), (OA.start, "start"), (OA.end, "end"), (OA.exact, "quote"))
 _QUANTITY = ((CK.comparator, "comparator"), (CK.value, "value"), (CK.unit, "unit"))
@@ -116,9 +134,7 @@ def save_streamed(quads: Iterable[Quad], path: Path) -> None:
         f.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
     try:
-        from kg.nx.cache import _INDEXES, _SCHEMA
-
-        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
         con.execute("ATTACH DATABASE ? AS st", (str(staging),))
         con.executescript(
             "PRAGMA st.journal_mode=OFF; PRAGMA st.synchronous=OFF; PRAGMA cache_size=-32768;"
@@ -131,7 +147,7 @@ def save_streamed(quads: Iterable[Quad], path: Path) -> None:
         con.execute("INSERT INTO meta VALUES ('documents', ?)", (pickle.dumps(docs, protocol=5),))
         con.commit()
         con.execute("DETACH DATABASE st")
-        con.executescript(_INDEXES)
+        con.executescript(INDEXES)
         con.commit()
     finally:
         con.close()
