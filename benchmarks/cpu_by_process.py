@@ -8,9 +8,8 @@ Builds the first articles of ``../shared/bench/school_site_articles.jsonl.gz`` u
 to ``factor`` times the seeds' characters (as ``scaling.py speedup`` does) with
 ``kg build`` into a temporary folder and samples, every 0.1 s, the
 user and system CPU seconds of the main process and of each child (workers,
-the projection process, the resource tracker), keeping the last sample of each;
-the last tenth of a second of each process is therefore missed. Processes are
-listed in start order (with 2+ workers: the projection process, then the workers).
+the resource tracker), keeping the last sample of each; the last tenth of a
+second of each process is therefore missed. Processes are listed in start order.
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ Usage::
     .venv/bin/python benchmarks/scaling.py sizes      # 1x 10x 100x, --workers 2, no views
     .venv/bin/python benchmarks/scaling.py speedup    # 10x with 1 then 2 workers
     .venv/bin/python benchmarks/scaling.py full       # all 12,002 articles, 2 workers
+    .venv/bin/python benchmarks/scaling.py full --corpus FILE --out DIR  # another input, kept
 
 Each build is a clean ``kg build`` subprocess on articles of
 ``../shared/bench/school_site_articles.jsonl.gz`` (the first ones, up to the
@@ -26,11 +27,15 @@ from measure import ARTICLES, KG, article_slice, machine, run_tree, seed_chars
 
 
 def build_once(
-    corpus: Path, workers: int, extra: tuple[str, ...] = ()
+    corpus: Path, workers: int, extra: tuple[str, ...] = (), out: Path | None = None
 ) -> tuple[float, int, dict[str, float]]:
-    """Wall seconds, peak RSS (bytes) and the phases ``kg build`` reports (seconds)."""
+    """Wall seconds, peak RSS (bytes) and the phases ``kg build`` reports (seconds).
+
+    The build goes to a temporary folder, removed after, or to ``out``, kept.
+    """
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
-        cmd = [KG, "build", str(corpus), "--out", str(Path(tmp) / "out"), "-j", str(workers)]
+        target = out or Path(tmp) / "out"
+        cmd = [KG, "build", str(corpus), "--out", str(target), "-j", str(workers)]
         log = Path(tmp) / "stdout"
         seconds, peak, code = run_tree([*cmd, *extra], stdout=log)
         phases: dict[str, float] = {}
@@ -114,9 +119,9 @@ def speedup(factor: int, repeat: int) -> None:
     )
 
 
-def full(workers: int) -> None:
-    print(f"{ARTICLES.name}; {machine()}; --workers {workers}")
-    seconds, peak, phases = build_once(ARTICLES, workers)
+def full(workers: int, corpus: Path = ARTICLES, out: Path | None = None) -> None:
+    print(f"{corpus.name}; {machine()}; --workers {workers}")
+    seconds, peak, phases = build_once(corpus, workers, out=out)
     print(f"build: {seconds:.1f} s, peak RSS {peak / 2**20:.0f} MB ({_phases(phases)})")
 
 
@@ -127,13 +132,15 @@ def main() -> None:
     ap.add_argument("--factor", type=int, default=10, help="corpus size for speedup")
     ap.add_argument("--repeat", type=int, default=3, help="runs per figure (medians)")
     ap.add_argument("--views", action="store_true", help="sizes: also write the HTML views")
+    ap.add_argument("--corpus", type=Path, default=ARTICLES, help="full: the input to build")
+    ap.add_argument("--out", type=Path, help="full: build there and keep the build")
     args = ap.parse_args()
     if args.what == "sizes":
         sizes(args.workers, args.views, args.repeat)
     elif args.what == "speedup":
         speedup(args.factor, args.repeat)
     else:
-        full(args.workers)
+        full(args.workers, args.corpus, args.out)
 
 
 if __name__ == "__main__":

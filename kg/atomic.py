@@ -4,8 +4,8 @@ A file is written to a temporary sibling and renamed over the target, so a
 reader sees either the old or the new content, never a partial one. A store
 directory is published through a symlink swapped with one rename. A build's
 outputs are prepared under temporary names (:class:`Staging`) and renamed
-together with SIGINT and SIGTERM held back (:func:`signals_deferred`), so an
-interrupted build leaves the previous one whole. Temporary names start with a
+together with SIGINT and SIGTERM held back (:func:`kg.signals.signals_deferred`),
+so an interrupted build leaves the previous one whole. Temporary names start with a
 dot and end in ``.tmp`` (or start with ``.kg-``), so :func:`clean_stale`
 finds what a killed build left behind.
 
@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -35,7 +33,6 @@ STAGING_PREFIX = ".kg-tmp-"
 SORT_PREFIX = ".kg-sort-"
 """Prefix of an external sort's temporary folders (:mod:`kg.build.external_sort`)."""
 STALE_PREFIXES = (STAGING_PREFIX, SORT_PREFIX)
-_HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
 def _umask() -> int:
@@ -96,91 +93,6 @@ def swap_symlink(link: Path, target: str) -> str | None:
 def remove_tree(path: Path) -> None:
     """Remove a directory tree if it exists."""
     shutil.rmtree(path, ignore_errors=True)
-
-
-def _in_main_thread() -> bool:
-    return threading.current_thread() is threading.main_thread()
-
-
-@contextmanager
-def signals_deferred() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM back inside the block; they arrive when it ends.
-
-    Only effective in the main thread (elsewhere a no-op).
-    """
-    if not _in_main_thread():
-        yield
-        return
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
-
-
-@contextmanager
-def children_ignore_interrupts() -> Iterator[None]:
-    """Processes started inside the block ignore Ctrl-C from their first instruction.
-
-    A terminal's Ctrl-C reaches every process of the job; a child still
-    importing when it arrives would print a ``KeyboardInterrupt`` traceback
-    before it could ignore the signal itself. An ignored SIGINT survives the
-    ``exec`` of a spawned child (and Python then installs no handler), so the
-    signal is ignored here while children start; the parent stops them. A
-    Ctrl-C inside the block (the few milliseconds of a start) is lost. Only
-    effective in the main thread (elsewhere a no-op).
-    """
-    if not _in_main_thread():
-        yield
-        return
-    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, old)
-
-
-_INTERRUPTED = threading.Event()
-
-
-def _raise_interrupt(signum: int, frame: object) -> None:
-    _INTERRUPTED.set()
-    raise KeyboardInterrupt(f"signal {signum}")
-
-
-def check_interrupt() -> None:
-    """Raise ``KeyboardInterrupt`` if a signal arrived that some library swallowed.
-
-    Long-running code calls this at safe points (between batches, before
-    publishing), so an interruption caught by a careless ``except:`` still stops
-    the build.
-    """
-    if _INTERRUPTED.is_set():
-        raise KeyboardInterrupt("interrupted")
-
-
-def was_interrupted() -> bool:
-    """Whether SIGINT or SIGTERM arrived under :func:`sigterm_as_interrupt`."""
-    return _INTERRUPTED.is_set()
-
-
-@contextmanager
-def sigterm_as_interrupt() -> Iterator[None]:
-    """Inside the block, SIGTERM acts like Ctrl-C: ``KeyboardInterrupt``, remembered.
-
-    So a terminated build unwinds the same way as an interrupted one, removing
-    its temporary files; and :func:`check_interrupt` re-raises it if a library
-    swallowed the exception. Only effective in the main thread.
-    """
-    if not _in_main_thread():
-        yield
-        return
-    old = {sig: signal.signal(sig, _raise_interrupt) for sig in _HELD_SIGNALS}
-    try:
-        yield
-    finally:
-        for sig, handler in old.items():
-            signal.signal(sig, handler)
 
 
 class Staging:
@@ -262,23 +174,3 @@ def clean_stale(folder: Path) -> list[str]:
                 entry.unlink()
         removed.append(name)
     return removed
-
-
-@contextmanager
-def folder_lock(folder: Path, name: str = ".kg-lock") -> Iterator[None]:
-    """Hold an exclusive lock on ``folder`` (released when the process dies, even by SIGKILL).
-
-    Raises
-    ------
-    BlockingIOError
-        When another process holds the lock.
-    """
-    import fcntl
-
-    path = Path(folder) / name
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        yield
-    finally:
-        os.close(fd)

@@ -2,7 +2,11 @@
 
 Builds ``../shared/corpus/seeds`` into a temporary folder (or uses ``--build``),
 serves it on loopback, and saves docs/workbench-{documents,reader,table,actor,
-explore}.png from headless Chromium (system chromedriver, network-free flags).
+explore}.png from headless Chromium (system chromedriver, network-free flags),
+then serves it again with editing on (nothing is posted) and saves
+docs/workbench-edit.png (a requirement's panel with its edit controls),
+docs/workbench-edit-add.png (adding a fact from a selection) and
+docs/workbench-edit-actor.png (an actor page's merge, split and reject controls).
 Chinese needs a CJK font: ``--fontconfig FILE`` points Chromium at a
 fontconfig file that adds one without installing it.
 
@@ -31,6 +35,19 @@ from kg.server.app import Settings  # noqa: E402
 from kg.server.workbench.index import open_index  # noqa: E402
 from tests.kg.browser import new_driver  # noqa: E402
 from tests.kg.serving import running_server  # noqa: E402
+
+SELECT = """
+const [start, end] = [arguments[0], arguments[1]];
+const spans = [...document.querySelectorAll('#text [data-s]')];
+const at = (n) => spans.find(s => Number(s.dataset.s) <= n && n < Number(s.dataset.e));
+const range = document.createRange();
+range.setStart(at(start).firstChild, start - Number(at(start).dataset.s));
+range.setEnd(at(end).firstChild, end - Number(at(end).dataset.s));
+getSelection().removeAllRanges();
+getSelection().addRange(range);
+document.getElementById('text').dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+"""
+"""Select the text [start, end) of the reader (BMP text) and release the mouse."""
 
 
 def shoot(out: Path, docs: Path, profile: str) -> None:
@@ -70,6 +87,21 @@ def shoot(out: Path, docs: Path, profile: str) -> None:
                 d.execute_script("arguments[0].dispatchEvent(new MouseEvent('click'))", nodes[-1])
                 time.sleep(1.5)
             d.save_screenshot(str(docs / "workbench-explore.png"))
+        finally:
+            d.quit()
+    with running_server(Settings(build=out, workers=1, allow_edits=True)) as served:
+        d = new_driver(profile)
+        try:
+            d.set_window_size(1400, 1000)
+            d.get(served.base + pages["reader"])
+            time.sleep(1)
+            d.save_screenshot(str(docs / "workbench-edit.png"))
+            d.execute_script(SELECT, req["end"] + 2, req["end"] + 14)
+            time.sleep(0.5)
+            d.save_screenshot(str(docs / "workbench-edit-add.png"))
+            d.get(served.base + pages["actor"])
+            time.sleep(1)
+            d.save_screenshot(str(docs / "workbench-edit-actor.png"))
         finally:
             d.quit()
 

@@ -25,10 +25,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol, TypeVar
 
-from kg.atomic import children_ignore_interrupts
 from kg.build.budget import Budget
 from kg.build.worker import Result, init_worker, process_batch, warm_up
 from kg.errors import KgError
+from kg.signals import children_ignore_interrupts
 
 K = TypeVar("K")
 Batch = list[tuple[str, bytes]]

@@ -2,8 +2,7 @@
 
 ``graph.ttl`` is the union of all document graphs: distinct triples, sorted,
 as Turtle. Holding every triple in a Python set does not scale, so the
-triples of ``graph.nq`` (or of each document as a parallel build finishes
-it) go as canonical N-Triples lines into sorted runs on disk (each at most
+triples of ``graph.nq`` go as canonical N-Triples lines into sorted runs on disk (each at most
 ``run_bytes``; :class:`ExternalSorter`), merged with duplicates dropped into
 one sorted N-Triples file, which pyoxigraph parses and serializes as
 Turtle in one streaming pass. Memory is bounded by ``run_bytes`` whatever the
@@ -81,8 +80,7 @@ def sorted_distinct(lines: list[str]) -> list[str]:
 class ExternalSorter:
     """Distinct lines, sorted, in memory bounded by ``run_bytes``: add them, then drain.
 
-    Lines may be added in several calls (a build adds each document's triples
-    as extraction finishes it); every ``run_bytes`` of them become a sorted
+    Lines may be added in several calls; every ``run_bytes`` of them become a sorted
     run file in ``folder``. :meth:`drain` yields the distinct lines in order
     and removes the runs; :meth:`discard` removes them without reading.
 
@@ -93,7 +91,6 @@ class ExternalSorter:
     >>> sorter = ExternalSorter(d, run_bytes=70)
     >>> sorter.add(["b", "a"])
     >>> sorter.add(["b", "c"])
-    >>> sorter.seal()
     >>> list(sorter.drain()), list(d.iterdir())
     (['a', 'b', 'c'], [])
     """
@@ -103,12 +100,10 @@ class ExternalSorter:
         self.runs: list[Path] = []
         self.buf: list[str] = []
         self.size = 0
-        self.sorted = False  # buf holds distinct sorted lines (seal)
 
     def add(self, lines: Iterable[str]) -> None:
         """Add lines (without newlines); a full buffer is sorted into a run file."""
         buf, size, limit = self.buf, self.size, self.run_bytes
-        self.sorted = False
         for line in lines:
             buf.append(line)
             size += len(line) + 64
@@ -122,23 +117,11 @@ class ExternalSorter:
         self.runs.append(_write_run(sorted_distinct(self.buf), path))
         self.buf, self.size = [], 0
 
-    def seal(self) -> None:
-        """Sort what is buffered now, so that :meth:`drain` only merges.
-
-        A build seals its sorter in the thread that fed it, while the main
-        thread does other work; lines added later unseal it.
-        """
-        if self.runs:
-            if self.buf:
-                self._spill()
-        elif not self.sorted:
-            self.buf, self.sorted = sorted_distinct(self.buf), True
-
     def drain(self) -> Iterator[str]:
         """The distinct lines added, sorted; the run files are removed at the end."""
         if not self.runs:  # one run: no need for the disk
             buf, self.buf, self.size = self.buf, [], 0
-            yield from buf if self.sorted else sorted_distinct(buf)
+            yield from sorted_distinct(buf)
             return
         if self.buf:
             self._spill()
@@ -151,7 +134,7 @@ class ExternalSorter:
         """Forget the lines and remove the run files."""
         for run in self.runs:
             run.unlink(missing_ok=True)
-        self.runs, self.buf, self.size, self.sorted = [], [], 0, False
+        self.runs, self.buf, self.size = [], [], 0
 
 
 def _write_run(lines: list[str], path: Path) -> Path:

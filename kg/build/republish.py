@@ -57,16 +57,16 @@ def republish(out: Path, *, views: bool | None = None) -> list[str]:
         No build in ``out``, one made by another version of the pipeline, or
         a build running there.
     """
-    from kg import atomic
     from kg.build.publish import publish
     from kg.build.worker import pipeline_fingerprint
+    from kg.locks import folder_lock
 
     out = Path(out)
     manifest = Manifest.current(out, pipeline_fingerprint())
     if views is None:
         views = (out / "graph.html").exists()
     try:
-        with atomic.folder_lock(out, BuildDir(out).lock.name):  # a build and this never overlap
+        with folder_lock(out, BuildDir(out).lock.name):  # a build and this never overlap
             run = BuildCorrections(out)
             entries: dict[str, dict] = {}
             for name, old in manifest.documents.items():

@@ -41,21 +41,17 @@ from extract.ingest.reader import DEFAULT_MAX_BYTES
 from kg import atomic
 from kg.build import texts
 from kg.build.budget import Budget
-from kg.build.executors import Batch, WorkerLost, default_workers, make_executor, run_ordered
-from kg.build.publish import (
-    VIEWS_MAX_DOCUMENTS,
-    abort_preload,
-    publish,
-    start_preload,
-    start_projection,
-)
+from kg.build.executors import Batch, WorkerLost, make_executor, run_ordered
+from kg.build.publish import VIEWS_MAX_DOCUMENTS, publish
 from kg.build.reading import shown
 from kg.build.sources import JsonlOptions, Source, SourceError, count_sources, iter_sources
 from kg.build.worker import cache_name, pipeline_fingerprint, process_document, write_cache_text
 from kg.builddir import BuildDir, Manifest, manifest_entry
 from kg.corrections.hook import BuildCorrections, orphan_line
 from kg.errors import BuildError
+from kg.locks import folder_lock
 from kg.quality.summary import Counts, counts_from_nquads
+from kg.signals import check_interrupt
 
 __all__ = [
     "BuildError",
@@ -102,11 +98,9 @@ class BuildReport:
 class _Run:
     """The state of one build while documents stream through it."""
 
-    def __init__(
-        self, out: Path, old: dict, strict: bool, max_bytes: int, warn, bar, on_add=None
-    ) -> None:
+    def __init__(self, out: Path, old: dict, strict: bool, max_bytes: int, warn, bar) -> None:
         self.out, self.old, self.strict, self.max_bytes = out, old, strict, max_bytes
-        self.warn, self.bar, self.on_add = warn, bar, on_add
+        self.warn, self.bar = warn, bar
         self.report = BuildReport(out=out)
         self.entries: dict[str, dict] = {}
         self.seen: set[str] = set()
@@ -142,8 +136,6 @@ class _Run:
             name, digest, published, counts if corrected is None else corrected
         )
         self.entries[name] |= fields  # the extracted graph stays cached beside a corrected one
-        if self.on_add is not None:  # the store preloading beside extraction
-            self.on_add(published)
 
     def batches(self, sources: Iterator[Source]) -> Iterator[tuple[dict, Batch]]:
         """Check each source, reuse cached ones, and group the rest into batches."""
@@ -196,7 +188,7 @@ class _Run:
         return data
 
     def collect(self, meta: dict[str, tuple[str, str]], results) -> None:
-        atomic.check_interrupt()
+        check_interrupt()
         for name, status, payload, counts in results:
             origin, digest = meta[name]
             data = self.pending.pop(name, None)
@@ -281,7 +273,7 @@ def build(
         and what this build made is removed unless it cached a document (a
         missing input is found before anything is written).
     KeyboardInterrupt
-        On Ctrl-C (or SIGTERM under :func:`kg.atomic.sigterm_as_interrupt`),
+        On Ctrl-C (or SIGTERM under :func:`kg.signals.sigterm_as_interrupt`),
         after removing this build's temporary files.
 
     Notes
@@ -301,7 +293,7 @@ def build(
     try:
         out.mkdir(parents=True, exist_ok=True)
         BuildDir(out).cache.mkdir(exist_ok=True)
-        with atomic.folder_lock(out, BuildDir(out).lock.name), _removed_on_failure(out, made):
+        with folder_lock(out, BuildDir(out).lock.name), _removed_on_failure(out, made):
             atomic.clean_stale(out)
             atomic.clean_stale(BuildDir(out).cache)
             report = _build_locked(
@@ -368,45 +360,23 @@ def _build_locked(inputs, out, progress, strict, max_bytes, views, executor, jso
     total = len(sources) if sources is not None else (count_sources(inputs) if progress else None)
     srcs = iter(sources) if sources is not None else iter_sources(inputs, jsonl, max_bytes)
     bar = _bar(progress, total)
-    cores = workers or default_workers()
-    # with several workers, the store loads the documents' graphs as they come
-    preload = start_preload(out) if cores > 1 else None
-    # and the projection's process starts with the workers (it waits for publishing)
-    projector = start_projection() if cores > 1 else None
-    run = _Run(
-        out,
-        Manifest.reusable(out, pipeline_fingerprint()),
-        strict,
-        max_bytes,
-        warn,
-        bar,
-        preload.add if preload else None,
-    )
+    run = _Run(out, Manifest.reusable(out, pipeline_fingerprint()), strict, max_bytes, warn, bar)
     t0 = time.perf_counter()
-    try:
-        _extract(run, srcs, make_executor(workers, dask, str(BuildDir(out).cache), budget), bar)
-        report = run.report
-        report.phases["extract"] = time.perf_counter() - t0
-        report.removed = sorted(set(run.old) - set(run.entries))
-        report.documents = len(run.entries)
-        report.orphaned = [orphan_line(o) for o in run.corrections.orphans(run.entries)]
-        if not run.entries:
-            raise BuildError(
-                "no readable input documents" + (" (all were skipped)" if report.skipped else "")
-            )
-    except BaseException:
-        if preload is not None:
-            abort_preload(preload)
-        if projector is not None:
-            projector.stop()
-        raise
+    _extract(run, srcs, make_executor(workers, dask, str(BuildDir(out).cache), budget), bar)
+    report = run.report
+    report.phases["extract"] = time.perf_counter() - t0
+    report.removed = sorted(set(run.old) - set(run.entries))
+    report.documents = len(run.entries)
+    report.orphaned = [orphan_line(o) for o in run.corrections.orphans(run.entries)]
+    if not run.entries:
+        raise BuildError(
+            "no readable input documents" + (" (all were skipped)" if report.skipped else "")
+        )
     for line in report.orphaned:
         if warn is not None:
             warn(f"orphaned correction {line}")
     report.views = views if views is not None else len(run.entries) <= VIEWS_MAX_DOCUMENTS
-    report.phases.update(
-        publish(out, run.entries, views=False, workers=cores, preload=preload, projector=projector)
-    )
+    report.phases.update(publish(out, run.entries, views=False))
     texts.prune(out, run.entries)
     if report.views:  # after the commit: a failure here leaves the build published, viewless
         t0 = time.perf_counter()

@@ -114,7 +114,7 @@ def build(
     embedded store into --out. Unchanged documents are not re-extracted.
     Unreadable documents are skipped with a warning (--strict: an error).
     """
-    from kg.atomic import sigterm_as_interrupt
+    from kg.signals import sigterm_as_interrupt
 
     inputs = list(paths) or [EXAMPLES_DIR]
     try:

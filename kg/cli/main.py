@@ -79,8 +79,8 @@ EXIT_INTERRUPTED = 130
 
 def main() -> None:
     """Console entry point. Ctrl-C and SIGTERM exit with code 130 (click's "Aborted!" gives 1)."""
-    from kg.atomic import sigterm_as_interrupt, was_interrupted
     from kg.cli.common import ONE_SHOT
+    from kg.signals import sigterm_as_interrupt, was_interrupted
 
     with sigterm_as_interrupt():
         try:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from kg.cli.common import CommandError, fatal_errors, out_option
+from kg.server.settings import DEFAULT_AUTHOR
 
 TOKEN_ENV = "KG_SERVE_TOKEN"
 MIN_TOKEN = 16
@@ -37,7 +38,7 @@ def is_loopback(host: str) -> bool:
   kg serve --out seeds-build --port 8000
   kg serve --timeout 5 --max-results 1000 --workers 4
   kg serve --cors https://analysis.example.org
-  kg serve --allow-edits                     # the workbench may record corrections
+  kg serve --allow-edits --author 王         # the workbench may record corrections
   KG_SERVE_TOKEN=$(openssl rand -hex 16) kg serve --host 0.0.0.0
   curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 3' \\
        http://127.0.0.1:7878/sparql
@@ -60,7 +61,8 @@ $KG_SERVE_TOKEN, 16 characters or more): every request must then carry
 "Authorization: Bearer TOKEN" (a browser opens /?token=TOKEN once).
 The server is read-only unless --allow-edits is given: then POST /corrections
 records analysts' corrections in --out's corrections.jsonl, from loopback
-clients only (the next build applies them).
+clients only (the next build applies them; with ?apply=true at once), and the
+workbench's reader and actor pages show edit controls that do so.
 """
 )
 @out_option
@@ -148,6 +150,12 @@ clients only (the next build applies them).
     is_flag=True,
     help="Accept analysts' corrections (POST /corrections) from loopback clients only.",
 )
+@click.option(
+    "--author",
+    default=DEFAULT_AUTHOR,
+    show_default=True,
+    help="With --allow-edits: the author the workbench proposes (each browser keeps its own).",
+)
 @click.option("--quiet", is_flag=True, help="No access log.")
 @fatal_errors
 def serve(
@@ -166,6 +174,7 @@ def serve(
     cors: tuple[str, ...],
     token: str | None,
     allow_edits: bool,
+    author: str,
     quiet: bool,
 ) -> None:
     """Serve the build in --out: a read-only SPARQL endpoint and a query page."""
@@ -199,6 +208,7 @@ def serve(
         allowed_hosts=LOOPBACK_HOSTS if loopback else None,
         token=token or None,
         allow_edits=allow_edits,
+        author=author,
     )
     app = create_app(settings)
     handler = logging.StreamHandler()

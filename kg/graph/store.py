@@ -249,7 +249,8 @@ def count_quads(store: ox.Store) -> int:
 Value = str | int | float
 
 
-def _term_value(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Value:
+def term_value(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Value:
+    """A term as a plain Python value, as :func:`iter_predicate` gives it."""
     if isinstance(term, ox.Literal):
         dt = term.datatype.value
         if dt == _XSD_INTEGER:
@@ -268,51 +269,7 @@ _XSD_NUMERIC = frozenset(
 )
 
 
-class PredicateIndex:
-    """The quads of an N-Quads file, grouped by predicate, read in one pass.
-
-    What :func:`iter_predicate` reads from a store, without loading one: a
-    build's saved projection is made from ``graph.nq`` this way
-    (:func:`kg.nx.cache.write_cache_from_nquads`), beside the loading of the
-    store. Memory grows with the file (about 115 bytes per quad, IRIs
-    interned: 54 MB for 485,000 quads); quads of the default graph are
-    skipped as in a store.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> f = pathlib.Path(tempfile.mkdtemp()) / "g.nq"
-    >>> lines = ['<http://e/s> <http://e/p> "x" <http://e/g> .', "<http://e/s> <http://e/q> _:b ."]
-    >>> _ = f.write_text("\\n".join(lines) + "\\n")
-    >>> index = PredicateIndex(f)
-    >>> list(iter_predicate(index, "http://e/p")), list(iter_predicate(index, "http://e/q"))
-    ([('http://e/s', 'x', 'http://e/g')], [])
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.by_predicate: dict[str, list[tuple[Value, Value, str]]] = {}
-        value = _term_value
-        # one string per distinct IRI: a node's IRI recurs in every quad about it
-        # (and a graph's in every quad of its document); the projection keeps them
-        names: dict[Value, Value] = {}
-        # lenient: the build's own serializer wrote it (the store's load still validates)
-        for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS, lenient=True):
-            g = q.graph_name
-            if isinstance(g, ox.DefaultGraph):
-                continue
-            rows = self.by_predicate.get(q.predicate.value)
-            if rows is None:
-                rows = self.by_predicate[q.predicate.value] = []
-            s = value(q.subject)  # type: ignore[arg-type]
-            o = value(q.object)  # type: ignore[arg-type]
-            if not isinstance(q.object, ox.Literal):
-                o = names.setdefault(o, o)
-            rows.append((names.setdefault(s, s), o, names.setdefault(g.value, g.value)))
-
-
-def iter_predicate(
-    store: ox.Store | PredicateIndex, predicate: str
-) -> Iterator[tuple[str, Value, str | None]]:
+def iter_predicate(store: ox.Store, predicate: str) -> Iterator[tuple[str, Value, str | None]]:
     """Every ``(subject, object, graph)`` of quads whose predicate is ``predicate``.
 
     Terms come out as plain Python values: IRIs as ``str``, blank nodes as
@@ -338,16 +295,13 @@ def iter_predicate(
     >>> list(iter_predicate(s, "http://e/p"))
     [('http://e/s', 3, 'http://e/g')]
     """
-    if isinstance(store, PredicateIndex):
-        yield from store.by_predicate.get(predicate, ())  # type: ignore[misc]
-        return
     for q in store.quads_for_pattern(None, ox.NamedNode(predicate), None, None):
         g = q.graph_name
         if isinstance(g, ox.DefaultGraph):
             continue  # the materialized union: copies of the named graphs' quads
         yield (
-            _term_value(q.subject),  # type: ignore[misc]
-            _term_value(q.object),  # type: ignore[arg-type]
+            term_value(q.subject),  # type: ignore[misc]
+            term_value(q.object),  # type: ignore[arg-type]
             g.value,
         )
 

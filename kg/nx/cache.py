@@ -9,9 +9,10 @@ nodes a question can reach (:meth:`Projection.load`, used by
 
 The file sits in ``BUILD/.projection/`` and is named after the store it was
 made from and a fingerprint of the projection code, so a new build or new
-code never reads an old projection. :func:`open_projection` writes it when it
-is missing (atomically: a temporary file renamed); ``kg build`` writes it with
-the store for builds up to :data:`kg.build.publish.PROJECTION_MAX_QUADS` quads.
+code never reads an old projection. ``kg build`` writes it with the store,
+whatever the size of the build, in bounded memory (:mod:`kg.nx.stream`);
+:func:`open_projection` writes it when it is missing (atomically: a temporary
+file renamed).
 
 Examples
 --------
@@ -56,28 +57,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import networkx as nx
-import pyoxigraph as ox
 
 from kg.builddir import BuildDir
-from kg.graph.store import PredicateIndex, StoreError, open_read_only, store_path
-from kg.nx import projection
-
-_SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
-CREATE TABLE nodes (
-    id INTEGER PRIMARY KEY, iri TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
-    label TEXT, document TEXT, start INTEGER, "end" INTEGER, attrs BLOB NOT NULL
-);
-CREATE TABLE edges (u INTEGER NOT NULL, v INTEGER NOT NULL, key TEXT NOT NULL, attrs BLOB NOT NULL);
-"""
-_INDEXES = """
-CREATE INDEX nodes_type ON nodes (type);
-CREATE INDEX nodes_span ON nodes (document, start, "end");
-CREATE INDEX edges_out ON edges (u, key);
-CREATE INDEX edges_in ON edges (v, key);
-CREATE INDEX edges_key ON edges (key);
-"""
-
+from kg.graph.store import StoreError, open_read_only, store_path
+from kg.nx import projection, stream
+from kg.nx.stream import INDEXES, SCHEMA
 
 FORMAT = 3
 """Version of the file layout written by :func:`save`; raise it when the layout changes."""
@@ -85,7 +69,9 @@ FORMAT = 3
 
 def code_fingerprint() -> str:
     """Hash of what shapes a saved projection: the projection's code and :data:`FORMAT`."""
-    h = hashlib.sha256(Path(projection.__file__).read_bytes())
+    h = hashlib.sha256()
+    for module in (projection, stream):
+        h.update(Path(module.__file__).read_bytes())
     h.update(f"format {FORMAT}".encode())
     return h.hexdigest()[:12]
 
@@ -114,7 +100,7 @@ def save(G: nx.MultiDiGraph, path: Path) -> None:
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
     try:
-        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
         ids = {n: i for i, n in enumerate(sorted(G.nodes))}
         dump = pickle.dumps
         con.executemany(
@@ -146,7 +132,7 @@ def save(G: nx.MultiDiGraph, path: Path) -> None:
             "INSERT INTO meta VALUES ('documents', ?)",
             (dump(dict(sorted(G.graph.get("documents", {}).items())), protocol=5),),
         )
-        con.executescript(_INDEXES)
+        con.executescript(INDEXES)
         con.commit()
     finally:
         con.close()
@@ -388,6 +374,10 @@ def _add_edges(G: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, bytes]])
 def open_projection(build_dir: Path, *, progress: bool = False) -> Projection:
     """The saved projection of the build in ``build_dir``, made and saved first if missing.
 
+    A build saves it (:func:`kg.build.publish.publish`); builds made before
+    that, or by other code (the file is named after :func:`code_fingerprint`),
+    have it made here from the store, once.
+
     Raises
     ------
     kg.graph.store.StoreError
@@ -401,7 +391,7 @@ def open_projection(build_dir: Path, *, progress: bool = False) -> Projection:
                 f"kg: saving the projection of {build_dir} (once per build)...",
                 file=sys.stderr,
             )
-        save(projection.load_graph(build_dir, progress=progress), path)
+        write_cache(build_dir, store_path(build_dir))
         prune(build_dir)
     try:
         return Projection(path)
@@ -409,35 +399,13 @@ def open_projection(build_dir: Path, *, progress: bool = False) -> Projection:
         raise StoreError(f"{path}: unreadable saved projection ({e})") from e
 
 
-def write_cache(
-    build_dir: Path, store_dir: Path, store: ox.Store | PredicateIndex | None = None
-) -> Path:
+def write_cache(build_dir: Path, store_dir: Path, nquads: Path | None = None) -> float:
     """Project the store in ``store_dir`` (of the build in ``build_dir``) and save it.
 
-    ``store`` is the open store, or a :class:`kg.graph.store.PredicateIndex` of its
-    quads (by default the store is opened read-only). A build publishes its
-    projection with the store through :func:`write_cache_from_nquads`.
-
-    Returns
-    -------
-    Path
-        The saved file.
-    """
-    path = cache_path(build_dir, store_dir)
-    save(projection.project(store or open_read_only(Path(store_dir))), path)
-    return path
-
-
-def write_cache_from_nquads(build_dir: Path, store_dir: Path, nquads: Path) -> float:
-    """:func:`write_cache` for the store in ``store_dir``, projected from its N-Quads instead.
-
-    ``nquads`` holds the documents' named graphs the store is being loaded
-    with (a build's ``graph.nq``); they are read into a
-    :class:`kg.graph.store.PredicateIndex`, which projects as the store does (the
-    tests compare the saved files).
-    :func:`kg.build.publish.publish` runs this beside the loading of the on-disk
-    store: in a child process when the build has two or more workers, in its
-    own process otherwise.
+    In bounded memory (:func:`kg.nx.stream.save_streamed`): the quads are read
+    from ``nquads`` when given (the N-Quads file the store was loaded from, a
+    build's ``graph.nq``: the store need not be finished), else from the store,
+    opened read-only.
 
     Returns
     -------
@@ -454,13 +422,21 @@ def write_cache_from_nquads(build_dir: Path, store_dir: Path, nquads: Path) -> f
     >>> doc = Document(name="a.txt", raw="党员要学习。", text="党员要学习。", sha256="0" * 64)
     >>> _ = publish_extractions(d / "b", [Extraction(document=doc)])
     >>> store = store_path(d / "b")
-    >>> _ = write_cache_from_nquads(d / "c", store, d / "b" / "graph.nq")
+    >>> _ = write_cache(d / "c", store, d / "b" / "graph.nq")
     >>> saved = cache_path(d / "b")
     >>> (BuildDir(d / "c").projection / saved.name).read_bytes() == saved.read_bytes()
     True
     """
     t0 = time.perf_counter()
-    write_cache(build_dir, store_dir, PredicateIndex(Path(nquads)))
+    path = cache_path(build_dir, store_dir)
+    if nquads is not None:
+        stream.save_streamed(stream.nquads_quads(Path(nquads)), path)
+    else:
+        store = open_read_only(Path(store_dir))
+        try:
+            stream.save_streamed(stream.store_quads(store), path)
+        finally:
+            del store
     return time.perf_counter() - t0
 
 

@@ -71,11 +71,11 @@ LINKS: tuple[str, ...] = (
 )
 """The other object-property edges."""
 
-_MODALITY = {str(CK[m]): m for m in ("obligation", "prohibition", "permission", "exhortation")}
-_ROLE = {str(CK[r]): r for r in ("deadline", "schedule", "event")}
+MODALITY = {str(CK[m]): m for m in ("obligation", "prohibition", "permission", "exhortation")}
+ROLE = {str(CK[r]): r for r in ("deadline", "schedule", "event")}
 
 # literal property -> attribute name, per node type ("*" for all)
-_LITERALS: tuple[tuple[Any, str], ...] = (
+LITERALS: tuple[tuple[Any, str], ...] = (
     (RDFS.label, "label"),
     (SKOS.altLabel, "aliases"),
     (CK.scope, "scope"),
@@ -150,7 +150,7 @@ def project(store: Any, *, progress: bool = False) -> nx.MultiDiGraph:
             nodes[s]["actor_type"] = t
     aliases: dict[str, set[str]] = defaultdict(set)
     other_labels: dict[str, str] = {}
-    for pred, attr in _LITERALS:
+    for pred, attr in LITERALS:
         for s, o, _ in quads(pred):
             if s not in nodes:
                 if attr == "label":
@@ -168,10 +168,10 @@ def project(store: Any, *, progress: bool = False) -> nx.MultiDiGraph:
             d["aliases"] = tuple(sorted(aliases.get(s, ())))
     for s, o, _ in quads(CK.modality):
         if s in nodes:
-            nodes[s]["modality"] = _MODALITY.get(o, o)  # type: ignore[arg-type]
+            nodes[s]["modality"] = MODALITY.get(o, o)  # type: ignore[arg-type]
     for s, o, _ in quads(CK.role):
         if s in nodes:
-            nodes[s]["role"] = _ROLE.get(o, o)  # type: ignore[arg-type]
+            nodes[s]["role"] = ROLE.get(o, o)  # type: ignore[arg-type]
     kinds = other_labels | {s: o for s, o, _ in quads(SKOS.prefLabel)}
     for s, o, _ in quads(CK.actorKind):
         if s in nodes:
@@ -203,7 +203,7 @@ def project(store: Any, *, progress: bool = False) -> nx.MultiDiGraph:
 
 
 def _steps(progress: bool) -> Iterator[None]:
-    total = 5 + len(_LITERALS) + 9 + len(LINKS) + len(RELATIONS) + 3
+    total = 5 + len(LITERALS) + 9 + len(LINKS) + len(RELATIONS) + 3
     if not progress:
         while True:
             yield None

@@ -53,6 +53,7 @@ from kg.server.pool import PoolError, QueryPool
 from kg.server.settings import CSP, LOOPBACK_HOSTS, Settings
 from kg.server.views import load_view
 from kg.server.workbench import routes as workbench
+from kg.server.workbench.editing import Editing
 from kg.sparql import catalog
 from kg.sparql.query import QUERY_PREFIXES, QueryError, check_allowed
 from kg.sparql.results import media_type
@@ -365,6 +366,7 @@ def create_app(settings: Settings) -> FastAPI:
         return _view("report.html")
 
     add_correction_routes(app, settings)  # read always; write with --allow-edits, loopback
-    workbench.install(app, Path(settings.build))
+    editing = Editing(settings.author) if settings.allow_edits else None
+    workbench.install(app, Path(settings.build), editing)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

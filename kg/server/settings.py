@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+DEFAULT_AUTHOR = "analyst"
+"""The author the workbench proposes when neither the server nor the browser names one."""
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
@@ -57,6 +59,9 @@ class Settings:
     allow_edits : bool
         Accept corrections (``POST /corrections``) from loopback clients;
         off by default: the server is read-only.
+    author : str
+        The author the workbench's edit controls propose (each browser may
+        change it; it keeps its own).
     """
 
     build: Path
@@ -76,3 +81,4 @@ class Settings:
     allowed_hosts: tuple[str, ...] | None = LOOPBACK_HOSTS
     token: str | None = None
     allow_edits: bool = False
+    author: str = DEFAULT_AUTHOR

@@ -25,7 +25,8 @@ from urllib.parse import urlencode
 from kg.address import actor_href, doc_href, span_href
 from kg.nx.common import distinguish
 from kg.nx.responsibility import GENERIC_ACTORS, ORGANIZATION_TYPES
-from kg.server.workbench.shell import link, page, table
+from kg.server.workbench.editing import ACTOR_SCRIPTS, Editing, actor_edit
+from kg.server.workbench.shell import json_block, link, page, table
 
 INHERITED_MAX = 300
 OWN_MAX = 300
@@ -71,8 +72,11 @@ def _more(db: sqlite3.Connection, iri: str, shown: int, total: int) -> str:
     )
 
 
-def render_actor(db: sqlite3.Connection, iri: str) -> str | None:
-    """The page of the actor ``iri``, or ``None`` when the index has no such actor."""
+def render_actor(db: sqlite3.Connection, iri: str, editing: Editing | None = None) -> str | None:
+    """The page of the actor ``iri``, or ``None`` when the index has no such actor.
+
+    With ``editing``, the page also carries its edit controls (merge, split).
+    """
     a = db.execute("SELECT * FROM actors WHERE iri = ?", (iri,)).fetchone()
     if a is None:
         return None
@@ -194,4 +198,7 @@ def render_actor(db: sqlite3.Connection, iri: str) -> str | None:
         )
         + "</main>"
     )
-    return page(title, body)
+    if editing is None:
+        return page(title, body)
+    body += json_block("edit", actor_edit(db, iri, a["label"], own, editing.author))
+    return page(title, body, script=ACTOR_SCRIPTS)

@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from kg.address import actor_href, actor_key, doc_href, span_href
+from kg.server.workbench.editing import READER_SCRIPTS, Editing, reader_edit
 from kg.server.workbench.facts import KIND_NAMES, DocFacts, Mark
 from kg.server.workbench.shell import json_block, link, page, table
 
@@ -127,8 +128,10 @@ def _legend() -> str:
     return f'<div class="legend" id="legend">{items}</div>'
 
 
-def render_reader(name: str, text: str | None, facts: DocFacts) -> str:
-    """The reader page of document ``name``."""
+def render_reader(
+    name: str, text: str | None, facts: DocFacts, editing: Editing | None = None
+) -> str:
+    """The reader page of document ``name``; with ``editing``, its edit controls too."""
     marks = facts.marks
     ids = sorted({m.fact for m in marks} | set(facts.entities))
     index = {f: i for i, f in enumerate(ids)}
@@ -168,7 +171,10 @@ def render_reader(name: str, text: str | None, facts: DocFacts) -> str:
         + json_block("facts", data)
         + json_block("doc", {"name": name, "href": doc_href(name)})
     )
-    return page(title, body, script="reader.js", css="reader-page")
+    if editing is None:
+        return page(title, body, script="reader.js", css="reader-page")
+    body += json_block("edit", reader_edit(name, facts, ids, editing.author))
+    return page(title, body, script=("reader.js", *READER_SCRIPTS), css="reader-page")
 
 
 DOC_COLUMNS = (

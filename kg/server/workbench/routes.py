@@ -5,7 +5,9 @@ span), ``/table/{requirements,actors,times,relations}`` (facets, sort, search,
 pages; ``?format=csv|json`` downloads the rows shown), ``/actor/KEY`` (an
 actor's page), ``/explore`` (search a node and expand its neighbours, with
 ``/explore/search`` and ``/explore/node`` answering JSON) and ``/assets/*``
-(the workbench's scripts and styles, from the package). Read-only: the pages
+(the workbench's scripts and styles, from the package). With ``kg serve
+--allow-edits`` the reader and the actor pages also draw edit controls
+(:mod:`kg.server.workbench.editing`) that post to ``/corrections``. The pages
 read the build directory's manifest, cache, kept texts and index
 (:mod:`kg.server.workbench.index`), never the store.
 """
@@ -30,6 +32,7 @@ from kg.html.templating import static_text
 from kg.server.pages import render_error
 from kg.server.settings import CSP
 from kg.server.workbench.actors import render_actor
+from kg.server.workbench.editing import Editing
 from kg.server.workbench.explore import neighbours, render_explore, search
 from kg.server.workbench.facts import document_facts
 from kg.server.workbench.index import Indexer, IndexPending
@@ -70,8 +73,12 @@ def _int(value: str | None, default: int, low: int = 0, high: int = 10**9) -> in
         return default
 
 
-def workbench_router(build: Path) -> APIRouter:
-    """The workbench's routes over the build directory ``build``."""
+def workbench_router(build: Path, editing: Editing | None = None) -> APIRouter:
+    """The workbench's routes over the build directory ``build``.
+
+    With ``editing`` (``kg serve --allow-edits``) the reader and the actor
+    pages carry their edit controls; without, none.
+    """
     router = APIRouter(tags=["workbench"])
     build = Path(build)
     indexer = Indexer(build)
@@ -112,7 +119,7 @@ def workbench_router(build: Path) -> APIRouter:
         except FileNotFoundError:
             return _error(404, f"the facts of {name} are no longer in the build")
         text = texts.read_text(build, name, entry.get("sha256", ""))
-        return _html(render_reader(name, text, facts))
+        return _html(render_reader(name, text, facts, editing))
 
     @router.get("/table/{name}", response_class=HTMLResponse)
     def table_page(name: str, request: Request) -> Response:
@@ -139,7 +146,7 @@ def workbench_router(build: Path) -> APIRouter:
         """An actor: labels, level, jurisdiction, documents, own and inherited duties, relations."""
         db = indexer.connect()
         try:
-            text = render_actor(db, actor_iri(key))
+            text = render_actor(db, actor_iri(key), editing)
         finally:
             db.close()
         if text is None:
@@ -187,14 +194,17 @@ def workbench_router(build: Path) -> APIRouter:
     return router
 
 
-def install(app: FastAPI, build: Path) -> None:
-    """Add the workbench to ``app``: its routes, ``/assets``, the 503 while its index is made."""
+def install(app: FastAPI, build: Path, editing: Editing | None = None) -> None:
+    """Add the workbench to ``app``: its routes, ``/assets``, the 503 while its index is made.
+
+    ``editing``: the pages offer edit controls (only with ``kg serve --allow-edits``).
+    """
 
     async def pending(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, IndexPending)
         return _pending(exc)
 
-    app.include_router(workbench_router(build))
+    app.include_router(workbench_router(build, editing))
     app.add_exception_handler(IndexPending, pending)
     app.mount("/assets", StaticFiles(directory=ASSETS), name="assets")
 

@@ -56,13 +56,14 @@ def page(
     title: str,
     body: str,
     *,
-    script: str | None = None,
+    script: str | tuple[str, ...] | None = None,
     css: str = "",
     styles: tuple[str, ...] = (),
 ) -> str:
-    """A whole workbench page: navigation, ``body`` (escaped HTML), a script, more stylesheets."""
+    """A whole workbench page: navigation, ``body`` (escaped HTML), scripts, more stylesheets."""
     nav = " ".join(link(href, text) for href, text in NAV)
-    tag = f'<script src="/assets/{escape(script)}" defer></script>' if script else ""
+    scripts = (script,) if isinstance(script, str) else script or ()
+    tag = "".join(f'<script src="/assets/{escape(s)}" defer></script>' for s in scripts)
     tag += "".join(f'\n<link rel="stylesheet" href="/assets/{escape(s)}">' for s in styles)
     return (
         '<!doctype html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n'

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from kg.build.external_sort import ExternalSorter, triple_line, write_union_turtle
-from kg.builddir import TURTLE_PREFIXES, BuildDir
+from kg.builddir import TURTLE_PREFIXES
 from kg.quality.summary import counts_from_nquads
 from ontology.namespaces import PREFIXES
 
@@ -60,15 +58,14 @@ def test_triple_line_drops_the_graph_name(quad, triple):
     assert triple_line(quad) == triple
 
 
-@pytest.mark.parametrize("workers", [1, 2])  # loaded after extraction / fed during it
-def test_store_default_graph_is_the_union_of_its_named_graphs(workers, tmp_path):
+def test_store_default_graph_is_the_union_of_its_named_graphs(tmp_path):
     import pyoxigraph as ox
 
     from kg.build.run import build
     from kg.graph.store import open_store
     from tests.kg.conftest import SEEDS
 
-    build([SEEDS], tmp_path / "out", progress=False, workers=workers, views=False)
+    build([SEEDS], tmp_path / "out", progress=False, views=False)
     store = open_store(tmp_path / "out")
     named, default = set(), set()
     for q in store.quads_for_pattern(None, None, None):
@@ -86,23 +83,12 @@ def test_store_default_graph_is_the_union_of_its_named_graphs(workers, tmp_path)
         ([[]], 70),  # nothing
     ],
 )
-@pytest.mark.parametrize("seal", [False, True])
-def test_external_sorter_gives_the_distinct_lines_in_order(tmp_path, chunks, run_bytes, seal):
+def test_external_sorter_gives_the_distinct_lines_in_order(tmp_path, chunks, run_bytes):
     sorter = ExternalSorter(tmp_path, run_bytes)
     for chunk in chunks:
         sorter.add(chunk)
-    if seal:
-        sorter.seal()
     assert list(sorter.drain()) == sorted({line for chunk in chunks for line in chunk})
     assert list(tmp_path.iterdir()) == []
-
-
-def test_lines_added_after_sealing_are_sorted_in(tmp_path):
-    sorter = ExternalSorter(tmp_path, run_bytes=10**6)
-    sorter.add(["c", "a"])
-    sorter.seal()
-    sorter.add(["b", "a"])
-    assert list(sorter.drain()) == ["a", "b", "c"]
 
 
 def test_external_sorter_discard_removes_its_runs(tmp_path):
@@ -111,28 +97,3 @@ def test_external_sorter_discard_removes_its_runs(tmp_path):
     assert list(tmp_path.iterdir())
     sorter.discard()
     assert list(tmp_path.iterdir()) == [] and list(sorter.drain()) == []
-
-
-def test_fed_store_writes_the_union_of_graph_nq(seeds_build, tmp_path):
-    from kg.build.publish import abort_preload, start_preload
-
-    out = tmp_path / "out"
-    shutil.copytree(BuildDir(seeds_build).cache, BuildDir(out).cache)
-    loader = start_preload(out)
-    for f in sorted(BuildDir(out).cache.glob("*.nq")):
-        loader.add(f.name)
-    loader.end_feed()
-    types = loader.write_union_turtle(tmp_path / "g.ttl", PREFIX_MAP)
-    abort_preload(loader)
-    assert types == write_union_turtle(seeds_build / "graph.nq", tmp_path / "h.ttl", PREFIX_MAP)
-    assert (tmp_path / "g.ttl").read_bytes() == (seeds_build / "graph.ttl").read_bytes()
-    assert not list(out.glob(".kg-sort-*"))  # its sort folder is gone
-
-
-def test_aborted_preload_leaves_no_sort_folder(tmp_path):
-    from kg.build.publish import abort_preload, start_preload
-
-    loader = start_preload(tmp_path)
-    assert list(tmp_path.glob(".kg-sort-*"))
-    abort_preload(loader)
-    assert not list(tmp_path.glob(".kg-sort-*"))

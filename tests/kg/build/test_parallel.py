@@ -6,14 +6,13 @@ import shutil
 
 import pytest
 
-from kg.build import publish
 from kg.build.run import build
 from kg.nx.cache import cache_path
 from tests.kg.conftest import SEEDS, output_bytes, write_articles
 
 
 def outputs(out) -> dict[str, bytes]:
-    """The deterministic outputs and the saved projection (made in a child with 2+ workers)."""
+    """The deterministic outputs and the saved projection."""
     return output_bytes(out) | {"projection": cache_path(out).read_bytes()}
 
 
@@ -35,15 +34,12 @@ def serial(corpus, tmp_path_factory):
     return outputs(out)
 
 
-def test_two_worker_processes_give_the_same_bytes(corpus, serial, tmp_path, monkeypatch):
-    monkeypatch.setattr(publish, "PARALLEL_PROJECTION_MIN_QUADS", 0)  # this corpus is small
-    report = build([corpus], tmp_path / "out", progress=False, workers=2, views=False)
-    assert "projection_parallel" in report.phases  # made in a child process
+def test_two_worker_processes_give_the_same_bytes(corpus, serial, tmp_path):
+    build([corpus], tmp_path / "out", progress=False, workers=2, views=False)
     assert outputs(tmp_path / "out") == serial
 
 
-def test_dask_local_cluster_gives_the_same_bytes(corpus, serial, tmp_path, monkeypatch):
-    monkeypatch.setattr(publish, "PARALLEL_PROJECTION_MIN_QUADS", 0)
+def test_dask_local_cluster_gives_the_same_bytes(corpus, serial, tmp_path):
     from dask.distributed import LocalCluster
 
     with LocalCluster(
@@ -53,13 +49,6 @@ def test_dask_local_cluster_gives_the_same_bytes(corpus, serial, tmp_path, monke
             [corpus], tmp_path / "out", progress=False, dask=cluster.scheduler_address, views=False
         )
     assert report.extracted == report.documents
-    assert outputs(tmp_path / "out") == serial
-
-
-def test_small_build_makes_its_projection_in_process(corpus, serial, tmp_path):
-    report = build([corpus], tmp_path / "out", progress=False, workers=2, views=False)
-    assert report.quads < publish.PARALLEL_PROJECTION_MIN_QUADS
-    assert "projection" in report.phases and "projection_parallel" not in report.phases
     assert outputs(tmp_path / "out") == serial
 
 

@@ -127,29 +127,3 @@ def test_loaded_edges_have_their_own_attributes(nx_build):
     first = dicts[0]
     first["documents"] = ("changed",)
     assert all(d["documents"] != ("changed",) for d in dicts[1:])
-
-
-def test_large_build_leaves_the_projection_to_first_use(tmp_path, monkeypatch):
-    from kg.build import publish
-    from kg.build.run import build
-
-    monkeypatch.setattr(publish, "PROJECTION_MAX_QUADS", 10)
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "a.txt").write_text("各党支部要在3月15日前完成学习动员。", encoding="utf-8")
-    out = tmp_path / "out"
-    # without views: the report reads the projection, so writing it is a first use
-    build([docs], out, progress=False, views=False)
-    assert not cache_path(out).exists()
-    assert saved_graph(out).graph["documents"] and cache_path(out).is_file()
-
-
-def test_projection_from_nquads_equals_projection_from_store(seeds_build, tmp_path):
-    from kg.graph.store import store_path
-    from kg.nx.cache import write_cache_from_nquads
-
-    out = tmp_path / "out"
-    (BuildDir(out).projection).mkdir(parents=True)
-    store = store_path(seeds_build)
-    write_cache_from_nquads(out, store, seeds_build / "graph.nq")
-    assert cache_path(out, store).read_bytes() == cache_path(seeds_build).read_bytes()

@@ -1,5 +1,7 @@
 // The reader: side panel of the clicked fact, #START-END scrolls to a span and highlights it,
 // legend checkboxes hide a kind. Data come from the page's JSON block; text via textContent only.
+// The panel's fact is in panel.dataset.fact, and each change of it fires "kg:show" on document
+// (the edit controls of static/edit.js, when the server allows edits, listen to it).
 (function () {
   "use strict";
   const facts = JSON.parse(document.getElementById("facts").textContent);
@@ -72,6 +74,8 @@
       });
       panel.appendChild(also);
     }
+    panel.dataset.fact = String(chosen);
+    document.dispatchEvent(new CustomEvent("kg:show", { detail: chosen }));
   }
 
   function spanLength(i) {
@@ -81,7 +85,7 @@
 
   text.addEventListener("click", function (ev) {
     const seg = ev.target.closest(".m");
-    if (!seg) return;
+    if (!seg || !window.getSelection().isCollapsed) return;  // a selection is not a click
     const ids = seg.dataset.f.split(" ").map(Number);
     ids.sort(function (x, y) { return spanLength(x) - spanLength(y); });
     document.querySelectorAll(".m.selected").forEach(function (e) { e.classList.remove("selected"); });
