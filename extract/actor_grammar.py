@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, replace
 
 from extract.lexicon import data_json, first_matches, word_alternation
+from extract.prefilter import skipping
 
 CJK = "\u4e00-\u9fff"
 
@@ -101,7 +102,7 @@ def grammar() -> Grammar:
         (re.compile(rx), Head(rx, typ, kind, frozenset(flags.split())))
         for rx, typ, kind, flags in d["head_regexes"]
     )
-    head_re = re.compile("|".join(f"(?P<r{i}>{rx.pattern})" for i, (rx, _) in enumerate(head_res)))
+    head_re = skipping("|".join(f"(?P<r{i}>{rx.pattern})" for i, (rx, _) in enumerate(head_res)))
     boundary = _alt(d["place_left"], reverse=True)
     bnd = f"(?=[^{CJK}]|{boundary}|$)"
     left_re = {}

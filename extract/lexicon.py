@@ -252,7 +252,9 @@ def regex_table(name: str) -> dict[str, re.Pattern[str]]:
             )
         return sources[key]
 
-    return {k: re.compile(source(k)) for k in raw}
+    from extract.prefilter import skipping
+
+    return {k: skipping(source(k)) for k in raw}
 
 
 @functools.cache

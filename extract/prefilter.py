@@ -13,6 +13,11 @@ words return at once, with no match. Everything else is the compiled pattern's
 own behaviour; the answers are the same by construction (the words are in the
 consumed part of every match, so inside ``text[pos:endpos]``).
 
+:func:`skipping` serves the patterns searched over whole documents: where every
+match opens with one of a few characters (after a look-behind or an optional
+part: ``(?<![0-9])年?月…``), a look-ahead for those characters put in front makes
+each position where no match can start fail at once.
+
 Examples
 --------
 >>> required_literals("(?:主要)?职责(?:主要)?(?:是|有)")
@@ -176,3 +181,104 @@ def fast(source: str | re.Pattern[str]) -> re.Pattern[str]:
         return rx
     words = required_literals(rx.pattern)
     return rx if words is None else Prefiltered(rx, words)  # type: ignore[return-value]
+
+
+_MAX_FIRST = 64  # more first characters than this: the check would pass almost everywhere
+_ZERO_WIDTH_AT = frozenset(
+    {C.AT_BEGINNING, C.AT_BEGINNING_LINE, C.AT_BEGINNING_STRING, C.AT_BOUNDARY, C.AT_NON_BOUNDARY}
+)
+
+
+def _first_of_item(op, av) -> tuple[frozenset[str] | None, bool]:
+    """(first characters, whether the item may consume nothing) of one element."""
+    if op is C.LITERAL:
+        return frozenset(chr(av)), False
+    if op is C.IN:  # a class of characters, not a range, a category or a negated class
+        if all(o is C.LITERAL for o, _ in av):
+            return frozenset(chr(c) for _, c in av), False
+        return None, False
+    if op is C.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = av
+        if add_flags & C.SRE_FLAG_IGNORECASE:
+            return None, False
+        return _first_of_seq(sub)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        lo, _hi, sub = av
+        first, optional = _first_of_seq(sub)
+        return first, optional or lo == 0
+    if op is C.BRANCH:
+        out: set[str] = set()
+        optional = False
+        for alt in av[1]:
+            first, opt = _first_of_seq(alt)
+            if first is None:
+                return None, False
+            out |= first
+            optional = optional or opt
+        return frozenset(out), optional
+    return None, False  # back-references, categories, any character...
+
+
+def _first_of_seq(items) -> tuple[frozenset[str] | None, bool]:
+    """(characters a match of the sequence ``items`` can open with (None: unknown),
+    whether the whole sequence may consume nothing)."""
+    out: set[str] = set()
+    for op, av in items:
+        if op in (C.ASSERT, C.ASSERT_NOT) or (op is C.AT and av in _ZERO_WIDTH_AT):
+            continue  # consumes nothing: the next element opens the match
+        first, optional = _first_of_item(op, av)
+        if first is None:
+            return None, False
+        out |= first
+        if not optional:
+            return frozenset(out), False
+    return frozenset(out), True
+
+
+def first_chars(source: str) -> str | None:
+    """The characters every match of ``source`` opens with, sorted (None: no short list).
+
+    Look-arounds and anchors are skipped (they consume nothing); a pattern that may
+    match the empty string, or opens with a category, a range or any character,
+    gives None.
+
+    Examples
+    --------
+    >>> first_chars("(?<=各)地区|各地(?!区)|(?:第|第一)?组")
+    '各地第组'
+    >>> first_chars("[^，]{1,3}组"), first_chars("(?:甲)?")
+    (None, None)
+    """
+    tree = _parser.parse(source)
+    if tree.state.flags & C.SRE_FLAG_IGNORECASE:
+        return None
+    chars, optional = _first_of_seq(tree)
+    if not chars or optional or len(chars) > _MAX_FIRST:
+        return None
+    return "".join(sorted(chars))
+
+
+def skipping(source: str | re.Pattern[str]) -> re.Pattern[str]:
+    """``re.compile(source)``, opened by a look-ahead for its first characters where
+    that helps: a pattern opening with a look-behind or an optional part is tried at
+    every position of the text; the look-ahead fails at once where no match can
+    start. Same matches and groups by construction.
+
+    Examples
+    --------
+    >>> skipping("(?<=各)地区|各地(?!区)").pattern
+    '(?=[各地])(?:(?<=各)地区|各地(?!区))'
+    >>> skipping("党委").pattern
+    '党委'
+    """
+    rx = source if isinstance(source, re.Pattern) else re.compile(source)
+    if rx.flags & re.IGNORECASE or rx.pattern.startswith("(?=[") or _scans_fast(rx.pattern):
+        return rx  # (?=[…]): the pattern opens with such a look-ahead already
+    chars = first_chars(rx.pattern)
+    if chars is None:
+        return rx
+    cls = "".join("\\" + c if c in "\\]^-[" else c for c in chars)
+    try:
+        return re.compile(f"(?=[{cls}])(?:{rx.pattern})", rx.flags)
+    except re.error:  # inline global flags must open a pattern
+        return rx
