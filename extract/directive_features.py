@@ -161,6 +161,32 @@ def unit_contexts(units: list[Unit]) -> dict[int, dict[str, float]]:
     return out
 
 
+_CROSSED_NAMES = (
+    "starts_with_verb",
+    "starts_with_frame",
+    "starts_with_actor",
+    "after_speech_verb",
+    "doc_directive_title",
+    "doc_report_title",
+    "doc_salutation",
+    "doc_relay",
+    "perfective",
+    "review_section",
+    "heading:1",
+    "heading:2",
+    "heading:3",
+    "prev_cued",
+    "next_cued",
+    "head:directive",
+    "head:review",
+)
+# by bare (no cue) or not: (feature, its name crossed with bare/cued), in this order
+_CROSSED = {
+    bare: tuple((n, f"{'bare' if bare else 'cued'}&{n}") for n in _CROSSED_NAMES)
+    for bare in (False, True)
+}
+
+
 def unit_features(
     u: Unit,
     ctx: DocContext,
@@ -185,7 +211,7 @@ def unit_features(
             f["cue_opens_clause"] = 1.0
         if u.cue.start - u.start <= 2:
             f["cue_opens_unit"] = 1.0
-    body = d["adverb_re"].sub("", text)
+    body = text[d["adverb_re"].match(text).end() :]  # the adverbs it opens with (^…*) go
     word, tag = first_word(body)
     if body[:1] and body.startswith(d["frames"]):
         f["starts_with_frame"] = 1.0
@@ -238,27 +264,9 @@ def unit_features(
     bare = u.cue is None
     if sent.heading and not sent.topic and "starts_with_verb" in f:
         f["imperative_heading"] = 1.0
-    for name in (
-        "starts_with_verb",
-        "starts_with_frame",
-        "starts_with_actor",
-        "after_speech_verb",
-        "doc_directive_title",
-        "doc_report_title",
-        "doc_salutation",
-        "doc_relay",
-        "perfective",
-        "review_section",
-        "heading:1",
-        "heading:2",
-        "heading:3",
-        "prev_cued",
-        "next_cued",
-        "head:directive",
-        "head:review",
-    ):
+    for name, crossed in _CROSSED[bare]:
         if name in f:
-            f[f"{'bare' if bare else 'cued'}&{name}"] = 1.0
+            f[crossed] = 1.0
     f["bare&doc_perfective"] = f["doc_perfective"] if bare else 0.0
     f["bare&para_cued"] = f.get("para_cued", 0.0) if bare else 0.0
     return f
