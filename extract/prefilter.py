@@ -193,10 +193,16 @@ def _first_of_item(op, av) -> tuple[frozenset[str] | None, bool]:
     """(first characters, whether the item may consume nothing) of one element."""
     if op is C.LITERAL:
         return frozenset(chr(av)), False
-    if op is C.IN:  # a class of characters, not a range, a category or a negated class
-        if all(o is C.LITERAL for o, _ in av):
-            return frozenset(chr(c) for _, c in av), False
-        return None, False
+    if op is C.IN:  # a class of characters and short ranges, not a category or a negation
+        chars: set[str] = set()
+        for o, a in av:
+            if o is C.LITERAL:
+                chars.add(chr(a))
+            elif o is C.RANGE and a[1] - a[0] < _MAX_FIRST:
+                chars.update(map(chr, range(a[0], a[1] + 1)))
+            else:
+                return None, False
+        return frozenset(chars), False
     if op is C.SUBPATTERN:
         _group, add_flags, _del_flags, sub = av
         if add_flags & C.SRE_FLAG_IGNORECASE:

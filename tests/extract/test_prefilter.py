@@ -79,7 +79,8 @@ def test_prefiltered_equals_plain(pattern, seed):
         ("^(?:甲|乙)丙", "乙甲"),
         ("[甲乙]{2,}丙", "乙甲"),
         ("[^，]{1,3}组", None),  # a negated class: no short list
-        ("[一-龥]组", None),  # a range
+        ("[0-3a]+年", "0123a"),  # a short range
+        ("[一-龥]组", None),  # a long range
         ("(?:甲)?", None),  # may match the empty string
         ("甲?$", None),  # an end anchor
         ("(?i)ab", None),
