@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from extract.directives import Unit
 from extract.lexicon import data_json
+from extract.prefilter import skipping
 
 
 @functools.cache
@@ -39,13 +40,13 @@ def _d() -> dict:
     out = dict(d)
     for k, v in d.items():
         if k.endswith("_re"):
-            out[k] = re.compile(v)
+            out[k] = skipping(v)
     out["adverb_re"] = re.compile(
         "^(?:" + "|".join(sorted(d["adverbs"], key=len, reverse=True)) + ")*"
     )
     out["frames"] = tuple(d["frame_words"])
     markers = ("perfective", "pledge", "significance", "announce")
-    out["markers_re"] = re.compile("|".join(f"(?P<{k}>{d[k + '_re']})" for k in markers))
+    out["markers_re"] = skipping("|".join(f"(?P<{k}>{d[k + '_re']})" for k in markers))
     return out
 
 
