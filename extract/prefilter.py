@@ -136,10 +136,13 @@ def _scans_fast(source: str) -> bool:
 class Prefiltered:
     """A compiled pattern whose searches first check for its required words."""
 
-    __slots__ = ("_one", "_rx", "_words")
+    __slots__ = ("_one", "_rx", "_words", "fullmatch", "match", "pattern")
 
     def __init__(self, rx: re.Pattern[str], words: tuple[str, ...]):
         self._rx = rx
+        self.match = rx.match  # bound once: no look-up through __getattr__ per call
+        self.fullmatch = rx.fullmatch
+        self.pattern = rx.pattern
         self._words = words
         self._one = words[0] if len(words) == 1 else None
 
@@ -164,7 +167,7 @@ class Prefiltered:
             return []
         return self._rx.findall(text, pos, endpos)
 
-    def __getattr__(self, name: str):  # match, fullmatch, sub, split, pattern, groupindex...
+    def __getattr__(self, name: str):  # sub, split, groupindex...
         return getattr(self._rx, name)
 
     def __repr__(self) -> str:
@@ -174,12 +177,15 @@ class Prefiltered:
 def fast(source: str | re.Pattern[str]) -> re.Pattern[str]:
     """``re.compile(source)``, prefiltered by its required words where that helps.
 
-    The engine's own scan is kept for patterns that open with a literal or a class.
+    The engine's own scan is kept for patterns that open with a literal or a class;
+    the others also open with a look-ahead for their first characters where they
+    have a short list of them (:func:`skipping`).
     """
     rx = source if isinstance(source, re.Pattern) else re.compile(source)
     if rx.flags & re.IGNORECASE or _scans_fast(rx.pattern):
         return rx
     words = required_literals(rx.pattern)
+    rx = skipping(rx)
     return rx if words is None else Prefiltered(rx, words)  # type: ignore[return-value]
 
 
