@@ -294,3 +294,20 @@ def skipping(source: str | re.Pattern[str]) -> re.Pattern[str]:
         return re.compile(f"(?=[{cls}])(?:{rx.pattern})", rx.flags)
     except re.error:  # inline global flags must open a pattern
         return rx
+
+
+def opens_anchored(source: str) -> bool:
+    """Whether every match of ``source`` starts where the search starts (the pattern
+    opens with ``^`` or ``\\A``, not in multi-line mode): ``match`` then gives what
+    ``search`` gives, without trying each later position.
+
+    Examples
+    --------
+    >>> opens_anchored("^(?:上一篇|下一篇)"), opens_anchored("^甲|乙"), opens_anchored("(?m)^甲")
+    (True, False, False)
+    """
+    tree = _parser.parse(source)
+    if tree.state.flags & C.SRE_FLAG_MULTILINE or not len(tree):
+        return False
+    op, av = tree[0]
+    return op is C.AT and av in (C.AT_BEGINNING, C.AT_BEGINNING_STRING)

@@ -8,7 +8,14 @@ import re
 import pytest
 
 from extract.lexicon import data_json
-from extract.prefilter import Prefiltered, fast, first_chars, required_literals, skipping
+from extract.prefilter import (
+    Prefiltered,
+    fast,
+    first_chars,
+    opens_anchored,
+    required_literals,
+    skipping,
+)
 
 
 @pytest.mark.parametrize(
@@ -128,3 +135,27 @@ def test_skipping_equals_plain(pattern, seed):
         ]
         a, b = plain.match(text, pos, endpos), skip.match(text, pos, endpos)
         assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "anchored"),
+    [
+        ("^(?:上一篇|下一篇)[:：]?", True),
+        ("\\A甲", True),
+        ("^甲|^乙", True),  # both alternatives anchored
+        ("^甲|乙", False),  # 乙 may match anywhere
+        ("(?m)^甲", False),  # every line start
+        ("甲^", False),
+        ("", False),
+    ],
+)
+def test_opens_anchored(pattern, anchored):
+    assert opens_anchored(pattern) is anchored
+
+
+@pytest.mark.parametrize("pattern", ["^甲乙?", "^(?:甲|乙丙)+", "^甲|^乙"])
+@pytest.mark.parametrize("text", ["甲乙", "丙甲乙", "乙丙乙", "", "丙"])
+def test_anchored_match_equals_search(pattern, text):
+    rx = re.compile(pattern)
+    a, b = rx.search(text), rx.match(text)
+    assert (a and a.span()) == (b and b.span())
