@@ -136,7 +136,7 @@ def _scans_fast(source: str) -> bool:
 class Prefiltered:
     """A compiled pattern whose searches first check for its required words."""
 
-    __slots__ = ("_one", "_rx", "_words", "fullmatch", "match", "pattern")
+    __slots__ = ("_any", "_one", "_rx", "_words", "fullmatch", "match", "pattern")
 
     def __init__(self, rx: re.Pattern[str], words: tuple[str, ...]):
         self._rx = rx
@@ -145,12 +145,14 @@ class Prefiltered:
         self.pattern = rx.pattern
         self._words = words
         self._one = words[0] if len(words) == 1 else None
+        # several words: one scan for any of them (the engine skips to their first characters)
+        self._any = re.compile("|".join(map(re.escape, sorted(words)))).search
 
     def _absent(self, text: str, pos: int, endpos: int) -> bool:
+        if self._one is None:
+            return self._any(text, pos, endpos) is None
         pos, endpos = max(pos, 0), max(endpos, 0)  # as the engine reads them (find would not)
-        if self._one is not None:
-            return text.find(self._one, pos, endpos) < 0
-        return all(text.find(w, pos, endpos) < 0 for w in self._words)
+        return text.find(self._one, pos, endpos) < 0
 
     def search(self, text: str, pos: int = 0, endpos: int = 1 << 62) -> re.Match[str] | None:
         if self._absent(text, pos, endpos):
@@ -270,6 +272,15 @@ def first_chars(source: str) -> str | None:
     return "".join(sorted(chars))
 
 
+def _opening_look_ahead(source: str) -> frozenset[str] | None:
+    """The characters of the look-ahead ``source`` opens with, if it opens with one."""
+    tree = _parser.parse(source)
+    if not len(tree) or tree[0][0] is not C.ASSERT or tree[0][1][0] != 1:
+        return None
+    chars, optional = _first_of_seq(tree[0][1][1])
+    return None if optional else chars
+
+
 def skipping(source: str | re.Pattern[str]) -> re.Pattern[str]:
     """``re.compile(source)``, opened by a look-ahead for its first characters where
     that helps: a pattern opening with a look-behind or an optional part is tried at
@@ -284,11 +295,11 @@ def skipping(source: str | re.Pattern[str]) -> re.Pattern[str]:
     '党委'
     """
     rx = source if isinstance(source, re.Pattern) else re.compile(source)
-    if rx.flags & re.IGNORECASE or rx.pattern.startswith("(?=[") or _scans_fast(rx.pattern):
-        return rx  # (?=[…]): the pattern opens with such a look-ahead already
-    chars = first_chars(rx.pattern)
-    if chars is None:
+    if rx.flags & re.IGNORECASE or _scans_fast(rx.pattern):
         return rx
+    chars = first_chars(rx.pattern)
+    if chars is None or set(chars) == _opening_look_ahead(rx.pattern):
+        return rx  # no short list, or the pattern opens with that look-ahead already
     cls = "".join("\\" + c if c in "\\]^-[" else c for c in chars)
     try:
         return re.compile(f"(?=[{cls}])(?:{rx.pattern})", rx.flags)

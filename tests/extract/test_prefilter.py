@@ -105,7 +105,8 @@ def test_first_chars(pattern, chars):
         ("(?<![甲])乙丙", True),
         ("党委", False),  # opens with a literal: the engine skips ahead itself
         ("(?:甲|乙)丙", False),
-        ("(?=[甲乙])(?:甲|乙)?丙", False),  # opens with such a look-ahead already
+        ("(?=[甲乙丙])(?:甲|乙)?丙", False),  # opens with such a look-ahead already
+        ("(?=[甲乙丙丁])(?:甲|乙)?丙", True),  # a wider one: the narrower goes in front
         ("[^，]+组", False),
         ("(?m)^甲?乙", False),  # an inline global flag must stay first
     ],
