@@ -286,6 +286,14 @@ def _cut_from_word(g: Grammar, text: str, start: int, end: int) -> bool:
     return lends_last_char(text, start, end, g.heads, tuple(g.data["fragment_ok"]))
 
 
+@functools.cache
+def _frequencies() -> dict[str, int]:
+    """jieba's word frequencies (looked up once per process)."""
+    from extract.tokenize import tokenizer
+
+    return tokenizer().FREQ
+
+
 def lends_last_char(
     text: str, start: int, end: int, heads=frozenset(), keep: tuple[str, ...] = ()
 ) -> bool:
@@ -298,10 +306,10 @@ def lends_last_char(
     >>> lends_last_char("创新巡视组织方式", 2, 5), lends_last_char("巡视组要加强监督", 0, 3)
     (True, False)
     """
-    from extract.tokenize import dictionary_words, tokenizer
-
-    if end >= len(text) or tokenizer().FREQ.get(text[end - 1 : end + 1], 0) <= 0:
+    if end >= len(text) or _frequencies().get(text[end - 1 : end + 1], 0) <= 0:
         return False
+    from extract.tokenize import dictionary_words
+
     lo = max(0, start - 4)
     pos = lo
     for w in dictionary_words(text[lo : end + 4]):

@@ -107,10 +107,16 @@ def first_word(text: str) -> tuple[str, str | None]:
 _FIRST_WORDS: dict[str, tuple[str, str | None]] = {}
 
 
-def _first_word(text: str) -> tuple[str, str | None]:
+@functools.cache
+def _dictionary() -> tuple[dict[str, int], dict[str, str]]:
+    """jieba's word frequencies and part-of-speech tags (looked up once per process)."""
     from extract.tokenize import pos_tags, tokenizer
 
-    freq, tags = tokenizer().FREQ, pos_tags()
+    return tokenizer().FREQ, pos_tags()
+
+
+def _first_word(text: str) -> tuple[str, str | None]:
+    freq, tags = _dictionary()
     for n in range(min(4, len(text)), 0, -1):
         w = text[:n]
         if n == 1 or freq.get(w, 0) > 0:
