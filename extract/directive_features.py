@@ -116,12 +116,22 @@ def _dictionary() -> tuple[dict[str, int], dict[str, str]]:
 
 
 def _first_word(text: str) -> tuple[str, str | None]:
+    """The longest of ``text[:4]``, ``text[:3]``, ``text[:2]`` that is a dictionary word,
+    else ``text[:1]``. jieba's table holds every prefix of its words (a prefix that is
+    no word with frequency 0), so the search goes up from two characters and stops at
+    the first prefix the table lacks: no longer word can follow."""
+    if not text:
+        return "", None
     freq, tags = _dictionary()
-    for n in range(min(4, len(text)), 0, -1):
+    best = text[:1]
+    for n in range(2, min(4, len(text)) + 1):
         w = text[:n]
-        if n == 1 or freq.get(w, 0) > 0:
-            return w, tags.get(w)
-    return "", None
+        f = freq.get(w)
+        if f is None:
+            break
+        if f > 0:
+            best = w
+    return best, tags.get(best)
 
 
 def unit_contexts(units: list[Unit]) -> dict[int, dict[str, float]]:
