@@ -87,7 +87,7 @@ class Intervals:
         return i < len(self.spans) and self._low_end[i] <= end
 
     def overlaps(self, start: int, end: int) -> bool:
-        """Whether some span overlaps ``[start, end)``: ``span.start < end`` and ``start < span.end``.
+        """Whether some span overlaps ``[start, end)`` (``span.start < end``, ``start < span.end``).
 
         Examples
         --------
