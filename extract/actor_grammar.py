@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, replace
 
 from extract.lexicon import data_json, first_matches, word_alternation
+from extract.prefilter import skipping
 
 CJK = "\u4e00-\u9fff"
 
@@ -101,7 +102,7 @@ def grammar() -> Grammar:
         (re.compile(rx), Head(rx, typ, kind, frozenset(flags.split())))
         for rx, typ, kind, flags in d["head_regexes"]
     )
-    head_re = re.compile("|".join(f"(?P<r{i}>{rx.pattern})" for i, (rx, _) in enumerate(head_res)))
+    head_re = skipping("|".join(f"(?P<r{i}>{rx.pattern})" for i, (rx, _) in enumerate(head_res)))
     boundary = _alt(d["place_left"], reverse=True)
     bnd = f"(?=[^{CJK}]|{boundary}|$)"
     left_re = {}
@@ -285,6 +286,14 @@ def _cut_from_word(g: Grammar, text: str, start: int, end: int) -> bool:
     return lends_last_char(text, start, end, g.heads, tuple(g.data["fragment_ok"]))
 
 
+@functools.cache
+def _frequencies() -> dict[str, int]:
+    """jieba's word frequencies (looked up once per process)."""
+    from extract.tokenize import tokenizer
+
+    return tokenizer().FREQ
+
+
 def lends_last_char(
     text: str, start: int, end: int, heads=frozenset(), keep: tuple[str, ...] = ()
 ) -> bool:
@@ -297,10 +306,10 @@ def lends_last_char(
     >>> lends_last_char("创新巡视组织方式", 2, 5), lends_last_char("巡视组要加强监督", 0, 3)
     (True, False)
     """
-    from extract.tokenize import dictionary_words, tokenizer
-
-    if end >= len(text) or tokenizer().FREQ.get(text[end - 1 : end + 1], 0) <= 0:
+    if end >= len(text) or _frequencies().get(text[end - 1 : end + 1], 0) <= 0:
         return False
+    from extract.tokenize import dictionary_words
+
     lo = max(0, start - 4)
     pos = lo
     for w in dictionary_words(text[lo : end + 4]):

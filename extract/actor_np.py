@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from extract.actor_grammar import RawMention, lends_last_char
 from extract.lexicon import data_json, word_alternation
+from extract.prefilter import fast
 
 _ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}")
 _FUNCTION_CHARS = frozenset("和与及或在对向为从把被将由经的了")
@@ -110,7 +111,7 @@ def _heads() -> _Heads:
         rank_lead=re.compile(d["rank_lead_re"]),
         level_token=re.compile(d["level_token_re"]),
         level_alt=re.compile(d["level_alt_re"]),
-        members_of=re.compile(d["members_of_re"]),
+        members_of=fast(d["members_of_re"]),  # one search per text: skips a text without 的同志
         listed_levels=re.compile(
             f"(?P<p>{d['listed_prefix_re']})?(?P<levels>(?:(?:{d['level_token_re']})[、和])+)$"
         ),

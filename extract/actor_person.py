@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from extract.actor_grammar import CJK, RawMention
 from extract.lexicon import anchored_finditer, data_json, data_lines, word_alternation
+from extract.prefilter import skipping
 
 _CJK1 = re.compile(f"[{CJK}]")
 _CJK_RUN = re.compile(f"[{CJK}]+")
@@ -86,40 +87,40 @@ def _grammar() -> _PersonGrammar:
     right = word_alternation(d["locality_right"])
     right_alt = word_alternation(d["place_right_standalone"])
     return _PersonGrammar(
-        honorific=re.compile(f"({name}){re.escape(p['honorific'])}(?!们)"),
-        titled=re.compile(f"({name})(?:同志(?!们)|{titles})"),
-        surname=re.compile(f"([{CJK}])(?:{titles})"),
-        redacted=re.compile(f"({committees})({p['redaction_re']})((?:{titles}))"),
+        honorific=skipping(f"({name}){re.escape(p['honorific'])}(?!们)"),
+        titled=skipping(f"({name})(?:同志(?!们)|{titles})"),
+        surname=skipping(f"([{CJK}])(?:{titles})"),
+        redacted=skipping(f"({committees})({p['redaction_re']})((?:{titles}))"),
         role_before=re.compile(f"({p['roles_re']})$"),
         boundary=frozenset(p["left_boundary"]),
         stop_chars=frozenset(p["name_stop_chars"]),
         stop_words=tuple(p.get("name_stop_words", ())),
-        loc_list=re.compile(
+        loc_list=skipping(
             f"(?<![{CJK}])((?:{locs})(?:[、和]?(?:{locs}))+)(?={right})"
             f"|(?<=[{''.join(p['left_boundary'])}对于好])((?:{locs})(?:[、和]?(?:{locs}))+)(?={right})"
         ),
-        place=re.compile(
+        place=skipping(
             f"(?:(?<=[^{CJK}])|(?<=^)|(?<={')|(?<='.join(d['place_left'])}))"
             f"({d['place_standalone_re']})(?={right_alt})"
         ),
         place_stop=tuple(d["place_stop"]),
         surnames=frozenset(w for ln in data_lines("surnames.txt") for w in ln.split()),
-        speech=re.compile(f"({name})(?={p['speech_context_re']})"),
+        speech=skipping(f"({name})(?={p['speech_context_re']})"),
         speech_anchor=re.compile(p["speech_anchor"]["re"]),
         speech_reach=tuple(p["speech_anchor"]["reach"]),
         speech_stop=frozenset(p["speech_name_stop_chars"]),
-        title_before=re.compile(f"(?:{all_titles})(?=[{CJK}0-9])"),
+        title_before=skipping(f"(?:{all_titles})(?=[{CJK}0-9])"),
         class_no=re.compile("[0-9０-９]{1,4}(?:班|级)"),
-        attribution=re.compile(f"[（(]([{CJK}]{{2,4}})[）)](?=\\s*(?:\\n|$))"),
-        tagged=re.compile(
+        attribution=skipping(f"[（(]([{CJK}]{{2,4}})[）)](?=\\s*(?:\\n|$))"),
+        tagged=skipping(
             f"(?<![{CJK}])[{CJK}]{{2,3}}|(?<=[{''.join(p['left_boundary'])}])[{CJK}]{{2,3}}"
         ),
         followers=tuple(sorted(p["name_followers"], key=len, reverse=True)),
         titles_tuple=tuple(p["titles"]),
         list_stop_chars=frozenset(p["list_stop_chars"]),
         strict=re.compile(p["known_name_follower_re"]),
-        org_before=re.compile(f"(?<=[办室处部局])([{CJK}]{{2,3}})(?=[。，；、]|$)"),
-        loc_single=re.compile(
+        org_before=skipping(f"(?<=[办室处部局])([{CJK}]{{2,3}})(?=[。，；、]|$)"),
+        loc_single=skipping(
             "(?:每一个|每个|各)(村|乡镇)(?=都|要|也|的|，|,)|(?<=[而和或])(乡镇)(?=[或和])"
         ),
     )

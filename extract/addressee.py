@@ -29,12 +29,12 @@ Examples
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 
 from extract.actors import ActorIndex
 from extract.clauses import Sentence
 from extract.lexicon import data_json
+from extract.prefilter import fast
 from extract.records import DocumentMeta
 from extract.subjects import speech_audience, we_stands_for
 
@@ -42,7 +42,7 @@ from extract.subjects import speech_audience, we_stands_for
 @functools.cache
 def _d() -> dict:
     d = data_json("addressee.json")
-    return {k: re.compile(v) if k.endswith("_re") else v for k, v in d.items()}
+    return {k: fast(v) if k.endswith("_re") else v for k, v in d.items()}
 
 
 @dataclass(frozen=True)

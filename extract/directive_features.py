@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from extract.directives import Unit
 from extract.lexicon import data_json
+from extract.prefilter import skipping
 
 
 @functools.cache
@@ -39,13 +40,13 @@ def _d() -> dict:
     out = dict(d)
     for k, v in d.items():
         if k.endswith("_re"):
-            out[k] = re.compile(v)
+            out[k] = skipping(v)
     out["adverb_re"] = re.compile(
         "^(?:" + "|".join(sorted(d["adverbs"], key=len, reverse=True)) + ")*"
     )
     out["frames"] = tuple(d["frame_words"])
     markers = ("perfective", "pledge", "significance", "announce")
-    out["markers_re"] = re.compile("|".join(f"(?P<{k}>{d[k + '_re']})" for k in markers))
+    out["markers_re"] = skipping("|".join(f"(?P<{k}>{d[k + '_re']})" for k in markers))
     return out
 
 
@@ -69,6 +70,7 @@ class DocContext:
     attachments_from: int = 1 << 62
 
 
+@functools.lru_cache(maxsize=4)  # asked by the requirements and the actor filter
 def document_context(text: str) -> DocContext:
     """The genre signals of a normalized text (title words, salutation, 了 density)."""
     d = _d()
@@ -106,15 +108,31 @@ def first_word(text: str) -> tuple[str, str | None]:
 _FIRST_WORDS: dict[str, tuple[str, str | None]] = {}
 
 
-def _first_word(text: str) -> tuple[str, str | None]:
+@functools.cache
+def _dictionary() -> tuple[dict[str, int], dict[str, str]]:
+    """jieba's word frequencies and part-of-speech tags (looked up once per process)."""
     from extract.tokenize import pos_tags, tokenizer
 
-    freq, tags = tokenizer().FREQ, pos_tags()
-    for n in range(min(4, len(text)), 0, -1):
+    return tokenizer().FREQ, pos_tags()
+
+
+def _first_word(text: str) -> tuple[str, str | None]:
+    """The longest of ``text[:4]``, ``text[:3]``, ``text[:2]`` that is a dictionary word,
+    else ``text[:1]``. jieba's table holds every prefix of its words (a prefix that is
+    no word with frequency 0), so the search goes up from two characters and stops at
+    the first prefix the table lacks: no longer word can follow."""
+    if not text:
+        return "", None
+    freq, tags = _dictionary()
+    best = text[:1]
+    for n in range(2, min(4, len(text)) + 1):
         w = text[:n]
-        if n == 1 or freq.get(w, 0) > 0:
-            return w, tags.get(w)
-    return "", None
+        f = freq.get(w)
+        if f is None:
+            break
+        if f > 0:
+            best = w
+    return best, tags.get(best)
 
 
 def unit_contexts(units: list[Unit]) -> dict[int, dict[str, float]]:
@@ -161,6 +179,32 @@ def unit_contexts(units: list[Unit]) -> dict[int, dict[str, float]]:
     return out
 
 
+_CROSSED_NAMES = (
+    "starts_with_verb",
+    "starts_with_frame",
+    "starts_with_actor",
+    "after_speech_verb",
+    "doc_directive_title",
+    "doc_report_title",
+    "doc_salutation",
+    "doc_relay",
+    "perfective",
+    "review_section",
+    "heading:1",
+    "heading:2",
+    "heading:3",
+    "prev_cued",
+    "next_cued",
+    "head:directive",
+    "head:review",
+)
+# by bare (no cue) or not: (feature, its name crossed with bare/cued), in this order
+_CROSSED = {
+    bare: tuple((n, f"{'bare' if bare else 'cued'}&{n}") for n in _CROSSED_NAMES)
+    for bare in (False, True)
+}
+
+
 def unit_features(
     u: Unit,
     ctx: DocContext,
@@ -185,7 +229,7 @@ def unit_features(
             f["cue_opens_clause"] = 1.0
         if u.cue.start - u.start <= 2:
             f["cue_opens_unit"] = 1.0
-    body = d["adverb_re"].sub("", text)
+    body = text[d["adverb_re"].match(text).end() :]  # the adverbs it opens with (^…*) go
     word, tag = first_word(body)
     if body[:1] and body.startswith(d["frames"]):
         f["starts_with_frame"] = 1.0
@@ -238,27 +282,9 @@ def unit_features(
     bare = u.cue is None
     if sent.heading and not sent.topic and "starts_with_verb" in f:
         f["imperative_heading"] = 1.0
-    for name in (
-        "starts_with_verb",
-        "starts_with_frame",
-        "starts_with_actor",
-        "after_speech_verb",
-        "doc_directive_title",
-        "doc_report_title",
-        "doc_salutation",
-        "doc_relay",
-        "perfective",
-        "review_section",
-        "heading:1",
-        "heading:2",
-        "heading:3",
-        "prev_cued",
-        "next_cued",
-        "head:directive",
-        "head:review",
-    ):
+    for name, crossed in _CROSSED[bare]:
         if name in f:
-            f[f"{'bare' if bare else 'cued'}&{name}"] = 1.0
+            f[crossed] = 1.0
     f["bare&doc_perfective"] = f["doc_perfective"] if bare else 0.0
     f["bare&para_cued"] = f.get("para_cued", 0.0) if bare else 0.0
     return f

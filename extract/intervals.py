@@ -86,6 +86,18 @@ class Intervals:
         i = bisect.bisect_left(self._starts, start)
         return i < len(self.spans) and self._low_end[i] <= end
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span overlaps ``[start, end)`` (``span.start < end``, ``start < span.end``).
+
+        Examples
+        --------
+        >>> iv = Intervals([(2, 5), (8, 9)])
+        >>> iv.overlaps(4, 6), iv.overlaps(5, 8), iv.overlaps(0, 3)
+        (True, False, True)
+        """
+        i = self._first_reaching(start, strict=True)  # no span before i ends after start
+        return i is not None and self._starts[i] < end
+
     def any_start_in(self, start: int, end: int) -> bool:
         """Whether some span starts in ``[start, end)``."""
         i = bisect.bisect_left(self._starts, start)

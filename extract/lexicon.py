@@ -93,10 +93,18 @@ def word_alternation(words: Any, reverse: bool = False) -> str:
     alternation of hundreds of words. With ``reverse`` each word is reversed (for
     patterns run over reversed text).
 
+    One-character words at the top of the tree stay alternatives of their own
+    (``局|党(?:委|组)``, not ``[局]|党(?:委|组)``): when every alternative opens
+    with a literal character, the regex engine skips ahead to the next position
+    holding one of those characters instead of trying the pattern at each position
+    (five times faster over a text with few matches).
+
     Examples
     --------
     >>> word_alternation(["党委", "党组", "党"])
     '(?:党(?:[委组])?)'
+    >>> word_alternation(["局", "处", "党委"])
+    '(?:(?:党委|处|局))'
     >>> re.match(word_alternation(["中央", "中央办公厅"]), "中央办公厅通知").group()
     '中央办公厅'
     """
@@ -108,7 +116,7 @@ def word_alternation(words: Any, reverse: bool = False) -> str:
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return "(?:" + _trie_source(trie) + ")" if trie else "(?!)"
+    return "(?:" + _trie_source(trie, top=True) + ")" if trie else "(?!)"
 
 
 def first_matches(patterns: Sequence[re.Pattern[str]], text: str) -> Iterator[re.Match[str]]:
@@ -184,13 +192,13 @@ def _starts(rx: re.Pattern[str], text: str) -> Iterator[int]:
         at = m.start() + 1
 
 
-def _trie_source(node: dict[str, dict]) -> str:
+def _trie_source(node: dict[str, dict], top: bool = False) -> str:
     ends = "" in node
     leaves = sorted(k for k, v in node.items() if k and set(v) == {""})
     inner = sorted(k for k, v in node.items() if k and set(v) != {""})
     alts = [re.escape(k) + _trie_source(node[k]) for k in inner]
-    if len(leaves) == 1:
-        alts.append(re.escape(leaves[0]))
+    if len(leaves) == 1 or (top and inner):  # see word_alternation: literal first characters
+        alts.extend(re.escape(k) for k in leaves)
     elif leaves:
         alts.append("[" + "".join(_class_escape(k) for k in leaves) + "]")
     if not alts:
@@ -244,7 +252,9 @@ def regex_table(name: str) -> dict[str, re.Pattern[str]]:
             )
         return sources[key]
 
-    return {k: re.compile(source(k)) for k in raw}
+    from extract.prefilter import skipping
+
+    return {k: skipping(source(k)) for k in raw}
 
 
 @functools.cache

@@ -27,12 +27,13 @@ import re
 from dataclasses import dataclass
 
 from extract.lexicon import regex_table
+from extract.prefilter import skipping
 from extract.records import Document
 
 _HEAD_MAX = 12
 _PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"))
 _DATE_CHARS = frozenset("0123456789０１２３４５６７８９年月日号")
-_BREAK = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000]*")
+_BREAK = skipping(r"[ \t\u3000]*\r?\n[ \t\u3000]*")
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,7 +37,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from extract.clauses import sentences
+from extract.clauses import Sentence, sentences
 from extract.lexicon import data_json, regex_table
 from extract.records import Document, Phase, Relation
 from extract.relation_set import RelationSet
@@ -140,7 +140,13 @@ def _meeting_step(steps: Sequence[Phase], text: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _prep_edges(text: str, ments: list[Mention], steps: Sequence[Phase], out: RelationSet) -> None:
+def _prep_edges(
+    text: str,
+    ments: list[Mention],
+    steps: Sequence[Phase],
+    out: RelationSet,
+    sents: Sequence[Sentence],
+) -> None:
     """会前 steps precede the meeting; 为开好X打好基础 makes X depend on its item's steps."""
     p = _p()
     meeting = _meeting_step(steps, text)
@@ -151,10 +157,9 @@ def _prep_edges(text: str, ments: list[Mention], steps: Sequence[Phase], out: Re
         level = p["paren_heading"] if m["e"][0] in "（(" else p["comma_heading"]
         nxt = level.search(text, m.end())
         scopes.append((m.start(), nxt.start() if nxt else len(text)))
-    for sent in sentences(text):
+    for sent in sents:
         if p["prep_sentence"].match(sent.text):
             scopes.append((sent.start, sent.end))
-    sents = sentences(text)
     for a, b in scopes:
         for s, _, label, kind in ments:
             if kind == "step" and a <= s < b and label != meeting:
@@ -190,6 +195,7 @@ def phase_relations(
     stages: Sequence[Phase],
     steps: Sequence[Phase],
     out: RelationSet | None = None,
+    sents: Sequence[Sentence] | None = None,
 ) -> tuple[Relation, ...]:
     """``precedes`` and ``dependsOn`` edges between the document's stages and steps.
 
@@ -201,6 +207,8 @@ def phase_relations(
         Its stages and steps (edges use their labels).
     out : RelationSet, optional
         Where to add the edges (a new set when omitted).
+    sents : sequence of Sentence, optional
+        Its sentences (:func:`extract.clauses.sentences`; cut when omitted).
 
     Returns
     -------
@@ -219,7 +227,8 @@ def phase_relations(
         return out.sorted()  # every rule below needs a stage or step mention in the text
     kinds = {lb: k for _, _, lb, k in ments}
     items: list[tuple[str, tuple[int, int]]] = []
-    for sent in sentences(text):
+    sents = sentences(text) if sents is None else sents
+    for sent in sents:
         ms = [m for m in ments if sent.start <= m[0] < sent.end]
         slots = _slots(text, ms)
         span = (sent.start, sent.end)
@@ -262,5 +271,5 @@ def phase_relations(
                 span,
                 "rel.precedes.items",
             )
-    _prep_edges(text, ments, steps, out)
+    _prep_edges(text, ments, steps, out, sents)
     return out.sorted()

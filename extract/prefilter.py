@@ -13,6 +13,11 @@ words return at once, with no match. Everything else is the compiled pattern's
 own behaviour; the answers are the same by construction (the words are in the
 consumed part of every match, so inside ``text[pos:endpos]``).
 
+:func:`skipping` serves the patterns searched over whole documents: where every
+match opens with one of a few characters (after a look-behind or an optional
+part: ``(?<![0-9])年?月…``), a look-ahead for those characters put in front makes
+each position where no match can start fail at once.
+
 Examples
 --------
 >>> required_literals("(?:主要)?职责(?:主要)?(?:是|有)")
@@ -131,18 +136,23 @@ def _scans_fast(source: str) -> bool:
 class Prefiltered:
     """A compiled pattern whose searches first check for its required words."""
 
-    __slots__ = ("_one", "_rx", "_words")
+    __slots__ = ("_any", "_one", "_rx", "_words", "fullmatch", "match", "pattern")
 
     def __init__(self, rx: re.Pattern[str], words: tuple[str, ...]):
         self._rx = rx
+        self.match = rx.match  # bound once: no look-up through __getattr__ per call
+        self.fullmatch = rx.fullmatch
+        self.pattern = rx.pattern
         self._words = words
         self._one = words[0] if len(words) == 1 else None
+        # several words: one scan for any of them (the engine skips to their first characters)
+        self._any = re.compile("|".join(map(re.escape, sorted(words)))).search
 
     def _absent(self, text: str, pos: int, endpos: int) -> bool:
+        if self._one is None:
+            return self._any(text, pos, endpos) is None
         pos, endpos = max(pos, 0), max(endpos, 0)  # as the engine reads them (find would not)
-        if self._one is not None:
-            return text.find(self._one, pos, endpos) < 0
-        return all(text.find(w, pos, endpos) < 0 for w in self._words)
+        return text.find(self._one, pos, endpos) < 0
 
     def search(self, text: str, pos: int = 0, endpos: int = 1 << 62) -> re.Match[str] | None:
         if self._absent(text, pos, endpos):
@@ -159,7 +169,7 @@ class Prefiltered:
             return []
         return self._rx.findall(text, pos, endpos)
 
-    def __getattr__(self, name: str):  # match, fullmatch, sub, split, pattern, groupindex...
+    def __getattr__(self, name: str):  # sub, split, groupindex...
         return getattr(self._rx, name)
 
     def __repr__(self) -> str:
@@ -169,10 +179,146 @@ class Prefiltered:
 def fast(source: str | re.Pattern[str]) -> re.Pattern[str]:
     """``re.compile(source)``, prefiltered by its required words where that helps.
 
-    The engine's own scan is kept for patterns that open with a literal or a class.
+    The engine's own scan is kept for patterns that open with a literal or a class;
+    the others also open with a look-ahead for their first characters where they
+    have a short list of them (:func:`skipping`).
     """
     rx = source if isinstance(source, re.Pattern) else re.compile(source)
     if rx.flags & re.IGNORECASE or _scans_fast(rx.pattern):
         return rx
     words = required_literals(rx.pattern)
+    rx = skipping(rx)
     return rx if words is None else Prefiltered(rx, words)  # type: ignore[return-value]
+
+
+_MAX_FIRST = 64  # more first characters than this: the check would pass almost everywhere
+_ZERO_WIDTH_AT = frozenset(
+    {C.AT_BEGINNING, C.AT_BEGINNING_LINE, C.AT_BEGINNING_STRING, C.AT_BOUNDARY, C.AT_NON_BOUNDARY}
+)
+
+
+def _first_of_item(op, av) -> tuple[frozenset[str] | None, bool]:
+    """(first characters, whether the item may consume nothing) of one element."""
+    if op is C.LITERAL:
+        return frozenset(chr(av)), False
+    if op is C.IN:  # a class of characters and short ranges, not a category or a negation
+        chars: set[str] = set()
+        for o, a in av:
+            if o is C.LITERAL:
+                chars.add(chr(a))
+            elif o is C.RANGE and a[1] - a[0] < _MAX_FIRST:
+                chars.update(map(chr, range(a[0], a[1] + 1)))
+            else:
+                return None, False
+        return frozenset(chars), False
+    if op is C.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = av
+        if add_flags & C.SRE_FLAG_IGNORECASE:
+            return None, False
+        return _first_of_seq(sub)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        lo, _hi, sub = av
+        first, optional = _first_of_seq(sub)
+        return first, optional or lo == 0
+    if op is C.BRANCH:
+        out: set[str] = set()
+        optional = False
+        for alt in av[1]:
+            first, opt = _first_of_seq(alt)
+            if first is None:
+                return None, False
+            out |= first
+            optional = optional or opt
+        return frozenset(out), optional
+    return None, False  # back-references, categories, any character...
+
+
+def _first_of_seq(items) -> tuple[frozenset[str] | None, bool]:
+    """(characters a match of the sequence ``items`` can open with (None: unknown),
+    whether the whole sequence may consume nothing)."""
+    out: set[str] = set()
+    for op, av in items:
+        if op in (C.ASSERT, C.ASSERT_NOT) or (op is C.AT and av in _ZERO_WIDTH_AT):
+            continue  # consumes nothing: the next element opens the match
+        first, optional = _first_of_item(op, av)
+        if first is None:
+            return None, False
+        out |= first
+        if not optional:
+            return frozenset(out), False
+    return frozenset(out), True
+
+
+def first_chars(source: str) -> str | None:
+    """The characters every match of ``source`` opens with, sorted (None: no short list).
+
+    Look-arounds and anchors are skipped (they consume nothing); a pattern that may
+    match the empty string, or opens with a category, a range or any character,
+    gives None.
+
+    Examples
+    --------
+    >>> first_chars("(?<=各)地区|各地(?!区)|(?:第|第一)?组")
+    '各地第组'
+    >>> first_chars("[^，]{1,3}组"), first_chars("(?:甲)?")
+    (None, None)
+    """
+    tree = _parser.parse(source)
+    if tree.state.flags & C.SRE_FLAG_IGNORECASE:
+        return None
+    chars, optional = _first_of_seq(tree)
+    if not chars or optional or len(chars) > _MAX_FIRST:
+        return None
+    return "".join(sorted(chars))
+
+
+def _opening_look_ahead(source: str) -> frozenset[str] | None:
+    """The characters of the look-ahead ``source`` opens with, if it opens with one."""
+    tree = _parser.parse(source)
+    if not len(tree) or tree[0][0] is not C.ASSERT or tree[0][1][0] != 1:
+        return None
+    chars, optional = _first_of_seq(tree[0][1][1])
+    return None if optional else chars
+
+
+def skipping(source: str | re.Pattern[str]) -> re.Pattern[str]:
+    """``re.compile(source)``, opened by a look-ahead for its first characters where
+    that helps: a pattern opening with a look-behind or an optional part is tried at
+    every position of the text; the look-ahead fails at once where no match can
+    start. Same matches and groups by construction.
+
+    Examples
+    --------
+    >>> skipping("(?<=各)地区|各地(?!区)").pattern
+    '(?=[各地])(?:(?<=各)地区|各地(?!区))'
+    >>> skipping("党委").pattern
+    '党委'
+    """
+    rx = source if isinstance(source, re.Pattern) else re.compile(source)
+    if rx.flags & re.IGNORECASE or _scans_fast(rx.pattern):
+        return rx
+    chars = first_chars(rx.pattern)
+    if chars is None or set(chars) == _opening_look_ahead(rx.pattern):
+        return rx  # no short list, or the pattern opens with that look-ahead already
+    cls = "".join("\\" + c if c in "\\]^-[" else c for c in chars)
+    try:
+        return re.compile(f"(?=[{cls}])(?:{rx.pattern})", rx.flags)
+    except re.error:  # inline global flags must open a pattern
+        return rx
+
+
+def opens_anchored(source: str) -> bool:
+    """Whether every match of ``source`` starts where the search starts (the pattern
+    opens with ``^`` or ``\\A``, not in multi-line mode): ``match`` then gives what
+    ``search`` gives, without trying each later position.
+
+    Examples
+    --------
+    >>> opens_anchored("^(?:上一篇|下一篇)"), opens_anchored("^甲|乙"), opens_anchored("(?m)^甲")
+    (True, False, False)
+    """
+    tree = _parser.parse(source)
+    if tree.state.flags & C.SRE_FLAG_MULTILINE or not len(tree):
+        return False
+    op, av = tree[0]
+    return op is C.AT and av in (C.AT_BEGINNING, C.AT_BEGINNING_STRING)

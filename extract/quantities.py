@@ -21,6 +21,7 @@ import functools
 import re
 
 from extract.lexicon import data_json, regex_table
+from extract.prefilter import fast
 from extract.timex import cn_number
 
 # pattern name -> comparator (None: decided by the match's own groups)
@@ -45,8 +46,14 @@ _ORDER = (
 _FROM_NUMBER = ("times_per", "count_posts", "count_times", "term")  # the span starts at the number
 
 
+@functools.cache
 def _t() -> dict[str, re.Pattern[str]]:
-    return regex_table("quantities.json")
+    """The patterns; those of :data:`_ORDER` skip a clause without their required words
+    (:func:`extract.prefilter.fast`: most clauses hold no quantity)."""
+    t = dict(regex_table("quantities.json"))
+    for kind in _ORDER:
+        t[kind] = fast(t[kind])
+    return t
 
 
 @functools.cache

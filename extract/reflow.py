@@ -29,8 +29,9 @@ import re
 from collections.abc import Iterable
 
 from extract.lexicon import data_json
+from extract.prefilter import skipping
 
-_BREAK = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000]*")
+_BREAK = skipping(r"[ \t\u3000]*\r?\n[ \t\u3000]*")
 
 
 @functools.cache

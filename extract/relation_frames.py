@@ -33,12 +33,12 @@ Examples
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 
 from extract.actors import ActorIndex, ActorMention
 from extract.addressee import Defaults
 from extract.lexicon import data_json
+from extract.prefilter import fast
 from extract.records import Document, Requirement
 from extract.relation_set import RelationSet
 from extract.relations_directed import Subjects, chain
@@ -49,7 +49,7 @@ def _c() -> dict:
     d = {**data_json("relation_frames.json")}
     for k in ("lead_gap_re", "coord_re"):  # as chain() reads them
         d[k] = data_json("relations_directed.json")[k]
-    return {k: re.compile(v) if k.endswith("_re") else v for k, v in d.items()}
+    return {k: fast(v) if k.endswith("_re") else v for k, v in d.items()}
 
 
 def _clause_start(text: str, pos: int, floor: int, marks: str) -> int:

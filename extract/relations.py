@@ -449,7 +449,8 @@ def find_relations(
     subjects = RequirementSubjects(doc, actors, requirements)
     _actor_relations(doc, actors, out, subjects.of, sents)
     directed_relations(doc, actors, requirements, defaults, out, sents or ())
-    spans = [(x.start, x.end) for x in (sents or sentences(doc.text))]
+    sents = sents or sentences(doc.text)
+    spans = [(x.start, x.end) for x in sents]
     frame_relations(doc, actors, requirements, defaults, out, spans)
-    phase_relations(doc, stages, steps, out)
+    phase_relations(doc, stages, steps, out, sents)
     return out.sorted()

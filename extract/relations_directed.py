@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 from collections.abc import Sequence
 
 from extract.actors import ActorIndex, ActorMention
@@ -34,6 +33,7 @@ from extract.addressee import Defaults
 from extract.clauses import Sentence, sentences
 from extract.intervals import Intervals
 from extract.lexicon import data_json
+from extract.prefilter import fast
 from extract.records import Document, Requirement
 from extract.relation_names import addressed_branches, name_parts
 from extract.relation_set import RelationSet
@@ -51,7 +51,7 @@ _BODIES = {
 @functools.cache
 def _c() -> dict:
     d = data_json("relations_directed.json")
-    return {k: re.compile(v) if k.endswith("_re") else v for k, v in d.items()}
+    return {k: fast(v) if k.endswith("_re") else v for k, v in d.items()}
 
 
 class RequirementSubjects:

@@ -17,8 +17,23 @@ Examples
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Callable
+
 from extract.lexicon import lexicon
+from extract.prefilter import opens_anchored
 from extract.records import Span
+
+
+@functools.cache
+def _line_test() -> Callable[[str], re.Match[str] | None]:
+    """The alternation's ``match`` when every pattern opens with ``^`` (a line is
+    tested at its start only), else its ``search``."""
+    lex = lexicon()
+    if all(opens_anchored(p.pattern) and not p.flags & re.MULTILINE for p in lex.boilerplate):
+        return lex.boilerplate_any.match
+    return lex.boilerplate_any.search
 
 
 def find_boilerplate(
@@ -41,7 +56,7 @@ def find_boilerplate(
     tuple of Span
         One span per boilerplate line (leading and trailing spaces left out).
     """
-    any_pattern = lexicon().boilerplate_any
+    is_boilerplate = _line_test()
     norm = raw if text is None else text
 
     def to_raw(i: int) -> int:
@@ -52,7 +67,7 @@ def find_boilerplate(
     for line in norm.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         stripped = body.strip()
-        if stripped and len(stripped) <= 200 and any_pattern.search(stripped):
+        if stripped and len(stripped) <= 200 and is_boilerplate(stripped):
             start = pos + (len(body) - len(body.lstrip()))
             rs, re_ = to_raw(start), to_raw(start + len(stripped))
             out.append(Span(rs, re_, raw[rs:re_]))

@@ -135,9 +135,10 @@ def _not_common_re() -> re.Pattern[str]:
     return re.compile("[^" + "".join(re.escape(c) for c in common) + "]+")
 
 
-def _common_ratio(text: str) -> float:
-    """The share of common characters among the CJK ones of the first ``_SAMPLE``."""
-    cjk = _cjk_count(text)
+def _common_ratio(text: str, cjk: int | None = None) -> float:
+    """The share of common characters among the CJK ones of the first ``_SAMPLE``
+    (``cjk``: their number when the caller has counted them)."""
+    cjk = _cjk_count(text) if cjk is None else cjk
     if not cjk:
         return 0.0
     return _count(_not_common_re(), text, _SAMPLE) / cjk
@@ -155,7 +156,8 @@ def is_plausible(text: str) -> bool:
     """
     if _plausible_ratio(text) < MIN_PLAUSIBLE:
         return False
-    return _cjk_count(text) < MIN_CJK_FOR_COMMON or _common_ratio(text) >= MIN_COMMON
+    cjk = _cjk_count(text)
+    return cjk < MIN_CJK_FOR_COMMON or _common_ratio(text, cjk) >= MIN_COMMON
 
 
 def _score(text: str) -> float:

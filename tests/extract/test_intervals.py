@@ -32,6 +32,17 @@ def test_questions_agree_with_a_scan(seed: int) -> None:
             assert iv.holds_span(pos, end) is any(a <= pos and end <= b for a, b in spans)
             assert iv.any_within(pos, end) is any(pos <= a and b <= end for a, b in spans)
             assert iv.any_start_in(pos, end) is any(pos <= a < end for a, _ in spans)
+            assert iv.overlaps(pos, end) is any(a < end and pos < b for a, b in spans)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_overlaps_agrees_with_a_scan_with_empty_spans(seed: int) -> None:
+    rnd = random.Random(100 + seed)
+    spans = [(a, a + rnd.randint(0, 6)) for a in rnd.choices(range(40), k=rnd.randint(0, 12))]
+    iv = Intervals(spans)
+    for pos in range(-2, 50):
+        for end in range(pos, pos + 8):
+            assert iv.overlaps(pos, end) is any(a < end and pos < b for a, b in spans)
 
 
 def test_index_of_first_holding_points_into_the_sorted_spans() -> None:

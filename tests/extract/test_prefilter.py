@@ -8,7 +8,14 @@ import re
 import pytest
 
 from extract.lexicon import data_json
-from extract.prefilter import Prefiltered, fast, required_literals
+from extract.prefilter import (
+    Prefiltered,
+    fast,
+    first_chars,
+    opens_anchored,
+    required_literals,
+    skipping,
+)
 
 
 @pytest.mark.parametrize(
@@ -68,3 +75,88 @@ def test_prefiltered_equals_plain(pattern, seed):
             m.span() for m in pre.finditer(text, pos, endpos)
         ]
         assert plain.findall(text, pos, endpos) == pre.findall(text, pos, endpos)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "chars"),
+    [
+        ("(?<=各)地区|各地(?!区)", "各地"),  # a look-behind consumes nothing
+        ("(?:第|第一)?组", "第组"),  # an optional part: its characters or the next one's
+        ("(?<![0-9])年?月[日号]", "年月"),
+        ("^(?:甲|乙)丙", "乙甲"),
+        ("[甲乙]{2,}丙", "乙甲"),
+        ("[^，]{1,3}组", None),  # a negated class: no short list
+        ("[0-3a]+年", "0123a"),  # a short range
+        ("[一-龥]组", None),  # a long range
+        ("(?:甲)?", None),  # may match the empty string
+        ("甲?$", None),  # an end anchor
+        ("(?i)ab", None),
+        (".组", None),
+    ],
+)
+def test_first_chars(pattern, chars):
+    assert first_chars(pattern) == chars
+
+
+@pytest.mark.parametrize(
+    ("pattern", "wrapped"),
+    [
+        ("(?<=各)地区|各地(?!区)", True),
+        ("(?<![甲])乙丙", True),
+        ("党委", False),  # opens with a literal: the engine skips ahead itself
+        ("(?:甲|乙)丙", False),
+        ("(?=[甲乙丙])(?:甲|乙)?丙", False),  # opens with such a look-ahead already
+        ("(?=[甲乙丙丁])(?:甲|乙)?丙", True),  # a wider one: the narrower goes in front
+        ("[^，]+组", False),
+        ("(?m)^甲?乙", False),  # an inline global flag must stay first
+    ],
+)
+def test_skipping_wraps_only_patterns_tried_everywhere(pattern, wrapped):
+    assert (skipping(pattern).pattern != pattern) is wrapped
+
+
+_OPENINGS = [
+    "(?<=甲)乙丙|甲乙(?!丙)",
+    "(?P<a>(?<![甲])乙{1,2})(?P<b>丙)?",
+    "(?:甲乙|丙)?丁(?!甲)",
+    "(?<![乙丙])甲?乙[丙丁]",
+    "(?:甲|乙乙)+丙?",
+]
+
+
+@pytest.mark.parametrize("pattern", _OPENINGS)
+@pytest.mark.parametrize("seed", range(20))
+def test_skipping_equals_plain(pattern, seed):
+    rnd = random.Random(7000 + seed)
+    text = "".join(rnd.choices("甲乙丙丁，。", k=rnd.randint(0, 80)))
+    plain, skip = re.compile(pattern), skipping(pattern)
+    for pos, endpos in [(0, len(text)), (rnd.randint(0, 40), rnd.randint(0, 90))]:
+        assert [(m.span(), m.groups()) for m in plain.finditer(text, pos, endpos)] == [
+            (m.span(), m.groups()) for m in skip.finditer(text, pos, endpos)
+        ]
+        a, b = plain.match(text, pos, endpos), skip.match(text, pos, endpos)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "anchored"),
+    [
+        ("^(?:上一篇|下一篇)[:：]?", True),
+        ("\\A甲", True),
+        ("^甲|^乙", True),  # both alternatives anchored
+        ("^甲|乙", False),  # 乙 may match anywhere
+        ("(?m)^甲", False),  # every line start
+        ("甲^", False),
+        ("", False),
+    ],
+)
+def test_opens_anchored(pattern, anchored):
+    assert opens_anchored(pattern) is anchored
+
+
+@pytest.mark.parametrize("pattern", ["^甲乙?", "^(?:甲|乙丙)+", "^甲|^乙"])
+@pytest.mark.parametrize("text", ["甲乙", "丙甲乙", "乙丙乙", "", "丙"])
+def test_anchored_match_equals_search(pattern, text):
+    rx = re.compile(pattern)
+    a, b = rx.search(text), rx.match(text)
+    assert (a and a.span()) == (b and b.span())
