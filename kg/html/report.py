@@ -35,6 +35,7 @@ from kg.html.model import KINDS, RELATIONS
 from kg.html.reader import read_view_graph
 from kg.html.templating import inline_asset, render, static_text
 from kg.nx.cache import open_projection
+from kg.nx.chains import chains
 from kg.nx.dependencies import stage_order
 from kg.nx.focus import report_graph
 from kg.quality.summary import COUNTED, Counts
@@ -45,6 +46,8 @@ COUNT_CHART_DOCUMENTS = 30
 COUNT_TABLE_DOCUMENTS = 200
 """Documents listed in the counts table; the others are summed in one row."""
 TIMELINE_ROWS = 300
+REPORT_CHAINS = 100
+"""Most approval and reporting chains listed (each inside one document, as `kg chain`)."""
 TYPE_NAMES = {
     "Actor": "主体",
     "Stage": "阶段",
@@ -133,7 +136,7 @@ def report_html(build_dir: Path) -> str:
         role_names=ROLE_NAMES,
         flows=report_data.flows(stage_order(G)),
         relations=[(s, RELATIONS[r].name, t, q) for s, r, t, q in report_data.actor_relations(G)],
-        chains=report_data.approval_chains(g),
+        chains=[(r["chain"].split(" -> "), r["documents"]) for r in chains(G, limit=REPORT_CHAINS)],
         top=top,
         requirements=len(reqs),
         findings=report_data.findings(g, reqs),

@@ -151,28 +151,6 @@ def actor_relations(G: nx.MultiDiGraph, limit: int = 500) -> list[tuple[str, str
     return sorted(rows, key=lambda r: (r[3][0], r[3][1] or 0, r[0], r[1], r[2]))[:limit]
 
 
-def approval_chains(g: ViewGraph) -> list[list[str]]:
-    """Chains of actors following reportsTo / approves (reversed) edges, longest first."""
-    nxt: dict[str, set[str]] = defaultdict(set)
-    for e in g.edges:
-        a, b = g.nodes[e.source].label, g.nodes[e.target].label
-        if e.relation == "reportsTo":
-            nxt[a].add(b)
-        elif e.relation == "approves":
-            nxt[b].add(a)
-    targets = {b for v in nxt.values() for b in v}
-    chains = []
-    for start in sorted(set(nxt) - targets) or sorted(nxt)[:1]:
-        chain, cur = [start], start
-        while nxt.get(cur):
-            cur = sorted(nxt[cur])[0]
-            if cur in chain:
-                break
-            chain.append(cur)
-        chains.append(chain)
-    return sorted(chains, key=lambda c: (-len(c), c))
-
-
 def findings(g: ViewGraph, reqs: list[RequirementRow]) -> list[tuple[str, int, list[str]]]:
     """Consistency findings: (description, count, up to 10 examples)."""
     out = []

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import networkx as nx
+import pytest
+
 from kg.nx.chains import chains, transitions
 
 
@@ -34,3 +37,37 @@ def test_transitions(nx_graph):
         ("a.txt", "分析评议", "整改提高", "党委"),
         ("b.txt", "学习动员", "分析评议", None),
     ]
+
+
+def _two_documents() -> nx.MultiDiGraph:
+    """党支部 reportsTo 党委 in a.txt; 党委 reportsTo 督导组 in b.txt (党委 shared)."""
+    G = nx.MultiDiGraph(documents={"doc:a": "a.txt", "doc:b": "b.txt"})
+    for n, label, docs in (
+        ("actor:zb", "党支部", ("a.txt",)),
+        ("actor:dw", "党委", ("a.txt", "b.txt")),
+        ("actor:dd", "督导组", ("b.txt",)),
+    ):
+        G.add_node(n, type="Actor", label=label, aliases=(), documents=docs)
+    for u, v, doc, quote in (
+        ("actor:zb", "actor:dw", "a.txt", "报党委"),
+        ("actor:dw", "actor:dd", "b.txt", "报督导组"),
+    ):
+        G.add_edge(u, v, key="reportsTo", documents=(doc,), evidence=((doc, 0, 3, quote),))
+    return G
+
+
+@pytest.mark.parametrize(
+    ("across", "expected"),
+    [
+        (False, [("党委 -> 督导组", ["b.txt"]), ("党支部 -> 党委", ["a.txt"])]),
+        (True, [("党支部 -> 党委 -> 督导组", ["a.txt", "b.txt"])]),
+    ],
+)
+def test_chains_stay_in_one_document_unless_asked(across, expected):
+    rows = chains(_two_documents(), across_documents=across)
+    assert [(r["chain"], r["documents"]) for r in rows] == expected
+
+
+def test_a_chain_from_a_shared_actor_follows_each_of_its_documents():
+    rows = chains(_two_documents(), "党委")
+    assert [(r["chain"], r["documents"]) for r in rows] == [("党委 -> 督导组", ["b.txt"])]
