@@ -34,7 +34,7 @@ from kg.nx.common import distinguish
 from kg.server.workbench.facts import DocFacts, document_facts
 
 INDEX_DIR = ".workbench"
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 
 SCHEMA = """
 CREATE TABLE documents (name TEXT PRIMARY KEY, title TEXT, date TEXT, issuer TEXT,
@@ -217,23 +217,34 @@ def _insert(db: sqlite3.Connection, f: DocFacts, actors: dict[str, list]) -> Non
 
 
 def _name_same_label_actors(db: sqlite3.Connection) -> None:
-    """Tell apart actors sharing a label in ``requirement_actors.name`` (the actor facet)."""
+    """Tell apart actors sharing a label wherever the tables show an actor.
+
+    The name (label with jurisdiction, else documents) goes into ``requirement_actors.name``
+    (the actor facet), a requirement's ``actors`` cell and a relation's source and target.
+    """
     shared = db.execute(
         "SELECT a.iri, a.label, a.jurisdiction, group_concat(d.document, char(10)) "
         "FROM actors a LEFT JOIN actor_documents d ON d.actor = a.iri "
         "WHERE a.label IN (SELECT label FROM actors GROUP BY label HAVING COUNT(*) > 1) "
         "GROUP BY a.iri ORDER BY a.iri"
     ).fetchall()
+    names = [
+        (distinguish(label, jurisdiction or "", sorted(set((docs or "").split("\n")) - {""})), iri)
+        for iri, label, jurisdiction, docs in shared
+    ]
+    db.executemany("UPDATE requirement_actors SET name = ? WHERE actor = ?", names)
+    db.executemany("UPDATE relations SET source_label = ? WHERE source = ?", names)
+    db.executemany("UPDATE relations SET target_label = ? WHERE target = ?", names)
     db.executemany(
-        "UPDATE requirement_actors SET name = ? WHERE actor = ?",
+        "UPDATE requirements SET actors = (SELECT group_concat(name, '、') FROM "
+        "(SELECT name FROM requirement_actors WHERE requirement = ? ORDER BY rowid)) "
+        "WHERE iri = ?",
         [
-            (
-                distinguish(
-                    label, jurisdiction or "", sorted(set((docs or "").split("\n")) - {""})
-                ),
-                iri,
+            (r, r)
+            for (r,) in db.execute(
+                "SELECT DISTINCT requirement FROM requirement_actors WHERE name != label "
+                "ORDER BY requirement"
             )
-            for iri, label, jurisdiction, docs in shared
         ],
     )
 

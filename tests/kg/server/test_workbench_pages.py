@@ -213,3 +213,35 @@ def test_the_actor_facet_tells_same_label_actors_apart(seeds_build):
             )
         }
         assert len(actors) == 1 and count(db, one) > 0
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "actor_column"),
+    [
+        ("requirements", "actors", None),
+        ("relations", "source_label", "source"),
+        ("relations", "target_label", "target"),
+    ],
+)
+def test_table_cells_tell_same_label_actors_apart(db, table, column, actor_column):
+    shared = {
+        label
+        for (label,) in db.execute(
+            "SELECT label FROM actors GROUP BY label HAVING COUNT(*) > 1 ORDER BY label"
+        )
+    }
+    if actor_column is None:
+        cells = [
+            name
+            for (value,) in db.execute(f"SELECT {column} FROM {table}")
+            for name in (value or "").split("、")
+        ]
+    else:
+        cells = [
+            v
+            for (v,) in db.execute(
+                f"SELECT t.{column} FROM {table} t JOIN actors a ON a.iri = t.{actor_column}"
+            )
+        ]
+    told_apart = [c for c in cells if c.split(" (")[0] in shared]
+    assert told_apart and not set(told_apart) & shared
