@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from html import escape
 from typing import Any
 
@@ -41,6 +42,8 @@ EMBED_LIMIT = 20_000
 """Above this many nodes, requirements and times are grouped (:func:`kg.html.select.aggregate`)."""
 OVERVIEW_STAGES = 24
 OVERVIEW_ACTORS = 16
+OVERVIEW_RELATIONS = ("stage", "responsibleActor", "inStage")
+"""The relations whose incoming edges rank a node for the overview."""
 LEFT_OUT = ("document",)
 """Kinds that are not nodes of the exploration."""
 EDGE_LEFT_OUT = ("mentionedIn", "issuer")
@@ -70,22 +73,45 @@ def _short(iri: str) -> str:
     return iri[len(BASE) :] if iri.startswith(BASE) else iri
 
 
+def pick_overview(
+    candidates: Iterable[tuple[str, str, str]], degree: Mapping[str, int]
+) -> list[str]:
+    """The overview's nodes: stages with most requirements first, then the top actors.
+
+    The one rule both ``graph.html`` (:func:`overview`, over its graph) and the
+    workbench's ``/explore`` (over its index) apply: ``candidates`` are ``(id,
+    kind, label)``, ``degree`` counts each node's incoming :data:`OVERVIEW_RELATIONS`
+    (distinct edges). At most :data:`OVERVIEW_STAGES` stages and
+    :data:`OVERVIEW_ACTORS` actors, whatever the size of the build; ties by label, then id.
+
+    Examples
+    --------
+    >>> nodes = [("a1", "actor", "党委"), ("a2", "actor", "支部"), ("s", "stage", "学习")]
+    >>> pick_overview([*nodes, ("r", "requirement", "要")], {"a2": 3, "a1": 1})
+    ['s', 'a2', 'a1']
+    """
+    by_kind: dict[str, list[tuple[int, str, str]]] = {"stage": [], "actor": []}
+    for i, kind, label in candidates:
+        if kind in by_kind:
+            by_kind[kind].append((-degree.get(i, 0), label, i))
+    return [i for *_, i in sorted(by_kind["stage"])[:OVERVIEW_STAGES]] + [
+        i for *_, i in sorted(by_kind["actor"])[:OVERVIEW_ACTORS]
+    ]
+
+
 def overview(g: ViewGraph) -> list[str]:
-    """The nodes drawn when the page opens: stages (most requirements first), then top actors."""
+    """The nodes drawn when ``graph.html`` opens (:func:`pick_overview` over ``g``)."""
     degree: dict[str, int] = {}
     for e in g.edges:
-        if e.relation in ("stage", "responsibleActor", "inStage"):
+        if e.relation in OVERVIEW_RELATIONS:
             degree[e.target] = degree.get(e.target, 0) + 1
-
-    def top(kind: str, count: int) -> list[str]:
-        ids = [i for i, n in g.nodes.items() if n.kind == kind]
-        return sorted(ids, key=lambda i: (-degree.get(i, 0), g.nodes[i].label, i))[:count]
-
-    return top("stage", OVERVIEW_STAGES) + top("actor", OVERVIEW_ACTORS)
+    return pick_overview(((i, n.kind, n.label) for i, n in g.nodes.items()), degree)
 
 
-def explore_data(g: ViewGraph) -> dict[str, Any]:
+def explore_data(g: ViewGraph, first: list[str] | None = None) -> dict[str, Any]:
     """The embedded graph: ``nodes``, ``edges`` (by node index), ``documents``, ``overview``.
+
+    ``first``: the overview's node ids (default :func:`overview` of ``g``).
 
     A node is ``[id, label, kind, detail, document index or -1, href, props]``
     (``id`` without the :data:`BASE` all share, ``base``); an edge ``[source,
@@ -121,19 +147,20 @@ def explore_data(g: ViewGraph) -> dict[str, Any]:
         "nodes": nodes,
         "edges": edges,
         "documents": documents,
-        "overview": [index[i] for i in overview(g) if i in index],
+        "overview": [index[i] for i in (overview(g) if first is None else first) if i in index],
         "kinds": {k: v.name for k, v in KINDS.items()},
     }
 
 
-def _busiest(g: ViewGraph, limit: int) -> ViewGraph:
-    """The ``limit`` explored nodes with the most edges (then by id), and their edges."""
+def _busiest(g: ViewGraph, limit: int, keep: list[str]) -> ViewGraph:
+    """The ``limit`` explored nodes: ``keep``, then those with the most edges (then by id)."""
     degree: dict[str, int] = {}
     for e in g.edges:
         degree[e.source] = degree.get(e.source, 0) + 1
         degree[e.target] = degree.get(e.target, 0) + 1
+    first = set(keep)
     kept = [i for i, n in g.nodes.items() if n.kind not in LEFT_OUT]
-    return g.subgraph(sorted(kept, key=lambda i: (-degree.get(i, 0), i))[:limit])
+    return g.subgraph(sorted(kept, key=lambda i: (i not in first, -degree.get(i, 0), i))[:limit])
 
 
 def explore_body(start: str = "") -> str:
@@ -178,12 +205,13 @@ def explore_page(g: ViewGraph, *, title: str = "知识图谱", limit: int = EMBE
     (3, True)
     """
     notice = ""
+    first = overview(g)  # before grouping: the workbench's /explore opens on the same nodes
     total = _explored(g)
     if total > limit:
         g = select.aggregate(g)
         notice = f"图中共 {total} 个节点：此文件中要求按文件和负责主体分组、时间按文件分组"
         if _explored(g) > limit:
-            g = _busiest(g, limit)
+            g = _busiest(g, limit, first)
             notice += f"，只保留连接最多的 {limit} 个"
         notice += "。逐条探索请用 kg serve 的 /explore。"
     return render(
@@ -191,7 +219,7 @@ def explore_page(g: ViewGraph, *, title: str = "知识图谱", limit: int = EMBE
         title=title,
         notice=notice,
         body=Markup(explore_body()),
-        data=explore_data(g),
+        data=explore_data(g, first),
         app_js=inline_asset(static_text("explore.js"), "script"),
         app_css=inline_asset(static_text("explore.css"), "style"),
     )

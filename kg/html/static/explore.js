@@ -45,7 +45,7 @@
         if (doc) url += "&document=" + encodeURIComponent(doc);
         return getJSON(url);
       },
-      overview: function () { return null; },
+      overview: function () { return getJSON("/explore/overview"); },
     };
   }
 
@@ -109,10 +109,10 @@
       },
       overview: function () {
         const ids = new Set(data.overview);
-        return {
+        return Promise.resolve({
           nodes: data.overview.map(node),
           edges: data.edges.filter(function (e) { return ids.has(e[0]) && ids.has(e[2]); }).map(edge),
-        };
+        });
       },
     };
   }
@@ -342,18 +342,22 @@
     });
   });
 
-  const start = document.getElementById("start").dataset.node;
-  const overview = source.overview();
-  if (start) {
-    expand(start).then(function () { home = (nodes.get(start) || {}).document || ""; ready(); });
-  } else if (overview) {
+  // The overview (the same nodes in graph.html and on /explore: kg.html.explore_data.pick_overview).
+  function showOverview(overview) {
+    if (nodes.size) return;  // a search answered first: keep what it drew
     overview.nodes.forEach(function (n) { addNode(n, null).pinned = true; });
     overview.edges.forEach(addEdge);
     draw();
     status.textContent = overview.nodes.length + " nodes shown (overview: the documents' stages " +
       "and the actors with most requirements) · search, or click a node to expand it";
-    ready();
+  }
+
+  const start = document.getElementById("start").dataset.node;
+  if (start) {
+    expand(start).then(function () { home = (nodes.get(start) || {}).document || ""; ready(); });
   } else {
-    ready();
+    source.overview().then(showOverview).catch(function (err) {
+      status.textContent = String(err);
+    }).then(ready);
   }
 })();

@@ -1,6 +1,9 @@
 """Explore (``/explore``): start from one node, expand its neighbours, hide what is in the way.
 
-The page opens empty on a search box, never on the whole graph. A search
+The page opens on an overview (:func:`overview`: the stages with most
+requirements and the actors responsible for most, chosen by the rule
+``graph.html`` applies, :func:`kg.html.explore_data.pick_overview`, so at most
+40 nodes at any build size), never on the whole graph. A search
 (:func:`search`: actors, stages, steps, times and requirements whose label or
 quote contains the words) lists candidates; choosing one draws it with its
 neighbours (:func:`neighbours`, at most :data:`NEIGHBOURS` of them, the
@@ -21,7 +24,7 @@ import sqlite3
 from typing import Any
 
 from kg.address import actor_href, actor_key, span_href
-from kg.html.explore_data import explore_body
+from kg.html.explore_data import OVERVIEW_RELATIONS, explore_body, pick_overview
 from kg.server.workbench.shell import page
 
 NEIGHBOURS = 20
@@ -115,6 +118,37 @@ def neighbours(
             if e["source"] in kept and e["target"] in kept
         ],
         "more": max(0, len(others) - len(nodes)),
+    }
+
+
+def overview(db: sqlite3.Connection) -> dict[str, Any]:
+    """The nodes ``/explore`` opens on and the edges between them (as ``graph.html``'s overview).
+
+    Each stage and actor is ranked by its distinct incoming
+    :data:`~kg.html.explore_data.OVERVIEW_RELATIONS` edges, counted in the index.
+    """
+    marks = ", ".join("?" * len(OVERVIEW_RELATIONS))
+    degree = dict(
+        db.execute(
+            "SELECT target, COUNT(*) FROM (SELECT DISTINCT source, type, target FROM edges "
+            f"WHERE type IN ({marks}) AND source != target) GROUP BY target",
+            OVERVIEW_RELATIONS,
+        ).fetchall()
+    )
+    rows = db.execute(
+        "SELECT * FROM nodes WHERE kind IN ('stage', 'actor') ORDER BY iri"
+    ).fetchall()
+    found = {r["iri"]: r for r in rows}
+    chosen = pick_overview(((r["iri"], r["kind"], r["label"]) for r in rows), degree)
+    marks = ", ".join("?" * len(chosen))
+    edges = db.execute(
+        f"SELECT DISTINCT source, type, target FROM edges WHERE source IN ({marks}) "
+        f"AND target IN ({marks}) AND source != target ORDER BY 2, 1, 3",
+        [*chosen, *chosen],
+    ).fetchall()
+    return {
+        "nodes": [_node(found[i]) for i in chosen],
+        "edges": [{"source": e[0], "type": e[1], "target": e[2]} for e in edges],
     }
 
 

@@ -4,7 +4,7 @@
 span), ``/table/{requirements,actors,times,relations}`` (facets, sort, search,
 pages; ``?format=csv|json`` downloads the rows shown), ``/actor/KEY`` (an
 actor's page), ``/explore`` (search a node and expand its neighbours, with
-``/explore/search`` and ``/explore/node`` answering JSON) and ``/assets/*``
+``/explore/overview``, ``/explore/search`` and ``/explore/node`` answering JSON) and ``/assets/*``
 (the workbench's scripts and styles, from the package). With ``kg serve
 --allow-edits`` the reader and the actor pages also draw edit controls
 (:mod:`kg.server.workbench.editing`) that post to ``/corrections``. The pages
@@ -33,7 +33,7 @@ from kg.server.pages import render_error
 from kg.server.settings import CSP
 from kg.server.workbench.actors import render_actor
 from kg.server.workbench.editing import Editing
-from kg.server.workbench.explore import neighbours, render_explore, search
+from kg.server.workbench.explore import neighbours, overview, render_explore, search
 from kg.server.workbench.facts import document_facts
 from kg.server.workbench.index import Indexer, IndexPending
 from kg.server.workbench.reader import render_documents, render_reader
@@ -169,6 +169,23 @@ def workbench_router(build: Path, editing: Editing | None = None) -> APIRouter:
     def explore_page(request: Request) -> Response:
         """Search a node, then expand neighbours on click; hide nodes, filter relation types."""
         return _html(render_explore(request.query_params.get("node", "")))
+
+    overviews: dict[str, Any] = {}  # by index file: computed once per build
+
+    @router.get("/explore/overview")
+    def explore_overview() -> Response:
+        """The nodes the page opens on (stages and top actors, as in ``graph.html``) (JSON)."""
+        db = indexer.connect()
+        try:
+            key = db.execute("PRAGMA database_list").fetchone()[2]
+            data = overviews.get(key)
+            if data is None:
+                data = overview(db)
+                overviews.clear()
+                overviews[key] = data
+        finally:
+            db.close()
+        return json_response(data)
 
     @router.get("/explore/search")
     def explore_search(q: str = "") -> Response:
