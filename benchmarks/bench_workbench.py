@@ -5,7 +5,8 @@ makes its index first (timed: a one-off per build), then requests each page
 ``--runs`` times and prints the median and the worst, with the row counts the
 tables report. Pages: the documents list, a reader, the requirements table
 (no filter, two facets, a Chinese search, its CSV download), the actors
-table, an actor page, and the explore search and expansion.
+table, an actor page, and the explore page, its overview (computed once per
+build: the worst run is the first), search and expansion.
 
 Usage::
 
@@ -80,6 +81,8 @@ def main() -> None:
         ("requirements CSV, 2 facets", f"/table/requirements?{two}&format=csv"),
         ("actors table", "/table/actors"),
         ("actor page (most duties)", actor_href(actor)),
+        ("explore page", "/explore"),
+        ("explore overview (first: computed)", "/explore/overview"),
         ("explore search 党委", "/explore/search?q=" + quote("党委")),
         ("explore expand", "/explore/node?iri=" + quote(actor, safe="")),
     ]

@@ -2,7 +2,7 @@
 
 Builds ``../shared/corpus/seeds`` into a temporary folder (or uses ``--build``),
 serves it on loopback, and saves docs/workbench-{documents,reader,table,actor,
-explore}.png from headless Chromium (system chromedriver, network-free flags),
+explore-overview,explore}.png from headless Chromium (system chromedriver, network-free flags),
 then serves it again with editing on (nothing is posted) and saves
 docs/workbench-edit.png (a requirement's panel with its edit controls),
 docs/workbench-edit-add.png (adding a fact from a selection) and
@@ -77,6 +77,8 @@ def shoot(out: Path, docs: Path, profile: str) -> None:
                 time.sleep(1)
                 d.save_screenshot(str(docs / f"workbench-{name}.png"))
             d.get(base + "/explore")
+            time.sleep(1.5)  # the overview the page opens on
+            d.save_screenshot(str(docs / "workbench-explore-overview.png"))
             d.find_element(By.ID, "search").send_keys("督导组")
             d.find_element(By.CSS_SELECTOR, "#search-form button").click()
             time.sleep(1)
