@@ -180,6 +180,16 @@
     const ns = visibleNodes();
     const es = visibleEdges();
     const k = Math.max(30, Math.min(120, 0.45 * Math.sqrt(w * h / Math.max(ns.length, 1))));
+    // Two nodes pull together once, however many relations join them (actors that supervise,
+    // report to and approve each other would otherwise collapse into one blot).
+    const seen = new Set();
+    const pairs = [];
+    es.forEach(function (e) {
+      const key = e.source < e.target ? e.source + " " + e.target : e.target + " " + e.source;
+      if (seen.has(key)) return;
+      seen.add(key);
+      pairs.push([nodes.get(e.source), nodes.get(e.target)]);
+    });
     for (let step = 0; step < steps; step++) {
       const t = (w / 12) * (1 - step / steps) + 1;
       ns.forEach(function (n) { n.vx = (w / 2 - n.x) * 0.05; n.vy = (h / 2 - n.y) * 0.05; });
@@ -195,9 +205,9 @@
           a.vx += dx * f; a.vy += dy * f; b.vx -= dx * f; b.vy -= dy * f;
         }
       }
-      es.forEach(function (e) {
-        const a = nodes.get(e.source);
-        const b = nodes.get(e.target);
+      pairs.forEach(function (pair) {
+        const a = pair[0];
+        const b = pair[1];
         const dx = b.x - a.x;
         const dy = b.y - a.y;
         const f = Math.sqrt(dx * dx + dy * dy) / k;
@@ -226,8 +236,11 @@
     shownEdges.forEach(function (e) {
       const a = nodes.get(e.source);
       const b = nodes.get(e.target);
-      svg.appendChild(svgEl("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, class: "edge" }));
+      const line = svgEl("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, class: "edge" });
+      line.appendChild(svgEl("title", {})).textContent = e.type;
+      svg.appendChild(line);
       if (shownEdges.length > 12 && e.type === "responsibleActor") return;  // blue dots: requirements
+      if (shownEdges.length > 40) return;  // a dense drawing: the types are ticked in the side panel
       const t = svgEl("text", { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, class: "edge-label" });
       t.textContent = e.type;
       svg.appendChild(t);
