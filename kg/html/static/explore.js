@@ -20,6 +20,7 @@
   const hiddenTypes = new Set();
   let selected = null;
   let home = "";  // the document of the node a search started from
+  let started = false;  // a node was expanded: the overview, if late, is not drawn
 
   function el(tag, text, cls) {
     const e = document.createElement(tag);
@@ -311,6 +312,7 @@
   }
 
   function expand(id) {
+    started = true;
     selected = id;
     const within = document.getElementById("within").checked && home ? home : "";
     return source.node(id, within).then(function (data) {
@@ -357,7 +359,7 @@
 
   // The overview (the same nodes in graph.html and on /explore: kg.html.explore_data.pick_overview).
   function showOverview(overview) {
-    if (nodes.size) return;  // a search answered first: keep what it drew
+    if (started) return;  // a node was chosen before the overview came: keep to it
     overview.nodes.forEach(function (n) { addNode(n, null).pinned = true; });
     overview.edges.forEach(addEdge);
     draw();

@@ -183,9 +183,9 @@ def _neighbour_ids(base: str, iri: str, document: str = "") -> set[str]:
 
 
 def _drawn(driver) -> list[str]:
-    return [
-        g.get_attribute("data-id") for g in driver.find_elements(By.CSS_SELECTOR, "#canvas g.node")
-    ]
+    """The drawn node ids, read in one script (the drawing is replaced as it settles)."""
+    script = "return Array.from(document.querySelectorAll('#canvas g.node'), g => g.dataset.id)"
+    return driver.execute_script(script)
 
 
 def test_search_an_actor_then_expand_twice_draws_the_union_of_neighbourhoods(driver, seeds_server):
