@@ -42,6 +42,8 @@ EMBED_LIMIT = 20_000
 """Above this many nodes, requirements and times are grouped (:func:`kg.html.select.aggregate`)."""
 OVERVIEW_STAGES = 24
 OVERVIEW_ACTORS = 16
+OVERVIEW_KINDS = ("stage", "actor")
+"""The kinds of node in the overview, in its order (at most :data:`OVERVIEW_STAGES`, ...)."""
 OVERVIEW_RELATIONS = ("stage", "responsibleActor", "inStage")
 """The relations whose incoming edges rank a node for the overview."""
 LEFT_OUT = ("document",)
@@ -90,13 +92,12 @@ def pick_overview(
     >>> pick_overview([*nodes, ("r", "requirement", "要")], {"a2": 3, "a1": 1})
     ['s', 'a2', 'a1']
     """
-    by_kind: dict[str, list[tuple[int, str, str]]] = {"stage": [], "actor": []}
+    by_kind: dict[str, list[tuple[int, str, str]]] = {k: [] for k in OVERVIEW_KINDS}
     for i, kind, label in candidates:
         if kind in by_kind:
             by_kind[kind].append((-degree.get(i, 0), label, i))
-    return [i for *_, i in sorted(by_kind["stage"])[:OVERVIEW_STAGES]] + [
-        i for *_, i in sorted(by_kind["actor"])[:OVERVIEW_ACTORS]
-    ]
+    counts = dict(zip(OVERVIEW_KINDS, (OVERVIEW_STAGES, OVERVIEW_ACTORS), strict=True))
+    return [i for k in OVERVIEW_KINDS for *_, i in sorted(by_kind[k])[: counts[k]]]
 
 
 def overview(g: ViewGraph) -> list[str]:

@@ -24,7 +24,12 @@ import sqlite3
 from typing import Any
 
 from kg.address import actor_href, actor_key, span_href
-from kg.html.explore_data import OVERVIEW_RELATIONS, explore_body, pick_overview
+from kg.html.explore_data import (
+    OVERVIEW_KINDS,
+    OVERVIEW_RELATIONS,
+    explore_body,
+    pick_overview,
+)
 from kg.server.workbench.shell import page
 
 NEIGHBOURS = 20
@@ -135,8 +140,9 @@ def overview(db: sqlite3.Connection) -> dict[str, Any]:
             OVERVIEW_RELATIONS,
         ).fetchall()
     )
+    kinds = ", ".join("?" * len(OVERVIEW_KINDS))
     rows = db.execute(
-        "SELECT * FROM nodes WHERE kind IN ('stage', 'actor') ORDER BY iri"
+        f"SELECT * FROM nodes WHERE kind IN ({kinds}) ORDER BY iri", OVERVIEW_KINDS
     ).fetchall()
     found = {r["iri"]: r for r in rows}
     chosen = pick_overview(((r["iri"], r["kind"], r["label"]) for r in rows), degree)

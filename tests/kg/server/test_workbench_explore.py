@@ -43,6 +43,15 @@ def test_explore_opens_on_graph_htmls_overview(opened, seeds_build):
     assert _drawn(opened) == _graph_html_overview(seeds_build)
 
 
+def test_the_overview_edges_are_graph_htmls(seeds_server, seeds_build):
+    data = embedded(seeds_build / "graph.html")
+    first = set(data["overview"])
+    iri = [data["base"] + n[0] for n in data["nodes"]]
+    offline = {(iri[e[0]], e[1], iri[e[2]]) for e in data["edges"] if {e[0], e[2]} <= first}
+    answer = httpx.get(f"{seeds_server}/explore/overview", timeout=30).json()
+    assert {(e["source"], e["type"], e["target"]) for e in answer["edges"]} == offline
+
+
 def test_the_overview_is_bounded(opened):
     assert 0 < len(_drawn(opened)) <= OVERVIEW_STAGES + OVERVIEW_ACTORS
 
