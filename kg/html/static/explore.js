@@ -46,7 +46,19 @@
         if (doc) url += "&document=" + encodeURIComponent(doc);
         return getJSON(url);
       },
-      overview: function () { return getJSON("/explore/overview"); },
+      overview: function () {  // while the index is made (503), say so and ask again
+        function ask() {
+          return fetch("/explore/overview", { headers: { Accept: "application/json" } }).then(function (r) {
+            if (r.status === 503) {
+              status.textContent = "preparing the workbench index…";
+              return new Promise(function (done) { setTimeout(done, 3000); }).then(ask);
+            }
+            if (!r.ok) throw new Error(r.status + " /explore/overview");
+            return r.json();
+          });
+        }
+        return ask();
+      },
     };
   }
 
