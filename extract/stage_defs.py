@@ -1,13 +1,13 @@
 """Stages a document defines: its own named phases, numbered phases and their series.
 
 A plan names its phases in a few set ways (DOMAIN.md section 2, Stage): a list
-item or heading that is only the phase name (（1）动员部署阶段（2011年1月-2月）),
-a numbered phase with its name (第一阶段为学习调研阶段, 第二阶段（分析检查阶段）), a
-division (分为学习教育、查摆问题和整改落实三个阶段), or a numbered phase alone
-(第一阶段：2月中旬到5月1日前，主题是“重读党的历史，坚定信念”). The label is the name
+item or heading that is only the phase name (（1）宣传发动阶段（3月-4月）),
+a numbered phase with its name (第一阶段为集中研讨阶段, 第二阶段（对照检视阶段）), a
+division (分为专题学习、征求意见和建章立制三个阶段), or a numbered phase alone
+(第一阶段：3月上旬到4月底，主题是“学好章程，守好规矩”). The label is the name
 as written without 阶段. A numbered phase takes the name of its activity where the
 document gives one: the first half of its 主题, or its one activity
-(第三阶段：十月中旬。开展…干部作风测评工作 -> 干部作风测评); otherwise it keeps its
+(第三阶段：九月下旬。开展…机关效能评议工作 -> 机关效能评议); otherwise it keeps its
 number (第一阶段). A *series* is a run of phases numbered on from one
 another; the numbering starting again at 1 opens a new series, and the order
 relations of :mod:`extract.phase_relations` never join two series.
@@ -17,10 +17,10 @@ Names that are not phases of a campaign are left out (新发展阶段, 初级阶
 
 Examples
 --------
->>> text = "分三个阶段：\\n（1）动员部署阶段（1月）。\\n（2）学习宣讲阶段（3月）。"
->>> text += "\\n（3）深化总结阶段（5月）。"
+>>> text = "分三个阶段：\\n（1）宣传发动阶段（1月）。\\n（2）专题研讨阶段（3月）。"
+>>> text += "\\n（3）总结提高阶段（5月）。"
 >>> [(d.label, d.series) for d in stage_defs(text)]
-[('动员部署', 0), ('学习宣讲', 0), ('深化总结', 0)]
+[('宣传发动', 0), ('专题研讨', 0), ('总结提高', 0)]
 """
 
 from __future__ import annotations
@@ -127,7 +127,7 @@ def stage_defs(text: str, numbered: bool = True) -> list[StageDef]:
             pos = at + len(x)
     for m in t["listed"].finditer(text):
         g = "x" if m["x"] else "x2"
-        if not t["name_block"].search(m[g]):  # 我国已进入新发展阶段: a statement, no name
+        if not t["name_block"].search(m[g]):  # 进入新发展阶段: a statement, no name
             add(m.start(g), m.end(g) + 2, m[g], _number(m["n"]))
     for m in t["numbered"].finditer(text) if numbered else ():
         add(m.start("d"), m.end("d"), None, _number(m["n"]))
