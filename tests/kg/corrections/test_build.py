@@ -227,7 +227,8 @@ def test_kg_build_prints_one_warning_line_per_orphan(plain, tmp_path):
     assert sorted(line.split()[4] for line in lines) == sorted(c.id for c in gone)
 
 
-def test_added_fact_reaches_the_store_with_its_quote(plain, tmp_path):
+def _with_added_requirement(plain, tmp_path):
+    """A copy of the plain build whose ledger adds a requirement of b.txt (out, start, quote)."""
     out = tmp_path / "out"
     shutil.copytree(plain, out, symlinks=True)
     start = B_TEXT.index("党员要")
@@ -240,6 +241,11 @@ def test_added_fact_reaches_the_store_with_its_quote(plain, tmp_path):
         time=WHEN,
     )
     ledger.append(out, [add])
+    return out, start, quote
+
+
+def test_added_fact_reaches_the_store_with_its_quote(plain, tmp_path):
+    out, start, quote = _with_added_requirement(plain, tmp_path)
     report = build([plain.parent / "in"], out, progress=False, views=False)
     assert report.orphaned == []
     node = iri.requirement_iri("b.txt", f"{start}-{start + len(quote)}")
@@ -250,18 +256,7 @@ def test_added_fact_reaches_the_store_with_its_quote(plain, tmp_path):
 
 
 def test_an_added_span_whose_text_changed_is_orphaned(plain, tmp_path):
-    out = tmp_path / "out"
-    shutil.copytree(plain, out, symlinks=True)
-    start = B_TEXT.index("党员要")
-    quote = "党员要积极参加"
-    add = Correction(
-        action="add.requirement",
-        target=Target("b.txt", "requirement", start, start + len(quote)),
-        change=Change(quote=quote, modality="exhortation"),
-        author="王",
-        time=WHEN,
-    )
-    ledger.append(out, [add])
+    out, start, quote = _with_added_requirement(plain, tmp_path)
     corpus = write_corpus(tmp_path / "in")
     (corpus / "b.txt").write_text("通知：" + B_TEXT, encoding="utf-8")
     report = build([corpus], out, progress=False, views=False)
