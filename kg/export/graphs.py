@@ -1,129 +1,91 @@
-"""GraphML and GEXF exports of the build's NetworkX projection.
+"""GraphML and GEXF exports of the build's NetworkX projection (:mod:`kg.nx.projection`).
 
-The projection keeps the typed entities (documents, actors, stages, steps,
-time expressions, requirements, quantities, kinds, campaigns) as nodes and the
-object properties between them as edges; evidence nodes and reified relation
-assertions stay in the RDF. Every attribute is a string, so Gephi and yEd
-open the files: ``label``, ``type`` (the main class), ``types`` (all classes,
-``;``-joined) and ``iri`` on nodes; ``label`` (the property's local name) and
-``predicate`` (its IRI) on edges.
+The exported graph is the projection of the selected documents
+(:func:`kg.quality.projected.projected`): documents, actors, stages, steps,
+time expressions and requirements as nodes; evidence, quantities, actor kinds
+and reified relations folded into their attributes. :func:`flat` turns the
+projection's attributes into strings, so Gephi and yEd open the files:
+
+* nodes: ``label``, ``type`` (``Actor``, ``Requirement``...), ``iri`` and the
+  projection's other attributes (``modality``, ``quote``, ``document``,
+  ``start``, ``end``, ``normalized``, ``role``, ``actor_type``, ``kind``...);
+  a list is ``;``-joined (``aliases``, ``documents``), ``quantities`` are
+  ``"; "``-joined texts such as ``>= 3 篇``;
+* edges: ``label`` (the projection's key, e.g. ``responsibleActor``),
+  ``predicate`` (its IRI) and ``documents`` (``;``-joined).
+
+Nodes come in IRI order, edges in (source, target, label) order.
 
 Examples
 --------
->>> import pyoxigraph as ox
->>> from ontology.namespaces import CK, RDF, RDFS
->>> n = lambda u: ox.NamedNode(str(u))
->>> a, r = ox.NamedNode("http://e/a"), ox.NamedNode("http://e/r")
->>> g = project([(a, n(RDF.type), n(CK.Actor)), (a, n(RDFS.label), ox.Literal("区委")),
-...              (r, n(RDF.type), n(CK.Requirement)), (r, n(CK.responsibleActor), a)])
->>> g.nodes["http://e/a"]["label"], g.nodes["http://e/a"]["type"]
-('区委', 'Actor')
->>> list(g.edges(keys=True))
-[('http://e/r', 'http://e/a', 'responsibleActor')]
+>>> from kg.nx.examples import example_graph
+>>> g = flat(example_graph())
+>>> g.nodes["req:1"]["type"], g.nodes["req:1"]["start"], g.nodes["req:1"]["modality"]
+('Requirement', '0', 'obligation')
+>>> g.edges["req:1", "actor:dd", "responsibleActor"]["predicate"]
+'https://w3id.org/campaign-kg/ontology#responsibleActor'
 """
 
 from __future__ import annotations
 
 import io
 import xml.etree.ElementTree as ET
-from collections import defaultdict
-from collections.abc import Iterable
+from typing import Any
 
 import networkx as nx
-import pyoxigraph as ox
 
-from kg.graph import schema
-from ontology.namespaces import CK, OA, RDF
+from ontology.namespaces import CK
 
-LEFT_OUT = {str(CK.Evidence), str(CK.RelationAssertion), str(RDF.Statement)}
-TYPE_ORDER = [c.iri for c in schema.CLASSES]
-LABEL_PROPERTIES = [str(p) for p in schema.LABEL_PROPERTIES]
-QUOTE_MAX = 80
+SKIPPED = frozenset({"evidence"})
+"""Projection attributes not exported (a relation's evidence stays in the RDF)."""
 
 
-def local_name(iri: str) -> str:
-    """The part of an IRI after its last ``#`` or ``/``.
+def text(value: Any) -> str:
+    """One attribute value as a string: lists ``;``-joined, quantities as ``>= 3 篇``.
 
     Examples
     --------
-    >>> local_name("https://w3id.org/campaign-kg/ontology#Actor")
-    'Actor'
+    >>> text(("a.txt", "b.txt")), text(((">=", 3, "篇"), ("<=", 5, None))), text(12)
+    ('a.txt;b.txt', '>= 3 篇; <= 5', '12')
     """
-    return iri.rsplit("#", 1)[-1] if "#" in iri else iri.rstrip("/").rsplit("/", 1)[-1]
+    if isinstance(value, (tuple, list)):
+        if value and all(isinstance(v, (tuple, list)) for v in value):
+            return "; ".join(" ".join(str(x) for x in v if x not in (None, "")) for v in value)
+        return ";".join(str(v) for v in value)
+    return "" if value is None else str(value)
 
 
-def _main_type(types: list[str]) -> str:
-    for t in TYPE_ORDER:
-        if str(t) in types:
-            return local_name(str(t))
-    return local_name(types[0]) if types else ""
+def flat(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The projection ``G`` with string attributes only, nodes and edges sorted.
+
+    Empty values are left out; ``iri`` is the node's IRI, ``label`` the edge's
+    key and ``predicate`` its IRI in the ontology's namespace.
+    """
+    out = nx.MultiDiGraph()
+    for n in sorted(G.nodes):
+        data = G.nodes[n]
+        attrs = {k: text(v) for k, v in sorted(data.items()) if k not in SKIPPED}
+        attrs = {k: v for k, v in attrs.items() if v != ""}
+        attrs["label"] = text(data.get("label")) or n
+        attrs["iri"] = n
+        out.add_node(n, **attrs)
+    for u, v, k, data in sorted(G.edges(keys=True, data=True), key=lambda e: e[:3]):
+        attrs = {"label": k, "predicate": str(CK[k])}
+        docs = text(data.get("documents", ()))
+        if docs:
+            attrs["documents"] = docs
+        out.add_edge(u, v, key=k, **attrs)
+    return out
 
 
-def _index(triples: Iterable) -> dict[str, dict[str, list]]:
-    idx: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for s, p, o in triples:
-        if isinstance(s, ox.NamedNode):
-            idx[s.value][p.value].append(o)
-    return idx
-
-
-def _first_value(props: dict[str, list], prop: str) -> str | None:
-    values = sorted(o.value for o in props.get(prop, []) if isinstance(o, ox.Literal))
-    return values[0] if values else None
-
-
-def node_label(iri: str, idx: dict[str, dict[str, list]]) -> str:
-    """A display label: rdfs:label, skos:prefLabel, the file name, the quote, or the IRI's end."""
-    props = idx.get(iri, {})
-    for prop in LABEL_PROPERTIES:
-        value = _first_value(props, prop)
-        if value is not None:
-            return value
-    if str(CK.comparator) in props:
-        parts = [_first_value(props, str(p)) or "" for p in (CK.comparator, CK.value, CK.unit)]
-        return " ".join(x for x in parts if x)
-    for ev in sorted(o.value for o in props.get(str(CK.evidence), [])):
-        quote = _first_value(idx.get(ev, {}), str(OA.exact))
-        if quote is not None:
-            return quote if len(quote) <= QUOTE_MAX else quote[: QUOTE_MAX - 1] + "…"
-    return local_name(iri)
-
-
-def project(triples: Iterable) -> nx.MultiDiGraph:
-    """The typed entities and the object-property edges between them, in sorted order."""
-    triples = list(triples)
-    idx = _index(triples)
-    rdf_type = str(RDF.type)
-    types = {
-        s: sorted(o.value for o in props.get(rdf_type, []) if isinstance(o, ox.NamedNode))
-        for s, props in idx.items()
-    }
-    nodes = sorted(s for s, ts in types.items() if ts and not LEFT_OUT.intersection(ts))
-    keep = set(nodes)
-    g = nx.MultiDiGraph()
-    for s in nodes:
-        g.add_node(
-            s,
-            label=node_label(s, idx),
-            type=_main_type(types[s]),
-            types=";".join(local_name(t) for t in types[s]),
-            iri=s,
-        )
-    edges = sorted(
-        (s.value, p.value, o.value)
-        for s, p, o in triples
-        if p.value != rdf_type
-        and isinstance(o, ox.NamedNode)
-        and s.value in keep
-        and o.value in keep
-    )
-    for s, p, o in edges:
-        g.add_edge(s, o, key=local_name(p), label=local_name(p), predicate=p)
-    return g
+def attribute_names(G: nx.MultiDiGraph, of: str) -> list[str]:
+    """The attribute names of ``G``'s nodes (``of="node"``) or edges, sorted, ``label`` left out."""
+    rows = G.nodes(data=True) if of == "node" else G.edges(data=True)
+    return sorted({k for *_, d in rows for k in d} - {"label"})
 
 
 def write_graph(graph: nx.MultiDiGraph, fmt: str) -> bytes:
-    """Serialize the projection as ``graphml`` or ``gexf`` (no timestamps: byte-stable)."""
+    """Serialize a :func:`flat` graph as ``graphml`` or ``gexf`` (no timestamps: byte-stable)."""
     buf = io.BytesIO()
     if fmt == "graphml":
         unique = nx.MultiDiGraph()
@@ -138,49 +100,47 @@ def write_graph(graph: nx.MultiDiGraph, fmt: str) -> bytes:
 
 
 GEXF_NAMESPACE = "http://www.gexf.net/1.2draft"
-NODE_ATTRIBUTES = ("type", "types", "iri")
-EDGE_ATTRIBUTES = ("predicate",)
 
 
 def write_gexf(graph: nx.MultiDiGraph) -> bytes:
-    """The projection as GEXF 1.2 (valid against the 1.2draft XML Schema), for Gephi.
+    """A :func:`flat` graph as GEXF 1.2 (valid against the 1.2draft XML Schema), for Gephi.
 
-    Nodes keep their IRI as id and their ``label``; ``type``, ``types`` and
-    ``iri`` are string attributes. Edges are numbered in order, with the
-    property's local name as ``label`` and its IRI as the ``predicate``
-    attribute. Written here rather than by NetworkX, whose writer adds a
-    ``name`` attribute the schema does not allow and its internal edge keys
-    (``networkx_key``).
+    Nodes keep their IRI as id and their ``label``; their other attributes are
+    declared string attributes. Edges are numbered in order, with ``label`` and
+    the string attributes ``predicate`` and ``documents``. Written here rather
+    than by NetworkX, whose writer adds a ``name`` attribute the schema does
+    not allow and its internal edge keys (``networkx_key``).
 
     Examples
     --------
     >>> g = nx.MultiDiGraph()
-    >>> g.add_node("http://e/a", label="区委", type="Actor", types="Actor", iri="http://e/a")
+    >>> g.add_node("http://e/a", label="区委", type="Actor", iri="http://e/a")
     >>> print(write_gexf(g).decode().splitlines()[1])
     <gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">
     """
     root = ET.Element("gexf", {"xmlns": GEXF_NAMESPACE, "version": "1.2"})
     ET.SubElement(ET.SubElement(root, "meta"), "creator").text = "campaign-kg"
     g = ET.SubElement(root, "graph", {"defaultedgetype": "directed", "mode": "static"})
-    for cls, names in (("node", NODE_ATTRIBUTES), ("edge", EDGE_ATTRIBUTES)):
+    names = {cls: attribute_names(graph, cls) for cls in ("node", "edge")}
+    for cls, declared_names in names.items():
         declared = ET.SubElement(g, "attributes", {"class": cls, "mode": "static"})
-        for name in names:
+        for name in declared_names:
             ET.SubElement(declared, "attribute", {"id": name, "title": name, "type": "string"})
     nodes = ET.SubElement(g, "nodes", {"count": str(graph.number_of_nodes())})
     for n, data in graph.nodes(data=True):
         node = ET.SubElement(nodes, "node", {"id": n, "label": data.get("label", n)})
-        _attvalues(node, data, NODE_ATTRIBUTES)
+        _attvalues(node, data, names["node"])
     edges = ET.SubElement(g, "edges", {"count": str(graph.number_of_edges())})
     for i, (u, v, data) in enumerate(graph.edges(data=True)):
         attrs = {"id": str(i), "source": u, "target": v}
         if data.get("label"):
             attrs["label"] = data["label"]
-        _attvalues(ET.SubElement(edges, "edge", attrs), data, EDGE_ATTRIBUTES)
+        _attvalues(ET.SubElement(edges, "edge", attrs), data, names["edge"])
     ET.indent(root, space="  ")
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def _attvalues(parent: ET.Element, data: dict, names: tuple[str, ...]) -> None:
+def _attvalues(parent: ET.Element, data: dict, names: list[str]) -> None:
     values = [(name, data[name]) for name in names if data.get(name) not in (None, "")]
     if values:
         box = ET.SubElement(parent, "attvalues")

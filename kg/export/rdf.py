@@ -12,7 +12,7 @@ json-ld    jsonld                 the same triples, compacted with
                                   ``ontology/context.jsonld`` (inlined)
 nquads     nq, n-quads            one named graph per document
 trig                              the same quads as TriG
-graphml                           the NetworkX projection (see kg.export.graphs)
+graphml                           the NetworkX projection of kg.nx (see kg.export.graphs)
 gexf                              the same projection for Gephi
 csv                               a folder: nodes.csv, edges.csv, requirements.csv
 =========  =====================  ==========================================
@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+import networkx as nx
 import pyoxigraph as ox
 
 from kg import atomic
@@ -235,17 +236,22 @@ def render(
         quads = load_quads(out, docs, ontology=ontology)
         return serialize_quads(quads, fmt), len(quads)
     if fmt in GRAPH_FORMATS:
-        from kg.export.graphs import write_graph
+        from kg.export.graphs import flat, write_graph
 
-        graph = _projection(out, docs)
+        graph = flat(projection(out, docs))
         return write_graph(graph, fmt), graph.number_of_nodes()
     raise ExportError(f"format {fmt} writes a folder: give an output path (-o DIR)")
 
 
-def _projection(out: Path, documents: list[str]):
-    from kg.export.graphs import project
+def projection(out: Path, documents: Iterable[str] | None = None) -> nx.MultiDiGraph:
+    """The :mod:`kg.nx` projection of the documents' graphs (default: all) of the build in ``out``.
 
-    return project(load_triples(out, documents))
+    Read from the build's per-document N-Quads, as :func:`load_triples` reads them.
+    """
+    from kg.quality.projected import projected, quad_tuples
+
+    names = Manifest.read(out).select(documents)
+    return projected(quad_tuples(_document_quads(out, names)))
 
 
 def export(
@@ -293,7 +299,7 @@ def export(
             raise ExportError(f"format {fmt} writes a folder: give an output path (-o DIR)")
         from kg.export.tables import write_tables
 
-        n = write_tables(load_triples(out, docs), Path(dest))
+        n = write_tables(projection(out, docs), Path(dest))
         return ExportReport(fmt, len(docs), n, Path(dest))
     data, n = render(out, fmt, docs, ontology=ontology)
     if dest is not None:

@@ -1,8 +1,11 @@
 """CSV export: a folder with ``nodes.csv``, ``edges.csv`` and ``requirements.csv``.
 
-``nodes.csv`` and ``edges.csv`` are the NetworkX projection of
-:mod:`kg.export.graphs` (Gephi's spreadsheet import reads them as they are);
-``requirements.csv`` has one row per requirement, ready for pandas:
+All three are read from the projection of the selected documents
+(:mod:`kg.export.graphs`). ``nodes.csv`` and ``edges.csv`` are its nodes and
+edges with their string attributes (Gephi's spreadsheet import reads them as
+they are): ``id, label, type`` and then every other node attribute in name
+order; ``source, target, label, predicate, documents``. ``requirements.csv``
+has one row per requirement, ready for pandas:
 
 ``requirement, document, modality, actor, stage, deadline, deadline_normalized,
 quantities, offsets, start, end, quote``
@@ -12,14 +15,10 @@ written atomically with LF line ends.
 
 Examples
 --------
->>> import csv, io, pyoxigraph as ox
->>> from ontology.namespaces import CK, RDF
->>> n = lambda u: ox.NamedNode(str(u))
->>> r = ox.NamedNode("http://e/r")
->>> triples = [(r, n(RDF.type), n(CK.Requirement)), (r, n(CK.modality), n(CK.obligation))]
->>> rows = requirement_rows(triples)
->>> rows[0]["modality"]
-'obligation'
+>>> from kg.nx.examples import example_graph
+>>> row = requirement_rows(example_graph())[0]
+>>> row["actor"], row["stage"], row["deadline_normalized"], row["offsets"]
+('督导组', '学习动员', '--03-15', '0-17')
 """
 
 from __future__ import annotations
@@ -29,15 +28,15 @@ import io
 from collections.abc import Iterable
 from pathlib import Path
 
-import pyoxigraph as ox
+import networkx as nx
 
 from kg import atomic
 from kg.errors import ExportError
-from kg.export.graphs import _first_value, _index, local_name, project
-from ontology.namespaces import CK, DCTERMS, OA, RDF, RDFS
+from kg.export.graphs import attribute_names, flat, text
 
-NODE_COLUMNS = ["id", "label", "type", "types"]
-EDGE_COLUMNS = ["source", "target", "label", "predicate"]
+NODE_COLUMNS = ["id", "label", "type"]
+"""The first columns of ``nodes.csv``; the other attributes follow in name order."""
+EDGE_COLUMNS = ["source", "target", "label", "predicate", "documents"]
 REQUIREMENT_COLUMNS = [
     "requirement",
     "document",
@@ -54,50 +53,37 @@ REQUIREMENT_COLUMNS = [
 ]
 
 
-def _iris(props: dict[str, list], prop: object) -> list[str]:
-    return sorted(o.value for o in props.get(str(prop), []) if isinstance(o, ox.NamedNode))
+def _targets(G: nx.MultiDiGraph, n: str, key: str, attr: str = "label") -> str:
+    """The ``attr`` of ``n``'s ``key`` targets, sorted, no duplicates, ``"; "``-joined."""
+    values = {
+        text(G.nodes[v].get(attr))
+        for v, keys in G.succ[n].items()
+        if key in keys and G.nodes[v].get(attr) is not None
+    }
+    return "; ".join(sorted(values))
 
 
-def _labels(idx: dict, iris: list[str], prop: object = RDFS.label) -> list[str]:
-    return sorted({v for i in iris if (v := _first_value(idx.get(i, {}), str(prop))) is not None})
-
-
-def _quantity(idx: dict, q: str) -> str:
-    props = idx.get(q, {})
-    parts = [_first_value(props, str(p)) or "" for p in (CK.comparator, CK.value, CK.unit)]
-    return " ".join(x for x in parts if x)
-
-
-def requirement_rows(triples: Iterable) -> list[dict[str, object]]:
-    """One row per ``ck:Requirement``, sorted by document and offsets."""
-    idx = _index(triples)
+def requirement_rows(G: nx.MultiDiGraph) -> list[dict[str, object]]:
+    """One row per requirement of the projection ``G``, sorted by document and offsets."""
     rows = []
-    for req, props in idx.items():
-        if str(CK.Requirement) not in _iris(props, RDF.type):
+    for n, d in G.nodes(data=True):
+        if d.get("type") != "Requirement":
             continue
-        docs = _iris(props, CK.mentionedIn)
-        deadlines = _iris(props, CK.deadline)
-        evidence = [
-            (int(s), int(e), _first_value(idx.get(ev, {}), str(OA.exact)) or "")
-            for ev in _iris(props, CK.evidence)
-            if (s := _first_value(idx.get(ev, {}), str(OA.start))) is not None
-            and (e := _first_value(idx.get(ev, {}), str(OA.end))) is not None
-        ]
-        start, end, quote = min(evidence) if evidence else (None, None, "")
+        start, end = d.get("start"), d.get("end")
         rows.append(
             {
-                "requirement": req,
-                "document": "; ".join(_labels(idx, docs, DCTERMS.identifier)),
-                "modality": "; ".join(local_name(m) for m in _iris(props, CK.modality)),
-                "actor": "; ".join(_labels(idx, _iris(props, CK.responsibleActor))),
-                "stage": "; ".join(_labels(idx, _iris(props, CK.stage))),
-                "deadline": "; ".join(_labels(idx, deadlines)),
-                "deadline_normalized": "; ".join(_labels(idx, deadlines, CK.normalized)),
-                "quantities": "; ".join(_quantity(idx, q) for q in _iris(props, CK.quantity)),
-                "offsets": f"{start}-{end}" if start is not None else "",
+                "requirement": n,
+                "document": _targets(G, n, "mentionedIn"),
+                "modality": text(d.get("modality")),
+                "actor": _targets(G, n, "responsibleActor"),
+                "stage": _targets(G, n, "stage"),
+                "deadline": _targets(G, n, "deadline"),
+                "deadline_normalized": _targets(G, n, "deadline", "normalized"),
+                "quantities": text(d.get("quantities", ())),
+                "offsets": f"{start}-{end}" if start is not None and end is not None else "",
                 "start": start,
                 "end": end,
-                "quote": quote,
+                "quote": d.get("quote", ""),
             }
         )
     return sorted(
@@ -114,20 +100,23 @@ def _csv(columns: list[str], rows: Iterable[dict[str, object]]) -> str:
     return buf.getvalue()
 
 
-def write_tables(triples: list, dest: Path) -> int:
-    """Write the three CSV files into the folder ``dest``; return the number of requirements."""
+def write_tables(G: nx.MultiDiGraph, dest: Path) -> int:
+    """Write the three CSV files of the projection ``G`` into the folder ``dest``.
+
+    Returns the number of requirements.
+    """
     dest = Path(dest)
     if dest.exists() and not dest.is_dir():
         raise ExportError(f"{dest}: exists and is not a folder (csv writes a folder)")
     dest.mkdir(parents=True, exist_ok=True)
-    g = project(triples)
-    nodes = [{"id": n, **{c: d.get(c) for c in NODE_COLUMNS[1:]}} for n, d in g.nodes(data=True)]
-    edges = [
-        {"source": u, "target": v, "label": d["label"], "predicate": d["predicate"]}
-        for u, v, d in g.edges(data=True)
+    g = flat(G)
+    node_columns = NODE_COLUMNS + [
+        c for c in attribute_names(g, "node") if c not in NODE_COLUMNS and c != "iri"
     ]
-    reqs = requirement_rows(triples)
-    atomic.write_text(dest / "nodes.csv", _csv(NODE_COLUMNS, nodes))
+    nodes = [{"id": n, **d} for n, d in g.nodes(data=True)]
+    edges = [{"source": u, "target": v, **d} for u, v, d in g.edges(data=True)]
+    reqs = requirement_rows(G)
+    atomic.write_text(dest / "nodes.csv", _csv(node_columns, nodes))
     atomic.write_text(dest / "edges.csv", _csv(EDGE_COLUMNS, edges))
     atomic.write_text(dest / "requirements.csv", _csv(REQUIREMENT_COLUMNS, reqs))
     return len(reqs)

@@ -18,16 +18,19 @@ from rdflib.compare import isomorphic
 from kg.builddir import BuildDir, Manifest
 from kg.cli.main import cli
 from kg.errors import BuildError
+from kg.export.graphs import text
 from kg.export.rdf import (
     FORMATS,
     ExportError,
     canonical_format,
     export,
     load_triples,
+    projection,
     render,
 )
 from kg.export.tables import REQUIREMENT_COLUMNS
 from kg.graph import iri
+from kg.nx.cache import saved_graph
 from ontology.namespaces import CK, RDF, load_ontology
 
 RDFLIB_NAMES = {"turtle": "turtle", "nt": "nt", "xml": "xml", "json-ld": "json-ld"}
@@ -185,6 +188,97 @@ def test_graph_format_opens_with_labels_and_types(seeds_build: Path, fmt: str, r
     types = {d.get("type") for _, d in g.nodes(data=True)}
     assert {"Document", "Actor", "Requirement"} <= types
     assert all(d.get("label") for _, d in g.nodes(data=True))
+
+
+def _projection_of(seeds_build: Path, docs: list[str] | None = None) -> nx.MultiDiGraph:
+    """The saved projection of the build (all documents), or the one made of ``docs``."""
+    return saved_graph(seeds_build) if docs is None else projection(seeds_build, docs)
+
+
+@pytest.mark.parametrize(("fmt", "reader"), [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+def test_graph_format_holds_the_nodes_and_edges_of_the_kg_nx_projection(
+    seeds_build: Path, fmt: str, reader
+) -> None:
+    g = reader(io.BytesIO(render(seeds_build, fmt)[0]))
+    G = _projection_of(seeds_build)
+    assert set(g.nodes) == set(G.nodes)
+    assert sorted((u, v, d["label"]) for u, v, d in g.edges(data=True)) == sorted(
+        G.edges(keys=True)
+    )
+
+
+@pytest.mark.parametrize(
+    ("node_type", "attributes"),
+    [
+        ("Requirement", {"iri", "modality", "quote", "document", "start", "end"}),
+        ("TimeExpression", {"iri", "role", "quote", "document", "start", "end"}),
+        ("Actor", {"iri", "actor_type", "documents"}),
+        ("Document", {"iri", "name"}),
+    ],
+)
+def test_graphml_nodes_carry_the_projection_attributes_as_strings(
+    seeds_build: Path, node_type: str, attributes: set[str]
+) -> None:
+    g = nx.read_graphml(io.BytesIO(render(seeds_build, "graphml")[0]))
+    nodes = [d for _, d in g.nodes(data=True) if d["type"] == node_type]
+    assert nodes and all(attributes <= set(d) for d in nodes)
+    assert all(isinstance(v, str) for d in nodes for v in d.values())
+
+
+def test_graphml_quantities_are_text(seeds_build: Path) -> None:
+    g = nx.read_graphml(io.BytesIO(render(seeds_build, "graphml")[0]))
+    G = _projection_of(seeds_build)
+    quantified = {n: d["quantities"] for n, d in G.nodes(data=True) if d.get("quantities")}
+    assert quantified
+    for n, qs in quantified.items():
+        parts = g.nodes[n]["quantities"].split("; ")
+        assert [p.split(" ")[0] for p in parts] == [str(q[0]) for q in qs]
+        assert all(str(u) in p for p, (*_, u) in zip(parts, qs, strict=True) if u)
+
+
+def test_graph_format_edges_name_their_predicate_and_documents(seeds_build: Path) -> None:
+    g = nx.read_gexf(io.BytesIO(render(seeds_build, "gexf")[0]))
+    G = _projection_of(seeds_build)
+    for u, v, d in g.edges(data=True):
+        assert d["predicate"] == str(CK[d["label"]])
+        assert d["documents"].split(";") == list(G.edges[u, v, d["label"]]["documents"])
+
+
+def test_graph_format_of_one_document_is_that_documents_projection(seeds_build: Path) -> None:
+    name = next(iter(Manifest.read(seeds_build).documents))
+    g = nx.read_graphml(io.BytesIO(render(seeds_build, "graphml", [name])[0]))
+    assert set(g.nodes) == set(_projection_of(seeds_build, [name]).nodes)
+    assert {d["document"] for _, d in g.nodes(data=True) if d["type"] == "Requirement"} == {name}
+
+
+@pytest.mark.parametrize(
+    ("value", "flat"),
+    [
+        (("a.txt", "b.txt"), "a.txt;b.txt"),
+        (((">=", 3, "篇"),), ">= 3 篇"),
+        (((">=", 3, "篇"), ("range", "1-2", None)), ">= 3 篇; range 1-2"),
+        ((), ""),
+        (12, "12"),
+        (None, ""),
+    ],
+)
+def test_attribute_values_flatten_to_text(value: object, flat: str) -> None:
+    assert text(value) == flat
+
+
+def test_csv_nodes_and_edges_are_the_graph_formats_nodes_and_edges(
+    seeds_build: Path, tmp_path: Path
+) -> None:
+    export(seeds_build, "csv", tmp_path / "t")
+    g = nx.read_graphml(io.BytesIO(render(seeds_build, "graphml")[0]))
+    with (tmp_path / "t" / "nodes.csv").open(encoding="utf-8", newline="") as fh:
+        nodes = {
+            r["id"]: {k: v for k, v in r.items() if v and k != "id"} for r in csv.DictReader(fh)
+        }
+    with (tmp_path / "t" / "edges.csv").open(encoding="utf-8", newline="") as fh:
+        edges = sorted((r["source"], r["target"], r["label"]) for r in csv.DictReader(fh))
+    assert nodes == {n: {k: v for k, v in d.items() if k != "iri"} for n, d in g.nodes(data=True)}
+    assert edges == sorted((u, v, d["label"]) for u, v, d in g.edges(data=True))
 
 
 def test_csv_export_writes_three_tables(seeds_build: Path, tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ JSON-LD export also by PyLD, as a JSON-LD 1.0 and as a 1.1 processor), and
 each reads as many triples or quads as the endpoint of ``kg serve`` counts:
 the documents' data without ``--ontology``; the whole default graph (or every
 named graph) with it. The N-Triples export holds the very terms the endpoint
-gives (literals in one canonical form). The projections are read by NetworkX
+gives (literals in one canonical form). The projections (of kg.nx) are read by NetworkX
 and lxml, the GEXF file checked against its XML Schema (from ../shared).
 """
 
@@ -26,7 +26,8 @@ from pyld import jsonld
 from rdflib import Dataset, Graph
 
 from kg.export.rdf import export, render
-from kg.graph import iri
+from kg.graph import iri, schema
+from kg.nx.projection import LINKS, RELATIONS
 from kg.server.app import Settings
 from ontology.namespaces import CK
 from tests.kg.serving import running_server, sparql_json
@@ -45,14 +46,19 @@ QUADS = {
     False: f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {ONTOLOGY}) }}",
     True: "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
 }
-# The entities the projections keep (kg.export.graphs.project), and the requirements.
+# The nodes and edges of the projections (kg.nx.projection, kg.export.graphs), and the requirements.
+_VIEWED = " ".join(f"<{c.iri}>" for c in schema.VIEWED)
+_EDGES = " ".join(f"<{CK[k]}>" for k in LINKS + RELATIONS)
 PROJECTED = f"""
 SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{
-  GRAPH ?g {{ ?s a ?type }} FILTER(?g != {ONTOLOGY} && isIRI(?s))
-  FILTER NOT EXISTS {{
-    ?s a ?left VALUES ?left {{ ck:Evidence ck:RelationAssertion rdf:Statement }}
-  }}
+  GRAPH ?g {{ ?s a ?type }} FILTER(?g != {ONTOLOGY}) VALUES ?type {{ {_VIEWED} }}
 }}"""
+PROJECTED_EDGES = f"""
+SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{
+  GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {ONTOLOGY}) VALUES ?p {{ {_EDGES} }}
+  GRAPH ?g1 {{ ?s a ?t1 }} VALUES ?t1 {{ {_VIEWED} }}
+  GRAPH ?g2 {{ ?o a ?t2 }} VALUES ?t2 {{ {_VIEWED} }}
+}} }}"""
 REQUIREMENTS = "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a ck:Requirement }"
 
 
@@ -165,6 +171,14 @@ def test_projection_read_by_networkx_counts_what_the_endpoint_counts(
 ) -> None:
     data, n = render(seeds_build, fmt)
     assert reader(io.BytesIO(data)).number_of_nodes() == n == _count(endpoint, PROJECTED)
+
+
+@pytest.mark.parametrize(("fmt", "reader"), [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+def test_projection_edges_read_by_networkx_count_what_the_endpoint_counts(
+    seeds_build: Path, endpoint: str, fmt: str, reader
+) -> None:
+    edges = reader(io.BytesIO(render(seeds_build, fmt)[0])).number_of_edges()
+    assert edges == _count(endpoint, PROJECTED_EDGES) > 0
 
 
 def test_gexf_read_by_lxml_counts_what_the_endpoint_counts(seeds_build: Path, endpoint: str):
