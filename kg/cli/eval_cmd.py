@@ -54,10 +54,10 @@ def eval_(
     if errors:
         from kg.quality.gold_diff import error_counts, error_rows
 
-        rows = error_rows(gold, BuildDir(out).graph_ttl, documents)
+        rows = error_rows(gold, BuildDir(out).root, documents)
         emit(error_counts(rows) if counts else rows, fmt)
         return
     from kg.quality.evaluate import evaluate, score_rows
 
-    report = evaluate(gold, BuildDir(out).graph_ttl, documents)
+    report = evaluate(gold, BuildDir(out).root, documents)
     emit(score_rows(report), fmt)

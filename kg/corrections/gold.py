@@ -5,10 +5,11 @@ the facts of the last build, corrections applied, are written as
 ``DIR/<document>.json`` in the gold format: actors (label, aliases, type),
 stages, steps, times, requirements (span, quote, modality, responsible
 actors, stage, deadline, quantities) and relations. The facts are read
-from ``graph.nq`` through the RDF contract, as the scorer reads them
-(:class:`kg.quality.evaluate.GraphView`), so a build scored against gold written
-from it scores 1.0. The build must be current: a document whose
-corrections changed since it was built is refused (run ``kg build``).
+from ``graph.nq`` through the RDF contract (:class:`RdfView`, with the
+meta data, actor classes and relation assertions the projection folds away),
+so a build scored against gold written from it scores 1.0. The build must be
+current: a document whose corrections changed since it was built is refused
+(run ``kg build``).
 
 Examples
 --------
@@ -38,8 +39,39 @@ from kg import atomic
 from kg.builddir import Manifest
 from kg.corrections import ledger
 from kg.errors import BuildError
-from kg.quality.evaluate import GraphView
 from ontology.namespaces import CK, DCTERMS, OA, RDF, RDFS, SKOS
+
+
+class RdfView:
+    """A build's ``graph.nq`` as one rdflib graph, with its documents by file name."""
+
+    def __init__(self, path: Path):
+        from rdflib import Dataset, Graph
+
+        ds = Dataset()
+        ds.parse(str(path), format="nquads")
+        self.g = Graph()
+        for s, p, o, _ in ds.quads((None, None, None, None)):
+            self.g.add((s, p, o))
+        self.docs = {
+            Path(str(ident)).name: d
+            for d in self.g.subjects(RDF.type, CK.Document)
+            for ident in self.g.objects(d, DCTERMS.identifier)
+        }
+
+    def mentioned(self, cls: Any, doc: Any) -> list:
+        """The nodes of class ``cls`` mentioned in ``doc``."""
+        return [n for n in self.g.subjects(RDF.type, cls) if (n, CK.mentionedIn, doc) in self.g]
+
+    def literal(self, node: Any, prop: Any) -> str | None:
+        """A value of ``prop`` on ``node`` as a string, or None."""
+        v = self.g.value(node, prop)
+        return None if v is None else str(v)
+
+    def local(self, node: Any, prop: Any) -> str | None:
+        """The local name of a value of ``prop`` on ``node``, or None."""
+        v = self.literal(node, prop)
+        return None if v is None else v.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def write_gold(out: Path, folder: Path) -> list[str]:
@@ -60,7 +92,7 @@ def write_gold(out: Path, folder: Path) -> list[str]:
     if not names:
         return []
     _check_current(out, names)
-    gv = GraphView(out / "graph.nq")
+    gv = RdfView(out / "graph.nq")
     folder.mkdir(parents=True, exist_ok=True)
     for name in names:
         gold = document_gold(gv, name)
@@ -90,12 +122,12 @@ def _check_current(out: Path, names: list[str]) -> None:
             )
 
 
-def _label(gv: GraphView, node: Any) -> str:
+def _label(gv: RdfView, node: Any) -> str:
     labels = sorted(str(x) for x in gv.g.objects(node, RDFS.label))
     return labels[0] if labels else ""
 
 
-def _span(gv: GraphView, node: Any, doc: Any) -> tuple[int, int, str] | None:
+def _span(gv: RdfView, node: Any, doc: Any) -> tuple[int, int, str] | None:
     for ev in sorted(gv.g.objects(node, CK.evidence)):
         if (ev, CK.document, doc) in gv.g:
             return (
@@ -116,7 +148,7 @@ def _number(text: str | None) -> int | float | str | None:
     return int(v) if v == int(v) else v
 
 
-def document_gold(gv: GraphView, name: str) -> dict[str, Any]:
+def document_gold(gv: RdfView, name: str) -> dict[str, Any]:
     """The gold record of document ``name`` as the graph gives it (DOMAIN.md section 5)."""
     doc = gv.docs.get(name)
     if doc is None:

@@ -1,8 +1,10 @@
 """Score a built graph against gold annotations (``kg eval``); rules in :mod:`kg.quality.match`.
 
 A reimplementation of the project's scorer (``eval/score.py`` of the shared
-folder): the graph is read through the RDF contract (DOMAIN.md section 4), the
-gold files follow section 5, and the figures are the same: per document and
+folder): the graph is read through its NetworkX projection (:mod:`kg.nx.projection`,
+made by :func:`kg.quality.projected.projected`; the scorer reads the same facts
+of the RDF contract, DOMAIN.md section 4, with rdflib), the gold files follow
+section 5, and the figures are the same: per document and
 overall (micro) precision, recall and F1 of actors (label/alias match after
 traditional-to-simplified folding and prefix stripping), stages, steps, time
 expressions (overlapping span and same value, year ignored), requirements
@@ -24,9 +26,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from rdflib import Dataset, Graph
-
-from kg.graph.schema import NAME_PROPERTIES
+from kg.quality.graph_view import GraphView, local_name, read_view
 from kg.quality.match import (
     REL_PROPS,
     match_spans,
@@ -36,65 +36,14 @@ from kg.quality.match import (
     quantity_key,
     strip_year,
 )
-from ontology.namespaces import CK, DCTERMS, OA, RDF, RDFS
-
-_FORMATS = {
-    ".ttl": "turtle",
-    ".nt": "nt",
-    ".nq": "nquads",
-    ".trig": "trig",
-    ".jsonld": "json-ld",
-    ".rdf": "xml",
-    ".xml": "xml",
-}
 
 
-class GraphView:
-    """The facts of one graph, read through the RDF contract."""
-
-    def __init__(self, path: Path):
-        self.g = Graph()
-        fmt = _FORMATS.get(path.suffix)
-        if path.suffix in (".nq", ".trig"):
-            ds = Dataset()
-            ds.parse(str(path), format=fmt)
-            for s, p, o, _ in ds.quads((None, None, None, None)):
-                self.g.add((s, p, o))
-        else:
-            self.g.parse(str(path), format=fmt)
-        self.docs = {}
-        for d in self.g.subjects(RDF.type, CK.Document):
-            for ident in self.g.objects(d, DCTERMS.identifier):
-                self.docs[Path(str(ident)).name] = d
-
-    def names(self, node) -> set[str]:
-        out = {norm(o) for prop in NAME_PROPERTIES for o in self.g.objects(node, prop)}
-        return {n for n in out if n}
-
-    def mentioned(self, cls, doc) -> list:
-        return [n for n in self.g.subjects(RDF.type, cls) if (n, CK.mentionedIn, doc) in self.g]
-
-    def evidence(self, node, doc) -> tuple[int, int] | None:
-        for ev in self.g.objects(node, CK.evidence):
-            if (ev, CK.document, doc) in self.g:
-                try:
-                    return int(self.g.value(ev, OA.start)), int(self.g.value(ev, OA.end))
-                except (TypeError, ValueError):
-                    return None
-        return None
-
-    def with_evidence(self, cls, doc) -> list:
-        return [
-            (n, span) for n in self.g.subjects(RDF.type, cls) if (span := self.evidence(n, doc))
-        ]
-
-    def literal(self, node, prop) -> str | None:
-        v = self.g.value(node, prop)
-        return None if v is None else str(v)
-
-    def local(self, node, prop) -> str | None:
-        v = self.g.value(node, prop)
-        return None if v is None else str(v).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+def time_facts(gv: GraphView, node: str) -> dict[str, str | None]:
+    """A time expression's ``normalized`` value and ``role`` (local name), as scored."""
+    return {
+        "normalized": gv.literal(node, "normalized"),
+        "role": local_name(gv.literal(node, "role")),
+    }
 
 
 def _gold_actor_names(gold: dict) -> tuple[list[set[str]], dict[str, str]]:
@@ -109,7 +58,7 @@ def _gold_actor_names(gold: dict) -> tuple[list[set[str]], dict[str, str]]:
 
 
 def _actor_scores(gv: GraphView, doc, g_actors: list[set[str]]) -> dict:
-    p_actors = [gv.names(a) for a in gv.mentioned(CK.Actor, doc)] if doc is not None else []
+    p_actors = [gv.names(a) for a in gv.mentioned("Actor", doc)] if doc is not None else []
     used: set[int] = set()
     tp_gold = 0
     for gnames in g_actors:
@@ -129,27 +78,27 @@ def predicted_requirements(gv: GraphView, doc, fold) -> list[tuple[tuple[int, in
     folded by ``fold``), deadline value and quantity keys.
     """
     out = []
-    for n, span in gv.with_evidence(CK.Requirement, doc) if doc is not None else []:
+    for n, span in gv.with_evidence("Requirement", doc) if doc is not None else []:
         actors: set[str] = set()
-        for a in gv.g.objects(n, CK.responsibleActor):
+        for a in gv.targets(n, "responsibleActor"):
             actors |= fold(gv.names(a)) if gv.names(a) else set()
-        dl = gv.g.value(n, CK.deadline)
+        dl = next(iter(gv.targets(n, "deadline")), None)
         qs = {
             quantity_key(
                 {
-                    "comparator": gv.literal(q, CK.comparator),
-                    "value": gv.literal(q, CK.value),
-                    "unit": gv.literal(q, CK.unit),
+                    "comparator": None if c is None else str(c),
+                    "value": None if v is None else str(v),
+                    "unit": None if u is None else str(u),
                 }
             )
-            for q in gv.g.objects(n, CK.quantity)
+            for c, v, u in gv.G.nodes[n].get("quantities", ())
         }
-        deadline = gv.literal(dl, CK.normalized) if dl is not None else None
+        deadline = gv.literal(dl, "normalized") if dl is not None else None
         out.append(
             (
                 span,
                 {
-                    "modality": gv.local(n, CK.modality),
+                    "modality": local_name(gv.literal(n, "modality")),
                     "actors": actors,
                     "deadline": deadline,
                     "quantities": qs,
@@ -195,16 +144,16 @@ def score_document(gv: GraphView, gold: dict) -> dict:
     res: dict[str, Any] = {"document": gold["document"], "found": doc is not None}
     g_actors, canon_map = _gold_actor_names(gold)
     res["actors"] = _actor_scores(gv, doc, g_actors)
-    for key, cls, fold in (("stages", CK.Stage, norm_stage), ("steps", CK.Step, norm)):
+    for key, cls, fold in (("stages", "Stage", norm_stage), ("steps", "Step", norm)):
         gset = {fold(s) for s in gold.get(key, [])}
         pset: set[str] = set()
         for n in gv.mentioned(cls, doc) if doc is not None else []:
-            pset |= {fold(x) for x in gv.g.objects(n, RDFS.label)}
+            pset |= {fold(x) for x in gv.labels(n)}
         res[key] = prf(len(pset & gset), len(pset), len(pset & gset), len(gset))
     g_times = [((t["start"], t["end"]), t) for t in gold.get("times", [])]
     p_times = [
-        (span, {"normalized": gv.literal(n, CK.normalized), "role": gv.local(n, CK.role)})
-        for n, span in (gv.with_evidence(CK.TimeExpression, doc) if doc is not None else [])
+        (span, time_facts(gv, n))
+        for n, span in (gv.with_evidence("TimeExpression", doc) if doc is not None else [])
     ]
     m = match_spans(
         p_times,
@@ -250,9 +199,8 @@ def score_relations(gv: GraphView, golds: Iterable[dict]) -> dict:
     gold_rel = [rel[:3] for gold in golds for rel in gold_relations(gold)]
     pred_rel = []
     for prop in REL_PROPS:
-        for s, o in gv.g.subject_objects(CK[prop]):
-            sn = gv.names(s) | {norm_stage(x) for x in gv.g.objects(s, RDFS.label)}
-            on = gv.names(o) | {norm_stage(x) for x in gv.g.objects(o, RDFS.label)}
+        for s, o in gv.relations(prop):
+            sn, on = gv.end_names(s), gv.end_names(o)
             if sn and on:
                 pred_rel.append((prop, sn, on))
     used: set[int] = set()
@@ -289,7 +237,9 @@ def evaluate(
     gold_dir : path
         Folder of ``<document>.json`` gold files.
     graph_path : path
-        The built graph (``graph.ttl``, ``.nt``, ``.nq`` or ``.trig``).
+        A build directory or an RDF file (``graph.ttl``, ``.nt``, ``.nq``, ``.trig``,
+        ``.jsonld``, ``.rdf``, ``.xml``), read through its projection
+        (:func:`kg.quality.graph_view.read_view`).
     documents : iterable of str, optional
         Restrict to these document names.
 
@@ -305,7 +255,7 @@ def evaluate(
     wanted = set(documents)
     if wanted:
         golds = [g for g in golds if g["document"] in wanted]
-    gv = GraphView(Path(graph_path))
+    gv = read_view(graph_path)
     per_doc = [score_document(gv, g) for g in golds]
     overall: dict[str, Any] = {
         k: _micro(per_doc, k) for k in ("actors", "stages", "steps", "times", "requirements")

@@ -1,7 +1,8 @@
 """What goes wrong, fact by fact: the gold facts a build missed and the facts it added.
 
-:func:`error_rows` reads a built graph through the RDF contract (DOMAIN.md
-section 4, with the matching rules of :mod:`kg.quality.match`) and lists, per
+:func:`error_rows` reads a built graph through its projection
+(:mod:`kg.quality.graph_view`, the facts of DOMAIN.md section 4, with the
+matching rules of :mod:`kg.quality.match`) and lists, per
 document, every disagreement with the gold files of DOMAIN.md section 5:
 
 * ``actor``: a gold actor no predicted actor names (``missed``) or a predicted
@@ -34,9 +35,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from kg.quality.evaluate import GraphView, gold_relations, predicted_requirements
-from kg.quality.match import match_spans, norm, norm_stage, quantity_key, strip_year
-from ontology.namespaces import CK, OA, RDF, RDFS
+from kg.quality.evaluate import gold_relations, predicted_requirements, time_facts
+from kg.quality.graph_view import GraphView, read_view
+from kg.quality.match import REL_PROPS, match_spans, norm, norm_stage, quantity_key, strip_year
 
 Row = dict[str, Any]
 
@@ -60,8 +61,8 @@ def _actor_rows(gv: GraphView, doc, gold: dict, name: str) -> list[Row]:
         for a in gold.get("actors", [])
     ]
     p_actors = []
-    for node in gv.mentioned(CK.Actor, doc) if doc is not None else []:
-        label = str(gv.g.value(node, RDFS.label) or "")
+    for node in gv.mentioned("Actor", doc) if doc is not None else []:
+        label = gv.label(node) or ""
         p_actors.append((gv.names(node), label))
     out = []
     for names, label in g_actors:
@@ -76,13 +77,13 @@ def _actor_rows(gv: GraphView, doc, gold: dict, name: str) -> list[Row]:
 def _phase_rows(gv: GraphView, doc, gold: dict, name: str) -> list[Row]:
     out = []
     for key, cls, fold, cat in (
-        ("stages", CK.Stage, norm_stage, "stage"),
-        ("steps", CK.Step, norm, "step"),
+        ("stages", "Stage", norm_stage, "stage"),
+        ("steps", "Step", norm, "step"),
     ):
         gset = {fold(s) for s in gold.get(key, [])}
         pset: set[str] = set()
         for n in gv.mentioned(cls, doc) if doc is not None else []:
-            pset |= {fold(x) for x in gv.g.objects(n, RDFS.label)}
+            pset |= {fold(x) for x in gv.labels(n)}
         out += [_row(name, cat, "missed", gold=s) for s in sorted(gset - pset)]
         out += [_row(name, cat, "spurious", predicted=s) for s in sorted(pset - gset)]
     return out
@@ -91,8 +92,8 @@ def _phase_rows(gv: GraphView, doc, gold: dict, name: str) -> list[Row]:
 def _time_rows(gv: GraphView, doc, gold: dict, name: str, text: str) -> list[Row]:
     g_times = [((t["start"], t["end"]), t) for t in gold.get("times", [])]
     p_times = [
-        (span, {"normalized": gv.literal(n, CK.normalized), "role": gv.local(n, CK.role)})
-        for n, span in (gv.with_evidence(CK.TimeExpression, doc) if doc is not None else [])
+        (span, time_facts(gv, n))
+        for n, span in (gv.with_evidence("TimeExpression", doc) if doc is not None else [])
     ]
     same = match_spans(
         p_times, g_times, lambda p, g: strip_year(p["normalized"]) == strip_year(g["normalized"])
@@ -249,18 +250,15 @@ def _requirement_rows(gv: GraphView, doc, gold: dict, name: str, text: str) -> l
 def _relation_rows(gv: GraphView, doc, gold: dict, name: str) -> list[Row]:
     gold_rel = gold_relations(gold)
     pred_rel = []
-    for node in gv.g.subjects(RDF.type, CK.RelationAssertion) if doc is not None else []:
-        if (node, CK.mentionedIn, doc) not in gv.g:
-            continue
-        s, p, o = (gv.g.value(node, x) for x in (RDF.subject, RDF.predicate, RDF.object))
-        if s is None or p is None or o is None:
-            continue
-        sn = gv.names(s) | {norm_stage(x) for x in gv.g.objects(s, RDFS.label)}
-        on = gv.names(o) | {norm_stage(x) for x in gv.g.objects(o, RDFS.label)}
-        typ = str(p).rsplit("#", 1)[-1]
-        rule = gv.g.value(node, CK.rule)
-        label = f"{gv.g.value(s, RDFS.label)} -> {gv.g.value(o, RDFS.label)}"
-        pred_rel.append((typ, sn, on, f"{label} [{rule}]" if rule is not None else label))
+    for typ in REL_PROPS if doc is not None else ():
+        for s, o in gv.relations(typ):
+            sn, on = gv.end_names(s), gv.end_names(o)
+            label = f"{gv.label(s)} -> {gv.label(o)}"
+            for d, start, end, _ in gv.G.edges[s, o, typ].get("evidence", ()):
+                if d != name:
+                    continue
+                rule = gv.rules.get((s, typ, o, d, start, end))
+                pred_rel.append((typ, sn, on, f"{label} [{rule}]" if rule is not None else label))
     out = []
     for typ, gf, gt, label in gold_rel:
         if not any(pt == typ and pf & gf and po & gt for pt, pf, po, _ in pred_rel):
@@ -272,14 +270,24 @@ def _relation_rows(gv: GraphView, doc, gold: dict, name: str) -> list[Row]:
 
 
 def _document_text(gv: GraphView, doc) -> str:
-    """The raw text the quotes come from, rebuilt from the evidence the graph holds."""
+    """The raw text the quotes come from, rebuilt from the evidence the projection holds."""
+    name = gv.G.nodes[doc]["label"]
+    quoted = [
+        (d.get("start"), d.get("quote"))
+        for _, d in gv.G.nodes(data=True)
+        if d.get("document") == name and d.get("type") in ("Requirement", "TimeExpression")
+    ]
+    quoted += [
+        (start, quote)
+        for *_, e in gv.G.edges(data=True)
+        for d, start, _, quote in e.get("evidence", ())
+        if d == name
+    ]
     chars: dict[int, str] = {}
-    for ev in gv.g.subjects(CK.document, doc):
-        start = gv.literal(ev, OA.start)
-        exact = gv.literal(ev, OA.exact)
+    for start, exact in quoted:
         if start is None or exact is None:
             continue
-        for k, ch in enumerate(exact):
+        for k, ch in enumerate(str(exact)):
             chars[int(start) + k] = ch
     if not chars:
         return ""
@@ -296,7 +304,8 @@ def error_rows(
     gold_dir : path
         Folder of ``<document>.json`` gold files (DOMAIN.md section 5).
     graph_path : path
-        The built graph (``graph.ttl``, ``.nt``, ``.nq`` or ``.trig``).
+        A build directory or an RDF file (``graph.ttl``, ``.nt``, ``.nq``, ``.trig``...),
+        read through its projection (:func:`kg.quality.graph_view.read_view`).
     documents : iterable of str, optional
         Restrict to these document names.
 
@@ -312,7 +321,7 @@ def error_rows(
     wanted = set(documents)
     if wanted:
         golds = [g for g in golds if g["document"] in wanted]
-    gv = GraphView(Path(graph_path))
+    gv = read_view(graph_path, rules=True)
     rows: list[Row] = []
     for gold in golds:
         name = gold["document"]

@@ -59,8 +59,8 @@ def quad_tuples(quads: Iterable[ox.Quad]) -> Iterator[Quad]:
             yield term_value(q.subject), p, term_value(q.object), g  # type: ignore[arg-type,misc]
 
 
-def rdf_quads(path: Path) -> Iterator[Quad]:
-    """The quads of the RDF file ``path`` (format from its extension), as the projection's tuples.
+def rdf_file(path: Path) -> Iterator[ox.Quad]:
+    """The quads of the RDF file ``path`` in file order (format from its extension).
 
     Raises
     ------
@@ -71,7 +71,12 @@ def rdf_quads(path: Path) -> Iterator[Quad]:
     fmt = ox.RdfFormat.from_extension(path.suffix.lstrip("."))
     if fmt is None:
         raise ValueError(f"{path}: not an RDF file extension ({path.suffix or 'none'})")
-    yield from quad_tuples(ox.parse(path=str(path), format=fmt))
+    return ox.parse(path=str(path), format=fmt)
+
+
+def rdf_quads(path: Path) -> Iterator[Quad]:
+    """The quads of the RDF file ``path`` (:func:`rdf_file`), as the projection's tuples."""
+    return quad_tuples(rdf_file(path))
 
 
 def projected(quads: Iterable[Quad]) -> nx.MultiDiGraph:

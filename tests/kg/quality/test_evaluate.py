@@ -8,113 +8,17 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
 
 from extract.ingest.reader import document_from_bytes
 from extract.pipeline import extract
-from extract.records import (
-    Actor,
-    Document,
-    Extraction,
-    Provenance,
-    Quantity,
-    Requirement,
-    TimeExpression,
-)
 from kg.graph.rdf import to_graph
 from kg.quality.evaluate import evaluate, score_rows
 from kg.quality.match import norm, prf, quantity_key, strip_year
+from tests.kg.quality.toy import FORMATS, toy, write
 
 SHARED = Path(__file__).resolve().parents[4] / "shared"
 SCORER = SHARED / "eval" / "score.py"
 needs_scorer = pytest.mark.skipif(not SCORER.exists(), reason="shared scorer not available")
-
-TEXT = "各级党委要在3月15日前完成学习，学习时间不少于45个学时。督导组可以参加。今年1月召开了会议。"
-
-
-def _toy() -> tuple[Extraction, dict]:
-    doc = Document("toy.txt", TEXT, TEXT)
-    sp = doc.raw_span
-    actors = (
-        Actor("党委", "PartyCommittee", (sp(2, 4),), aliases=("各级党委",)),
-        Actor("督导组", "SupervisoryGroup", (sp(29, 32),)),
-    )
-    times = (
-        TimeExpression(sp(6, 12), "2005-03-15", "deadline"),
-        TimeExpression(sp(40, 44), "--02", "event"),  # wrong value: not a match
-    )
-    reqs = (
-        Requirement(sp(0, 18), "obligation", ("党委",), None, "6-12", prov=Provenance("test")),
-        Requirement(
-            sp(19, 28),
-            "prohibition",
-            ("党委",),
-            None,
-            None,
-            (Quantity(">=", 45, "学时", sp(23, 28)),),
-        ),
-        Requirement(sp(29, 37), "permission", ("督导组", "党委")),
-    )
-    ex = Extraction(doc, actors=actors, times=times, requirements=reqs)
-    gold = {
-        "document": "toy.txt",
-        "actors": [
-            {"label": "党委", "aliases": ["黨委"], "type": "PartyCommittee"},
-            {"label": "党员", "aliases": [], "type": "MemberGroup"},
-        ],
-        "stages": [],
-        "steps": ["转段"],
-        "times": [
-            {
-                "start": 6,
-                "end": 13,
-                "text": TEXT[6:13],
-                "normalized": "--03-15",
-                "role": "deadline",
-            },
-            {"start": 40, "end": 44, "text": TEXT[40:44], "normalized": "--01", "role": "event"},
-        ],
-        "requirements": [
-            {
-                "start": 0,
-                "end": 18,
-                "quote": TEXT[0:18],
-                "modality": "obligation",
-                "actors": ["党委"],
-                "stage": None,
-                "deadline": "--03-15",
-                "quantities": [],
-            },
-            {
-                "start": 19,
-                "end": 28,
-                "quote": TEXT[19:28],
-                "modality": "obligation",
-                "actors": [],
-                "stage": None,
-                "deadline": None,
-                "quantities": [{"comparator": ">=", "value": 45, "unit": "学时"}],
-            },
-        ],
-        "relations": [{"type": "supervises", "from": "督导组", "to": "党委"}],
-    }
-    return ex, gold
-
-
-def _write(tmp_path: Path, graphs: list[Graph], golds: list[dict]) -> tuple[Path, Path]:
-    g = Graph()
-    for part in graphs:
-        for t in part:
-            g.add(t)
-    graph_path = tmp_path / "graph.ttl"
-    g.serialize(graph_path, format="turtle")
-    gold_dir = tmp_path / "gold"
-    gold_dir.mkdir()
-    for gold in golds:
-        (gold_dir / f"{gold['document']}.json").write_text(
-            json.dumps(gold, ensure_ascii=False), encoding="utf-8"
-        )
-    return gold_dir, graph_path
 
 
 def _scorer(gold_dir: Path, graph_path: Path, tmp_path: Path) -> dict:
@@ -184,8 +88,8 @@ def test_prf_empty_sides() -> None:
 
 
 def test_toy_figures(tmp_path: Path) -> None:
-    ex, gold = _toy()
-    gold_dir, graph_path = _write(tmp_path, [to_graph(ex)], [gold])
+    ex, gold = toy()
+    gold_dir, graph_path = write(tmp_path, [to_graph(ex)], [gold])
     report = evaluate(gold_dir, graph_path)
     o = report["overall"]
     assert o["actors"]["tp"] == 1 and o["actors"]["pred"] == 2
@@ -199,10 +103,27 @@ def test_toy_figures(tmp_path: Path) -> None:
 
 
 @needs_scorer
-def test_toy_agrees_with_scorer(tmp_path: Path) -> None:
-    ex, gold = _toy()
-    gold_dir, graph_path = _write(tmp_path, [to_graph(ex)], [gold])
+@pytest.mark.parametrize("suffix", sorted(FORMATS))
+def test_toy_agrees_with_scorer(tmp_path: Path, suffix: str) -> None:
+    ex, gold = toy()
+    gold_dir, graph_path = write(tmp_path, [to_graph(ex)], [gold], f"graph{suffix}")
     assert evaluate(gold_dir, graph_path) == _scorer(gold_dir, graph_path, tmp_path)
+
+
+@needs_scorer
+def test_build_directory_scores_what_the_scorer_scores_on_its_graph_ttl(
+    seeds_build: Path, tmp_path: Path
+) -> None:
+    gold_dir = SHARED / "gold"
+    expected = _scorer(gold_dir, seeds_build / "graph.ttl", tmp_path)
+    assert evaluate(gold_dir, seeds_build) == expected
+
+
+def test_unknown_graph_file_extension_is_an_error(tmp_path: Path) -> None:
+    ex, gold = toy()
+    gold_dir, _ = write(tmp_path, [to_graph(ex)], [gold])
+    with pytest.raises(ValueError, match="not an RDF file extension"):
+        evaluate(gold_dir, tmp_path / "graph.csv")
 
 
 @needs_scorer
@@ -214,7 +135,7 @@ def test_seeds_agree_with_scorer(tmp_path: Path) -> None:
     golds = [
         json.loads(p.read_text(encoding="utf-8")) for p in sorted((SHARED / "gold").glob("*.json"))
     ]
-    gold_dir, graph_path = _write(tmp_path, graphs, golds)
+    gold_dir, graph_path = write(tmp_path, graphs, golds)
     mine = evaluate(gold_dir, graph_path)
     assert mine == _scorer(gold_dir, graph_path, tmp_path)
     assert mine["overall"]["requirements"]["f1"] > 0.5
