@@ -200,7 +200,9 @@ def read_view(path: Path | str, *, rules: bool = False) -> GraphView:
     def tee(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
         for i, q in enumerate(quads):
             p = q.predicate.value
-            if p == _TYPE and q.object.value in _VIEWED:
+            if build:  # a build is taken in the order of its graph.ttl, not of graph.nq
+                pass
+            elif p == _TYPE and q.object.value in _VIEWED:
                 node_rank.setdefault(term_value(q.subject), i)  # type: ignore[arg-type]
             elif p in _RELATION:
                 s, o = term_value(q.subject), term_value(q.object)  # type: ignore[arg-type]
