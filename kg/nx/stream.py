@@ -1,9 +1,9 @@
 """The projection streamed into its saved file, in bounded memory.
 
-:func:`kg.nx.projection.project` holds the whole graph in memory while it is
-made (about 1 GB per million quads). :func:`save_streamed` makes the same
-saved file (:mod:`kg.nx.cache`: the same rows, the same pickled attributes,
-in the same order) from a stream of quads without holding the graph: the
+:func:`save_streamed` is the projector: it makes the saved projection
+(:mod:`kg.nx.cache`) from a stream of quads without holding the graph (which
+takes about 1 GB per million quads in memory); the in-memory graph of
+:func:`kg.nx.projection.project_quads` is this file, loaded. The
 quads go into a staging SQLite file, the joins the projection makes (a
 node's evidence, quantities, actor kind, documents; a relation's reified
 evidence) are made there, and each node and edge is assembled in turn from
@@ -123,8 +123,9 @@ def store_quads(store: ox.Store) -> Iterator[Quad]:
 def save_streamed(quads: Iterable[Quad], path: Path) -> None:
     """Project ``quads`` and write the saved projection ``path`` (replaced atomically).
 
-    The file equals ``kg.nx.cache.save(kg.nx.projection.project(...), path)``
-    for the same quads; the staging file beside it is removed.
+    Its nodes and edges, loaded (:meth:`kg.nx.cache.Projection.graph`), are
+    the graph the module docstring of :mod:`kg.nx.projection` describes; the
+    staging file beside it is removed. The same quads give the same file.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
