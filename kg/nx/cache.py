@@ -60,7 +60,7 @@ import networkx as nx
 
 from kg.builddir import BuildDir
 from kg.graph.store import StoreError, open_read_only, store_path
-from kg.nx import projection, stream
+from kg.nx import projection, stream, stream_rows, stream_sources, stream_stage
 from kg.nx.stream import INDEXES, SCHEMA
 
 FORMAT = 3
@@ -70,7 +70,7 @@ FORMAT = 3
 def code_fingerprint() -> str:
     """Hash of what shapes a saved projection: the projection's code and :data:`FORMAT`."""
     h = hashlib.sha256()
-    for module in (projection, stream):
+    for module in (projection, stream, stream_sources, stream_stage, stream_rows):
         h.update(Path(module.__file__).read_bytes())
     h.update(f"format {FORMAT}".encode())
     return h.hexdigest()[:12]
