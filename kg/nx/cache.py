@@ -60,17 +60,17 @@ import networkx as nx
 
 from kg.builddir import BuildDir
 from kg.graph.store import StoreError, open_read_only, store_path
-from kg.nx import projection, stream, stream_rows, stream_sources, stream_stage
+from kg.nx import projection, stream, stream_detail, stream_rows, stream_sources, stream_stage
 from kg.nx.stream import INDEXES, SCHEMA
 
-FORMAT = 3
+FORMAT = 4
 """Version of the file layout written by :func:`save`; raise it when the layout changes."""
 
 
 def code_fingerprint() -> str:
     """Hash of what shapes a saved projection: the projection's code and :data:`FORMAT`."""
     h = hashlib.sha256()
-    for module in (projection, stream, stream_sources, stream_stage, stream_rows):
+    for module in (projection, stream, stream_sources, stream_stage, stream_rows, stream_detail):
         h.update(Path(module.__file__).read_bytes())
     h.update(f"format {FORMAT}".encode())
     return h.hexdigest()[:12]
@@ -89,10 +89,13 @@ def cache_path(build_dir: Path, store_dir: Path | None = None) -> Path:
 
 
 def save(G: nx.MultiDiGraph, path: Path) -> None:
-    """Write the projection ``G`` to the SQLite file ``path`` (replaced atomically).
+    """Write the graph ``G`` to the SQLite file ``path`` (replaced atomically).
 
-    Node and edge attributes are pickled; nodes are numbered in IRI order, so
-    the same graph gives the same rows.
+    For graphs made by hand (:mod:`kg.nx.examples`), in examples and tests: a
+    build's projection is written by :func:`kg.nx.stream.save_streamed`. Node
+    attributes are pickled, except ``evidence`` and ``detail``, which go into
+    their tables (:mod:`kg.nx.stream_detail`); nodes are numbered in IRI
+    order, so the same graph gives the same rows.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -103,6 +106,7 @@ def save(G: nx.MultiDiGraph, path: Path) -> None:
         con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
         ids = {n: i for i, n in enumerate(sorted(G.nodes))}
         dump = pickle.dumps
+        nodes = sorted(G.nodes(data=True), key=lambda nd: ids[nd[0]])
         con.executemany(
             "INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -114,10 +118,18 @@ def save(G: nx.MultiDiGraph, path: Path) -> None:
                     d.get("document") if d.get("type") == "Requirement" else None,
                     d.get("start"),
                     d.get("end"),
-                    dump(d, protocol=5),
+                    dump({k: v for k, v in d.items() if k not in DETAIL_ATTRIBUTES}, protocol=5),
                 )
-                for n, d in sorted(G.nodes(data=True), key=lambda nd: ids[nd[0]])
+                for n, d in nodes
             ),
+        )
+        con.executemany(
+            "INSERT INTO evidence VALUES (?, ?, ?, ?, ?)",
+            ((ids[n], *e) for n, d in nodes for e in d.get("evidence", ())),
+        )
+        con.executemany(
+            "INSERT INTO detail VALUES (?, ?, ?)",
+            ((ids[n], *kv) for n, d in nodes for kv in d.get("detail", ())),
         )
         con.executemany(
             "INSERT INTO edges VALUES (?, ?, ?, ?)",
@@ -137,6 +149,10 @@ def save(G: nx.MultiDiGraph, path: Path) -> None:
     finally:
         con.close()
     os.replace(tmp, path)
+
+
+DETAIL_ATTRIBUTES = ("evidence", "detail")
+"""The node attributes :meth:`Projection.graph` adds with ``detail=True``."""
 
 
 @contextlib.contextmanager
@@ -190,8 +206,32 @@ class Projection:
         return G
 
     @paused_gc()
-    def graph(self) -> nx.MultiDiGraph:
-        """The whole projection (as :func:`kg.nx.projection.project` returned it)."""
+    def graph(self, *, detail: bool = False) -> nx.MultiDiGraph:
+        """The whole projection (:func:`kg.nx.projection.project_quads`).
+
+        Parameters
+        ----------
+        detail : bool
+            Also give every node ``evidence``, a tuple of ``(document, start,
+            end, quote)`` (every quote of it), and ``detail``, a tuple of
+            ``(key, value)`` (every value of its facts, with the extraction
+            rule and confidence): what the HTML views show
+            (:mod:`kg.nx.stream_detail`). Nodes without any get ``()``.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> from kg.nx.examples import example_graph
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "p.sqlite"
+        >>> G = example_graph()
+        >>> G.nodes["actor:dd"]["detail"] = (("rule", "r1"), ("scope", "global"))
+        >>> save(G, path)
+        >>> "detail" in Projection(path).graph().nodes["actor:dd"]
+        False
+        >>> G = Projection(path).graph(detail=True)
+        >>> G.nodes["actor:dd"]["detail"], G.nodes["actor:dd"]["evidence"]
+        ((('rule', 'r1'), ('scope', 'global')), ())
+        """
         G = self.empty()
         rows = self.con.execute("SELECT id, iri, attrs FROM nodes ORDER BY id").fetchall()
         iri = {i: n for i, n, _ in rows}
@@ -199,6 +239,17 @@ class Projection:
         del rows
         rows = self.con.execute("SELECT u, v, key, attrs FROM edges ORDER BY rowid")
         _add_edges(G, ((iri[u], iri[v], k, a) for u, v, k, a in rows))
+        if detail:
+            nodes = G._node
+            for attr, sql in (
+                ("evidence", 'SELECT node, document, start, "end", quote FROM evidence'),
+                ("detail", "SELECT node, key, value FROM detail"),
+            ):
+                found: dict[int, list[tuple]] = {}
+                for node, *row in self.con.execute(f"{sql} ORDER BY node, rowid"):
+                    found.setdefault(node, []).append(tuple(row))
+                for i, n in iri.items():
+                    nodes[n][attr] = tuple(found.get(i, ()))
         projection.index(G)
         return G
 

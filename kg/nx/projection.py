@@ -32,6 +32,13 @@ Edges are keyed by the property's local name (``G.edges[u, v, "precedes"]``):
 documents whose named graph asserts it; relation edges also have ``evidence``,
 a tuple of ``(document, start, end, quote)``.
 
+With ``detail=True`` (:func:`project_quads`, :meth:`kg.nx.cache.Projection.graph`;
+read from tables of their own, not loaded by default) every node also has
+``evidence``, a tuple of ``(document, start, end, quote)``, every quote of it,
+and ``detail``, a tuple of ``(key, value)``: every value of the properties of
+:data:`DETAIL` (the extraction ``rule`` and ``confidence`` among them) and every
+``actor_type`` of an actor.
+
 Examples
 --------
 >>> from kg.nx.examples import example_graph
@@ -96,7 +103,25 @@ LITERALS: tuple[tuple[Any, str], ...] = (
 )
 
 
-def project_quads(quads: Iterable[Quad]) -> nx.MultiDiGraph:
+DETAIL: tuple[tuple[Any, str], ...] = (
+    (SKOS.altLabel, "aliases"),
+    (DCTERMS.title, "title"),
+    (CK.speechDate, "date"),
+    (CK.year, "year"),
+    (CK.level, "level"),
+    (CK.scope, "scope"),
+    (CK.jurisdiction, "jurisdiction"),
+    (CK.position, "position"),
+    (CK.normalized, "normalized"),
+    (CK.role, "role"),
+    (CK.modality, "modality"),
+    (CK.rule, "rule"),
+    (CK.confidence, "confidence"),
+)
+"""Property -> key of the ``detail`` attribute (``detail=True``): every value of each."""
+
+
+def project_quads(quads: Iterable[Quad], *, detail: bool = False) -> nx.MultiDiGraph:
     """Project a stream of quads into a :class:`~networkx.MultiDiGraph`.
 
     The one projector: the quads are streamed into a temporary saved
@@ -111,6 +136,9 @@ def project_quads(quads: Iterable[Quad]) -> nx.MultiDiGraph:
         ``(subject, predicate, object, graph)`` tuples; quads of predicates the
         projection does not read are skipped, and of two values of a
         single-valued property the later one wins.
+    detail : bool
+        Also give every node ``evidence`` and ``detail`` (every quote, every
+        value of its facts: :meth:`kg.nx.cache.Projection.graph`).
 
     Returns
     -------
@@ -143,12 +171,12 @@ def project_quads(quads: Iterable[Quad]) -> nx.MultiDiGraph:
         save_streamed(quads, path)
         p = Projection(path)
         try:
-            return p.graph()
+            return p.graph(detail=detail)
         finally:
             p.close()
 
 
-def project(store: Any) -> nx.MultiDiGraph:
+def project(store: Any, *, detail: bool = False) -> nx.MultiDiGraph:
     """Project the store of a build into a :class:`~networkx.MultiDiGraph`.
 
     :func:`project_quads` of the store's quads (:func:`kg.nx.stream.store_quads`,
@@ -158,6 +186,8 @@ def project(store: Any) -> nx.MultiDiGraph:
     ----------
     store : pyoxigraph.Store
         The build's store (:func:`kg.graph.store.open_store`).
+    detail : bool
+        As for :func:`project_quads`.
 
     Examples
     --------
@@ -173,7 +203,7 @@ def project(store: Any) -> nx.MultiDiGraph:
     """
     from kg.nx.stream import store_quads
 
-    return project_quads(store_quads(store))
+    return project_quads(store_quads(store), detail=detail)
 
 
 def load_graph(build_dir: Path, *, progress: bool = False) -> nx.MultiDiGraph:

@@ -13,8 +13,10 @@ SQLite page caches and a map of the documents (one entry per document).
 Three modules make it, in this order: :mod:`kg.nx.stream_sources` (the
 quads: :func:`nquads_quads`, a build's ``graph.nq`` read lazily, and
 :func:`store_quads`, a store read predicate by predicate; both re-exported
-here), :mod:`kg.nx.stream_stage` (staging and joins) and
-:mod:`kg.nx.stream_rows` (assembling nodes and edges). This module holds the
+here), :mod:`kg.nx.stream_stage` (staging and joins),
+:mod:`kg.nx.stream_rows` (assembling nodes and edges) and
+:mod:`kg.nx.stream_detail` (every quote and every value of each node, in tables
+of their own that the analyses do not load). This module holds the
 saved file's layout (:data:`SCHEMA`, :data:`INDEXES`) and runs them.
 
 Examples
@@ -40,6 +42,7 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
+from kg.nx.stream_detail import write_detail
 from kg.nx.stream_rows import write_edges, write_nodes
 from kg.nx.stream_sources import PREDICATES, Quad, nquads_quads, store_quads
 from kg.nx.stream_stage import derive, stage
@@ -61,6 +64,10 @@ CREATE TABLE nodes (
     label TEXT, document TEXT, start INTEGER, "end" INTEGER, attrs BLOB NOT NULL
 );
 CREATE TABLE edges (u INTEGER NOT NULL, v INTEGER NOT NULL, key TEXT NOT NULL, attrs BLOB NOT NULL);
+CREATE TABLE evidence (
+    node INTEGER NOT NULL, document TEXT NOT NULL, start INTEGER, "end" INTEGER, quote TEXT
+);
+CREATE TABLE detail (node INTEGER NOT NULL, key TEXT NOT NULL, value);
 """
 """The saved projection's tables (:mod:`kg.nx.cache` reads them)."""
 INDEXES = """
@@ -69,6 +76,8 @@ CREATE INDEX nodes_span ON nodes (document, start, "end");
 CREATE INDEX edges_out ON edges (u, key);
 CREATE INDEX edges_in ON edges (v, key);
 CREATE INDEX edges_key ON edges (key);
+CREATE INDEX evidence_node ON evidence (node);
+CREATE INDEX detail_node ON detail (node);
 """
 """Its indexes, made once the rows are in."""
 
@@ -98,6 +107,7 @@ def save_streamed(quads: Iterable[Quad], path: Path) -> None:
         derive(con)
         docs = write_nodes(con)
         write_edges(con, docs)
+        write_detail(con)
         con.execute("INSERT INTO meta VALUES ('documents', ?)", (pickle.dumps(docs, protocol=5),))
         con.commit()
         con.execute("DETACH DATABASE st")

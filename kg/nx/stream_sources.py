@@ -54,6 +54,7 @@ PREDICATES: tuple[str, ...] = tuple(
             *(p for p, _ in QUANTITY),
             *PARTS,
             *(CK[name] for name in EDGES),
+            *(p for p, _ in P.DETAIL),
         )
     )
 )

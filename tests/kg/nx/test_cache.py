@@ -122,3 +122,15 @@ def test_loaded_edges_have_their_own_attributes(nx_build):
     first = dicts[0]
     first["documents"] = ("changed",)
     assert all(d["documents"] != ("changed",) for d in dicts[1:])
+
+
+def test_detail_survives_saving(nx_build, tmp_path):
+    p = open_projection(nx_build)
+    try:
+        G = p.graph(detail=True)
+    finally:
+        p.close()
+    save(G, tmp_path / "p.sqlite")
+    H = Projection(tmp_path / "p.sqlite").graph(detail=True)
+    _same_graph(G, H)
+    assert any(d["evidence"] for _, d in H.nodes(data=True))

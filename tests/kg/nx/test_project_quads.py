@@ -87,6 +87,15 @@ QUADS = [
     _t("rel", RDF.object, "stage2"),
     *_evidence("rel", "ev-rel", "da", 10, 14, "先后"),
     _t("act", CK.reportsTo, "act2"),
+    _lit("act", CK.rule, "actor.b", GB),
+    _lit("act", CK.rule, "actor.a"),
+    _lit("act", CK.confidence, 0.8),
+    _lit("act", CK.confidence, 0.9, GB),
+    *_evidence("act", "ev-a2", "db", 4, 6, "某委", GB),
+    *_evidence("act", "ev-a1", "da", 0, 2, "某委"),
+    _t("ev-x", CK.document, "da"),
+    _lit("ev-x", OA.start, 7),
+    _t("stage1", CK.evidence, "ev-x"),
     _lit("other", RDFS.label, "不是节点"),
 ]
 
@@ -94,6 +103,11 @@ QUADS = [
 @pytest.fixture(scope="module")
 def G():
     return project_quads(QUADS)
+
+
+@pytest.fixture(scope="module")
+def D():
+    return project_quads(QUADS, detail=True)
 
 
 @pytest.mark.parametrize(
@@ -189,3 +203,46 @@ def test_quad_order_matters_only_between_two_values_of_one_property(G):
     H = project_quads(reversed([q for q in QUADS if q != old]))
     assert dict(H.nodes(data=True)) == dict(G.nodes(data=True))
     assert sorted(H.edges(keys=True, data=True)) == sorted(G.edges(keys=True, data=True))
+
+
+@pytest.mark.parametrize(
+    ("node", "attr", "expected"),
+    [
+        ("act", "evidence", (("a.txt", 0, 2, "某委"), ("b.txt", 4, 6, "某委"))),
+        ("req", "evidence", (("a.txt", 0, 9, "某委要在某日前完成"),)),
+        ("stage1", "evidence", ()),
+        ("act2", "detail", ()),
+        ("time", "detail", (("normalized", "--03-15"), ("role", "deadline"))),
+        ("req", "detail", (("modality", "obligation"),)),
+        ("da", "detail", (("title", "讲话甲"),)),
+    ],
+)
+def test_detail_attribute(D, node, attr, expected):
+    assert D.nodes[E + node][attr] == expected
+
+
+@pytest.mark.parametrize(
+    ("key", "values"),
+    [
+        ("rule", ["actor.a", "actor.b"]),
+        ("confidence", [0.8, 0.9]),
+        ("aliases", ["乙", "甲"]),
+        ("actor_type", ["PartyCommittee"]),
+        ("scope", ["global"]),
+        ("level", ["district"]),
+    ],
+)
+def test_detail_keeps_every_value(D, key, values):
+    assert [v for k, v in D.nodes[E + "act"]["detail"] if k == key] == values
+
+
+def test_detail_leaves_the_other_attributes_as_they_are(G, D):
+    strip = ("evidence", "detail")
+    assert {
+        n: {k: v for k, v in d.items() if k not in strip} for n, d in D.nodes(data=True)
+    } == dict(G.nodes(data=True))
+
+
+@pytest.mark.parametrize("attr", ["evidence", "detail"])
+def test_default_graph_has_no_detail(G, attr):
+    assert not any(attr in d for _, d in G.nodes(data=True))
