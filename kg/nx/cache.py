@@ -53,12 +53,14 @@ import pickle
 import sqlite3
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import networkx as nx
 
 from kg.builddir import BuildDir
+from kg.graph import schema
 from kg.graph.store import StoreError, open_read_only, store_path
 from kg.nx import projection, stream, stream_detail, stream_rows, stream_sources, stream_stage
 from kg.nx.stream import INDEXES, SCHEMA
@@ -94,8 +96,9 @@ def save(G: nx.MultiDiGraph, path: Path) -> None:
     For graphs made by hand (:mod:`kg.nx.examples`), in examples and tests: a
     build's projection is written by :func:`kg.nx.stream.save_streamed`. Node
     attributes are pickled, except ``evidence`` and ``detail``, which go into
-    their tables (:mod:`kg.nx.stream_detail`); nodes are numbered in IRI
-    order, so the same graph gives the same rows.
+    their tables (:mod:`kg.nx.stream_detail`); the counts
+    (:meth:`Projection.counts`) are those of the node types; nodes are numbered
+    in IRI order, so the same graph gives the same rows.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -140,9 +143,14 @@ def save(G: nx.MultiDiGraph, path: Path) -> None:
                 )
             ),
         )
-        con.execute(
-            "INSERT INTO meta VALUES ('documents', ?)",
-            (dump(dict(sorted(G.graph.get("documents", {}).items())), protocol=5),),
+        counted = {c.kind for c in schema.CLASSES if c.counted}
+        counts = Counter(t for _, t in G.nodes(data="type") if t in counted)
+        con.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [
+                ("documents", dump(dict(sorted(G.graph.get("documents", {}).items())), protocol=5)),
+                ("counts", dump(dict(sorted(counts.items())), protocol=5)),
+            ],
         )
         con.executescript(INDEXES)
         con.commit()
@@ -194,6 +202,26 @@ class Projection:
         self.documents: dict[str, str] = pickle.loads(
             self.con.execute("SELECT value FROM meta WHERE key = 'documents'").fetchone()[0]
         )
+
+    def counts(self) -> dict[str, int]:
+        """Distinct typed nodes per counted class, over the union of the documents.
+
+        Every class :data:`kg.graph.schema.CLASSES` counts (quantities and
+        relation assertions too, which are not nodes of the graph), sorted by
+        name, those with none left out: the counts of ``summary.md`` and of
+        the manifest's ``totals``.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> from kg.nx.examples import example_graph
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "p.sqlite"
+        >>> save(example_graph(), path)
+        >>> Projection(path).counts()
+        {'Actor': 2, 'Document': 1, 'Requirement': 1, 'Stage': 2, 'TimeExpression': 1}
+        """
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'counts'").fetchone()
+        return pickle.loads(row[0])
 
     def close(self) -> None:
         """Close the file."""

@@ -42,7 +42,7 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from kg.nx.stream_detail import write_detail
+from kg.nx.stream_detail import count_types, write_detail
 from kg.nx.stream_rows import write_edges, write_nodes
 from kg.nx.stream_sources import PREDICATES, Quad, nquads_quads, store_quads
 from kg.nx.stream_stage import derive, stage
@@ -108,7 +108,13 @@ def save_streamed(quads: Iterable[Quad], path: Path) -> None:
         docs = write_nodes(con)
         write_edges(con, docs)
         write_detail(con)
-        con.execute("INSERT INTO meta VALUES ('documents', ?)", (pickle.dumps(docs, protocol=5),))
+        con.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [
+                ("documents", pickle.dumps(docs, protocol=5)),
+                ("counts", pickle.dumps(count_types(con), protocol=5)),
+            ],
+        )
         con.commit()
         con.execute("DETACH DATABASE st")
         con.executescript(INDEXES)

@@ -1,4 +1,4 @@
-"""The saved projection's detail: every quote of every node, every value of its facts.
+"""The saved projection's detail: every quote and every value of its facts; counts of nodes.
 
 The graph the analyses load keeps one quote per requirement or time expression
 and one value of each single-valued property (the later one). The views show
@@ -22,6 +22,8 @@ table           rows
 ==============  ==================================================================
 
 Rows are in ``node`` order, then by value, so the same quads give the same rows.
+:func:`count_types` counts the typed nodes of the union of the documents for
+the file's ``meta`` (:meth:`kg.nx.cache.Projection.counts`).
 
 Examples
 --------
@@ -49,6 +51,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from kg.graph import schema
 from kg.nx import projection as P
 from kg.nx.stream_sources import code
 from kg.nx.stream_stage import BATCH
@@ -115,3 +118,34 @@ def _write_evidence(con: sqlite3.Connection) -> None:
             ORDER BY n.id, d.label, v.start, v."end", v.quote;
         """
     )
+
+
+def count_types(con: sqlite3.Connection) -> dict[str, int]:
+    """Distinct typed subjects per counted class (:data:`kg.graph.schema.CLASSES`).
+
+    Over the union of the documents' graphs: the counts of the manifest's
+    ``totals`` and of ``summary.md``. Classes with none are left out; sorted by
+    name. Reads the staging table ``st.q`` (every ``rdf:type`` quad is there).
+
+    Examples
+    --------
+    >>> import sqlite3
+    >>> from kg.nx.stream_stage import stage
+    >>> from ontology.namespaces import CK, RDF
+    >>> con = sqlite3.connect(":memory:")
+    >>> _ = con.execute("ATTACH DATABASE ':memory:' AS st")
+    >>> t, q = str(RDF.type), str(CK.Quantity)
+    >>> stage(con, [("http://e/q", t, q, "http://e/g1"), ("http://e/q", t, q, "http://e/g2")])
+    >>> count_types(con)
+    {'Quantity': 1}
+    """
+    con.execute("CREATE TABLE st.counted (iri TEXT PRIMARY KEY, kind TEXT NOT NULL)")
+    con.executemany(
+        "INSERT INTO st.counted VALUES (?, ?)",
+        [(str(c.iri), c.kind) for c in schema.CLASSES if c.counted],
+    )
+    rows = con.execute(
+        "SELECT k.kind, COUNT(DISTINCT q.s) FROM st.q q JOIN st.counted k ON k.iri = q.o "
+        f"WHERE q.p = {code(RDF.type)} GROUP BY k.kind ORDER BY k.kind"
+    )
+    return {kind: n for kind, n in rows if n}

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from kg.graph.store import open_store
+from kg.nx.cache import Projection
 from kg.nx.stream import nquads_quads, save_streamed, store_quads
+from kg.quality.summary import counts_from_nquads
 from ontology.namespaces import CK, OA, RDF, RDFS
 
 
@@ -43,3 +45,42 @@ def test_graph_nq_default_graph_is_skipped(tmp_path):
     label = f"<{RDFS.label}>"
     f.write_text(f'<http://e/s> {label} "1" .\n<http://e/s> {label} "2" <http://e/g> .\n')
     assert list(nquads_quads(f)) == [("http://e/s", str(RDFS.label), "2", "http://e/g")]
+
+
+def test_counts_are_distinct_typed_nodes_of_the_union(seeds_build, tmp_path):
+    save_streamed(nquads_quads(seeds_build / "graph.nq"), tmp_path / "p.sqlite")
+    nq = (seeds_build / "graph.nq").read_text(encoding="utf-8")
+    assert Projection(tmp_path / "p.sqlite").counts() == counts_from_nquads(nq).types
+
+
+T = str(RDF.type)
+
+
+@pytest.mark.parametrize(
+    ("quads", "counts"),
+    [
+        ([], {}),
+        ([("http://e/a", T, str(CK.Actor), "http://e/g1")], {"Actor": 1}),
+        (
+            [
+                ("http://e/a", T, str(CK.Actor), "http://e/g1"),
+                ("http://e/a", T, str(CK.Actor), "http://e/g2"),
+            ],
+            {"Actor": 1},
+        ),
+        ([("http://e/q", T, str(CK.Quantity), "http://e/g1")], {"Quantity": 1}),
+        ([("http://e/r", T, str(CK.RelationAssertion), "http://e/g1")], {"Relation": 1}),
+        ([("http://e/k", T, str(CK.PhaseKind), "http://e/g1")], {}),
+        (
+            [
+                ("http://e/a", T, str(CK.Actor), "http://e/g1"),
+                ("http://e/a", T, str(CK.PartyCommittee), "http://e/g1"),
+                ("http://e/s", T, str(CK.Stage), "http://e/g1"),
+            ],
+            {"Actor": 1, "Stage": 1},
+        ),
+    ],
+)
+def test_counts_of_hand_made_quads(tmp_path, quads, counts):
+    save_streamed(quads, tmp_path / "p.sqlite")
+    assert Projection(tmp_path / "p.sqlite").counts() == counts
