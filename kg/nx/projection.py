@@ -87,7 +87,6 @@ LINKS: tuple[str, ...] = (
 MODALITY = {str(CK[m]): m for m in ("obligation", "prohibition", "permission", "exhortation")}
 ROLE = {str(CK[r]): r for r in ("deadline", "schedule", "event")}
 
-# literal property -> attribute name, per node type ("*" for all)
 LITERALS: tuple[tuple[Any, str], ...] = (
     (RDFS.label, "label"),
     (SKOS.altLabel, "aliases"),
@@ -101,7 +100,7 @@ LITERALS: tuple[tuple[Any, str], ...] = (
     (CK.speechDate, "date"),
     (CK.year, "year"),
 )
-
+"""Literal property -> node attribute (the later value wins, except ``aliases``)."""
 
 DETAIL: tuple[tuple[Any, str], ...] = (
     (SKOS.altLabel, "aliases"),

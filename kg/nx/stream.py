@@ -17,7 +17,8 @@ here), :mod:`kg.nx.stream_stage` (staging and joins),
 :mod:`kg.nx.stream_rows` (assembling nodes and edges) and
 :mod:`kg.nx.stream_detail` (every quote and every value of each node, in tables
 of their own that the analyses do not load). This module holds the
-saved file's layout (:data:`SCHEMA`, :data:`INDEXES`) and runs them.
+saved file's layout (:data:`SCHEMA`, :data:`INDEXES`) and runs them; :func:`save`
+writes a graph made by hand in the same layout (for examples and tests).
 
 Examples
 --------
@@ -39,9 +40,13 @@ from __future__ import annotations
 import os
 import pickle
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+import networkx as nx
+
+from kg.graph import schema
 from kg.nx.stream_detail import count_types, write_detail
 from kg.nx.stream_rows import write_edges, write_nodes
 from kg.nx.stream_sources import PREDICATES, Quad, nquads_quads, store_quads
@@ -53,6 +58,7 @@ __all__ = [
     "SCHEMA",
     "Quad",
     "nquads_quads",
+    "save",
     "save_streamed",
     "store_quads",
 ]
@@ -123,3 +129,76 @@ def save_streamed(quads: Iterable[Quad], path: Path) -> None:
         con.close()
         staging.unlink(missing_ok=True)
     os.replace(tmp, path)
+
+
+def save(G: nx.MultiDiGraph, path: Path) -> None:
+    """Write the graph ``G`` to the SQLite file ``path`` (replaced atomically).
+
+    For graphs made by hand (:mod:`kg.nx.examples`), in examples and tests: a
+    build's projection is written by :func:`kg.nx.stream.save_streamed`. Node
+    attributes are pickled, except ``evidence`` and ``detail``, which go into
+    their tables (:mod:`kg.nx.stream_detail`); the counts
+    (:meth:`Projection.counts`) are those of the node types; nodes are numbered
+    in IRI order, so the same graph gives the same rows.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".tmp-{os.getpid()}-{path.name}")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    try:
+        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+        ids = {n: i for i, n in enumerate(sorted(G.nodes))}
+        dump = pickle.dumps
+        nodes = sorted(G.nodes(data=True), key=lambda nd: ids[nd[0]])
+        con.executemany(
+            "INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                (
+                    ids[n],
+                    n,
+                    d.get("type", ""),
+                    d.get("label"),
+                    d.get("document") if d.get("type") == "Requirement" else None,
+                    d.get("start"),
+                    d.get("end"),
+                    dump({k: v for k, v in d.items() if k not in DETAIL_ATTRIBUTES}, protocol=5),
+                )
+                for n, d in nodes
+            ),
+        )
+        con.executemany(
+            "INSERT INTO evidence VALUES (?, ?, ?, ?, ?)",
+            ((ids[n], *e) for n, d in nodes for e in d.get("evidence", ())),
+        )
+        con.executemany(
+            "INSERT INTO detail VALUES (?, ?, ?)",
+            ((ids[n], *kv) for n, d in nodes for kv in d.get("detail", ())),
+        )
+        con.executemany(
+            "INSERT INTO edges VALUES (?, ?, ?, ?)",
+            (
+                (ids[u], ids[v], k, dump(d, protocol=5))
+                for u, v, k, d in sorted(
+                    G.edges(keys=True, data=True), key=lambda e: (ids[e[0]], ids[e[1]], e[2])
+                )
+            ),
+        )
+        counted = {c.kind for c in schema.CLASSES if c.counted}
+        counts = Counter(t for _, t in G.nodes(data="type") if t in counted)
+        con.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [
+                ("documents", dump(dict(sorted(G.graph.get("documents", {}).items())), protocol=5)),
+                ("counts", dump(dict(sorted(counts.items())), protocol=5)),
+            ],
+        )
+        con.executescript(INDEXES)
+        con.commit()
+    finally:
+        con.close()
+    os.replace(tmp, path)
+
+
+DETAIL_ATTRIBUTES = ("evidence", "detail")
+"""The node attributes :meth:`Projection.graph` adds with ``detail=True``."""
