@@ -48,7 +48,9 @@ def _build(tree: Path, corpus: Path, out: Path, workers: int) -> None:
     code = "import sys; from kg.cli.main import main; sys.exit(main())"
     env = dict(os.environ, PYTHONPATH=str(tree))
     args = ["build", str(corpus), "--out", str(out), "--workers", str(workers), "--quiet"]
-    subprocess.run([sys.executable, "-c", code, *args], env=env, check=True)
+    # run in the tree: ``python -c`` puts the working directory first on sys.path, so
+    # started from a checkout, both sides would otherwise import that checkout's kg
+    subprocess.run([sys.executable, "-c", code, *args], env=env, cwd=tree, check=True)
 
 
 def _digest(path: Path) -> str:

@@ -9,9 +9,6 @@ Turtle in one streaming pass. Memory is bounded by ``run_bytes`` whatever the
 size of the corpus. Sorting lines equals sorting ``(subject, predicate,
 object)`` terms, because IRIs contain neither spaces nor ``>``.
 
-The counts of distinct typed nodes are taken during the merge, where every
-distinct ``rdf:type`` triple passes exactly once.
-
 Examples
 --------
 >>> import tempfile, pathlib
@@ -21,7 +18,6 @@ Examples
 ...     f'<http://e/b> <http://e/p> "2" {g1} .\\n<http://e/a> <http://e/p> "1" {g1} .\\n'
 ...     f'<http://e/a> <http://e/p> "1" {g2} .\\n', encoding="utf-8")
 >>> write_union_turtle(d / "graph.nq", d / "graph.ttl", {"e": "http://e/"}, run_bytes=10)
-{}
 >>> print((d / "graph.ttl").read_text(encoding="utf-8"), end="")
 @prefix e: <http://e/> .
 e:a e:p "1" .
@@ -40,7 +36,6 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.atomic import SORT_PREFIX
-from kg.quality.summary import type_of_line
 
 RUN_BYTES = 64 * 1024 * 1024
 
@@ -163,43 +158,26 @@ def _graph_lines(nq_path: Path) -> Iterator[str]:
 
 def write_union_turtle(
     nq_path: Path, ttl_path: Path, prefixes: dict[str, str], *, run_bytes: int = RUN_BYTES
-) -> dict[str, int]:
-    """Write the sorted union of the graphs in ``nq_path`` as Turtle to ``ttl_path``.
-
-    Returns
-    -------
-    dict
-        Distinct typed nodes per counted type (see :mod:`kg.quality.summary`).
-    """
+) -> None:
+    """Write the sorted union of the graphs in ``nq_path`` as Turtle to ``ttl_path``."""
     ttl_path = Path(ttl_path)
     with tempfile.TemporaryDirectory(prefix=SORT_PREFIX, dir=ttl_path.parent) as tmp:
         sorter = ExternalSorter(Path(tmp), run_bytes)
         sorter.add(_graph_lines(Path(nq_path)))
-        return write_sorted_turtle(sorter, ttl_path, prefixes)
+        write_sorted_turtle(sorter, ttl_path, prefixes)
 
 
-def write_sorted_turtle(
-    sorter: ExternalSorter, ttl_path: Path, prefixes: dict[str, str]
-) -> dict[str, int]:
+def write_sorted_turtle(sorter: ExternalSorter, ttl_path: Path, prefixes: dict[str, str]) -> None:
     """Write the N-Triples lines ``sorter`` holds as sorted Turtle to ``ttl_path``.
 
     The merged N-Triples file is written next to ``ttl_path`` (then removed).
-
-    Returns
-    -------
-    dict
-        Distinct typed nodes per counted type (see :mod:`kg.quality.summary`).
     """
-    types: dict[str, int] = {}
     ttl_path = Path(ttl_path)
     with tempfile.TemporaryDirectory(prefix=SORT_PREFIX, dir=ttl_path.parent) as tmp:
         merged = Path(tmp) / "union.nt"
         with merged.open("w", encoding="utf-8", newline="\n") as fh:
             for line in sorter.drain():
                 fh.write(line + "\n")
-                name = type_of_line(line)
-                if name is not None:
-                    types[name] = types.get(name, 0) + 1
         with ttl_path.open("wb") as out:
             ox.serialize(
                 # lenient: lines this build serialized (no IRI re-validation)
@@ -208,4 +186,3 @@ def write_sorted_turtle(
                 format=ox.RdfFormat.TURTLE,
                 prefixes=prefixes,
             )
-    return dict(sorted(types.items()))

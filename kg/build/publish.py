@@ -11,7 +11,9 @@
    (the default graph), while the other steps run;
 4. **save the projection**: the NetworkX projection streamed from ``graph.nq``
    into its SQLite file (:func:`kg.nx.cache.write_cache`);
-5. **write the summary** (``summary.md``) and stage the manifest;
+5. **write the summary** (``summary.md``, with the counts of typed nodes the
+   projection recorded: :meth:`kg.nx.cache.Projection.counts`) and stage the
+   manifest;
 6. **commit**: with SIGINT and SIGTERM held back, the staged files are renamed
    over the old ones, the ``store`` symlink swapped and the manifest written
    last; then old stores and unused cache files are removed;
@@ -39,7 +41,7 @@ from kg.build.store_loader import StoreLoader, ontology_quads
 from kg.build.worker import pipeline_fingerprint
 from kg.builddir import TURTLE_PREFIXES, BuildDir, Manifest
 from kg.graph import leases
-from kg.nx.cache import prune, write_cache
+from kg.nx.cache import Projection, cache_path, prune, write_cache
 from kg.quality.summary import Counts, render_summary
 from ontology.namespaces import PREFIXES
 
@@ -86,11 +88,12 @@ def publish(out: Path, entries: dict[str, dict], *, views: bool = True) -> dict[
         quads = _write_nquads(nq, build, entries)  # 1.
         ttl = stage.path(build.graph_ttl.name)
         prefixes = {k: str(PREFIXES[k]) for k in TURTLE_PREFIXES}
-        types = write_union_turtle(nq, ttl, prefixes)  # 2.
+        write_union_turtle(nq, ttl, prefixes)  # 2.
         loader.union_from(ttl)  # 3. the default graph: this union, not a copy made in the store
         t1 = time.perf_counter()
         write_cache(out, loader.store_dir, nq)  # 4. while the store loads
         t2 = time.perf_counter()
+        types = _saved_counts(cache_path(out, loader.store_dir))
         manifest = _write_summary(stage, build, entries, Counts(quads, types))  # 5.
         loader.finish()  # 3. done
         signals.check_interrupt()
@@ -130,6 +133,15 @@ def _write_nquads(path: Path, build: BuildDir, entries: dict[str, dict]) -> int:
             fh.write(text)
             quads += text.count("\n")
     return quads
+
+
+def _saved_counts(path: Path) -> dict[str, int]:
+    """Step 5: the counts of distinct typed nodes, from the projection saved in step 4."""
+    p = Projection(path)
+    try:
+        return p.counts()
+    finally:
+        p.close()
 
 
 def _write_summary(

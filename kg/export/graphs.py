@@ -1,7 +1,7 @@
 """GraphML and GEXF exports of the build's NetworkX projection (:mod:`kg.nx.projection`).
 
 The exported graph is the projection of the selected documents
-(:func:`kg.quality.projected.projected`): documents, actors, stages, steps,
+(:func:`kg.nx.projection.project_quads`): documents, actors, stages, steps,
 time expressions and requirements as nodes; evidence, quantities, actor kinds
 and reified relations folded into their attributes. :func:`flat` turns the
 projection's attributes into strings, so Gephi and yEd open the files:

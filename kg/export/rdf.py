@@ -248,10 +248,11 @@ def projection(out: Path, documents: Iterable[str] | None = None) -> nx.MultiDiG
 
     Read from the build's per-document N-Quads, as :func:`load_triples` reads them.
     """
-    from kg.quality.projected import projected, quad_tuples
+    from kg.nx.projection import project_quads
+    from kg.quality.quads import quad_tuples
 
     names = Manifest.read(out).select(documents)
-    return projected(quad_tuples(_document_quads(out, names)))
+    return project_quads(quad_tuples(_document_quads(out, names)))
 
 
 def export(

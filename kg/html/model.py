@@ -1,7 +1,7 @@
 """The view model the HTML views draw: typed nodes with quotes, labelled edges.
 
 A :class:`ViewGraph` is plain data (strings and numbers, no RDF terms), built by
-:mod:`kg.html.reader` from a build's store, narrowed by :mod:`kg.html.select`
+:mod:`kg.html.reader` from a build's saved projection, narrowed by :mod:`kg.html.select`
 and drawn by :mod:`kg.html.graph_view`. Node kinds and relations carry their
 Chinese names, colours and shapes here, in one table each.
 

@@ -1,11 +1,10 @@
-"""Read a build's store into the :class:`~kg.html.model.ViewGraph` the views draw.
+"""Read a build's projection into the :class:`~kg.html.model.ViewGraph` the views draw.
 
-A small SPARQL reader (queries in ``kg/html/queries/*.rq``). The views show
-what the NetworkX projection (``kg/nx/projection.py``) leaves out (every quote
-of every node, where the projection keeps one per requirement or time
-expression; the extraction rule and confidence of each fact), so they read the
-store rather than the projection. IRIs are compared as :class:`rdflib.URIRef`
-with the terms of :mod:`ontology.namespaces`, never as strings.
+The views read the saved NetworkX projection (:mod:`kg.nx.cache`), with its
+detail (:mod:`kg.nx.stream_detail`): every quote of every node, every value of
+its facts, the extraction rule and confidence of each. :func:`view_graph`
+turns such a graph into the view model; :func:`read_view_graph` reads a
+build's.
 
 Examples
 --------
@@ -21,128 +20,115 @@ True
 
 from __future__ import annotations
 
-from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
-import pyoxigraph as ox
-from rdflib import URIRef
+import networkx as nx
 
 from kg.graph import schema
-from kg.graph.store import open_store, select
 from kg.html.model import ACTOR_TYPES, RELATIONS, Quote, ViewEdge, ViewGraph, ViewNode
-from ontology.namespaces import CK, DCTERMS, SKOS, XSD
+from kg.nx.cache import open_projection
 
-CLASS_KINDS: dict[URIRef, str] = {c.iri: c.view for c in schema.VIEWED if c.view}
-LINK_PROPERTIES: dict[URIRef, str] = {CK[name]: name for name in RELATIONS if name != "mentionedIn"}
-ATTRIBUTE_NAMES: dict[URIRef, str] = {
-    SKOS.altLabel: "别名",
-    DCTERMS.title: "标题",
-    CK.speechDate: "讲话日期",
-    CK.year: "年份",
-    CK.level: "层级",
-    CK.scope: "范围",
-    CK.jurisdiction: "辖区",
-    CK.position: "职务",
-    CK.normalized: "规范值",
-    CK.role: "时间角色",
-    CK.modality: "情态",
-    CK.rule: "规则",
-    CK.confidence: "置信度",
+VIEW_KINDS: dict[str, str] = {c.kind: c.view for c in schema.VIEWED if c.view}
+"""Projection node ``type`` -> kind in the views."""
+LINKS: frozenset[str] = frozenset(name for name in RELATIONS if name != "mentionedIn")
+"""The edge keys drawn as edges (documents are linked from ``mentionedIn``)."""
+ATTRIBUTE_NAMES: dict[str, str] = {
+    "aliases": "别名",
+    "title": "标题",
+    "date": "讲话日期",
+    "year": "年份",
+    "level": "层级",
+    "scope": "范围",
+    "jurisdiction": "辖区",
+    "position": "职务",
+    "normalized": "规范值",
+    "role": "时间角色",
+    "modality": "情态",
+    "rule": "规则",
+    "confidence": "置信度",
 }
-VALUE_NAMES: dict[URIRef, str] = {
-    CK.obligation: "义务",
-    CK.prohibition: "禁止",
-    CK.permission: "允许",
-    CK.exhortation: "倡导",
-    CK.deadline: "期限",
-    CK.schedule: "安排",
-    CK.event: "事件",
+"""Key of a node's ``detail`` (:data:`kg.nx.projection.DETAIL`) -> its name in the side panel."""
+VALUE_NAMES: dict[str, str] = {
+    "obligation": "义务",
+    "prohibition": "禁止",
+    "permission": "允许",
+    "exhortation": "倡导",
+    "deadline": "期限",
+    "schedule": "安排",
+    "event": "事件",
 }
-ACTOR_CLASS_NAMES: dict[URIRef, str] = {CK[k]: v for k, v in ACTOR_TYPES.items()}
+"""Names of the values of ``modality`` and ``role`` (the ``ck:`` terms' local names)."""
+_NAMED = ("modality", "role")
 
 
-@cache
-def query_text(name: str) -> str:
-    """The SPARQL text of ``kg/html/queries/<name>.rq``."""
-    return (files("kg.html") / "queries" / f"{name}.rq").read_text(encoding="utf-8")
-
-
-def run(store: ox.Store, name: str) -> list[dict]:
-    """Rows of the named query; IRIs as :class:`URIRef`, literals as Python values."""
-    return [{k: _py(v) for k, v in row.items()} for row in select(store, query_text(name))]
-
-
-def _py(term: object) -> object:
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.Literal):
-        dt = URIRef(term.datatype.value)
-        if dt == XSD.integer:
-            return int(term.value)
-        if dt in (XSD.decimal, XSD.double):
-            return float(term.value)
-        return term.value
-    return str(term)
-
-
-def _value_text(v: object) -> str:
-    if isinstance(v, URIRef):
-        return VALUE_NAMES.get(v, str(v))
+def _value_text(key: str, v: object) -> str:
+    if key in _NAMED and isinstance(v, str):
+        return VALUE_NAMES.get(v, v)
     if isinstance(v, float) and v == int(v):
         return str(int(v))
     return str(v)
 
 
 def read_view_graph(build_dir: Path) -> ViewGraph:
-    """The drawable graph of the build in ``build_dir`` (its store must exist).
+    """The drawable graph of the build in ``build_dir``, from its saved projection.
 
     Raises
     ------
     kg.graph.store.StoreError
         When ``build_dir`` holds no build.
     """
-    store = open_store(Path(build_dir))
-    return view_graph_from_store(store)
+    p = open_projection(Path(build_dir))
+    try:
+        G = p.graph(detail=True)
+    finally:
+        p.close()
+    return view_graph(G)
 
 
-def view_graph_from_store(store: ox.Store) -> ViewGraph:
-    """The drawable graph of an open store (see :func:`read_view_graph`)."""
+def view_graph(G: nx.MultiDiGraph) -> ViewGraph:
+    """The drawable graph of a projection loaded with ``detail=True``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("d", type="Document", label="a.txt", name="a.txt")
+    >>> G.add_node("x", type="Actor", label="党委", detail=(("scope", "global"),),
+    ...            evidence=(("a.txt", 0, 2, "党委"),))
+    >>> _ = G.add_edge("x", "d", key="mentionedIn")
+    >>> n = view_graph(G).nodes["x"]
+    >>> n.props, n.docs, [q.text for q in n.quotes]
+    ([('范围', 'global')], ['a.txt'], ['党委'])
+    """
     g = ViewGraph()
-    for row in run(store, "entities"):
-        kind = CLASS_KINDS[row["cls"]]
-        node_id = str(row["s"])
-        if node_id not in g.nodes:
-            g.add_node(ViewNode(node_id, kind, str(row["label"] or "")))
-    nodes = g.nodes
-    for row in run(store, "actor_types"):
-        n = nodes.get(str(row["s"]))
-        if n is not None and row["type"] in ACTOR_CLASS_NAMES:
-            n.props.append(("类型", ACTOR_CLASS_NAMES[row["type"]]))
-    for row in run(store, "attributes"):
-        n = nodes.get(str(row["s"]))
-        if n is None:
+    nodes = G.nodes
+    for i, d in nodes(data=True):
+        kind = VIEW_KINDS.get(d.get("type", ""))
+        if kind is None:
             continue
-        if row["p"] == SKOS.altLabel:
-            n.aliases.append(str(row["o"]))
-        n.props.append((ATTRIBUTE_NAMES[row["p"]], _value_text(row["o"])))
-    for row in run(store, "evidence"):
-        n = nodes.get(str(row["s"]))
-        if n is not None:
-            n.quotes.append(Quote(row["doc"], row["start"], row["end"], row["exact"]))
-    for row in run(store, "mentions"):
-        n = nodes.get(str(row["s"]))
-        if n is not None and n.kind != "document":
-            n.docs.append(row["doc"])
-    for row in run(store, "quantities"):
-        n = nodes.get(str(row["s"]))
-        if n is not None:
-            value = "?" if row["value"] is None else _value_text(row["value"])
-            n.props.append(("数量", f"{row['comparator']} {value} {row['unit']}"))
-    for row in run(store, "links"):
-        g.add_edge(ViewEdge(str(row["s"]), str(row["o"]), LINK_PROPERTIES[row["p"]]))
+        label = d.get("name") or (d["label"] if d.get("label", i) != i else "")
+        n = ViewNode(i, kind, str(label))
+        g.add_node(n)
+        for key, value in d.get("detail", ()):
+            if key == "actor_type":
+                if value in ACTOR_TYPES:
+                    n.props.append(("类型", ACTOR_TYPES[value]))
+                continue
+            if key == "aliases":
+                n.aliases.append(str(value))
+            n.props.append((ATTRIBUTE_NAMES[key], _value_text(key, value)))
+        n.quotes.extend(Quote(*q) for q in d.get("evidence", ()))
+        for c, v, u in d.get("quantities", ()):
+            if c is not None and u is not None:
+                value = "?" if v is None else _value_text("value", v)
+                n.props.append(("数量", f"{c} {value} {u}"))
+    for u, v, k in G.edges(keys=True):
+        if k == "mentionedIn":
+            n = g.nodes.get(u)
+            if n is not None and n.kind != "document":
+                n.docs.append(nodes[v]["label"])
+        elif k in LINKS:
+            g.add_edge(ViewEdge(u, v, k))
     _finish(g)
     return g
 

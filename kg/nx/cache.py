@@ -1,11 +1,13 @@
 """The projection saved beside the store: an SQLite file any question can load in part.
 
-Projecting a large build (:func:`kg.nx.projection.project`) reads every quad
+Projecting a large build (:func:`kg.nx.stream.save_streamed`) reads every quad
 of the store: a minute at a million edges. The projection is therefore saved
 once per store, as an SQLite file of pickled node and edge attributes, and
 the analyses load either all of it (:meth:`Projection.graph`) or only the
 nodes a question can reach (:meth:`Projection.load`, used by
-:mod:`kg.nx.focus`), through the file's indexes.
+:mod:`kg.nx.focus`), through the file's indexes (:mod:`kg.nx.saved`, whose
+:class:`Projection` and :func:`paused_gc` are re-exported here, with
+:func:`kg.nx.stream.save` for graphs made by hand).
 
 The file sits in ``BUILD/.projection/`` and is named after the store it was
 made from and a fingerprint of the projection code, so a new build or new
@@ -45,32 +47,41 @@ Loading part of it:
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
-import os
-import pickle
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import networkx as nx
 
 from kg.builddir import BuildDir
 from kg.graph.store import StoreError, open_read_only, store_path
-from kg.nx import projection, stream
-from kg.nx.stream import INDEXES, SCHEMA
+from kg.nx import projection, stream, stream_detail, stream_rows, stream_sources, stream_stage
+from kg.nx.saved import Projection, paused_gc
+from kg.nx.stream import save
 
-FORMAT = 3
-"""Version of the file layout written by :func:`save`; raise it when the layout changes."""
+__all__ = [
+    "FORMAT",
+    "Projection",
+    "cache_path",
+    "code_fingerprint",
+    "open_projection",
+    "paused_gc",
+    "prune",
+    "save",
+    "saved_graph",
+    "write_cache",
+]
+
+FORMAT = 4
+"""Version of the saved file's layout (:mod:`kg.nx.stream`); raise it when the layout changes."""
 
 
 def code_fingerprint() -> str:
     """Hash of what shapes a saved projection: the projection's code and :data:`FORMAT`."""
     h = hashlib.sha256()
-    for module in (projection, stream):
+    for module in (projection, stream, stream_sources, stream_stage, stream_rows, stream_detail):
         h.update(Path(module.__file__).read_bytes())
     h.update(f"format {FORMAT}".encode())
     return h.hexdigest()[:12]
@@ -86,289 +97,6 @@ def cache_path(build_dir: Path, store_dir: Path | None = None) -> Path:
     """
     store = Path(store_dir) if store_dir is not None else store_path(Path(build_dir))
     return BuildDir(build_dir).projection / f"{store.name}-{code_fingerprint()}.sqlite"
-
-
-def save(G: nx.MultiDiGraph, path: Path) -> None:
-    """Write the projection ``G`` to the SQLite file ``path`` (replaced atomically).
-
-    Node and edge attributes are pickled; nodes are numbered in IRI order, so
-    the same graph gives the same rows.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".tmp-{os.getpid()}-{path.name}")
-    tmp.unlink(missing_ok=True)
-    con = sqlite3.connect(tmp)
-    try:
-        con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
-        ids = {n: i for i, n in enumerate(sorted(G.nodes))}
-        dump = pickle.dumps
-        con.executemany(
-            "INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                (
-                    ids[n],
-                    n,
-                    d.get("type", ""),
-                    d.get("label"),
-                    d.get("document") if d.get("type") == "Requirement" else None,
-                    d.get("start"),
-                    d.get("end"),
-                    dump(d, protocol=5),
-                )
-                for n, d in sorted(G.nodes(data=True), key=lambda nd: ids[nd[0]])
-            ),
-        )
-        con.executemany(
-            "INSERT INTO edges VALUES (?, ?, ?, ?)",
-            (
-                (ids[u], ids[v], k, dump(d, protocol=5))
-                for u, v, k, d in sorted(
-                    G.edges(keys=True, data=True), key=lambda e: (ids[e[0]], ids[e[1]], e[2])
-                )
-            ),
-        )
-        con.execute(
-            "INSERT INTO meta VALUES ('documents', ?)",
-            (dump(dict(sorted(G.graph.get("documents", {}).items())), protocol=5),),
-        )
-        con.executescript(INDEXES)
-        con.commit()
-    finally:
-        con.close()
-    os.replace(tmp, path)
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a load builds many acyclic objects.
-
-    Usable as a decorator or a ``with`` block; it nests (the collector comes
-    back only if it was on).
-
-    Loading makes hundreds of thousands of dicts and tuples and no garbage;
-    left running, the collector would walk them all repeatedly (a third of
-    the time of a large load).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-class Projection:
-    """A saved projection, opened read-only.
-
-    Parameters
-    ----------
-    path : Path
-        The SQLite file :func:`save` wrote.
-
-    Examples
-    --------
-    See the module's: the whole graph, or the nodes a question reaches.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self.con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
-        self.documents: dict[str, str] = pickle.loads(
-            self.con.execute("SELECT value FROM meta WHERE key = 'documents'").fetchone()[0]
-        )
-
-    def close(self) -> None:
-        """Close the file."""
-        self.con.close()
-
-    def empty(self) -> nx.MultiDiGraph:
-        """A graph with no nodes yet, carrying the build's ``documents``."""
-        G = nx.MultiDiGraph()
-        G.graph["documents"] = dict(self.documents)
-        return G
-
-    @paused_gc()
-    def graph(self) -> nx.MultiDiGraph:
-        """The whole projection (as :func:`kg.nx.projection.project` returned it)."""
-        G = self.empty()
-        rows = self.con.execute("SELECT id, iri, attrs FROM nodes ORDER BY id").fetchall()
-        iri = {i: n for i, n, _ in rows}
-        _add_nodes(G, ((n, a) for _, n, a in rows))
-        del rows
-        rows = self.con.execute("SELECT u, v, key, attrs FROM edges ORDER BY rowid")
-        _add_edges(G, ((iri[u], iri[v], k, a) for u, v, k, a in rows))
-        projection.index(G)
-        return G
-
-    def of_type(self, node_type: str) -> list[str]:
-        """IRIs of the nodes of one type, sorted."""
-        return [
-            r[0]
-            for r in self.con.execute(
-                "SELECT iri FROM nodes WHERE type = ? ORDER BY iri", (node_type,)
-            )
-        ]
-
-    def at_span(self, document: str, start: int, end: int) -> list[str]:
-        """Requirements of ``document`` spanning exactly ``start``-``end``."""
-        return [
-            r[0]
-            for r in self.con.execute(
-                'SELECT iri FROM nodes WHERE document = ? AND start = ? AND "end" = ? '
-                "AND type = 'Requirement' ORDER BY iri",
-                (document, start, end),
-            )
-        ]
-
-    def quoting(self, text: str) -> list[str]:
-        """Requirements whose quote contains ``text``."""
-        return [
-            r[0]
-            for r in self.con.execute(
-                "SELECT iri FROM nodes WHERE type = 'Requirement' AND instr(label, ?) > 0 "
-                "ORDER BY iri",
-                (text,),
-            )
-        ]
-
-    def _pick(self, table: str, iris: Iterable[str]) -> None:
-        """Fill the temporary table ``table`` with the ids of ``iris``.
-
-        Queries join these tables with ``CROSS JOIN``, which keeps them the outer
-        loop: SQLite's planner, knowing nothing of a temporary table, would
-        otherwise scan every node or every edge of a key and probe it.
-        """
-        self._clear(table)
-        self.con.executemany(
-            f"INSERT OR IGNORE INTO {table} SELECT id FROM nodes WHERE iri = ?",
-            ((n,) for n in set(iris)),
-        )
-
-    def _clear(self, table: str) -> None:
-        """Create the temporary id table ``table`` or empty it."""
-        self.con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY)")
-        self.con.execute(f"DELETE FROM {table}")
-
-    def sources(self, targets: Iterable[str], key: str) -> list[str]:
-        """The ``u`` of every edge ``u -key-> t`` with ``t`` in ``targets``, sorted."""
-        self._pick_sources(targets, key)
-        rows = self.con.execute(
-            "SELECT n.iri FROM pick p CROSS JOIN nodes n ON n.id = p.id ORDER BY n.iri"
-        )
-        return [r[0] for r in rows]
-
-    def _pick_sources(self, targets: Iterable[str], key: str) -> None:
-        """Fill the temporary table ``pick`` with the sources of ``key`` edges into ``targets``."""
-        self._pick("target", targets)
-        self._clear("pick")
-        self.con.execute(
-            "INSERT OR IGNORE INTO pick SELECT e.u FROM target t "
-            "CROSS JOIN edges e ON e.v = t.id AND e.key = ?",
-            (key,),
-        )
-
-    def load_sources(
-        self,
-        G: nx.MultiDiGraph,
-        targets: Iterable[str],
-        key: str,
-        *,
-        keys: Iterable[str] | None = None,
-    ) -> list[str]:
-        """:meth:`load` the sources of the ``key`` edges into ``targets``.
-
-        Equivalent to ``load(G, sources(targets, key), keys=keys)`` without
-        handing the sources' IRIs to Python and back (example in the module docstring).
-        """
-        self._pick_sources(targets, key)
-        return self._load_picked(G, keys)
-
-    def load(
-        self, G: nx.MultiDiGraph, iris: Iterable[str], *, keys: Iterable[str] | None = None
-    ) -> list[str]:
-        """Add the nodes ``iris`` to ``G`` with their out-edges (only ``keys``, if given).
-
-        The targets of those edges come with their attributes but without
-        edges of their own (unless they are in ``iris`` too). Nodes already in
-        ``G`` keep what they have; their edges are added again only when new.
-
-        Returns
-        -------
-        list of str
-            The nodes of ``iris`` found in the projection, sorted.
-        """
-        self._pick("pick", iris)
-        return self._load_picked(G, keys)
-
-    @paused_gc()
-    def _load_picked(self, G: nx.MultiDiGraph, keys: Iterable[str] | None) -> list[str]:
-        """:meth:`load` the nodes listed in the temporary table ``pick``."""
-        names = self._add_nodes(G, "pick")
-        sql = "SELECT e.u, e.v, e.key, e.attrs FROM pick p CROSS JOIN edges e ON e.u = p.id"
-        ks: tuple[str, ...] = ()
-        if keys is not None:
-            ks = tuple(sorted(set(keys)))
-            sql += f" AND e.key IN ({','.join('?' * len(ks))})"
-        edges = self.con.execute(sql, ks).fetchall()  # node id order, then the (u, key) index
-        picked = sorted(names.values())
-        targets = {v for _, v, _, _ in edges if v not in names}
-        if targets:
-            self._clear("reach")
-            self.con.executemany("INSERT INTO reach VALUES (?)", ((v,) for v in targets))
-            names |= self._add_nodes(G, "reach")
-        _add_edges(G, ((names[u], names[v], k, attrs) for u, v, k, attrs in edges))
-        return picked
-
-    def _add_nodes(self, G: nx.MultiDiGraph, table: str) -> dict[int, str]:
-        """Add the nodes listed in the temporary table ``table`` (unless in ``G``); id -> IRI."""
-        rows = self.con.execute(
-            f"SELECT n.id, n.iri, n.attrs FROM {table} t CROSS JOIN nodes n ON n.id = t.id "
-            "ORDER BY t.id"
-        ).fetchall()
-        _add_nodes(G, ((n, a) for _, n, a in rows))
-        return {i: n for i, n, _ in rows}
-
-
-def _add_nodes(G: nx.MultiDiGraph, nodes: Iterable[tuple[str, bytes]]) -> None:
-    """Add nodes with pickled attributes to ``G`` (those already in it keep theirs).
-
-    Writes networkx's node and adjacency dicts directly, as
-    ``MultiDiGraph.add_node`` does for a new node, at a third of the cost of
-    ``add_nodes_from``.
-    """
-    node, succ, pred, loads = G._node, G._succ, G._pred, pickle.loads
-    for n, attrs in nodes:
-        if n not in node:
-            succ[n] = G.adjlist_inner_dict_factory()
-            pred[n] = G.adjlist_inner_dict_factory()
-            node[n] = loads(attrs)
-
-
-def _add_edges(G: nx.MultiDiGraph, edges: Iterable[tuple[str, str, str, bytes]]) -> None:
-    """Add keyed edges (pickled attributes) between nodes of ``G``, unless present.
-
-    Writes networkx's adjacency dicts directly (the shared key dict of
-    ``G._succ[u][v]`` and ``G._pred[v][u]``, as ``MultiDiGraph.add_edge``
-    does): the public method costs five times more, and a focused load adds
-    tens of thousands of edges per question. Most edges carry the same few
-    attribute values (the documents asserting them), so each distinct pickle
-    is read once and every edge gets its own shallow copy (the values are
-    immutable tuples).
-    """
-    succ, pred, loads = G._succ, G._pred, pickle.loads
-    key_dict = G.edge_key_dict_factory
-    seen: dict[bytes, dict] = {}
-    for u, v, k, attrs in edges:
-        keys = succ[u].get(v)
-        if keys is None:
-            keys = succ[u][v] = pred[v][u] = key_dict()
-        if k not in keys:
-            d = seen.get(attrs)
-            if d is None:
-                d = seen[attrs] = loads(attrs)
-            keys[k] = d.copy()
 
 
 def open_projection(build_dir: Path, *, progress: bool = False) -> Projection:

@@ -1,6 +1,9 @@
 """The build's RDF projected to a NetworkX :class:`~networkx.MultiDiGraph`.
 
-Every analysis in :mod:`kg.nx` works on the graph :func:`project` returns.
+Every analysis in :mod:`kg.nx` works on the graph :func:`project_quads` (or
+:func:`project`, :func:`load_graph`) returns: the one projection, made by
+streaming the quads into a saved projection file (:mod:`kg.nx.stream`) and
+loading it (:mod:`kg.nx.cache`).
 
 Nodes are the instance IRIs (``str``) of documents, actors, stages, steps,
 requirements and time expressions; each carries ``type`` (one of
@@ -29,6 +32,13 @@ Edges are keyed by the property's local name (``G.edges[u, v, "precedes"]``):
 documents whose named graph asserts it; relation edges also have ``evidence``,
 a tuple of ``(document, start, end, quote)``.
 
+With ``detail=True`` (:func:`project_quads`, :meth:`kg.nx.cache.Projection.graph`;
+read from tables of their own, not loaded by default) every node also has
+``evidence``, a tuple of ``(document, start, end, quote)``, every quote of it,
+and ``detail``, a tuple of ``(key, value)``: every value of the properties of
+:data:`DETAIL` (the extraction ``rule`` and ``confidence`` among them) and every
+``actor_type`` of an actor.
+
 Examples
 --------
 >>> from kg.nx.examples import example_graph
@@ -41,17 +51,20 @@ Examples
 
 from __future__ import annotations
 
+import tempfile
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from extract import records
-from kg.graph import iri, schema
-from kg.graph.store import iter_predicate, open_store
-from ontology.namespaces import CK, DCTERMS, OA, RDF, RDFS, SKOS
+from kg.graph import schema
+from ontology.namespaces import CK, DCTERMS, RDFS, SKOS
+
+if TYPE_CHECKING:
+    from kg.nx.stream import Quad
 
 NODE_TYPES: dict[str, str] = {str(c.iri): c.kind for c in schema.VIEWED}
 """Class IRI -> node ``type`` (:data:`kg.graph.schema.VIEWED`)."""
@@ -74,7 +87,6 @@ LINKS: tuple[str, ...] = (
 MODALITY = {str(CK[m]): m for m in ("obligation", "prohibition", "permission", "exhortation")}
 ROLE = {str(CK[r]): r for r in ("deadline", "schedule", "event")}
 
-# literal property -> attribute name, per node type ("*" for all)
 LITERALS: tuple[tuple[Any, str], ...] = (
     (RDFS.label, "label"),
     (SKOS.altLabel, "aliases"),
@@ -88,25 +100,44 @@ LITERALS: tuple[tuple[Any, str], ...] = (
     (CK.speechDate, "date"),
     (CK.year, "year"),
 )
+"""Literal property -> node attribute (the later value wins, except ``aliases``)."""
+
+DETAIL: tuple[tuple[Any, str], ...] = (
+    (SKOS.altLabel, "aliases"),
+    (DCTERMS.title, "title"),
+    (CK.speechDate, "date"),
+    (CK.year, "year"),
+    (CK.level, "level"),
+    (CK.scope, "scope"),
+    (CK.jurisdiction, "jurisdiction"),
+    (CK.position, "position"),
+    (CK.normalized, "normalized"),
+    (CK.role, "role"),
+    (CK.modality, "modality"),
+    (CK.rule, "rule"),
+    (CK.confidence, "confidence"),
+)
+"""Property -> key of the ``detail`` attribute (``detail=True``): every value of each."""
 
 
-def _doc_names(G: nx.MultiDiGraph) -> dict[str, str]:
-    return {n: d["label"] for n, d in G.nodes(data=True) if d.get("type") == "Document"}
+def project_quads(quads: Iterable[Quad], *, detail: bool = False) -> nx.MultiDiGraph:
+    """Project a stream of quads into a :class:`~networkx.MultiDiGraph`.
 
-
-def project(store: Any, *, progress: bool = False) -> nx.MultiDiGraph:
-    """Project the store of a build into a :class:`~networkx.MultiDiGraph`.
-
-    Reads the store predicate by predicate (index scans, no SPARQL result
-    overhead); literals become attributes, object properties typed edges.
-    The ontology's own graph is ignored.
+    The one projector: the quads are streamed into a temporary saved
+    projection (:func:`kg.nx.stream.save_streamed`, in bounded memory), which
+    is then loaded whole (:meth:`kg.nx.cache.Projection.graph`). Any source of
+    quads will do: a build's ``graph.nq`` (:func:`kg.nx.stream.nquads_quads`),
+    its store (:func:`kg.nx.stream.store_quads`), the quads of a few documents.
 
     Parameters
     ----------
-    store : pyoxigraph.Store
-        The build's store (:func:`kg.graph.store.open_store`).
-    progress : bool
-        Show a progress bar (one step per predicate) on stderr.
+    quads : iterable of kg.nx.stream.Quad
+        ``(subject, predicate, object, graph)`` tuples; quads of predicates the
+        projection does not read are skipped, and of two values of a
+        single-valued property the later one wins.
+    detail : bool
+        Also give every node ``evidence`` and ``detail`` (every quote, every
+        value of its facts: :meth:`kg.nx.cache.Projection.graph`).
 
     Returns
     -------
@@ -117,200 +148,77 @@ def project(store: Any, *, progress: bool = False) -> nx.MultiDiGraph:
 
     Examples
     --------
-    >>> from kg.nx.examples import example_graph
-    >>> G = example_graph()
-    >>> r = next(iter(nodes_of(G, "Requirement")))
-    >>> G.nodes[r]["modality"], G.nodes[r]["quote"], G.nodes[r]["document"]
-    ('obligation', '督导组要在3月15日前完成学习动员', 'a.txt')
+    >>> from ontology.namespaces import CK, DCTERMS, RDF, RDFS
+    >>> g = "https://e/graph/a"
+    >>> G = project_quads([
+    ...     ("https://e/a", str(RDF.type), str(CK.Document), g),
+    ...     ("https://e/a", str(DCTERMS.identifier), "a.txt", g),
+    ...     ("https://e/x", str(RDF.type), str(CK.Actor), g),
+    ...     ("https://e/x", str(RDFS.label), "党委", g),
+    ...     ("https://e/x", str(CK.mentionedIn), "https://e/a", g),
+    ... ])
+    >>> G.nodes["https://e/x"]["label"], G.graph["documents"]
+    ('党委', {'https://e/a': 'a.txt'})
+    >>> list(G.edges(keys=True))
+    [('https://e/x', 'https://e/a', 'mentionedIn')]
     """
-    onto = str(iri.ONTOLOGY_GRAPH)
-    G = nx.MultiDiGraph()
-    steps = _steps(progress)
+    from kg.nx.cache import Projection
+    from kg.nx.stream import save_streamed
 
-    def quads(pred: Any) -> Iterator[tuple[str, Any, str | None]]:
-        next(steps)
-        for s, o, g in iter_predicate(store, str(pred)):
-            if g != onto:
-                yield s, o, g
-
-    actor_types: dict[str, str] = {}
-    relation_nodes: set[str] = set()
-    rel_class = str(CK.RelationAssertion)
-    for s, o, _ in quads(RDF.type):
-        t = NODE_TYPES.get(o)  # type: ignore[arg-type]
-        if t is not None:
-            G.add_node(s, type=t)
-        elif o in ACTOR_TYPES:
-            actor_types[s] = ACTOR_TYPES[o]  # type: ignore[index]
-        elif o == rel_class:
-            relation_nodes.add(s)
-    nodes = G.nodes
-    for s, t in actor_types.items():
-        if s in nodes:
-            nodes[s]["actor_type"] = t
-    aliases: dict[str, set[str]] = defaultdict(set)
-    other_labels: dict[str, str] = {}
-    for pred, attr in LITERALS:
-        for s, o, _ in quads(pred):
-            if s not in nodes:
-                if attr == "label":
-                    other_labels[s] = o  # type: ignore[assignment]
-                continue
-            if attr == "aliases":
-                aliases[s].add(o)  # type: ignore[arg-type]
-            else:
-                nodes[s][attr] = o
-    for s, d in nodes(data=True):
-        if d["type"] == "Document":
-            d["label"] = d.get("name", s)
-        d.setdefault("label", s)
-        if d["type"] in ("Actor", "Stage", "Step"):
-            d["aliases"] = tuple(sorted(aliases.get(s, ())))
-    for s, o, _ in quads(CK.modality):
-        if s in nodes:
-            nodes[s]["modality"] = MODALITY.get(o, o)  # type: ignore[arg-type]
-    for s, o, _ in quads(CK.role):
-        if s in nodes:
-            nodes[s]["role"] = ROLE.get(o, o)  # type: ignore[arg-type]
-    kinds = other_labels | {s: o for s, o, _ in quads(SKOS.prefLabel)}
-    for s, o, _ in quads(CK.actorKind):
-        if s in nodes:
-            nodes[s]["kind"] = kinds.get(o)  # type: ignore[arg-type]
-    graph_doc = _graph_documents(G)
-    G.graph["documents"] = _doc_names(G)
-    _attach(G, quads, relation_nodes)
-    for name in LINKS + RELATIONS:
-        docs: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for s, o, g in quads(CK[name]):
-            if s in nodes and o in nodes:
-                docs[(s, o)].add(graph_doc.get(g, ""))  # type: ignore[index, arg-type]
-        for (s, o), ds in docs.items():
-            G.add_edge(s, o, key=name, documents=tuple(sorted(d for d in ds if d)))
-    _relation_evidence(G, quads, relation_nodes)
-    for n, d in nodes(data=True):
-        if d["type"] in ("Actor", "Stage", "Step"):
-            d["documents"] = tuple(
-                sorted(
-                    nodes[v]["label"] for _, v, k in G.out_edges(n, keys=True) if k == "mentionedIn"
-                )
-            )
-        elif d["type"] == "Requirement":
-            d["label"] = d.get("quote", d["label"])
-            d.setdefault("quantities", ())
-    steps.close()
-    index(G)
-    return G
+    with tempfile.TemporaryDirectory(prefix="kg-projection-") as tmp:
+        path = Path(tmp) / "projection.sqlite"
+        save_streamed(quads, path)
+        p = Projection(path)
+        try:
+            return p.graph(detail=detail)
+        finally:
+            p.close()
 
 
-def _steps(progress: bool) -> Iterator[None]:
-    total = 5 + len(LITERALS) + 9 + len(LINKS) + len(RELATIONS) + 3
-    if not progress:
-        while True:
-            yield None
-    from tqdm import tqdm
+def project(store: Any, *, detail: bool = False) -> nx.MultiDiGraph:
+    """Project the store of a build into a :class:`~networkx.MultiDiGraph`.
 
-    bar = tqdm(total=total, desc="project", unit="pred", leave=False)
-    try:
-        while True:
-            yield None
-            bar.update()
-    finally:
-        bar.close()
+    :func:`project_quads` of the store's quads (:func:`kg.nx.stream.store_quads`,
+    read predicate by predicate; the ontology's own graph is ignored).
 
+    Parameters
+    ----------
+    store : pyoxigraph.Store
+        The build's store (:func:`kg.graph.store.open_store`).
+    detail : bool
+        As for :func:`project_quads`.
 
-def _graph_documents(G: nx.MultiDiGraph) -> dict[str | None, str]:
-    return {
-        str(iri.graph_iri(d["label"])): d["label"]
-        for _, d in G.nodes(data=True)
-        if d["type"] == "Document"
-    }
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from extract.records import Document, Extraction
+    >>> from kg.build.remove import publish_extractions
+    >>> from kg.graph.store import open_store
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> doc = Document(name="a.txt", raw="党员要学习。", text="党员要学习。", sha256="0" * 64)
+    >>> _ = publish_extractions(d / "b", [Extraction(document=doc)])
+    >>> list(project(open_store(d / "b")).graph["documents"].values())
+    ['a.txt']
+    """
+    from kg.nx.stream import store_quads
 
-
-def _attach(G: nx.MultiDiGraph, quads: Any, relation_nodes: set[str]) -> None:
-    """Evidence, quantities and reified relations -> node and edge attributes."""
-    nodes = G.nodes
-    qty_of: dict[str, str] = {}
-    for s, o, _ in quads(CK.quantity):
-        if s in nodes:
-            qty_of[o] = s  # type: ignore[index]
-    owners: dict[str, list[str]] = defaultdict(list)
-    for s, o, _ in quads(CK.evidence):
-        if (
-            s in relation_nodes
-            or s in qty_of
-            or (s in nodes and nodes[s]["type"] in ("Requirement", "TimeExpression"))
-        ):
-            owners[o].append(s)  # type: ignore[index]
-    names = G.graph["documents"]
-    ev: dict[str, dict[str, Any]] = defaultdict(dict)
-    for pred, attr in (
-        (CK.document, "document"),
-        (OA.start, "start"),
-        (OA.end, "end"),
-        (OA.exact, "quote"),
-    ):
-        for s, o, _ in quads(pred):
-            if s in owners:
-                ev[s][attr] = names.get(o, o) if attr == "document" else o
-    facts: dict[str, dict[str, Any]] = defaultdict(dict)
-    for pred, attr in ((CK.comparator, "comparator"), (CK.value, "value"), (CK.unit, "unit")):
-        for s, o, _ in quads(pred):
-            if s in qty_of:
-                facts[s][attr] = o
-    rel_evidence: dict[str, list[tuple]] = defaultdict(list)
-    for e, who in owners.items():
-        x = ev.get(e, {})
-        for s in who:
-            if s in relation_nodes:
-                if "document" in x:
-                    rel_evidence[s].append(
-                        (x["document"], x.get("start"), x.get("end"), x.get("quote"))
-                    )
-            elif s in qty_of:
-                facts[s]["start"] = x.get("start", 0)
-            else:
-                nodes[s].update(x)
-    by_req: dict[str, list[tuple]] = defaultdict(list)
-    for q, r in qty_of.items():
-        f = facts.get(q, {})
-        by_req[r].append(
-            (f.get("start", 0), q, (f.get("comparator"), f.get("value"), f.get("unit")))
-        )
-    for r, items in by_req.items():
-        nodes[r]["quantities"] = tuple(t for _, _, t in sorted(items, key=lambda i: i[:2]))
-    G.graph["_relation_evidence"] = rel_evidence
-
-
-def _relation_evidence(G: nx.MultiDiGraph, quads: Any, relation_nodes: set[str]) -> None:
-    parts: dict[str, dict[str, str]] = defaultdict(dict)
-    for pred, attr in ((RDF.subject, "s"), (RDF.predicate, "p"), (RDF.object, "o")):
-        for s, o, _ in quads(pred):
-            if s in relation_nodes:
-                parts[s][attr] = o  # type: ignore[assignment]
-    rel_ev = G.graph.pop("_relation_evidence")
-    prefix = str(CK)
-    found: dict[tuple[str, str, str], set[tuple]] = defaultdict(set)
-    for r, p in parts.items():
-        if len(p) == 3 and p["p"].startswith(prefix):
-            found[(p["s"], p["o"], p["p"][len(prefix) :])].update(rel_ev.get(r, ()))
-    for u, v, k, d in G.edges(keys=True, data=True):
-        if k in RELATIONS:
-            d["evidence"] = tuple(sorted(found.get((u, v, k), ()), key=str))
+    return project_quads(store_quads(store), detail=detail)
 
 
 def load_graph(build_dir: Path, *, progress: bool = False) -> nx.MultiDiGraph:
-    """Open the build in ``build_dir`` read-only and project it (:func:`project`).
+    """The projection of the build in ``build_dir``, from its saved file.
+
+    The file a build saves (:func:`kg.nx.cache.saved_graph`); made from the
+    store first when missing (``progress``: say so on stderr).
 
     Raises
     ------
     kg.graph.store.StoreError
         When the directory holds no build.
     """
-    store = open_store(Path(build_dir))
-    try:
-        return project(store, progress=progress)
-    finally:
-        del store
+    from kg.nx.cache import saved_graph
+
+    return saved_graph(Path(build_dir), progress=progress)
 
 
 INDEX = "index"

@@ -2,7 +2,7 @@
 
 A reimplementation of the project's scorer (``eval/score.py`` of the shared
 folder): the graph is read through its NetworkX projection (:mod:`kg.nx.projection`,
-made by :func:`kg.quality.projected.projected`; the scorer reads the same facts
+made by :func:`kg.nx.projection.project_quads`; the scorer reads the same facts
 of the RDF contract, DOMAIN.md section 4, with rdflib), the gold files follow
 section 5, and the figures are the same: per document and
 overall (micro) precision, recall and F1 of actors (label/alias match after

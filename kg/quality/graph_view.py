@@ -37,8 +37,9 @@ import pyoxigraph as ox
 
 from kg.graph import schema
 from kg.graph.store import term_value
+from kg.nx.projection import project_quads
 from kg.quality.match import REL_PROPS, norm, norm_stage
-from kg.quality.projected import projected, quad_tuples, rdf_file
+from kg.quality.quads import quad_tuples, rdf_file
 from ontology.namespaces import CK, OA, RDF
 
 RuleKey = tuple[str, str, str, str, int, int]
@@ -211,7 +212,7 @@ def read_view(path: Path | str, *, rules: bool = False) -> GraphView:
                 facts[term_value(q.subject)][p] = term_value(q.object)  # type: ignore[arg-type, index]
             yield q
 
-    G = projected(quad_tuples(tee(quads)))
+    G = project_quads(quad_tuples(tee(quads)))
     found = _rules(G, facts) if rules else None
     if build:
         return GraphView(G, rules=found)

@@ -8,7 +8,6 @@ from rdflib.compare import isomorphic
 
 from kg.build.external_sort import ExternalSorter, triple_line, write_union_turtle
 from kg.builddir import TURTLE_PREFIXES
-from kg.quality.summary import counts_from_nquads
 from ontology.namespaces import PREFIXES
 
 PREFIX_MAP = {k: str(PREFIXES[k]) for k in TURTLE_PREFIXES}
@@ -30,14 +29,6 @@ def test_turtle_is_the_union_of_the_document_graphs(seeds_build):
         union.add((s, p, o))
     ttl = Graph().parse(seeds_build / "graph.ttl", format="turtle")
     assert isomorphic(union, ttl)
-
-
-def test_counts_are_distinct_typed_nodes_of_the_union(seeds_build, tmp_path):
-    types = write_union_turtle(
-        seeds_build / "graph.nq", tmp_path / "g.ttl", PREFIX_MAP, run_bytes=500
-    )
-    nq = (seeds_build / "graph.nq").read_text(encoding="utf-8")
-    assert types == counts_from_nquads(nq).types
 
 
 @pytest.mark.parametrize(

@@ -51,3 +51,15 @@ def test_actor_inherits_stages_of_its_requirements(graph):
 def test_quantity_shown_as_property(graph):
     req = next(n for n in graph.nodes.values() if "45个学时" in n.label)
     assert ("数量", ">= 45 学时") in req.props
+
+
+@pytest.mark.parametrize("kind", ["actor", "stage", "step", "time", "requirement"])
+def test_every_node_shows_its_rule_and_confidence(graph, kind):
+    shown = [{k for k, _ in n.props} for n in graph.nodes.values() if n.kind == kind]
+    assert shown and all({"规则", "置信度"} <= keys for keys in shown)
+
+
+@pytest.mark.parametrize("kind", ["actor", "stage", "step", "time", "requirement"])
+def test_every_node_has_its_quotes(graph, kind):
+    quoted = [bool(n.quotes) for n in graph.nodes.values() if n.kind == kind]
+    assert quoted and all(quoted)

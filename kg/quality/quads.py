@@ -1,12 +1,10 @@
-"""Quads projected into NetworkX: the one projection (:mod:`kg.nx`) for the exports and the scores.
+"""Quads of RDF files and stores as the tuples the one projection reads.
 
-:func:`projected` is the single place the readers outside :mod:`kg.nx` turn
-quads into the graph :mod:`kg.nx.projection` describes; ``kg export
---format graphml|gexf|csv`` and ``kg eval`` go through it. The quads are the
-tuples :func:`kg.nx.stream.save_streamed` takes; :func:`quad_tuples` makes
-them from pyoxigraph quads and :func:`rdf_quads` from any RDF file (a
-triple format's default graph becomes the graph ``""``, whose edges name no
-document).
+``kg export --format graphml|gexf|csv`` and ``kg eval`` project what they read
+with :func:`kg.nx.projection.project_quads`, which takes the tuples
+:func:`kg.nx.stream.save_streamed` takes; :func:`quad_tuples` makes them from
+pyoxigraph quads and :func:`rdf_quads` from any RDF file (a triple format's
+default graph becomes the graph ``""``, whose edges name no document).
 
 Examples
 --------
@@ -15,7 +13,8 @@ Examples
 >>> n = lambda u: ox.NamedNode(str(u))
 >>> g = ox.NamedNode("https://w3id.org/campaign-kg/id/graph/a.txt")
 >>> a, r = ox.NamedNode("http://e/a"), ox.NamedNode("http://e/r")
->>> G = projected(quad_tuples([
+>>> from kg.nx.projection import project_quads
+>>> G = project_quads(quad_tuples([
 ...     ox.Quad(a, n(RDF.type), n(CK.Actor), g), ox.Quad(a, n(RDFS.label), ox.Literal("区委"), g),
 ...     ox.Quad(r, n(RDF.type), n(CK.Requirement), g), ox.Quad(r, n(CK.responsibleActor), a, g)]))
 >>> G.nodes["http://e/a"]["label"], sorted(G.edges(keys=True))
@@ -24,17 +23,14 @@ Examples
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-import networkx as nx
 import pyoxigraph as ox
 
 from kg.graph.iri import ONTOLOGY_GRAPH
 from kg.graph.store import term_value
-from kg.nx.cache import Projection
-from kg.nx.stream import PREDICATES, Quad, save_streamed
+from kg.nx.stream import PREDICATES, Quad
 
 _READ = frozenset(PREDICATES)
 
@@ -77,18 +73,3 @@ def rdf_file(path: Path) -> Iterator[ox.Quad]:
 def rdf_quads(path: Path) -> Iterator[Quad]:
     """The quads of the RDF file ``path`` (:func:`rdf_file`), as the projection's tuples."""
     return quad_tuples(rdf_file(path))
-
-
-def projected(quads: Iterable[Quad]) -> nx.MultiDiGraph:
-    """The :mod:`kg.nx` projection of ``quads`` (see :mod:`kg.nx.projection` for its attributes).
-
-    Streamed into a temporary saved projection, loaded whole, the file removed.
-    """
-    with tempfile.TemporaryDirectory(prefix="kg-projected-") as folder:
-        path = Path(folder) / "projection.sqlite"
-        save_streamed(quads, path)
-        saved = Projection(path)
-        try:
-            return saved.graph()
-        finally:
-            saved.close()
