@@ -317,7 +317,7 @@ def localities(text: str) -> list[RawMention]:
     the speaker's own locality (我市, 本县) opening a clause before a modal (我市将…)."""
     g = _grammar()
     d = data_json("actors.json")
-    item = re.compile(word_alternation(d["collective_localities"]))
+    item = _collective_item_re()
     out: list[RawMention] = []
     for m in g.loc_list.finditer(text):
         grp = 1 if m.group(1) else 2
@@ -367,6 +367,11 @@ def localities(text: str) -> list[RawMention]:
                 )
             )
     return out
+
+
+@functools.cache
+def _collective_item_re() -> re.Pattern[str]:
+    return re.compile(word_alternation(data_json("actors.json")["collective_localities"]))
 
 
 @functools.cache
