@@ -165,7 +165,7 @@ def _modifier_before(h: _Heads, text: str, pos: int, lo: int) -> str:
             if len(memo) > 200_000:
                 memo.clear()
             ok = memo[w] = bool(
-                (h.freq.get(w, 0) > 0 or w in h.modifier_words or h.rank.match(w))
+                (h.freq.get(w, 0) > 0 or w in h.modifier_words or _rank(h, w))
                 and _is_modifier(h, w)
             )
         if ok:
@@ -201,10 +201,10 @@ def _modifier_word(h: _Heads, w: str) -> bool:
     a level, an ordinal or a rank qualifier (nouns in general may not: 评价党员)."""
     if w in h.stop_words:
         return False
-    if w in h.modifier_words or w in h.sectors or _ORDINAL.fullmatch(w) or h.rank.match(w):
+    if w in h.modifier_words or w in h.sectors or _ordinal(w) or _rank(h, w):
         return True
-    if h.level_alt.fullmatch(w):
-        return True
+    if ("（" in w or "(" in w) and h.level_alt.fullmatch(w):
+        return True  # 县（市）: a level with its alternatives in brackets
     if len(w) == 1:
         return w in h.modifier_chars
     tag = h.tags.get(w)
@@ -276,12 +276,21 @@ def _sector_len(h: _Heads, text: str, lo: int, hs: int, people: bool = False) ->
     return n
 
 
+def _ordinal(w: str) -> bool:
+    return w[:1] == "第" and _ORDINAL.fullmatch(w) is not None
+
+
+def _rank(h: _Heads, w: str) -> bool:
+    """A rank qualifier (科级, 处级以上): every one holds 级 or 以上."""
+    return ("级" in w or "以上" in w) and h.rank.match(w) is not None
+
+
 def _sector_word_len(h: _Heads, window: str, people: bool) -> int:
     for n in range(len(window), 0, -1):
         w = window[-n:]
-        if people and (w in h.modifier_words or w in h.people_modifiers or h.rank.match(w)):
+        if people and (w in h.modifier_words or w in h.people_modifiers or _rank(h, w)):
             return n
-        if w in h.sectors or _ORDINAL.fullmatch(w) or (n == 1 and w in h.level_chars):
+        if w in h.sectors or _ordinal(w) or (n == 1 and w in h.level_chars):
             return n
         if n >= 2 and (
             (w in h.strong and h.strong[w][0] not in ("MemberGroup", "Public")) or w in h.weak

@@ -176,7 +176,7 @@ def _sentence_units(
             pending.append(seg)  # a bare 同时， opens the next unit
             continue
         cue = seg_cues[k]
-        if (m := r["consequence"].match(body)) and cur is not None and cur.cue is not None:
+        if cur is not None and cur.cue is not None and (m := r["consequence"].match(body)):
             if not m.group().startswith("必须"):  # …，就必须…: one conditional directive
                 for u in units:
                     u.clauses.extend(cur.clauses)
