@@ -110,12 +110,14 @@ def _soft():
     hard_end, open_end, cont_start = r["hard_end"], r["open_end"], r["cont_start"]
     unit_after_digit, any_punct, short = r["unit_after_digit"], r["any_punct"], r["short"]
     wrapped, function_end, month_next = r["wrapped"], r["function_end"], r["month_next"]
-    pairs, body_end, closers, range_marks = r["pairs"], r["body_end"], r["closers"], r["range_marks"]
+    pairs, body_end, closers = r["pairs"], r["body_end"], r["closers"]
+    range_marks = r["range_marks"]
     cjk_match, cjk_full = r["cjk_only"].match, r["cjk_only"].fullmatch
     date_line, after_date = r["date_line"].fullmatch, r["after_date"].match
     opening, heading = r["opening"].search, r["heading"].match
     enum_only_full, punct = r["enum_only"].fullmatch, r["punct"].search
-    fragment, date_open, date_next = r["fragment"].search, r["date_open"].search, r["date_next"].match
+    fragment = r["fragment"].search
+    date_open, date_next = r["date_open"].search, r["date_next"].match
     ellipses = ("...", "．．．")
 
     def test(logical: str, prev_line: str, next_line: str, length: int, joined: bool, tail: str):
