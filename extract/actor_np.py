@@ -37,6 +37,7 @@ _ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}")
 _FUNCTION_CHARS = frozenset("和与及或在对向为从把被将由经的了")
 _IDIOM_TAGS = frozenset({"i", "l", "d", "v", "a", "ad", "vd"})
 _QUOTED = re.compile("“[^“”\n]{1,12}”")
+_CLOSERS = ("）", ")")  # the last character of every match of ``level_alt_re``
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,11 @@ def _longest_word_ending(h: _Heads, window: str) -> str:
 def _modifier_before(h: _Heads, text: str, pos: int, lo: int) -> str:
     """The longest word ending at ``pos`` that may be a modifier (学校|领导, not 学|校领导),
     else the longest dictionary word there."""
-    if (lv := h.level_alt.search(text, lo, pos)) is not None and lv.end() == pos:
+    if (
+        text[pos - 1 : pos] in _CLOSERS  # a level with alternatives ends with its bracket
+        and (lv := h.level_alt.search(text, lo, pos)) is not None
+        and lv.end() == pos
+    ):
         return lv.group()  # 县（市、区）: one level with its alternatives
     memo = h.word_memo
     for n in range(min(6, pos - lo), 1, -1):
@@ -263,7 +268,11 @@ def _sector_len(h: _Heads, text: str, lo: int, hs: int, people: bool = False) ->
 
     Before a weak head of people (领导, 对象) a rank or role qualifier (分管, 考察) will do.
     """
-    if (lv := h.level_alt.search(text, lo, hs)) is not None and lv.end() == hs:
+    if (
+        text[hs - 1 : hs] in _CLOSERS
+        and (lv := h.level_alt.search(text, lo, hs)) is not None
+        and lv.end() == hs
+    ):
         return hs - lv.start()  # 县（市）委
     if hs - lo <= 0:
         return 0

@@ -50,6 +50,7 @@ class _PersonGrammar:
     honorific: re.Pattern[str]
     titled: re.Pattern[str]
     surname: re.Pattern[str]
+    title_after: re.Pattern[str]  # what follows the name in every match of titled
     redacted: re.Pattern[str]
     role_before: re.Pattern[str]
     boundary: frozenset[str]
@@ -90,6 +91,7 @@ def _grammar() -> _PersonGrammar:
         honorific=skipping(f"({name}){re.escape(p['honorific'])}(?!们)"),
         titled=skipping(f"({name})(?:同志(?!们)|{titles})"),
         surname=skipping(f"([{CJK}])(?:{titles})"),
+        title_after=re.compile(f"同志(?!们)|{titles}"),
         redacted=skipping(f"({committees})({p['redaction_re']})((?:{titles}))"),
         role_before=re.compile(f"({p['roles_re']})$"),
         boundary=frozenset(p["left_boundary"]),
@@ -222,7 +224,8 @@ def persons(text: str) -> list[PersonMention]:
             if not text.startswith("、", pos):
                 break
             pos += 1
-    for m in g.titled.finditer(text):  # 某某同志, 某某书记
+    # 某某同志, 某某书记: tried only where a title follows, 2 to 4 characters on
+    for m in anchored_finditer(g.titled, text, g.title_after, (2, 4)):
         got = _clean_name(text, m.start(1), m.group(1), g, text.startswith("同志", m.end(1)))
         if got is not None and (len(got[1]) <= 3 or got[1][:2] in g.surnames):
             s, name = got
