@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterable
 
 from extract.lexicon import data_json
-from extract.prefilter import skipping
+from extract.prefilter import first_chars, skipping
 
 _BREAK = skipping(r"[ \t\u3000]*\r?\n[ \t\u3000]*")
 
@@ -119,6 +119,10 @@ def _soft():
     fragment = r["fragment"].search
     date_open, date_next = r["date_open"].search, r["date_next"].match
     ellipses = ("...", "．．．")
+    # the characters a line must open with to match (a set test, before the regex)
+    heading_at, enum_at, date_at = (
+        _opening_chars(r[k].pattern) for k in ("heading", "enum_only", "date_line")
+    )
 
     def test(logical: str, prev_line: str, next_line: str, length: int, joined: bool, tail: str):
         a, b = prev_line[-1], next_line[0]
@@ -126,8 +130,8 @@ def _soft():
             return True
         if a in hard_end or prev_line.endswith(ellipses) or _closed(prev_line, r):
             return False
-        enum_only = length <= 8 and bool(enum_only_full(logical))
-        if heading(next_line):
+        enum_only = length <= 8 and logical[0] in enum_at and bool(enum_only_full(logical))
+        if b in heading_at and heading(next_line):
             return enum_only
         if joined and a in closers and all(c in closers for c in prev_line):
             return True  # “ / 创 / ” / 与: a closing mark the page put on a line of its own
@@ -152,14 +156,19 @@ def _soft():
             if b == "月" and next_line[1:2] and next_line[1] not in month_next:
                 return False  # 12 / 月考安排: a list number before a line, no date
             return min(len(prev_line), len(next_line)) <= short  # 11 / 月, not 1024 / 5月8日
-        if heading(logical):
+        if logical[0] in heading_at and heading(logical):
             return False  # a heading line ends at its line break
         if b_digit and not joined:
             if len(prev_line) > short and not punct(prev_line):
                 return False  # a signature line, then its date
             if a in body_end and cjk_full(prev_line):
                 return False  # 党政办 / 2019 / 年…: a short signature, then its date
-        if length <= 16 and date_line(logical) and not after_date(next_line):
+        if (
+            length <= 16
+            and logical[0] in date_at
+            and date_line(logical)
+            and not after_date(next_line)
+        ):
             return False  # 2019年6月10日 / 绍办通报: a line that is a date ends there
         if not b_digit and fragment(prev_line, max(0, len(prev_line) - short - 1)) is not None:
             return True  # …参加。请 / 各支部…: a sentence begun at the line's end goes on
@@ -173,6 +182,18 @@ def _soft():
         return length >= wrapped
 
     return test
+
+
+class _Any:
+    """Holds every character (no short list of opening characters is known)."""
+
+    def __contains__(self, ch: str) -> bool:
+        return True
+
+
+def _opening_chars(source: str) -> frozenset[str] | _Any:
+    chars = first_chars(source)
+    return _Any() if chars is None else frozenset(chars)
 
 
 def _inline_quote(line: str) -> bool:
