@@ -26,9 +26,13 @@ from dataclasses import dataclass, field
 from extract.lexicon import anchored_finditer, data_json, regex_table
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Segment:
-    """A stretch ``[start, end)`` of the text it was cut from."""
+    """A stretch ``[start, end)`` of the text it was cut from.
+
+    Never changed once cut, but not frozen: a frozen dataclass sets each field through
+    ``object.__setattr__``, and segments are cut by the hundred thousand.
+    """
 
     start: int
     end: int

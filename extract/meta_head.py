@@ -36,7 +36,7 @@ _DATE_CHARS = frozenset("0123456789０１２３４５６７８９年月日号")
 _BREAK = skipping(r"[ \t\u3000]*\r?\n[ \t\u3000]*")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: built by the ten thousand
 class Line:
     """A physical line of the raw text (date fragments the page split joined back)."""
 
