@@ -299,7 +299,7 @@ def _sector_word_len(h: _Heads, window: str, people: bool) -> int:
         w = window[-n:]
         if people and (w in h.modifier_words or w in h.people_modifiers or _rank(h, w)):
             return n
-        if w in h.sectors or _ordinal(w) or (n == 1 and w in h.level_chars):
+        if w in h.sectors or (w[0] == "第" and _ordinal(w)) or (n == 1 and w in h.level_chars):
             return n
         if n >= 2 and (
             (w in h.strong and h.strong[w][0] not in ("MemberGroup", "Public")) or w in h.weak

@@ -383,7 +383,7 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
         for form in {
             label,
             *aliases,
-            *(a.removeprefix(q) for a in aliases for q in d["quantifiers"]),
+            *(a[len(q) :] for a in aliases for q in d["quantifiers"] if a.startswith(q)),
         }:
             surfaces.setdefault(form, label)
     mentions.sort(key=lambda m: (m.start, m.end, m.key))
