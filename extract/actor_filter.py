@@ -372,7 +372,18 @@ _RULE_CUES = frozenset(_SHARED) - {"at_work", "of", "in_requirement", "heading"}
 def dropped(a: Analysis) -> set[str]:
     """Keys of the actors :func:`passing_only` drops: ``{k for k, f in actor_features(a)
     if passing_only(f)}``, reading of each mention only the cues the rules read
-    (each rule wants a cue of every mention: the first mention without any ends it)."""
+    (each rule wants a cue of every mention: the first mention without any ends it).
+
+    Examples
+    --------
+    >>> from extract.ingest.reader import document_from_bytes
+    >>> from extract.pipeline import Analysis, COMPONENTS
+    >>> a = Analysis(document_from_bytes("a.txt", "市人大常委会有关领导同志参加会议。".encode()))
+    >>> for name, run in COMPONENTS[:-1]:
+    ...     run(a)
+    >>> sorted(dropped(a))
+    ['常委会']
+    """
     text, sents = a.doc.text, a.sentences
     refs = referenced(a)
     sent_starts = [s.start for s in sents]
