@@ -112,6 +112,42 @@ def _chains(text: str, spans: list[tuple[int, int]]) -> dict[tuple[int, int], tu
     return out
 
 
+def _passing_cues(text: str, s: int, e: int, chain: tuple[int, int], sent) -> set[str]:
+    """The cues of one mention that :func:`passing_only` reads (named in passing:
+    in a title, as a model, a topic, a post, what is studied or pledged, inside a
+    book title or a quotation, reported present; and whether its sentence names
+    participants)."""
+    d = _d()
+    after, before = text[chain[1] : chain[1] + 24], text[max(0, chain[0] - 6) : chain[0]]
+    after_rx, cues = d["after"], set()
+    if after_rx["title"].match(after) or after_rx["qualifier"].match(after):
+        cues.add("title")
+    if after_rx["model"].match(after) or d["model_before"].search(before):
+        cues.add("model")
+    if d["pledge_after_re"].match(after):
+        cues.add("pledge")
+    if d["post_after_re"].match(after):
+        cues.add("post")
+    if d["topic_after_re"].match(text, e):
+        cues.add("topic")
+    if d["study_after_re"].match(after) or (
+        d["before"]["learn"].search(before) and not d["directive_after_re"].match(after)
+    ):
+        cues.add("study")
+    w = d["context_window"]
+    if _inside(text, s, e, d["book_open"], d["book_close"], w):
+        cues.add("in_book")
+    elif _inside(text, s, e, d["quote_open"], d["quote_close"], w):
+        cues.add("in_quote")
+    if sent is not None:
+        rest = text[e : sent.end]
+        if d["sentence_participate_re"].search(rest):
+            cues.add("participate")
+        if d["sentence_present_re"].search(rest):
+            cues.add("present")
+    return cues
+
+
 def _mention_cues(
     a: Analysis, s: int, e: int, chain: tuple[int, int], line: tuple[int, str], sent
 ) -> set[str]:
@@ -128,43 +164,20 @@ def _mention_cues(
         cues.add("next:vn")
     elif tag is not None and tag[:1] in ("n", "v"):
         cues.add(f"next:{tag[:1]}")
-    if "after:title" in cues or "after:qualifier" in cues:
-        cues.add("title")
+    cues |= _passing_cues(text, s, e, chain, sent)
     if "after:of" in cues:
         cues.add("of")
-    if "after:model" in cues or d["model_before"].search(before):
-        cues.add("model")
-    if d["pledge_after_re"].match(after):
-        cues.add("pledge")
-    if d["post_after_re"].match(after):
-        cues.add("post")
-    if d["topic_after_re"].match(text, e):
-        cues.add("topic")
-    if d["study_after_re"].match(after) or (
-        "before:learn" in cues and not d["directive_after_re"].match(after)
-    ):
-        cues.add("study")
     if text[e : e + 1] == "、" or text[s - 1 : s] == "、":
         cues.add("in_list")
-    w = d["context_window"]
-    if _inside(text, s, e, d["book_open"], d["book_close"], w):
-        cues.add("in_book")
-    elif _inside(text, s, e, d["quote_open"], d["quote_close"], w):
-        cues.add("in_quote")
     ln = line[1]
     if ln.strip() == text[s:e].strip():
         cues.add("own_line")
     if d["date_line_re"].match(ln):
         cues.add("date_line")
     if sent is not None:
-        rest = text[e : sent.end]
         if sent.heading:
             cues.add("heading")
-        if d["sentence_participate_re"].search(rest):
-            cues.add("participate")
-        if d["sentence_present_re"].search(rest):
-            cues.add("present")
-        if d["sentence_host_re"].search(rest):
+        if d["sentence_host_re"].search(text[e : sent.end]):
             cues.add("host")
     return cues
 
@@ -348,5 +361,58 @@ def passing_only(f: dict[str, float]) -> str | None:
 def filter_actors(a: Analysis) -> tuple[Actor, ...]:
     """The actors of ``a`` to keep: every referenced one, and each other one that
     no rule of :func:`passing_only` drops."""
-    drop = {k for k, f in actor_features(a) if passing_only(f)}
+    drop = dropped(a)
     return tuple(x for x in a.idx.actors if x.key not in drop)
+
+
+# the cues of which a rule of :func:`passing_only` wants every mention to have one
+_RULE_CUES = frozenset(_SHARED) - {"at_work", "of", "in_requirement", "heading"}
+
+
+def dropped(a: Analysis) -> set[str]:
+    """Keys of the actors :func:`passing_only` drops: ``{k for k, f in actor_features(a)
+    if passing_only(f)}``, reading of each mention only the cues the rules read
+    (each rule wants a cue of every mention: the first mention without any ends it).
+
+    Examples
+    --------
+    >>> from extract.ingest.reader import document_from_bytes
+    >>> from extract.pipeline import Analysis, COMPONENTS
+    >>> a = Analysis(document_from_bytes("a.txt", "市人大常委会有关领导同志参加会议。".encode()))
+    >>> for name, run in COMPONENTS[:-1]:
+    ...     run(a)
+    >>> sorted(dropped(a))
+    ['常委会']
+    """
+    text, sents = a.doc.text, a.sentences
+    refs = referenced(a)
+    sent_starts = [s.start for s in sents]
+    by_key: dict[str, list] = {}
+    for m in a.idx.mentions:
+        by_key.setdefault(m.key, []).append(m)
+    chains = _chains(text, [(m.start, m.end) for m in a.idx.mentions if not m.nested])
+    out = set()
+    for actor in a.idx.actors:
+        if actor.key in refs:
+            continue
+        common: set[str] | None = None  # the cues every mention so far has
+        participate = False
+        for m in by_key.get(actor.key, []):
+            si = bisect.bisect_right(sent_starts, m.start) - 1
+            sent = sents[si] if si >= 0 and sents[si].end >= m.end else None
+            chain = chains.get((m.start, m.end), (m.start, m.end))
+            cues = _passing_cues(text, m.start, m.end, chain, sent)
+            if m.nested:
+                cues.add("nested")
+            participate = participate or "participate" in cues
+            common = cues if common is None else common & cues
+            if not common & _RULE_CUES:
+                break
+        if common and common & _RULE_CUES:
+            f = {f"share:{c}": 1.0 for c in common if c in _SHARED}
+            f[f"type:{actor.type}"] = 1.0
+            if participate:
+                f["any:participate"] = 1.0
+            if passing_only(f):
+                out.add(actor.key)
+    return out

@@ -38,7 +38,7 @@ class Head:
     flags: frozenset[str]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: built by the ten thousand
 class RawMention:
     """A mention before merging: ``[start, end)`` of the normalized text.
 

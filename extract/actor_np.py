@@ -37,6 +37,7 @@ _ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}")
 _FUNCTION_CHARS = frozenset("和与及或在对向为从把被将由经的了")
 _IDIOM_TAGS = frozenset({"i", "l", "d", "v", "a", "ad", "vd"})
 _QUOTED = re.compile("“[^“”\n]{1,12}”")
+_CLOSERS = ("）", ")")  # the last character of every match of ``level_alt_re``
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,11 @@ def _longest_word_ending(h: _Heads, window: str) -> str:
 def _modifier_before(h: _Heads, text: str, pos: int, lo: int) -> str:
     """The longest word ending at ``pos`` that may be a modifier (学校|领导, not 学|校领导),
     else the longest dictionary word there."""
-    if (lv := h.level_alt.search(text, lo, pos)) is not None and lv.end() == pos:
+    if (
+        text[pos - 1 : pos] in _CLOSERS  # a level with alternatives ends with its bracket
+        and (lv := h.level_alt.search(text, lo, pos)) is not None
+        and lv.end() == pos
+    ):
         return lv.group()  # 县（市、区）: one level with its alternatives
     memo = h.word_memo
     for n in range(min(6, pos - lo), 1, -1):
@@ -165,7 +170,7 @@ def _modifier_before(h: _Heads, text: str, pos: int, lo: int) -> str:
             if len(memo) > 200_000:
                 memo.clear()
             ok = memo[w] = bool(
-                (h.freq.get(w, 0) > 0 or w in h.modifier_words or h.rank.match(w))
+                (h.freq.get(w, 0) > 0 or w in h.modifier_words or _rank(h, w))
                 and _is_modifier(h, w)
             )
         if ok:
@@ -201,10 +206,10 @@ def _modifier_word(h: _Heads, w: str) -> bool:
     a level, an ordinal or a rank qualifier (nouns in general may not: 评价党员)."""
     if w in h.stop_words:
         return False
-    if w in h.modifier_words or w in h.sectors or _ORDINAL.fullmatch(w) or h.rank.match(w):
+    if w in h.modifier_words or w in h.sectors or _ordinal(w) or _rank(h, w):
         return True
-    if h.level_alt.fullmatch(w):
-        return True
+    if ("（" in w or "(" in w) and h.level_alt.fullmatch(w):
+        return True  # 县（市）: a level with its alternatives in brackets
     if len(w) == 1:
         return w in h.modifier_chars
     tag = h.tags.get(w)
@@ -263,7 +268,11 @@ def _sector_len(h: _Heads, text: str, lo: int, hs: int, people: bool = False) ->
 
     Before a weak head of people (领导, 对象) a rank or role qualifier (分管, 考察) will do.
     """
-    if (lv := h.level_alt.search(text, lo, hs)) is not None and lv.end() == hs:
+    if (
+        text[hs - 1 : hs] in _CLOSERS
+        and (lv := h.level_alt.search(text, lo, hs)) is not None
+        and lv.end() == hs
+    ):
         return hs - lv.start()  # 县（市）委
     if hs - lo <= 0:
         return 0
@@ -276,12 +285,21 @@ def _sector_len(h: _Heads, text: str, lo: int, hs: int, people: bool = False) ->
     return n
 
 
+def _ordinal(w: str) -> bool:
+    return w[:1] == "第" and _ORDINAL.fullmatch(w) is not None
+
+
+def _rank(h: _Heads, w: str) -> bool:
+    """A rank qualifier (科级, 处级以上): every one holds 级 or 以上."""
+    return ("级" in w or "以上" in w) and h.rank.match(w) is not None
+
+
 def _sector_word_len(h: _Heads, window: str, people: bool) -> int:
     for n in range(len(window), 0, -1):
         w = window[-n:]
-        if people and (w in h.modifier_words or w in h.people_modifiers or h.rank.match(w)):
+        if people and (w in h.modifier_words or w in h.people_modifiers or _rank(h, w)):
             return n
-        if w in h.sectors or _ORDINAL.fullmatch(w) or (n == 1 and w in h.level_chars):
+        if w in h.sectors or (w[0] == "第" and _ordinal(w)) or (n == 1 and w in h.level_chars):
             return n
         if n >= 2 and (
             (w in h.strong and h.strong[w][0] not in ("MemberGroup", "Public")) or w in h.weak

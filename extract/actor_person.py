@@ -50,6 +50,7 @@ class _PersonGrammar:
     honorific: re.Pattern[str]
     titled: re.Pattern[str]
     surname: re.Pattern[str]
+    title_after: re.Pattern[str]  # what follows the name in every match of titled
     redacted: re.Pattern[str]
     role_before: re.Pattern[str]
     boundary: frozenset[str]
@@ -90,6 +91,7 @@ def _grammar() -> _PersonGrammar:
         honorific=skipping(f"({name}){re.escape(p['honorific'])}(?!们)"),
         titled=skipping(f"({name})(?:同志(?!们)|{titles})"),
         surname=skipping(f"([{CJK}])(?:{titles})"),
+        title_after=re.compile(f"同志(?!们)|{titles}"),
         redacted=skipping(f"({committees})({p['redaction_re']})((?:{titles}))"),
         role_before=re.compile(f"({p['roles_re']})$"),
         boundary=frozenset(p["left_boundary"]),
@@ -222,7 +224,8 @@ def persons(text: str) -> list[PersonMention]:
             if not text.startswith("、", pos):
                 break
             pos += 1
-    for m in g.titled.finditer(text):  # 某某同志, 某某书记
+    # 某某同志, 某某书记: tried only where a title follows, 2 to 4 characters on
+    for m in anchored_finditer(g.titled, text, g.title_after, (2, 4)):
         got = _clean_name(text, m.start(1), m.group(1), g, text.startswith("同志", m.end(1)))
         if got is not None and (len(got[1]) <= 3 or got[1][:2] in g.surnames):
             s, name = got
@@ -317,7 +320,7 @@ def localities(text: str) -> list[RawMention]:
     the speaker's own locality (我市, 本县) opening a clause before a modal (我市将…)."""
     g = _grammar()
     d = data_json("actors.json")
-    item = re.compile(word_alternation(d["collective_localities"]))
+    item = _collective_item_re()
     out: list[RawMention] = []
     for m in g.loc_list.finditer(text):
         grp = 1 if m.group(1) else 2
@@ -367,6 +370,11 @@ def localities(text: str) -> list[RawMention]:
                 )
             )
     return out
+
+
+@functools.cache
+def _collective_item_re() -> re.Pattern[str]:
+    return re.compile(word_alternation(data_json("actors.json")["collective_localities"]))
 
 
 @functools.cache

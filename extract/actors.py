@@ -307,9 +307,6 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
     for m in raws:
         ident = _identity(m, syn, noun_excl)
         g = groups.get(ident) or groups.setdefault(ident, Group(ident, m.type, m.kind, m.jur, []))
-        lbl = m.label
-        for a, b in syn.items():
-            lbl = lbl.replace(a, b) if m.type == "MemberGroup" else lbl
         g.mentions.append((m.start, m.end, m.label, m.nested))
         if "collective" in m.flags:
             g.collective.add((m.start, m.end))
@@ -386,7 +383,7 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
         for form in {
             label,
             *aliases,
-            *(a.removeprefix(q) for a in aliases for q in d["quantifiers"]),
+            *(a[len(q) :] for a in aliases for q in d["quantifiers"] if a.startswith(q)),
         }:
             surfaces.setdefault(form, label)
     mentions.sort(key=lambda m: (m.start, m.end, m.key))

@@ -125,7 +125,10 @@ def _sentence_units(
     text: str,
     quotes: Intervals | None = None,
     timed: Intervals | None = None,
+    cued: bool = True,
 ) -> list[Unit]:
+    """The units of one sentence; ``cued=False`` says the sentence holds no cue word
+    (so none of its clauses does: a cue is a word, found inside any text holding it)."""
     r = _r()
     clauses_t = regex_table("clauses.json")
     if sent.heading:  # a heading splits only where a connective opens a new point
@@ -134,14 +137,18 @@ def _sentence_units(
             if not heads or (r["splitter"].match(seg.text) and heads[-1].clauses):
                 heads.append(Unit(sent, kind="heading"))
             heads[-1].add([seg])
-            if heads[-1].cue is None and (c := _clause_cue(seg, quotes)) is not None:
+            if cued and heads[-1].cue is None and (c := _clause_cue(seg, quotes)) is not None:
                 heads[-1].cue, heads[-1].cue_clause = c, seg
         return heads
     units: list[Unit] = []
     cur: Unit | None = None
     pending: list[Segment] = []
-    segs = [piece for seg in sent.clauses for piece in parallel_pieces(seg)]
-    seg_cues = [_clause_cue(seg, quotes) for seg in segs]
+    if cued:
+        segs = [piece for seg in sent.clauses for piece in parallel_pieces(seg)]
+        seg_cues = [_clause_cue(seg, quotes) for seg in segs]
+    else:  # no cue anywhere: no clause cut at a repeated cue either
+        segs = list(sent.clauses)
+        seg_cues = [None] * len(segs)
     breaks = negation_runs(segs, seg_cues)
     for k, seg in enumerate(segs):
         body = seg.text
@@ -169,7 +176,7 @@ def _sentence_units(
             pending.append(seg)  # a bare 同时， opens the next unit
             continue
         cue = seg_cues[k]
-        if (m := r["consequence"].match(body)) and cur is not None and cur.cue is not None:
+        if cur is not None and cur.cue is not None and (m := r["consequence"].match(body)):
             if not m.group().startswith("必须"):  # …，就必须…: one conditional directive
                 for u in units:
                     u.clauses.extend(cur.clauses)
@@ -379,19 +386,20 @@ def directive_units(
     label_before = False
     for sent in sents:
         after_label, label_before = label_before, bool(r["label_sentence"].match(sent.text))
+        cued = may_have_cue(sent.text)
         if (
             not every_sentence
-            and not (sent.heading or duty_next or sent.enum or may_have_cue(sent.text))
+            and not (sent.heading or duty_next or sent.enum or cued)
             and not timed_at.any_start_in(sent.start, sent.end)
         ):
             continue  # fast path: nothing here can make a directive
         units = (
             _duty_units(sent)
             if duty_next and not sent.heading
-            else _sentence_units(sent, text, quotes, timed_at)
+            else _sentence_units(sent, text, quotes, timed_at, cued)
         )
         duty_next = bool(r["duty"].search(sent.text)) and not sent.heading
-        all_cues = [c for seg in sent.clauses for c in cues(seg.text)]
+        all_cues = [c for seg in sent.clauses for c in cues(seg.text)] if cued else []
         strong_words = word_table("modality.json")["strong"]
         strong = any(
             c.word in strong_words and not (sent.review and c.word == "要求") for c in all_cues

@@ -36,7 +36,7 @@ _DATE_CHARS = frozenset("0123456789０１２３４５６７８９年月日号")
 _BREAK = skipping(r"[ \t\u3000]*\r?\n[ \t\u3000]*")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: built by the ten thousand
 class Line:
     """A physical line of the raw text (date fragments the page split joined back)."""
 
@@ -66,7 +66,8 @@ def _text_of(doc: Document, start: int, end: int) -> str:
     else:
         a = bisect.bisect_left(doc.offsets, start, 0, len(doc.text))
         b = bisect.bisect_left(doc.offsets, end, a, len(doc.text))
-    return _BREAK.sub("", doc.text[a:b])
+    part = doc.text[a:b]
+    return _BREAK.sub("", part) if "\n" in part else part  # every break holds a "\n"
 
 
 def _simplified(doc: Document, line: Line) -> str:

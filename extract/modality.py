@@ -25,7 +25,7 @@ from extract.lexicon import regex_table, word_alternation, word_table
 from extract.records import MODALITIES
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: built by the ten thousand
 class Cue:
     """A modal cue at ``[start, end)`` of the text searched, with its resolved modality."""
 

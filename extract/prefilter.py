@@ -49,43 +49,43 @@ def _best(cands: list[tuple[str, ...]]) -> _Words:
     return max(cands, key=lambda ws: (min(len(w) for w in ws), -len(ws)))
 
 
-def _in_chars(items: list) -> _Words:
+def _in_chars(items: list, most: int) -> _Words:
     chars = []
     for op, av in items:
         if op is not C.LITERAL:
             return None  # a range, a category or a negated class: no short list
         chars.append(chr(av))
-    return tuple(sorted(set(chars))) if 0 < len(chars) <= _MAX_WORDS else None
+    return tuple(sorted(set(chars))) if 0 < len(chars) <= most else None
 
 
-def _item(op, av) -> _Words:
+def _item(op, av, most: int) -> _Words:
     """The words one element of a sequence requires (None: it requires none)."""
     if op is C.LITERAL:
         return (chr(av),)
     if op is C.IN:
-        return _in_chars(av)
+        return _in_chars(av, most)
     if op is C.SUBPATTERN:
         _group, add_flags, _del_flags, sub = av
-        return None if add_flags & C.SRE_FLAG_IGNORECASE else _seq(sub)
+        return None if add_flags & C.SRE_FLAG_IGNORECASE else _seq(sub, most)
     if op is C.ATOMIC_GROUP:
-        return _seq(av)
+        return _seq(av, most)
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
         lo, _hi, sub = av
-        return _seq(sub) if lo >= 1 else None
+        return _seq(sub, most) if lo >= 1 else None
     if op is C.BRANCH:
         words: list[str] = []
         for alt in av[1]:
-            ws = _seq(alt)
+            ws = _seq(alt, most)
             if ws is None:
                 return None
             words.extend(ws)
         uniq = set(words)  # a word holding another listed one adds nothing
         kept = tuple(sorted(w for w in uniq if not any(v != w and v in w for v in uniq)))
-        return kept if len(kept) <= _MAX_WORDS else None
+        return kept if len(kept) <= most else None
     return None  # look-arounds, anchors, back-references consume nothing certain
 
 
-def _seq(items) -> _Words:
+def _seq(items, most: int = _MAX_WORDS) -> _Words:
     cands: list[tuple[str, ...]] = []
     run = ""
     for op, av in items:
@@ -95,22 +95,23 @@ def _seq(items) -> _Words:
         if run:
             cands.append((run,))
             run = ""
-        if (ws := _item(op, av)) is not None:
+        if (ws := _item(op, av, most)) is not None:
             cands.append(ws)
     if run:
         cands.append((run,))
     return _best(cands)
 
 
-def required_literals(source: str) -> tuple[str, ...] | None:
+def required_literals(source: str, most: int = _MAX_WORDS) -> tuple[str, ...] | None:
     """Words of which every match of ``source`` contains one (None: no such short list).
 
-    Case-insensitive patterns give None.
+    Case-insensitive patterns give None; so does a choice among more than ``most``
+    words.
     """
     tree = _parser.parse(source)
     if tree.state.flags & C.SRE_FLAG_IGNORECASE:
         return None
-    return _seq(tree)
+    return _seq(tree, most)
 
 
 def _scans_fast(source: str) -> bool:

@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterable
 
 from extract.lexicon import data_json
-from extract.prefilter import skipping
+from extract.prefilter import first_chars, skipping
 
 _BREAK = skipping(r"[ \t\u3000]*\r?\n[ \t\u3000]*")
 
@@ -96,65 +96,104 @@ def soft_break(
     >>> soft_break("中共某某县委员会", "中共某某县委员会", "2021年3月1日")
     False
     """
-    r = _rules()
     if not logical or not prev_line or not next_line:
         return False
     length = len(logical) if logical_len < 0 else logical_len
-    a, b = prev_line[-1], next_line[0]
-    if b in r["cont_start"]:
+    return _soft()(logical, prev_line, next_line, length, joined, tail)
+
+
+@functools.cache
+def _soft():
+    """The test of :func:`soft_break` on non-empty lines, with the rules bound once
+    (it runs at nearly every line break of a scraped page)."""
+    r = _rules()
+    hard_end, open_end, cont_start = r["hard_end"], r["open_end"], r["cont_start"]
+    unit_after_digit, any_punct, short = r["unit_after_digit"], r["any_punct"], r["short"]
+    wrapped, function_end, month_next = r["wrapped"], r["function_end"], r["month_next"]
+    pairs, body_end, closers = r["pairs"], r["body_end"], r["closers"]
+    range_marks = r["range_marks"]
+    cjk_match, cjk_full = r["cjk_only"].match, r["cjk_only"].fullmatch
+    date_line, after_date = r["date_line"].fullmatch, r["after_date"].match
+    opening, heading = r["opening"].search, r["heading"].match
+    enum_only_full, punct = r["enum_only"].fullmatch, r["punct"].search
+    fragment = r["fragment"].search
+    date_open, date_next = r["date_open"].search, r["date_next"].match
+    ellipses = ("...", "．．．")
+    # the characters a line must open with to match (a set test, before the regex)
+    heading_at, enum_at, date_at = (
+        _opening_chars(r[k].pattern) for k in ("heading", "enum_only", "date_line")
+    )
+
+    def test(logical: str, prev_line: str, next_line: str, length: int, joined: bool, tail: str):
+        a, b = prev_line[-1], next_line[0]
+        if b in cont_start:
+            return True
+        if a in hard_end or prev_line.endswith(ellipses) or _closed(prev_line, r):
+            return False
+        enum_only = length <= 8 and logical[0] in enum_at and bool(enum_only_full(logical))
+        if b in heading_at and heading(next_line):
+            return enum_only
+        if joined and a in closers and all(c in closers for c in prev_line):
+            return True  # “ / 创 / ” / 与: a closing mark the page put on a line of its own
+        if b == "“" and a not in any_punct and _inline_quote(next_line):
+            return True  # 紧紧围绕 / “…” / 这条主线: a quotation inside a sentence
+        if joined and a == "”" and _inline_quote(prev_line) and cjk_match(b):
+            return True
+        if a in open_end or enum_only or a in function_end:
+            return True
+        if opening(prev_line) and any(prev_line.count(o) > prev_line.count(c) for o, c in pairs):
+            return True  # inside quotation marks or brackets
+        b_digit, a_digit = b.isdigit(), a.isdigit()
+        if (
+            (b_digit or b == "月")
+            and date_open((tail or prev_line)[-8:])
+            and (date_next(next_line) or (a_digit and b == "月"))
+        ):
+            return True  # 2011年 / 1月, 2011年5 / 月结束: a date broken by the page
+        if b in range_marks and (a_digit or a in unit_after_digit):
+            return True  # 1月 / -2月: a range goes on
+        if a_digit and (b_digit or b in unit_after_digit):
+            if b == "月" and next_line[1:2] and next_line[1] not in month_next:
+                return False  # 12 / 月考安排: a list number before a line, no date
+            return min(len(prev_line), len(next_line)) <= short  # 11 / 月, not 1024 / 5月8日
+        if logical[0] in heading_at and heading(logical):
+            return False  # a heading line ends at its line break
+        if b_digit and not joined:
+            if len(prev_line) > short and not punct(prev_line):
+                return False  # a signature line, then its date
+            if a in body_end and cjk_full(prev_line):
+                return False  # 党政办 / 2019 / 年…: a short signature, then its date
+        if (
+            length <= 16
+            and logical[0] in date_at
+            and date_line(logical)
+            and not after_date(next_line)
+        ):
+            return False  # 2019年6月10日 / 绍办通报: a line that is a date ends there
+        if not b_digit and fragment(prev_line, max(0, len(prev_line) - short - 1)) is not None:
+            return True  # …参加。请 / 各支部…: a sentence begun at the line's end goes on
+        if joined and a not in any_punct and punct(next_line):
+            return True  # a sentence already broken goes on until its punctuation
+        if len(prev_line) <= short and a not in any_punct:
+            # a fragment, unless it is a whole line such as a letterhead above a title
+            return joined or len(next_line) <= short or bool(punct(next_line))
+        if len(next_line) <= short and next_line[-1] not in any_punct:
+            return True
+        return length >= wrapped
+
+    return test
+
+
+class _Any:
+    """Holds every character (no short list of opening characters is known)."""
+
+    def __contains__(self, ch: str) -> bool:
         return True
-    if a in r["hard_end"] or prev_line.endswith(("...", "．．．")) or _closed(prev_line, r):
-        return False
-    enum_only = length <= 8 and bool(r["enum_only"].fullmatch(logical))
-    if r["heading"].match(next_line):
-        return enum_only
-    if joined and a in r["closers"] and all(c in r["closers"] for c in prev_line):
-        return True  # “ / 创 / ” / 与: a closing mark the page put on a line of its own
-    if b == "“" and a not in r["any_punct"] and _inline_quote(next_line):
-        return True  # 紧紧围绕 / “…” / 这条主线: a quotation inside a sentence
-    if joined and a == "”" and _inline_quote(prev_line) and r["cjk_only"].match(b):
-        return True
-    if a in r["open_end"] or enum_only or a in r["function_end"]:
-        return True
-    if r["opening"].search(prev_line) and any(
-        prev_line.count(o) > prev_line.count(c) for o, c in r["pairs"]
-    ):
-        return True  # inside quotation marks or brackets
-    if (
-        (b.isdigit() or b == "月")
-        and r["date_open"].search((tail or prev_line)[-8:])
-        and (r["date_next"].match(next_line) or (a.isdigit() and b == "月"))
-    ):
-        return True  # 2011年 / 1月, 2011年5 / 月结束: a date broken by the page
-    if b in r["range_marks"] and (a.isdigit() or a in r["unit_after_digit"]):
-        return True  # 1月 / -2月: a range goes on
-    if a.isdigit() and (b.isdigit() or b in r["unit_after_digit"]):
-        if b == "月" and next_line[1:2] and next_line[1] not in r["month_next"]:
-            return False  # 12 / 月考安排: a list number before a line, no date
-        return min(len(prev_line), len(next_line)) <= r["short"]  # 11 / 月, not 1024 / 5月8日
-    if r["heading"].match(logical):
-        return False  # a heading line ends at its line break
-    if (
-        b.isdigit()
-        and not joined
-        and len(prev_line) > r["short"]
-        and not r["punct"].search(prev_line)
-    ):
-        return False  # a signature line, then its date
-    if b.isdigit() and not joined and a in r["body_end"] and r["cjk_only"].fullmatch(prev_line):
-        return False  # 党政办 / 2019 / 年…: a short signature, then its date
-    if length <= 16 and r["date_line"].fullmatch(logical) and not r["after_date"].match(next_line):
-        return False  # 2019年6月10日 / 绍办通报: a line that is a date ends there
-    if not b.isdigit() and _opening_fragment(prev_line, r):
-        return True  # …参加。请 / 各支部…: a sentence begun at the line's end goes on
-    if joined and a not in r["any_punct"] and r["punct"].search(next_line):
-        return True  # a sentence already broken goes on until its punctuation
-    if len(prev_line) <= r["short"] and a not in r["any_punct"]:
-        # a fragment, unless it is a whole line such as a letterhead above a title
-        return joined or len(next_line) <= r["short"] or bool(r["punct"].search(next_line))
-    if len(next_line) <= r["short"] and next_line[-1] not in r["any_punct"]:
-        return True
-    return length >= r["wrapped"]
+
+
+def _opening_chars(source: str) -> frozenset[str] | _Any:
+    chars = first_chars(source)
+    return _Any() if chars is None else frozenset(chars)
 
 
 def _inline_quote(line: str) -> bool:
@@ -166,11 +205,6 @@ def _inline_quote(line: str) -> bool:
         and "“" not in line[1:-1]
         and not any(c in "。！？!?" for c in line)
     )
-
-
-def _opening_fragment(line: str, r: dict) -> bool:
-    """Whether ``line`` ends with a short fragment opened after a sentence end (…。请)."""
-    return r["fragment"].search(line, max(0, len(line) - r["short"] - 1)) is not None
 
 
 def _closed(line: str, r: dict) -> bool:
@@ -203,17 +237,18 @@ def reflow(text: str, keep: Iterable[tuple[int, int]] = ()) -> tuple[str, tuple[
         ``where[i]`` is the index in the input of character ``i`` of the output,
         one extra entry for the end; ``None`` when nothing was removed.
     """
-    breaks = list(_BREAK.finditer(text))
-    if not breaks:
+    spans = [m.span() for m in _BREAK.finditer(text)]
+    if not spans:
         return text, None
-    bounds = [0, *(x for m in breaks for x in m.span()), len(text)]
-    lines = [text[bounds[2 * i] : bounds[2 * i + 1]].strip() for i in range(len(breaks) + 1)]
+    lines = [line.strip() for line in text.split("\n")]  # a break holds one "\n", blanks around
     fixed = {i for a, b in keep for i in (a, b)}
     cuts: list[tuple[int, int]] = []
     r = _rules()
     hard_end, cont_start = r["hard_end"], r["cont_start"]
+    soft = _soft()
     head, length, joined, tail = lines[0][:16], len(lines[0]), False, ""
-    for k, m in enumerate(breaks):
+    line_start = 0  # where the line before the break starts
+    for k, span in enumerate(spans):
         prev_line, next_line = lines[k], lines[k + 1]
         if (
             not prev_line
@@ -221,11 +256,13 @@ def reflow(text: str, keep: Iterable[tuple[int, int]] = ()) -> tuple[str, tuple[
             or (prev_line[-1] in hard_end and next_line[0] not in cont_start)
         ):  # a blank line, or 。 then a line: hard
             head, length, joined = next_line[:16], len(next_line), False
+            line_start = span[1]
             continue
-        near = m.start() in fixed or m.end() in fixed or bounds[2 * k] in fixed
+        near = fixed and (span[0] in fixed or span[1] in fixed or line_start in fixed)
+        line_start = span[1]
         tail = (tail + prev_line[-8:])[-8:] if joined else prev_line[-8:]
-        if head and not near and soft_break(head, prev_line, next_line, length, joined, tail):
-            cuts.append(m.span())
+        if head and not near and soft(head, prev_line, next_line, length, joined, tail):
+            cuts.append(span)
             if len(head) < 16:
                 head = (head + next_line)[:16]
             length += len(next_line)

@@ -69,12 +69,12 @@ def _cues() -> dict:
         **d,
         "supervise": re.compile(word_alternation(d["supervise_verbs"])),
         "passive": re.compile(d["supervise_passive_re"]),
-        "report": re.compile(d["report_re"]),
-        "approve_by": re.compile(d["approve_by_re"]),
+        "report": fast(d["report_re"]),  # read clause by clause: skipped without its words
+        "approve_by": fast(d["approve_by_re"]),
         "approve_submit": re.compile(d["approve_submit_re"]),
         "approve": re.compile(d["approve_verbs_re"]),
         "dispatch": fast(d["dispatch_re"]),  # slow to fail: skipped on units without its word
-        "establish": re.compile(d["establish_re"]),
+        "establish": fast(d["establish_re"]),
         "entry": re.compile(d["stage_entry_re"]),
         "joiners": re.compile(d["slot_joiners_re"]),
         "item": re.compile(d["item_re"]),

@@ -31,6 +31,7 @@ import functools
 import re
 
 from extract.lexicon import regex_table, word_table
+from extract.prefilter import fast
 from extract.timex_value import cn_number, normalize, year_value
 
 __all__ = ["cn_number", "find_times", "normalize", "role_of"]
@@ -58,6 +59,13 @@ def _t() -> dict[str, re.Pattern[str]]:
 
 def _p() -> dict[str, re.Pattern[str]]:
     return regex_table("timex.json")
+
+
+@functools.cache
+def _scans() -> dict[str, re.Pattern[str]]:
+    """The patterns of :data:`_KINDS`, each skipping a text at once that lacks every
+    word its matches need (今天/今日/即日/本日, 年...)."""
+    return {kind: fast(_p()[kind]) for kind in _KINDS}
 
 
 def role_of(text: str, before: str, after: str) -> str:
@@ -243,7 +251,7 @@ def find_times(
         return known
 
     for rank, kind in enumerate(_KINDS):
-        for m in p[kind].finditer(text):
+        for m in _scans()[kind].finditer(text):
             if _BROKEN.match(m.group()) and _normalized(m.group()) is None:
                 # 1⏎4月7日: a list number before the date, no broken 14
                 m = p[kind].match(text, _BROKEN.match(m.group()).end(1) + m.start())

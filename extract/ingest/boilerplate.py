@@ -22,18 +22,41 @@ import re
 from collections.abc import Callable
 
 from extract.lexicon import lexicon
-from extract.prefilter import opens_anchored
+from extract.prefilter import first_chars, opens_anchored, required_literals
 from extract.records import Span
 
 
 @functools.cache
 def _line_test() -> Callable[[str], re.Match[str] | None]:
     """The alternation's ``match`` when every pattern opens with ``^`` (a line is
-    tested at its start only), else its ``search``."""
+    tested at its start only), else its ``search``.
+
+    With ``match``, a line is first checked for what some pattern needs: its first
+    character among those a pattern opens with, or a word every match of a pattern
+    holds (发布时间, 版权所有...). Most lines have neither and are not tried at all.
+    """
     lex = lexicon()
-    if all(opens_anchored(p.pattern) and not p.flags & re.MULTILINE for p in lex.boilerplate):
-        return lex.boilerplate_any.match
-    return lex.boilerplate_any.search
+    if not all(opens_anchored(p.pattern) and not p.flags & re.MULTILINE for p in lex.boilerplate):
+        return lex.boilerplate_any.search
+    match = lex.boilerplate_any.match
+    first: set[str] = set()
+    words: set[str] = set()
+    for p in lex.boilerplate:
+        if (chars := first_chars(p.pattern)) is not None:
+            first.update(chars)
+        elif (needed := required_literals(p.pattern, most=64)) is not None:
+            words.update(needed)
+        else:
+            return match  # a pattern that could open anywhere with any word
+    opening = frozenset(first)
+    holds = re.compile("|".join(map(re.escape, sorted(words)))).search if words else None
+
+    def test(line: str) -> re.Match[str] | None:
+        if line[:1] not in opening and (holds is None or holds(line) is None):
+            return None
+        return match(line)
+
+    return test
 
 
 def find_boilerplate(

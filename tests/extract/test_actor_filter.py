@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.actor_filter import actor_features, passing_only
+from extract.actor_filter import actor_features, dropped, passing_only
 from extract.ingest.reader import document_from_bytes
 from extract.pipeline import COMPONENTS, Analysis, extract
 
@@ -135,3 +135,14 @@ def test_own_locality_opening_a_directive_is_an_actor(text: str, label: str) -> 
 )
 def test_own_locality_in_passing_is_no_actor(text: str) -> None:
     assert not {"我区"} & labels(text)
+
+
+@pytest.mark.parametrize(
+    "path", sorted((REPO / "examples" / "corpus").iterdir()), ids=lambda p: p.name
+)
+def test_filter_drops_what_the_rules_drop_over_the_features(path: Path) -> None:
+    a = Analysis(document_from_bytes(path.name, path.read_bytes()))
+    for name, component in COMPONENTS:
+        if name != "actor_filter":
+            component(a)
+    assert dropped(a) == {k for k, f in actor_features(a) if passing_only(f)}
