@@ -10,12 +10,16 @@ byte-stable) and the lock; the saved projection
 Usage::
 
     python scripts/same_outputs.py [REV]      # default REV: HEAD~1
+    python scripts/same_outputs.py REV --corpus examples --workers 1
 
+``--corpus`` and ``--workers`` (each may be repeated) narrow the builds to some
+corpora and worker counts; by default every corpus is built with 1 and 2 workers.
 Prints one line per differing file and exits 1 if any differ.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import os
 import sqlite3
@@ -65,7 +69,30 @@ def _key(rel: Path) -> str:
     return f"{rel.parent}/*.sqlite" if rel.suffix == ".sqlite" else str(rel)
 
 
-def _digests(out: Path) -> dict[str, str]:
+def digests(out: Path) -> dict[str, str]:
+    """Digest every compared file of the build directory ``out``.
+
+    Parameters
+    ----------
+    out : Path
+        A build directory.
+
+    Returns
+    -------
+    dict[str, str]
+        The SHA-256 of each file by its path relative to ``out``; the store, the
+        stores and the lock are left out, and a saved projection (``*.sqlite``) is
+        digested by its rows under the name ``FOLDER/*.sqlite``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = (Path(tmp) / "graph.nq").write_text("")
+    ...     _ = (Path(tmp) / ".kg-lock").write_text("")
+    ...     sorted(digests(Path(tmp)))
+    ['graph.nq']
+    """
     return {
         _key(p.relative_to(out)): _digest(p)
         for p in sorted(out.rglob("*"))
@@ -73,22 +100,53 @@ def _digests(out: Path) -> dict[str, str]:
     }
 
 
-def main(rev: str = "HEAD~1") -> int:
-    """Build with the working tree and with ``rev``; return 1 when outputs differ."""
+def compare(rev: dict[str, str], now: dict[str, str]) -> list[str]:
+    """Name the files whose digests differ between two builds.
+
+    Parameters
+    ----------
+    rev, now : dict[str, str]
+        The :func:`digests` of the two build directories.
+
+    Returns
+    -------
+    list[str]
+        The sorted names that differ, or that only one side has.
+
+    Examples
+    --------
+    >>> compare({"a": "1", "b": "2"}, {"a": "1", "b": "3", "c": "4"})
+    ['b', 'c']
+    """
+    return [n for n in sorted(set(rev) | set(now)) if rev.get(n) != now.get(n)]
+
+
+def _arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("rev", nargs="?", default="HEAD~1", help="the revision (default HEAD~1)")
+    parser.add_argument("--corpus", action="append", choices=sorted(CORPORA))
+    parser.add_argument("--workers", action="append", type=int)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str]) -> int:
+    """Build with the working tree and with the revision; return 1 when outputs differ."""
+    args = _arguments(argv)
+    corpora = {k: v for k, v in CORPORA.items() if k in (args.corpus or CORPORA)}
     differ = 0
     with tempfile.TemporaryDirectory() as tmp:
-        base = _export(rev, Path(tmp))
-        for label, corpus in CORPORA.items():
+        base = _export(args.rev, Path(tmp))
+        for label, corpus in corpora.items():
             if not corpus.is_dir():
                 continue
-            for workers in (1, 2):
+            for workers in args.workers or (1, 2):
                 runs = {}
                 for side, tree in (("rev", base), ("now", REPO)):
                     out = Path(tmp) / f"{label}-{workers}-{side}"
                     _build(tree, corpus, out, workers)
-                    runs[side] = _digests(out)
-                names = sorted(set(runs["rev"]) | set(runs["now"]))
-                bad = [n for n in names if runs["rev"].get(n) != runs["now"].get(n)]
+                    runs[side] = digests(out)
+                names = set(runs["rev"]) | set(runs["now"])
+                bad = compare(runs["rev"], runs["now"])
                 differ += len(bad)
                 for n in bad:
                     print(f"{label} workers={workers}: {n} differs")
@@ -97,4 +155,4 @@ def main(rev: str = "HEAD~1") -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:]))
+    sys.exit(main(sys.argv[1:]))
