@@ -89,8 +89,13 @@ class ActorIndex:
     def mentions_in(self, start: int, end: int) -> tuple[ActorMention, ...]:
         """Mentions lying entirely inside ``[start, end)`` of ``doc.text``."""
         i = bisect.bisect_left(self._starts, start)
-        j = bisect.bisect_left(self._starts, end, i)  # the mentions starting before ``end``
-        return tuple([m for m in self.mentions[i:j] if m.end <= end and not m.nested])
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            m = self.mentions[i]
+            if m.end <= end and not m.nested:
+                out.append(m)
+            i += 1
+        return tuple(out)
 
     def at(self, start: int, end: int) -> tuple[str, ...]:
         """Actor keys mentioned inside ``[start, end)``, in text order, no repeats."""
