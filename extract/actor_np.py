@@ -319,11 +319,10 @@ def np_mentions(text: str) -> list[RawMention]:
     pos = 0
     while (m := h.head_re.search(text, pos)) is not None:
         pos = m.start() + 1  # heads may overlap: 领导 and 班子 in 领导班子
-        k = bisect.bisect_left(q_starts, m.start()) - 1
-        if k >= 0 and quoted[k][0] < m.start() < quoted[k][1]:
+        hs, he = m.span()
+        if quoted and (k := bisect.bisect_left(q_starts, hs) - 1) >= 0 and hs < quoted[k][1]:
             continue  # “清廉学校”建设: a project named in quotes, no body
         head = m.group()
-        hs, he = m.span()
         if h.after_stop.match(text, he) or text.startswith(h.not_after.get(head, ()), he):
             continue  # 党委领导下: leadership, no group of leaders
         if text.startswith("长", he) and (len(head) == 1 or (hs and text[hs - 1] == head)):

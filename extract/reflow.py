@@ -128,7 +128,11 @@ def _soft():
         a, b = prev_line[-1], next_line[0]
         if b in cont_start:
             return True
-        if a in hard_end or prev_line.endswith(ellipses) or _closed(prev_line, r):
+        if (
+            a in hard_end
+            or prev_line.endswith(ellipses)
+            or (a in _CLOSING and _closed(prev_line, r))
+        ):
             return False
         enum_only = length <= 8 and logical[0] in enum_at and bool(enum_only_full(logical))
         if b in heading_at and heading(next_line):
@@ -207,9 +211,12 @@ def _inline_quote(line: str) -> bool:
     )
 
 
+_CLOSING = "”’」』】）)"  # a line :func:`_closed` holds ends with one of these
+
+
 def _closed(line: str, r: dict) -> bool:
     """A line ending a sentence inside closing marks (…。” / …。（某某）)."""
-    body = line.rstrip("”’」』】）)")
+    body = line.rstrip(_CLOSING)
     if body != line and body and body[-1] in r["hard_end"]:
         return True
     if line.endswith(("）", ")")):
