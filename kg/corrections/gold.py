@@ -39,6 +39,7 @@ from kg import atomic
 from kg.builddir import Manifest
 from kg.corrections import ledger
 from kg.errors import BuildError
+from kg.graph.iri import local_name
 from ontology.namespaces import CK, DCTERMS, OA, RDF, RDFS, SKOS
 
 
@@ -71,7 +72,7 @@ class RdfView:
     def local(self, node: Any, prop: Any) -> str | None:
         """The local name of a value of ``prop`` on ``node``, or None."""
         v = self.literal(node, prop)
-        return None if v is None else v.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        return None if v is None else local_name(v)
 
 
 def write_gold(out: Path, folder: Path) -> list[str]:
@@ -165,7 +166,7 @@ def document_gold(gv: RdfView, name: str) -> dict[str, Any]:
     actors = []
     for a in sorted(gv.mentioned(CK.Actor, doc)):
         label = _label(gv, a)
-        types = sorted(str(t).rsplit("#", 1)[-1] for t in g.objects(a, RDF.type) if t != CK.Actor)
+        types = sorted(local_name(str(t)) for t in g.objects(a, RDF.type) if t != CK.Actor)
         aliases = sorted({str(x) for x in g.objects(a, SKOS.altLabel)} - {label})
         actors.append({"label": label, "aliases": aliases, "type": types[0] if types else None})
     times = []
@@ -213,9 +214,7 @@ def document_gold(gv: RdfView, name: str) -> dict[str, Any]:
         s, p, o = g.value(n, RDF.subject), g.value(n, RDF.predicate), g.value(n, RDF.object)
         if s is None or p is None or o is None or (s, p, o) not in g:
             continue
-        relations.append(
-            {"type": str(p).rsplit("#", 1)[-1], "from": _label(gv, s), "to": _label(gv, o)}
-        )
+        relations.append({"type": local_name(str(p)), "from": _label(gv, s), "to": _label(gv, o)})
     return {
         "document": name,
         "meta": meta,

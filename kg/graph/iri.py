@@ -142,3 +142,14 @@ def agent_iri(name: str) -> URIRef:
 def corrected_quantity_iri(correction_id: str, index: int) -> URIRef:
     """IRI of the ``index``-th quantity a correction gives a requirement."""
     return ID[f"qty/correction/{_key(correction_id)}/{index}"]
+
+
+def local_name(iri: str) -> str:
+    """The end of an IRI, after its last ``#`` or ``/`` (a bare name stays as it is).
+
+    Examples
+    --------
+    >>> local_name("https://w3id.org/campaign-kg/ontology#obligation"), local_name("deadline")
+    ('obligation', 'deadline')
+    """
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]

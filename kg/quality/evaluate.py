@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from kg.quality.graph_view import GraphView, local_name, read_view
+from kg.quality.graph_view import GraphView, read_view
 from kg.quality.match import (
     REL_PROPS,
     match_spans,
@@ -42,7 +42,7 @@ def time_facts(gv: GraphView, node: str) -> dict[str, str | None]:
     """A time expression's ``normalized`` value and ``role`` (local name), as scored."""
     return {
         "normalized": gv.literal(node, "normalized"),
-        "role": local_name(gv.literal(node, "role")),
+        "role": gv.local(node, "role"),
     }
 
 
@@ -98,7 +98,7 @@ def predicted_requirements(gv: GraphView, doc, fold) -> list[tuple[tuple[int, in
             (
                 span,
                 {
-                    "modality": local_name(gv.literal(n, "modality")),
+                    "modality": gv.local(n, "modality"),
                     "actors": actors,
                     "deadline": deadline,
                     "quantities": qs,

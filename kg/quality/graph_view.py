@@ -36,6 +36,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kg.graph import schema
+from kg.graph.iri import local_name
 from kg.graph.store import term_value
 from kg.nx.projection import project_quads
 from kg.quality.match import REL_PROPS, norm, norm_stage
@@ -51,20 +52,11 @@ _VIEWED = frozenset(str(c.iri) for c in schema.VIEWED)
 _RELATION = {str(CK[k]): k for k in REL_PROPS}
 _RULE_FACTS = frozenset(
     str(p)
-    for p in (RDF.subject, RDF.predicate, RDF.object, CK.rule, CK.evidence, CK.document, OA.start)
+    for p in (
+        *(RDF.subject, RDF.predicate, RDF.object, CK.rule, CK.evidence),
+        *(CK.document, OA.start, OA.end),
+    )
 )
-_RULE_FACTS |= {str(OA.end)}
-
-
-def local_name(value: object) -> str | None:
-    """The end of an IRI (after ``#`` or ``/``); a local name stays as it is; None stays None.
-
-    Examples
-    --------
-    >>> local_name("https://w3id.org/campaign-kg/ontology#obligation"), local_name("deadline")
-    ('obligation', 'deadline')
-    """
-    return None if value is None else str(value).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 class GraphView:
@@ -152,6 +144,11 @@ class GraphView:
         """A node attribute as a string, or None."""
         v = self.G.nodes[node].get(attr)
         return None if v is None else str(v)
+
+    def local(self, node: str, attr: str) -> str | None:
+        """A node attribute's local name (:func:`kg.graph.iri.local_name`), or None."""
+        v = self.literal(node, attr)
+        return None if v is None else local_name(v)
 
     def relations(self, key: str) -> list[tuple[str, str]]:
         """The ``(source, target)`` of the edges keyed ``key``, in rdflib's order.

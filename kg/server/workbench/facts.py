@@ -110,7 +110,7 @@ def local_name(value: str) -> str:
         return _LOCAL[value]
     if value.startswith(_CK):
         return value[len(_CK) :]
-    return value.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    return iri.local_name(value)
 
 
 @dataclass(frozen=True, slots=True)
