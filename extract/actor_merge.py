@@ -27,6 +27,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -86,16 +87,34 @@ def merge_bare(groups: dict, own: str | None) -> None:
         _absorb(groups, target, ident)
 
 
-def _core(label: str, m: dict) -> tuple[str, str] | None:
-    """(name, head class) of a body's label: 中共某校委员会 -> (某校, committee)."""
-    for cls, heads in m["head_classes"].items():
+@functools.cache
+def _head_ranks() -> tuple[dict[str, tuple[int, str]], int]:
+    """Each head of ``merge.head_classes`` -> (its place in the order the heads are
+    tried: class by class, the longest first; its class), and the longest head's length."""
+    ranks: dict[str, tuple[int, str]] = {}
+    for cls, heads in data_json("actors.json")["merge"]["head_classes"].items():
         for h in sorted(heads, key=len, reverse=True):
-            if label.endswith(h) and len(label) > len(h):
-                name = label[: -len(h)]
-                for p in m["name_prefixes"]:
-                    name = name.removeprefix(p)
-                return (name, cls) if name else None
-    return None
+            ranks.setdefault(h, (len(ranks), cls))
+    return ranks, max(map(len, ranks), default=0)
+
+
+def _core(label: str, m: dict) -> tuple[str, str] | None:
+    """(name, head class) of a body's label: 中共某校委员会 -> (某校, committee).
+
+    The head is the first of ``m["head_classes"]`` (class by class, the longest
+    first) that ends the label and leaves a name before it.
+    """
+    ranks, longest = _head_ranks()
+    best: tuple[int, str, int] | None = None  # rank, class, length
+    for n in range(1, min(len(label) - 1, longest) + 1):
+        if (r := ranks.get(label[-n:])) is not None and (best is None or r[0] < best[0]):
+            best = (*r, n)
+    if best is None:
+        return None
+    name = label[: -best[2]]
+    for p in m["name_prefixes"]:
+        name = name.removeprefix(p)
+    return (name, best[1]) if name else None
 
 
 def _subsequence(short: str, long: str) -> bool:
