@@ -38,6 +38,7 @@ _FUNCTION_CHARS = frozenset("和与及或在对向为从把被将由经的了")
 _IDIOM_TAGS = frozenset({"i", "l", "d", "v", "a", "ad", "vd"})
 _QUOTED = re.compile("“[^“”\n]{1,12}”")
 _CLOSERS = ("）", ")")  # the last character of every match of ``level_alt_re``
+_OPEN = frozenset({"open"})
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,13 @@ class _Heads:
     stop_tags: frozenset[str]
     modifier_words: frozenset[str]
     body_modifiers: frozenset[str]
+    body_endings: tuple[str, ...]  # body_modifiers, for str.endswith
     people_modifiers: frozenset[str]
     modifier_chars: frozenset[str]
     sectors: frozenset[str]
     level_chars: frozenset[str]
     roles: tuple[str, ...]
+    roles_at: dict[str, tuple[str, ...]]  # the role titles by their first character
     org_suffix: frozenset[str]
     rank: re.Pattern[str]
     coordinate: dict[str, tuple[str, ...]]
@@ -74,9 +77,10 @@ class _Heads:
     max_chars: int
     max_words: int
     modifier_memo: dict[str, bool]  # _is_modifier by word (a pure test of the word)
-    word_memo: dict[str, bool]  # a modifier word of the dictionary, the list or a rank
+    word_memo: dict[str, int]  # 1: a modifier word of the dictionary, the list or a rank; 2: a word
     before_memo: dict[str, str]  # _word_before by the six characters before the position
     sector_memo: dict[tuple[str, bool], int]  # _sector_len's word by the eight before the head
+    sector_words: tuple[dict[str, int], dict[str, int]]  # _sector_word_len's table (see there)
 
 
 @functools.cache
@@ -89,6 +93,11 @@ def _heads() -> _Heads:
     alt = sorted({*strong, *weak}, key=lambda w: (-len(w), w))
     tk = tokenizer()
     quants = tuple(sorted(data_json("actors.json")["quantifiers"], key=len, reverse=True))
+    roles = tuple(sorted(d["role_titles"], key=len, reverse=True))
+    camps = data_json("actors.json")["campaigns"]
+    modifier_words = (
+        frozenset(d["modifier_words"]) | frozenset(camps) | frozenset(k + "活动" for k in camps)
+    )
     return _Heads(
         strong=strong,
         weak=weak,
@@ -97,15 +106,15 @@ def _heads() -> _Heads:
         tags=pos_tags(),
         stop_words=frozenset(d["stop_words"]),
         stop_tags=frozenset(d["stop_tags"]),
-        modifier_words=frozenset(d["modifier_words"])
-        | frozenset(data_json("actors.json")["campaigns"])
-        | frozenset(k + "活动" for k in data_json("actors.json")["campaigns"]),
+        modifier_words=modifier_words,
         body_modifiers=frozenset(d["body_modifiers"]),
+        body_endings=tuple(d["body_modifiers"]),
         people_modifiers=frozenset(d["people_modifiers"]),
         modifier_chars=frozenset(d["modifier_chars"]),
         sectors=frozenset(d["sector_words"]),
         level_chars=frozenset(d["level_chars"]),
-        roles=tuple(sorted(d["role_titles"], key=len, reverse=True)),
+        roles=roles,
+        roles_at={r[0]: tuple(x for x in roles if x[0] == r[0]) for r in roles},
         org_suffix=frozenset(d["org_suffix_chars"]),
         rank=re.compile(d["rank_re"]),
         coordinate={k: tuple(v) for k, v in d["coordinate_heads"].items()},
@@ -131,6 +140,7 @@ def _heads() -> _Heads:
         word_memo={},
         before_memo={},
         sector_memo={},
+        sector_words=_sector_table(d, strong, weak, pos_tags(), modifier_words),
     )
 
 
@@ -164,16 +174,16 @@ def _modifier_before(h: _Heads, text: str, pos: int, lo: int) -> str:
     ):
         return lv.group()  # 县（市、区）: one level with its alternatives
     memo = h.word_memo
+    found = 0  # the longest dictionary word (for the answer of _word_before)
     for n in range(min(6, pos - lo), 1, -1):
         w = text[pos - n : pos]
-        if (ok := memo.get(w)) is None:
+        if (code := memo.get(w)) is None:
             if len(memo) > 200_000:
                 memo.clear()
-            ok = memo[w] = bool(
-                (h.freq.get(w, 0) > 0 or w in h.modifier_words or _rank(h, w))
-                and _is_modifier(h, w)
-            )
-        if ok:
+            word = h.freq.get(w, 0) > 0 or w in h.modifier_words
+            ok = (word or _rank(h, w)) and _is_modifier(h, w)
+            code = memo[w] = (1 if ok else 0) | (2 if word else 0)
+        if code & 1:
             k = pos - n
             if (
                 n > 2
@@ -183,7 +193,9 @@ def _modifier_before(h: _Heads, text: str, pos: int, lo: int) -> str:
             ):
                 return w[1:]  # 学校党委, not 学 + 校党委: the first character belongs before
             return w
-    return _word_before(h, text, pos, lo)
+        if code & 2 and not found:
+            found = n
+    return text[pos - (found or 1) : pos]  # what _word_before gives
 
 
 def _is_word_modifier(h: _Heads, w: str) -> bool:
@@ -218,18 +230,26 @@ def _modifier_word(h: _Heads, w: str) -> bool:
     return w[-1] in h.org_suffix and tag in ("n", "j", "nz", "s") and w not in h.not_heads
 
 
-def _left(h: _Heads, text: str, hs: int, weak: bool = False, head: str = "") -> tuple[int, str]:
-    """Start of the phrase whose head starts at ``hs``, and its quantifier."""
+def _left(
+    h: _Heads, text: str, hs: int, weak: bool = False, head: str = "", sector: int = -1
+) -> tuple[int, str]:
+    """Start of the phrase whose head starts at ``hs``, and its quantifier.
+
+    ``sector``: the length of a weak head's sector word when known (-1: not known).
+    """
     lo = max(0, hs - h.max_chars)
     pos, words = hs, 0
     if weak:  # the sector word of a weak head first (组织 + 部), even a stop word
-        pos = hs - _sector_len(h, text, lo, hs, h.weak.get(head, ("",))[0] == "MemberGroup")
+        if sector < 0:
+            sector = _sector_len(h, text, lo, hs, h.weak.get(head, ("",))[0] == "MemberGroup")
+        pos = hs - sector
     school = False
     while pos > lo and words < h.max_words:
-        q = next(
-            (q for q in h.quant_by_end.get(text[pos - 1], ()) if text.startswith(q, pos - len(q))),
-            None,
-        )
+        q = None
+        for c in h.quant_by_end.get(text[pos - 1], ()):
+            if text.startswith(c, pos - len(c)):
+                q = c
+                break
         if q == "全体" and pos - 2 > lo and _is_modifier(h, _modifier_before(h, text, pos - 2, lo)):
             pos -= 2  # 校党委班子全体成员: 全体 inside a group's name
             continue
@@ -245,7 +265,7 @@ def _left(h: _Heads, text: str, hs: int, weak: bool = False, head: str = "") -> 
             and len(w) >= 2
             and (h.tags.get(w, "n") in ("vn",) or h.tags.get(w, "n")[:1] in ("n", "a", "j"))
         )
-        if w.endswith(tuple(h.body_modifiers)) and _party_body(h, head):
+        if w.endswith(h.body_endings) and _party_body(h, head):
             pos -= len(w)  # 教育部门党组织: the department's own Party body
             words += 1
             continue
@@ -276,7 +296,7 @@ def _sector_len(h: _Heads, text: str, lo: int, hs: int, people: bool = False) ->
         return hs - lv.start()  # 县（市）委
     if hs - lo <= 0:
         return 0
-    window = text[max(hs - 8, lo) : hs]  # all the rest depends on
+    window = text[max(hs - _WINDOW, lo) : hs]  # all the rest depends on
     key = (window, people)
     if (n := h.sector_memo.get(key)) is None:
         if len(h.sector_memo) > 200_000:
@@ -294,7 +314,55 @@ def _rank(h: _Heads, w: str) -> bool:
     return ("级" in w or "以上" in w) and h.rank.match(w) is not None
 
 
+_WINDOW = 8  # characters before a weak head searched for its sector word
+
+
+def _sector_table(
+    d: dict,
+    strong: dict[str, tuple[str, str]],
+    weak: dict[str, tuple[str, str]],
+    tags: dict[str, str],
+    modifier_words: frozenset[str],
+) -> tuple[dict[str, int], dict[str, int]]:
+    """The words :func:`_sector_word_len` takes (flag 1) and their proper suffixes
+    (flag 2), of up to ``_WINDOW`` characters, before a weak head of bodies and before
+    one of people (where rank qualifiers are left to :func:`_rank`)."""
+    nums = "一二三四五六七八九十"
+    ordinals = {"第" + a for a in nums}
+    ordinals |= {o + b for o in ordinals for b in nums} | {
+        o + b + c for o in ordinals for b in nums for c in nums
+    }
+    bodies = {w for w, (t, _) in strong.items() if t not in ("MemberGroup", "Public")} | set(weak)
+    places = {w for w, t in tags.items() if t == "ns" and w[0] not in _FUNCTION_CHARS}
+    base = {*d["sector_words"], *ordinals}
+    base |= {w for w in d["level_chars"] if len(w) == 1}
+    base |= {w for w in bodies | places if len(w) >= 2}
+    people = base | modifier_words | set(d["people_modifiers"])
+    out: list[dict[str, int]] = []
+    for words in (base, people):
+        table: dict[str, int] = {}
+        for w in words:
+            if 0 < len(w) <= _WINDOW:
+                table[w] = 1
+        for w in list(table):
+            for k in range(1, len(w)):
+                table[w[k:]] = table.get(w[k:], 0) | 2
+        out.append(table)
+    return out[0], out[1]
+
+
 def _sector_word_len(h: _Heads, window: str, people: bool) -> int:
+    """The length of the longest word ending ``window`` that is a sector, a level, an
+    ordinal, a body or a place (before people also a modifier or a rank), else 0."""
+    if not people or ("级" not in window and "以上" not in window):
+        table = h.sector_words[people]
+        best = 0
+        for n in range(1, len(window) + 1):
+            if (f := table.get(window[-n:])) is None:
+                break  # no longer word ends so
+            if f & 1:
+                best = n
+        return best
     for n in range(len(window), 0, -1):
         w = window[-n:]
         if people and (w in h.modifier_words or w in h.people_modifiers or _rank(h, w)):
@@ -327,10 +395,16 @@ def np_mentions(text: str) -> list[RawMention]:
             continue  # 党委领导下: leadership, no group of leaders
         if text.startswith("长", he) and (len(head) == 1 or (hs and text[hs - 1] == head)):
             continue  # 组织部部长, 教研组长: the head opens a person's title
-        titled = text.startswith(h.roles, he)  # 政治处 + 处长, 教育局 + 局长
+        roles = h.roles_at.get(text[he : he + 1])
+        titled = roles is not None and text.startswith(roles, he)  # 政治处 + 处长, 教育局 + 局长
         if not titled and he < len(text) and h.freq.get(text[hs : he + 1], 0) > 0:
             continue  # 部署, 处理, 局面: the head is the start of a longer word
         weak = head in h.weak
+        sector = 0
+        if weak and not (
+            sector := _sector_len(h, text, max(0, hs - 8), hs, h.weak[head][0] == "MemberGroup")
+        ):
+            continue  # a weak head needs a sector, a level or an ordinal before it
         word = _word_before(h, text, he, max(0, he - 6))
         if len(word) > len(head) and (word in h.not_heads or h.tags.get(word) in _IDIOM_TAGS):
             continue  # 干部 ends in 部, 全部 is no body, 时时处处 an idiom
@@ -348,9 +422,9 @@ def np_mentions(text: str) -> list[RawMention]:
             )
         ):
             continue  # 先教工作: the head's last character opens the next word
-        if weak and not _sector_len(h, text, max(0, hs - 8), hs, h.weak[head][0] == "MemberGroup"):
-            continue  # a weak head needs a sector, a level or an ordinal before it
-        start, quant = _left(h, text, hs, weak, head)
+        if text[hs - 1 : hs] in _CLOSERS:
+            sector = -1  # 县（市）委: the level is looked for further back in _left
+        start, quant = _left(h, text, hs, weak, head, sector)
         typ, kind = (h.weak if weak else h.strong)[head]
         while (
             lead := h.rank_lead.match(text, start + len(quant), hs)
@@ -360,11 +434,7 @@ def np_mentions(text: str) -> list[RawMention]:
         label = surface[len(quant) :]
         if "全体" in label:
             label = label.replace("全体", "")
-        out.append(
-            RawMention(
-                start, he, label, surface, typ, kind, head, flags=frozenset({"open"}), quant=quant
-            )
-        )
+        out.append(RawMention(start, he, label, surface, typ, kind, head, flags=_OPEN, quant=quant))
     for m in h.members_of.finditer(text):  # 中央政治局的同志: the members of a body
         out.append(
             RawMention(
@@ -375,7 +445,7 @@ def np_mentions(text: str) -> list[RawMention]:
                 "MemberGroup",
                 "成员",
                 "同志",
-                flags=frozenset({"open"}),
+                flags=_OPEN,
             )
         )
     return _distribute(h, text, _longest(out))
