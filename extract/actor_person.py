@@ -24,6 +24,7 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
 
 from extract.actor_grammar import CJK, RawMention
 from extract.lexicon import anchored_finditer, data_json, data_lines, word_alternation
@@ -31,6 +32,7 @@ from extract.prefilter import skipping
 
 _CJK1 = re.compile(f"[{CJK}]")
 _CJK_RUN = re.compile(f"[{CJK}]+")
+_START = re.Match.start
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,13 +250,15 @@ def persons(text: str) -> list[PersonMention]:
         if (name := _name_at(text, m.start(1), g, need_follower=False)) == m.group(1):
             add(m.start(1), name)
     tagged = _name_words()
-    for m in g.tagged.finditer(text):  # names jieba knows (nr), before punctuation or a title
-        at = m.start()
-        if text[at] not in g.surnames or not any(text[at : at + n] in tagged for n in (2, 3, 4)):
+    starts = list(map(_START, g.tagged.finditer(text)))
+    openers = _name_openers()  # the starts that may open a name, picked out without a loop here
+    for at in compress(starts, map(openers.__contains__, map(text.__getitem__, starts))):
+        # names jieba knows (nr), before punctuation or a title
+        if not any(text[at : at + n] in tagged for n in (2, 3, 4)):
             continue
         name = _name_at(text, at, g)
-        if name is not None and _known_name(name) and g.strict.match(text, m.start() + len(name)):
-            add(m.start(), name)
+        if name is not None and _known_name(name) and g.strict.match(text, at + len(name)):
+            add(at, name)
     names = {p.name for p in out}
     if names:  # every other mention of a name found
         rx = re.compile(word_alternation(names))
@@ -309,6 +313,13 @@ def _name_words() -> frozenset[str]:
     from extract.tokenize import pos_tags
 
     return frozenset(w for w, t in pos_tags().items() if t.startswith("nr"))
+
+
+@functools.cache
+def _name_openers() -> frozenset[str]:
+    """The surnames that open a word jieba tags as a name of 2 to 4 characters."""
+    surnames = _grammar().surnames
+    return frozenset(w[0] for w in _name_words() if 2 <= len(w) <= 4 and w[0] in surnames)
 
 
 def _known_name(name: str) -> bool:
