@@ -176,6 +176,7 @@ def _with_open_mentions(closed: list[RawMention], opened: list[RawMention]) -> l
     by_start: dict[int, list[int]] = {}
     for k, c in out.items():
         by_start.setdefault(c.start, []).append(k)
+    starts = sorted(by_start)  # the keys of by_start
     longest = max((c.end - c.start for c in closed), default=0)
     next_key = len(out)
 
@@ -183,13 +184,14 @@ def _with_open_mentions(closed: list[RawMention], opened: list[RawMention]) -> l
         nonlocal longest, next_key
         k, next_key = next_key, next_key + 1
         out[k] = m
+        if m.start not in by_start:
+            bisect.insort(starts, m.start)
         by_start.setdefault(m.start, []).append(k)
         longest = max(longest, m.end - m.start)
 
     for o in opened:
-        near = (
-            k for s in range(o.start - longest + 1, o.end) for k in by_start.get(s, ()) if k in out
-        )
+        i, j = bisect.bisect_left(starts, o.start - longest + 1), bisect.bisect_left(starts, o.end)
+        near = (k for s in starts[i:j] for k in by_start[s] if k in out)
         hit = [k for k in near if not out[k].nested and o.start < out[k].end]
         if not hit:
             add(o)
