@@ -134,3 +134,21 @@ def test_members_of_a_body(text: str, label: str) -> None:
 
 def test_no_members_of_an_adjective() -> None:
     assert not [x for x in labels("年轻的同志要多学习。") if x.endswith("的同志")]
+
+
+def test_sector_word_table_and_lengths() -> None:
+    from extract.actor_np import _heads, _sector_word_len
+
+    h = _heads()
+    table = h.sector_words[False]
+    assert table["教育"] & 1 and table["育"] & 2  # a sector word and one of its suffixes
+    assert _sector_word_len(h, "全市教育", False) == 2
+    assert _sector_word_len(h, "要求第三", False) == 2  # an ordinal
+    assert _sector_word_len(h, "要求", False) == 0
+    assert _sector_word_len(h, "处级以上", True) == 4  # a rank before people
+
+
+def test_name_openers_are_surnames() -> None:
+    from extract.actor_person import _grammar, _name_openers
+
+    assert _name_openers() <= _grammar().surnames
