@@ -81,6 +81,7 @@ class _Heads:
     before_memo: dict[str, str]  # _word_before by the six characters before the position
     sector_memo: dict[tuple[str, bool], int]  # _sector_len's word by the eight before the head
     sector_words: tuple[dict[str, int], dict[str, int]]  # _sector_word_len's table (see there)
+    head_words: dict[str, int]  # _head_in_word's table (see there)
 
 
 @functools.cache
@@ -141,7 +142,47 @@ def _heads() -> _Heads:
         before_memo={},
         sector_memo={},
         sector_words=_sector_table(d, strong, weak, pos_tags(), modifier_words),
+        head_words=_head_word_table(
+            {*strong, *weak}, tk.FREQ, modifier_words, frozenset(d["not_heads"]), pos_tags()
+        ),
     )
+
+
+def _head_word_table(
+    heads: set[str],
+    freq: dict[str, int],
+    modifier_words: frozenset[str],
+    not_heads: frozenset[str],
+    tags: dict[str, str],
+) -> dict[str, int]:
+    """The words of up to 6 characters that end with a head (flag 1; 4 more where the
+    word is no body: a listed non-head or an idiom, verb, adverb...) and their proper
+    suffixes (flag 2): :func:`_head_in_word`'s table."""
+    ends: dict[str, tuple[str, ...]] = {}
+    for x in heads:
+        ends[x[-1]] = (*ends.get(x[-1], ()), x)
+    table: dict[str, int] = {}
+    for w in [*(w for w, f in freq.items() if f > 0), *modifier_words]:
+        if 2 <= len(w) <= 6 and (e := ends.get(w[-1])) is not None and w.endswith(e):
+            table[w] = 1 | (4 if w in not_heads or tags.get(w) in _IDIOM_TAGS else 0)
+    for w in list(table):
+        for k in range(1, len(w)):
+            table[w[k:]] = table.get(w[k:], 0) | 2
+    return table
+
+
+def _head_in_word(h: _Heads, text: str, he: int, size: int) -> bool:
+    """Whether the longest dictionary word of up to 6 characters ending at ``he`` is
+    longer than the head of ``size`` characters there and no body (干部 ends in 部,
+    全部 is no body, 时时处处 an idiom): what :func:`_word_before` would say."""
+    bad = 0
+    table = h.head_words
+    for n in range(size + 1, min(6, he) + 1):
+        if (f := table.get(text[he - n : he])) is None:
+            break  # no longer word ends so
+        if f & 1:
+            bad = f & 4
+    return bad != 0
 
 
 def _word_before(h: _Heads, text: str, pos: int, lo: int) -> str:
@@ -405,8 +446,7 @@ def np_mentions(text: str) -> list[RawMention]:
             sector := _sector_len(h, text, max(0, hs - 8), hs, h.weak[head][0] == "MemberGroup")
         ):
             continue  # a weak head needs a sector, a level or an ordinal before it
-        word = _word_before(h, text, he, max(0, he - 6))
-        if len(word) > len(head) and (word in h.not_heads or h.tags.get(word) in _IDIOM_TAGS):
+        if _head_in_word(h, text, he, len(head)):
             continue  # 干部 ends in 部, 全部 is no body, 时时处处 an idiom
         if h.not_head_re.search(text, max(0, he - 6), he) is not None and any(
             text[k:he] in h.not_heads for k in range(max(0, he - 6), hs)
@@ -415,10 +455,10 @@ def np_mentions(text: str) -> list[RawMention]:
         if (
             len(head) > 1
             and not titled
+            and h.freq.get(text[he - 1 : he + 1], 0) > 0  # (lends_last_char's first test)
             and (
-                h.freq.get(text[he - 1 : he + 1], 0) > 0
-                if h.weak.get(head, ("",))[0] == "MemberGroup"  # 书记|出席: no title to read
-                else lends_last_char(text, hs, he, h.strong)
+                h.weak.get(head, ("",))[0] == "MemberGroup"  # 书记|出席: no title to read
+                or lends_last_char(text, hs, he, h.strong)
             )
         ):
             continue  # 先教工作: the head's last character opens the next word
