@@ -58,6 +58,7 @@ class _PersonGrammar:
     boundary: frozenset[str]
     stop_chars: frozenset[str]
     stop_words: tuple[str, ...]
+    stop_word: re.Pattern[str]  # any of stop_words
     loc_list: re.Pattern[str]
     loc_single: re.Pattern[str]
     place: re.Pattern[str]
@@ -99,6 +100,9 @@ def _grammar() -> _PersonGrammar:
         boundary=frozenset(p["left_boundary"]),
         stop_chars=frozenset(p["name_stop_chars"]),
         stop_words=tuple(p.get("name_stop_words", ())),
+        stop_word=re.compile(
+            word_alternation(p["name_stop_words"]) if p.get("name_stop_words") else "(?!)"
+        ),
         loc_list=skipping(
             f"(?<![{CJK}])((?:{locs})(?:[、和]?(?:{locs}))+)(?={right})"
             f"|(?<=[{''.join(p['left_boundary'])}对于好])((?:{locs})(?:[、和]?(?:{locs}))+)(?={right})"
@@ -151,7 +155,7 @@ def _clean_name(
             or before in g.stop_chars
             or _known_name(cand)  # 围绕习近平总书记: a name the dictionary knows
         )
-        clean = not (set(cand) & g.stop_chars) and not any(w in cand for w in g.stop_words)
+        clean = not (set(cand) & g.stop_chars) and g.stop_word.search(cand) is None
         named = _has_surname(cand, g) or (given and len(cand) == 2 and not cjk_left)
         if ok_left and clean and named:
             return start, cand
@@ -177,7 +181,7 @@ def _name_at(
         stops = g.list_stop_chars if lenient else g.stop_chars
         if not sur or n - sur not in (1, 2) or set(cand[sur:]) & stops:
             continue
-        if any(w in cand for w in g.stop_words) or _common_word(cand):
+        if g.stop_word.search(cand) is not None or _common_word(cand):
             continue
         if n - sur == 2 and _common_word(cand[:2]):
             continue  # 单位要: a word, then a character
@@ -251,8 +255,9 @@ def persons(text: str) -> list[PersonMention]:
             add(m.start(1), name)
     tagged = _name_words()
     starts = list(map(_START, g.tagged.finditer(text)))
+    pairs = map(text.__getitem__, map(slice, starts, map((2).__add__, starts)))
     openers = _name_openers()  # the starts that may open a name, picked out without a loop here
-    for at in compress(starts, map(openers.__contains__, map(text.__getitem__, starts))):
+    for at in compress(starts, map(openers.__contains__, pairs)):
         # names jieba knows (nr), before punctuation or a title
         if not any(text[at : at + n] in tagged for n in (2, 3, 4)):
             continue
@@ -317,9 +322,10 @@ def _name_words() -> frozenset[str]:
 
 @functools.cache
 def _name_openers() -> frozenset[str]:
-    """The surnames that open a word jieba tags as a name of 2 to 4 characters."""
+    """The first two characters of the words jieba tags as names (2 to 4 characters)
+    that open with a surname."""
     surnames = _grammar().surnames
-    return frozenset(w[0] for w in _name_words() if 2 <= len(w) <= 4 and w[0] in surnames)
+    return frozenset(w[:2] for w in _name_words() if 2 <= len(w) <= 4 and w[0] in surnames)
 
 
 def _known_name(name: str) -> bool:
