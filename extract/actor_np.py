@@ -28,6 +28,8 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
 
 from extract.actor_grammar import RawMention, lends_last_char
 from extract.lexicon import data_json, word_alternation
@@ -79,6 +81,7 @@ class _Heads:
     modifier_memo: dict[str, bool]  # _is_modifier by word (a pure test of the word)
     word_memo: dict[str, int]  # 1: a modifier word of the dictionary, the list or a rank; 2: a word
     before_memo: dict[str, str]  # _word_before by the six characters before the position
+    modifier_before_memo: dict[str, str]  # _modifier_before by the seven before the position
     sector_memo: dict[tuple[str, bool], int]  # _sector_len's word by the eight before the head
     sector_words: tuple[dict[str, int], dict[str, int]]  # _sector_word_len's table (see there)
     head_words: dict[str, int]  # _head_in_word's table (see there)
@@ -140,6 +143,7 @@ def _heads() -> _Heads:
         modifier_memo={},
         word_memo={},
         before_memo={},
+        modifier_before_memo={},
         sector_memo={},
         sector_words=_sector_table(d, strong, weak, pos_tags(), modifier_words),
         head_words=_head_word_table(
@@ -161,9 +165,11 @@ def _head_word_table(
     ends: dict[str, tuple[str, ...]] = {}
     for x in heads:
         ends[x[-1]] = (*ends.get(x[-1], ()), x)
+    words = [*compress(freq.keys(), map((0).__lt__, freq.values())), *modifier_words]
+    last = map(ends.__contains__, map(itemgetter(-1), words))  # (no loop in Python here)
     table: dict[str, int] = {}
-    for w in [*(w for w, f in freq.items() if f > 0), *modifier_words]:
-        if 2 <= len(w) <= 6 and (e := ends.get(w[-1])) is not None and w.endswith(e):
+    for w in compress(words, last):
+        if 2 <= len(w) <= 6 and w.endswith(ends[w[-1]]):
             table[w] = 1 | (4 if w in not_heads or tags.get(w) in _IDIOM_TAGS else 0)
     for w in list(table):
         for k in range(1, len(w)):
@@ -214,6 +220,17 @@ def _modifier_before(h: _Heads, text: str, pos: int, lo: int) -> str:
         and lv.end() == pos
     ):
         return lv.group()  # 县（市、区）: one level with its alternatives
+    window = text[max(pos - 7, lo) : pos]  # all the rest depends on (lo where it is shorter)
+    if (w := h.modifier_before_memo.get(window)) is None:
+        if len(h.modifier_before_memo) > 200_000:
+            h.modifier_before_memo.clear()
+        w = h.modifier_before_memo[window] = _modifier_ending(h, window)
+    return w
+
+
+def _modifier_ending(h: _Heads, text: str) -> str:
+    """:func:`_modifier_before` at the end of ``text`` (no level in brackets there)."""
+    pos, lo = len(text), 0
     memo = h.word_memo
     found = 0  # the longest dictionary word (for the answer of _word_before)
     for n in range(min(6, pos - lo), 1, -1):
@@ -222,7 +239,7 @@ def _modifier_before(h: _Heads, text: str, pos: int, lo: int) -> str:
             if len(memo) > 200_000:
                 memo.clear()
             word = h.freq.get(w, 0) > 0 or w in h.modifier_words
-            ok = (word or _rank(h, w)) and _is_modifier(h, w)
+            ok = (word or (("级" in w or "以上" in w) and _rank(h, w))) and _is_modifier(h, w)
             code = memo[w] = (1 if ok else 0) | (2 if word else 0)
         if code & 1:
             k = pos - n
@@ -374,7 +391,11 @@ def _sector_table(
         o + b + c for o in ordinals for b in nums for c in nums
     }
     bodies = {w for w, (t, _) in strong.items() if t not in ("MemberGroup", "Public")} | set(weak)
-    places = {w for w, t in tags.items() if t == "ns" and w[0] not in _FUNCTION_CHARS}
+    places = {
+        w
+        for w in compress(tags.keys(), map("ns".__eq__, tags.values()))
+        if w[0] not in _FUNCTION_CHARS
+    }
     base = {*d["sector_words"], *ordinals}
     base |= {w for w in d["level_chars"] if len(w) == 1}
     base |= {w for w in bodies | places if len(w) >= 2}
