@@ -54,6 +54,15 @@ def _after_a_verb(text: str, pos: int) -> bool:
     )
 
 
+def _salutation(text: str, s0: int, e1: int, salute: re.Pattern[str]) -> bool:
+    """Whether the mentions ``[s0, e1)`` open a salutation line (各支部：)."""
+    line_start = text.rfind("\n", 0, s0) + 1
+    if s0 - line_start > 2:
+        return False
+    line_end = text.find("\n", e1)
+    return salute.match(text[line_start : len(text) if line_end < 0 else line_end]) is not None
+
+
 def at_work(
     text: str, spans: list[tuple[int, int]], wanted: set[tuple[int, int]] | None = None
 ) -> set[tuple[int, int]]:
@@ -97,9 +106,6 @@ def at_work(
         if wanted is not None and not wanted.intersection(chain):
             continue  # only chains holding a mention asked about are read
         s0, e1 = chain[0][0], max(e for _, e in chain)
-        line_start = text.rfind("\n", 0, s0) + 1
-        line_end = text.find("\n", e1)
-        line = text[line_start : len(text) if line_end < 0 else line_end]
         if (
             (
                 (am := after.match(text[e1 : e1 + 12])) is not None
@@ -117,7 +123,7 @@ def at_work(
                     )
                 )
             )
-            or (s0 - line_start <= 2 and salute.match(line))
+            or _salutation(text, s0, e1, salute)
         ):
             out.update(chain)
     return out
