@@ -45,7 +45,7 @@ from extract.actor_np import np_mentions
 from extract.actor_person import localities, persons
 from extract.actor_work import at_work
 from extract.intervals import Intervals
-from extract.lexicon import data_json
+from extract.lexicon import data_json, word_alternation
 from extract.records import Actor, Document, DocumentMeta
 from extract.rules import prov
 
@@ -109,10 +109,14 @@ class ActorIndex:
         return self._surfaces.get(surface)
 
 
-def _identity(m: RawMention, syn: dict[str, str], noun_excl: set[str]) -> tuple[str, str, str]:
+def _identity(
+    m: RawMention, syn: dict[str, str], noun_excl: set[str], syn_rx: re.Pattern[str] | None = None
+) -> tuple[str, str, str]:
+    """The key of a mention's group; ``syn_rx`` finds any key of ``syn`` (no search: none)."""
     label = m.label
-    for a, b in syn.items():
-        label = label.replace(a, b)
+    if syn_rx is None or syn_rx.search(label) is not None:  # else no synonym applies
+        for a, b in syn.items():
+            label = label.replace(a, b)
     bare = m.label == m.head or m.label == m.surface.removeprefix(m.quant) == m.head
     if bare and m.kind not in noun_excl and m.jur is None:
         label = m.kind
@@ -208,13 +212,15 @@ def _with_open_mentions(closed: list[RawMention], opened: list[RawMention]) -> l
 
 def _short_roles(text: str, groups: dict, roles: list[str]) -> None:
     """A bare role (组长) after the text named one X组长: a mention of that actor."""
-    taken = Intervals((s, e) for g in groups.values() for s, e, _, _ in g.mentions)
+    taken: Intervals | None = None  # the mentions before any is added here
     for role in roles:
         owners = [
             g for g in groups.values() if any(lb.endswith(role) and lb != role for lb in g.labels)
         ]
         if len(owners) != 1:
             continue
+        if taken is None:
+            taken = Intervals((s, e) for g in groups.values() for s, e, _, _ in g.mentions)
         for m in re.finditer(re.escape(role), text):
             if taken.holds(m.start()):
                 continue
@@ -284,6 +290,7 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
     d = data_json("actors.json")
     text = doc.text
     syn = d["synonyms"]
+    syn_rx = _rx(word_alternation(syn)) if syn else None
     noun_excl = set(d["noun_kinds_excluded"])
     raws = _with_open_mentions(scan(text), np_mentions(text))
     taken = Intervals((m.start, m.end) for m in raws if not m.nested)
@@ -307,7 +314,7 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
     ]
     groups: dict[tuple[str, str, str], Group] = {}
     for m in raws:
-        ident = _identity(m, syn, noun_excl)
+        ident = _identity(m, syn, noun_excl, syn_rx)
         g = groups.get(ident) or groups.setdefault(ident, Group(ident, m.type, m.kind, m.jur, []))
         g.mentions.append((m.start, m.end, m.label, m.nested))
         if "collective" in m.flags:
@@ -327,24 +334,17 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
     merge_bare(groups, _own_jurisdiction(text, meta))
     merge_abbreviations(groups)
     _short_roles(text, groups, d["short_roles"])
+    needs_work = {k: _needs_work(g, d["agent"]) for k, g in groups.items()}
     at_work_spans = at_work(
         text,
         [(s, e) for g in groups.values() for s, e, _, nested in g.mentions if not nested],
-        {
-            (s, e)
-            for g in groups.values()
-            if _needs_work(g, d["agent"])
-            for s, e, _, _ in g.mentions
-        },
+        {(s, e) for k, g in groups.items() if needs_work[k] for s, e, _, _ in g.mentions},
     )
     present_only = _present_only(text, d["agent"])
     groups = {
         k: g
         for k, g in groups.items()
-        if (
-            not _needs_work(g, d["agent"])
-            or any((s, e) in at_work_spans for s, e, _, _ in g.mentions)
-        )
+        if (not needs_work[k] or any((s, e) in at_work_spans for s, e, _, _ in g.mentions))
         and not (g.type == "Person" and all(present_only(s, e) for s, e, _, _ in g.mentions))
     }
     actors, mentions, surfaces = [], [], {}
@@ -355,9 +355,10 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
             if ident[2] in g.labels
             else max(g.labels, key=lambda lb: (("委" in lb[:4]), g.labels[lb], len(lb), lb))
         )
-        raw_forms = {doc.span(s, e).text for s, e, _, _ in g.mentions if (s, e) not in g.collective}
+        raw = {(s, e): doc.span(s, e) for s, e, _, _ in g.mentions}
+        raw_forms = {sp.text for se, sp in raw.items() if se not in g.collective}
         aliases = sorted(({*g.labels, *g.surfaces, *raw_forms} - {label}) - {""})
-        spans = sorted({doc.span(s, e) for s, e, _, _ in g.mentions})
+        spans = sorted(set(raw.values()))
         scope = (
             "global"
             if g.jur == "中央" or (g.jur is None and g.type in d["global_types"])
