@@ -79,7 +79,6 @@ class _Heads:
     max_chars: int
     max_words: int
     modifier_memo: dict[str, bool]  # _is_modifier by word (a pure test of the word)
-    word_memo: dict[str, int]  # 1: a modifier word of the dictionary, the list or a rank; 2: a word
     before_memo: dict[str, str]  # _word_before by the six characters before the position
     modifier_before_memo: dict[str, str]  # _modifier_before by the seven before the position
     sector_memo: dict[tuple[str, bool], int]  # _sector_len's word by the eight before the head
@@ -141,7 +140,6 @@ def _heads() -> _Heads:
         max_chars=int(d["max_chars"]),
         max_words=int(d["max_words"]),
         modifier_memo={},
-        word_memo={},
         before_memo={},
         modifier_before_memo={},
         sector_memo={},
@@ -231,28 +229,24 @@ def _modifier_before(h: _Heads, text: str, pos: int, lo: int) -> str:
 def _modifier_ending(h: _Heads, text: str) -> str:
     """:func:`_modifier_before` at the end of ``text`` (no level in brackets there)."""
     pos, lo = len(text), 0
-    memo = h.word_memo
+    freq, listed = h.freq, h.modifier_words
     found = 0  # the longest dictionary word (for the answer of _word_before)
     for n in range(min(6, pos - lo), 1, -1):
-        w = text[pos - n : pos]
-        if (code := memo.get(w)) is None:
-            if len(memo) > 200_000:
-                memo.clear()
-            word = h.freq.get(w, 0) > 0 or w in h.modifier_words
-            ok = (word or (("级" in w or "以上" in w) and _rank(h, w))) and _is_modifier(h, w)
-            code = memo[w] = (1 if ok else 0) | (2 if word else 0)
-        if code & 1:
-            k = pos - n
-            if (
-                n > 2
-                and k > lo
-                and _is_modifier(h, w[1:])
-                and _is_word_modifier(h, text[k - 1 : k + 1])
-            ):
-                return w[1:]  # 学校党委, not 学 + 校党委: the first character belongs before
-            return w
-        if code & 2 and not found:
-            found = n
+        w = text[pos - n : pos]  # (most are seen once: a memo of them would not pay)
+        word = freq.get(w, 0) > 0 or w in listed
+        if word or (("级" in w or "以上" in w) and _rank(h, w)):
+            if _is_modifier(h, w):
+                k = pos - n
+                if (
+                    n > 2
+                    and k > lo
+                    and _is_modifier(h, w[1:])
+                    and _is_word_modifier(h, text[k - 1 : k + 1])
+                ):
+                    return w[1:]  # 学校党委, not 学 + 校党委: the first character belongs before
+                return w
+            if word and not found:
+                found = n
     return text[pos - (found or 1) : pos]  # what _word_before gives
 
 

@@ -164,6 +164,13 @@ def _kind(g: Group) -> str:
 
 
 @functools.cache
+def _synonym_rx() -> re.Pattern[str] | None:
+    """Any synonym to replace in a label (``actors.json`` ``synonyms``), else None."""
+    syn = data_json("actors.json")["synonyms"]
+    return re.compile(word_alternation(syn)) if syn else None
+
+
+@functools.cache
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
@@ -290,7 +297,7 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
     d = data_json("actors.json")
     text = doc.text
     syn = d["synonyms"]
-    syn_rx = _rx(word_alternation(syn)) if syn else None
+    syn_rx = _synonym_rx()
     noun_excl = set(d["noun_kinds_excluded"])
     raws = _with_open_mentions(scan(text), np_mentions(text))
     taken = Intervals((m.start, m.end) for m in raws if not m.nested)
