@@ -293,7 +293,11 @@ def persons(text: str) -> list[PersonMention]:
             continue
         dedup.append(p)
     return [
-        PersonMention(p.start, p.end, p.name, p.surface, p.role or roles.get(p.name), p.role or "")
+        p  # no role of its own nor from another mention (its title is empty)
+        if p.role is None and p.name not in roles
+        else PersonMention(
+            p.start, p.end, p.name, p.surface, p.role or roles.get(p.name), p.role or ""
+        )
         for p in dedup
     ]
 

@@ -355,6 +355,7 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
         and not (g.type == "Person" and all(present_only(s, e) for s, e, _, _ in g.mentions))
     }
     actors, mentions, surfaces = [], [], {}
+    quants = tuple(d["quantifiers"])
     for ident in sorted(groups):
         g = groups[ident]
         label = (
@@ -393,7 +394,13 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
         for form in {
             label,
             *aliases,
-            *(a[len(q) :] for a in aliases for q in d["quantifiers"] if a.startswith(q)),
+            *(
+                a[len(q) :]
+                for a in aliases
+                if a.startswith(quants)  # (most open with none)
+                for q in d["quantifiers"]
+                if a.startswith(q)
+            ),
         }:
             surfaces.setdefault(form, label)
     mentions.sort(key=lambda m: (m.start, m.end, m.key))
