@@ -152,3 +152,14 @@ def test_name_openers_are_surnames() -> None:
     from extract.actor_person import _grammar, _name_openers
 
     assert {w[0] for w in _name_openers()} <= _grammar().surnames
+
+
+def test_occurrences_are_leftmost_longest_and_disjoint() -> None:
+    from extract.actor_person import occurrences
+
+    assert occurrences("甲乙丙乙丙", {"乙丙", "甲乙", "丙"}) == [
+        (0, "甲乙"),
+        (2, "丙"),
+        (3, "乙丙"),
+    ]
+    assert occurrences("无名", {"某某"}) == []
