@@ -38,6 +38,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
+from operator import attrgetter
 
 from extract.actor_grammar import RawMention, scan
 from extract.actor_merge import Group, merge_abbreviations, merge_bare
@@ -132,6 +133,7 @@ def _jur_key(jur: str) -> str:
 
 
 _BODY_TYPES = {"LeadingGroup", "CampaignOffice", "SupervisoryGroup"}
+_SPAN_ORDER = attrgetter("start", "end", "text")  # the fields of Span, in their order
 
 
 def _own_jurisdiction(text: str, meta: DocumentMeta | None) -> str | None:
@@ -366,7 +368,7 @@ def actor_index(doc: Document, meta: DocumentMeta | None = None) -> ActorIndex:
         raw = {(s, e): doc.span(s, e) for s, e, _, _ in g.mentions}
         raw_forms = {sp.text for se, sp in raw.items() if se not in g.collective}
         aliases = sorted(({*g.labels, *g.surfaces, *raw_forms} - {label}) - {""})
-        spans = sorted(set(raw.values()))
+        spans = sorted(set(raw.values()), key=_SPAN_ORDER)  # (Span's own order, in C)
         scope = (
             "global"
             if g.jur == "中央" or (g.jur is None and g.type in d["global_types"])
