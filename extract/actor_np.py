@@ -28,10 +28,9 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
-from itertools import compress
-from operator import itemgetter
 
 from extract.actor_grammar import RawMention, lends_last_char
+from extract.actor_tables import SECTOR_WINDOW, head_word_table, sector_table
 from extract.lexicon import data_json, word_alternation
 from extract.prefilter import fast
 
@@ -143,36 +142,16 @@ def _heads() -> _Heads:
         before_memo={},
         modifier_before_memo={},
         sector_memo={},
-        sector_words=_sector_table(d, strong, weak, pos_tags(), modifier_words),
-        head_words=_head_word_table(
-            {*strong, *weak}, tk.FREQ, modifier_words, frozenset(d["not_heads"]), pos_tags()
+        sector_words=sector_table(d, strong, weak, pos_tags(), modifier_words, _FUNCTION_CHARS),
+        head_words=head_word_table(
+            {*strong, *weak},
+            tk.FREQ,
+            modifier_words,
+            frozenset(d["not_heads"]),
+            pos_tags(),
+            _IDIOM_TAGS,
         ),
     )
-
-
-def _head_word_table(
-    heads: set[str],
-    freq: dict[str, int],
-    modifier_words: frozenset[str],
-    not_heads: frozenset[str],
-    tags: dict[str, str],
-) -> dict[str, int]:
-    """The words of up to 6 characters that end with a head (flag 1; 4 more where the
-    word is no body: a listed non-head or an idiom, verb, adverb...) and their proper
-    suffixes (flag 2): :func:`_head_in_word`'s table."""
-    ends: dict[str, tuple[str, ...]] = {}
-    for x in heads:
-        ends[x[-1]] = (*ends.get(x[-1], ()), x)
-    words = [*compress(freq.keys(), map((0).__lt__, freq.values())), *modifier_words]
-    last = map(ends.__contains__, map(itemgetter(-1), words))  # (no loop in Python here)
-    table: dict[str, int] = {}
-    for w in compress(words, last):
-        if 2 <= len(w) <= 6 and w.endswith(ends[w[-1]]):
-            table[w] = 1 | (4 if w in not_heads or tags.get(w) in _IDIOM_TAGS else 0)
-    for w in list(table):
-        for k in range(1, len(w)):
-            table[w[k:]] = table.get(w[k:], 0) | 2
-    return table
 
 
 def _head_in_word(h: _Heads, text: str, he: int, size: int) -> bool:
@@ -348,7 +327,7 @@ def _sector_len(h: _Heads, text: str, lo: int, hs: int, people: bool = False) ->
         return hs - lv.start()  # 县（市）委
     if hs - lo <= 0:
         return 0
-    window = text[max(hs - _WINDOW, lo) : hs]  # all the rest depends on
+    window = text[max(hs - SECTOR_WINDOW, lo) : hs]  # all the rest depends on
     key = (window, people)
     if (n := h.sector_memo.get(key)) is None:
         if len(h.sector_memo) > 200_000:
@@ -364,47 +343,6 @@ def _ordinal(w: str) -> bool:
 def _rank(h: _Heads, w: str) -> bool:
     """A rank qualifier (科级, 处级以上): every one holds 级 or 以上."""
     return ("级" in w or "以上" in w) and h.rank.match(w) is not None
-
-
-_WINDOW = 8  # characters before a weak head searched for its sector word
-
-
-def _sector_table(
-    d: dict,
-    strong: dict[str, tuple[str, str]],
-    weak: dict[str, tuple[str, str]],
-    tags: dict[str, str],
-    modifier_words: frozenset[str],
-) -> tuple[dict[str, int], dict[str, int]]:
-    """The words :func:`_sector_word_len` takes (flag 1) and their proper suffixes
-    (flag 2), of up to ``_WINDOW`` characters, before a weak head of bodies and before
-    one of people (where rank qualifiers are left to :func:`_rank`)."""
-    nums = "一二三四五六七八九十"
-    ordinals = {"第" + a for a in nums}
-    ordinals |= {o + b for o in ordinals for b in nums} | {
-        o + b + c for o in ordinals for b in nums for c in nums
-    }
-    bodies = {w for w, (t, _) in strong.items() if t not in ("MemberGroup", "Public")} | set(weak)
-    places = {
-        w
-        for w in compress(tags.keys(), map("ns".__eq__, tags.values()))
-        if w[0] not in _FUNCTION_CHARS
-    }
-    base = {*d["sector_words"], *ordinals}
-    base |= {w for w in d["level_chars"] if len(w) == 1}
-    base |= {w for w in bodies | places if len(w) >= 2}
-    people = base | modifier_words | set(d["people_modifiers"])
-    out: list[dict[str, int]] = []
-    for words in (base, people):
-        table: dict[str, int] = {}
-        for w in words:
-            if 0 < len(w) <= _WINDOW:
-                table[w] = 1
-        for w in list(table):
-            for k in range(1, len(w)):
-                table[w[k:]] = table.get(w[k:], 0) | 2
-        out.append(table)
-    return out[0], out[1]
 
 
 def _sector_word_len(h: _Heads, window: str, people: bool) -> int:
