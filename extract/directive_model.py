@@ -20,6 +20,8 @@ import functools
 import json
 import math
 from collections.abc import Mapping
+from itertools import repeat
+from operator import mul
 
 from extract.lexicon import data_path
 
@@ -35,10 +37,8 @@ class DirectiveModel:
 
     def probability(self, features: Mapping[str, float]) -> float:
         """The model's probability that the unit is a requirement."""
-        weight = self.weights.get
-        z = 0.0  # summed in the features' order, as sum() would
-        for k, v in features.items():
-            z += weight(k, 0.0) * v
+        # summed in the features' order (sum() of floats adds them one by one)
+        z = sum(map(mul, map(self.weights.get, features, repeat(0.0)), features.values()))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def keep(self, features: Mapping[str, float]) -> bool:
