@@ -10,11 +10,13 @@ bare negations inside a directive is a prohibition of its own
 
 from __future__ import annotations
 
+import functools
 import re
 
 from extract.clauses import Segment
 from extract.lexicon import regex_table, word_table
 from extract.modality import Cue, cues
+from extract.prefilter import required_literals
 
 
 def _r() -> dict[str, re.Pattern[str]]:
@@ -94,6 +96,24 @@ def parallel_pieces(seg: Segment) -> list[Segment]:
         return [seg]
     out.append(Segment(seg.start + start, seg.end, seg.text[start:]))
     return out
+
+
+@functools.cache
+def _negation_words() -> tuple[str, ...] | None:
+    return required_literals(_r()["bare_negation"].pattern)
+
+
+def may_negate(text: str) -> bool:
+    """Whether ``text`` holds a word every bare negation needs (else no clause cut
+    from it opens a run of :func:`negation_runs`).
+
+    Examples
+    --------
+    >>> may_negate("不推诿、不扯皮"), may_negate("抓好学习")
+    (True, False)
+    """
+    words = _negation_words()
+    return words is None or any(w in text for w in words)
 
 
 def negation_runs(segs: list[Segment], seg_cues: list[Cue | None]) -> set[int]:

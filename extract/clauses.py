@@ -187,6 +187,19 @@ def _enum(text: str) -> tuple[str, str]:
     return "", ""
 
 
+def opening_enumerator(text: str) -> re.Match[str] | None:
+    """The enumerator ``text`` opens with, its kind (``enum_l1``, ``enum_l2``,
+    ``enum_l3``, ``enum_item`` or ``enum_keep``, the first that matches) as ``lastgroup``.
+
+    Examples
+    --------
+    >>> m = opening_enumerator("（二）加强领导")
+    >>> m.group(), m.lastgroup, opening_enumerator("加强领导")
+    ('（二）', 'enum_l2', None)
+    """
+    return _enum_re().match(text)
+
+
 def _cut(pattern: re.Pattern[str], text: str, offset: int) -> list[Segment]:
     out = []
     for m in pattern.finditer(text):

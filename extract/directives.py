@@ -23,13 +23,14 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from extract.clause_cuts import (
+    may_negate,
     negation_runs,
     opens_list,
     parallel_pieces,
     quoted_spans,
     trim_quote,
 )
-from extract.clauses import Segment, Sentence, sentences
+from extract.clauses import Segment, Sentence, opening_enumerator, sentences
 from extract.intervals import Intervals
 from extract.lexicon import regex_table, word_table
 from extract.modality import Cue, cues, is_framing, may_have_cue
@@ -44,7 +45,8 @@ class Unit:
 
     ``start``/``end`` are offsets of the normalized text; ``cue`` has absolute
     offsets; ``kind`` is ``heading``, ``item`` (enumerated or split off without a
-    cue), ``duty`` (an item of a duty list) or ``cue``.
+    cue), ``duty`` (an item of a duty list) or ``cue``. ``duty_lead``: the unit
+    leads in a duty list (督导组的主要职责是：).
     """
 
     sent: Sentence
@@ -60,6 +62,7 @@ class Unit:
     text: str = ""
     start: int = 0
     end: int = 0
+    duty_lead: bool = False
 
     def add(self, segs: list[Segment]) -> None:
         self.clauses.extend(segs)
@@ -149,7 +152,7 @@ def _sentence_units(
     else:  # no cue anywhere: no clause cut at a repeated cue either
         segs = list(sent.clauses)
         seg_cues = [None] * len(segs)
-    breaks = negation_runs(segs, seg_cues)
+    breaks = negation_runs(segs, seg_cues) if may_negate(sent.text) else set()
     for k, seg in enumerate(segs):
         body = seg.text
         enum = clauses_t["enum_item"].match(body) or clauses_t["enum_keep"].match(body)
@@ -270,13 +273,9 @@ def _duty_units(sent: Sentence) -> list[Unit]:
 
 
 def _finish(u: Unit, text: str) -> None:
-    enum_rx = regex_table("clauses.json")
     s, e = u.clauses[0].start, u.clauses[-1].end
-    head = text[s:e]
-    for kind in ("enum_l1", "enum_l2", "enum_l3", "enum_item"):
-        if m := enum_rx[kind].match(head):
-            s += m.end()
-            break
+    if (m := opening_enumerator(text[s:e])) and m.lastgroup != "enum_keep":
+        s += m.end()  # an enumerator of a heading or an item (not 首先, 一方面)
     while s < e and text[s] in _TRAIL + "×":
         s += 1
     if len(u.clauses) > 1 and (m := _r()["speech_lead"].match(text, s, e)):
@@ -311,7 +310,7 @@ def _filter(u: Unit, sent_has_strong: bool, sent_has_cue: bool) -> str:
     if r["lead_in"].search(u.text) or r["lead_in_from"].search(u.text):
         u.lead_in = True
         return "lead-in"
-    if u.kind != "duty" and r["duty"].search(u.text):
+    if u.duty_lead:
         u.lead_in = True  # 督导组的主要职责是：its subject carries to the items
         return "duty list lead-in"
     if r["question_end"].search(sent.text.rstrip('”"’ ')):
@@ -384,6 +383,7 @@ def directive_units(
     timed_at = Intervals(timed)
     duty_next = False
     label_before = False
+    duty, strong_words = r["duty"], word_table("modality.json")["strong"]
     for sent in sents:
         after_label, label_before = label_before, bool(r["label_sentence"].match(sent.text))
         cued = may_have_cue(sent.text)
@@ -398,9 +398,9 @@ def directive_units(
             if duty_next and not sent.heading
             else _sentence_units(sent, text, quotes, timed_at, cued)
         )
-        duty_next = bool(r["duty"].search(sent.text)) and not sent.heading
+        sent_duty = duty.search(sent.text) is not None  # else none of its units names duties
+        duty_next = sent_duty and not sent.heading
         all_cues = [c for seg in sent.clauses for c in cues(seg.text)] if cued else []
-        strong_words = word_table("modality.json")["strong"]
         strong = any(
             c.word in strong_words and not (sent.review and c.word == "要求") for c in all_cues
         )
@@ -411,6 +411,7 @@ def directive_units(
             if not u.text:
                 continue
             u.timed = timed_at.any_within(u.start, u.end)
+            u.duty_lead = sent_duty and u.kind != "duty" and duty.search(u.text) is not None
             u.drop = _filter(u, strong, bool(all_cues))
             if after_label and u.cue is None and timed_at.any_start_in(u.start, u.start + 1):
                 u.drop = "label value"  # 第一阶段：/ 3月1日至20日，主题是…: a schedule

@@ -296,3 +296,12 @@ def test_the_agent_after_you(text: str, needle: str, actors: set[str]) -> None:
     ex = extract(document_from_bytes("a.txt", (BODY + text).encode()))
     found = [set(r.actors) for r in ex.requirements if needle in r.span.text]
     assert found == [actors]
+
+
+@pytest.mark.parametrize("text", ["不推诿、不扯皮", "决不姑息", "要抓好学习，也不放松整改"])
+def test_a_bare_negation_needs_the_word_may_negate_looks_for(text: str) -> None:
+    from extract.clause_cuts import _r, may_negate
+
+    assert may_negate(text)
+    assert not may_negate(text.replace("不", "没"))
+    assert _r()["bare_negation"].match(text.replace("不", "没")) is None
