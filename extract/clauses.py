@@ -84,14 +84,19 @@ class Sentence:
     @_cached
     def clauses(self) -> tuple[Segment, ...]:
         """The sentence's clauses (cut at commas, semicolons and colons), in text order."""
-        text, out = self._text, []
-        for m in _t()["clause"].finditer(self._work, self.start, self.end):
-            chunk = m.group()
-            stripped = chunk.strip()
-            if stripped:
-                a = m.start() + len(chunk) - len(chunk.lstrip())
+        text, work, out = self._text, self._work, []
+        for m in _t()["clause"].finditer(work, self.start, self.end):
+            a, b = m.span()
+            if a == b:
+                continue
+            if work[a].isspace() or work[b - 1].isspace():  # else the chunk is its own strip
+                chunk = work[a:b]
+                stripped = chunk.strip()
+                if not stripped:
+                    continue
+                a += len(chunk) - len(chunk.lstrip())
                 b = a + len(stripped)
-                out.append(Segment(a, b, text[a:b]))
+            out.append(Segment(a, b, text[a:b]))
         return tuple(out)
 
 

@@ -18,11 +18,13 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from extract.clause_cuts import (
+    end_reach,
     may_negate,
     negation_runs,
     opens_list,
@@ -37,6 +39,7 @@ from extract.modality import Cue, cues, is_framing, may_have_cue
 from extract.quantities import find_quantities
 
 _TRAIL = "，,；;。！？!?：:、 \n"
+_LEAD = _TRAIL + "×"  # what a unit's span does not open with
 
 
 @dataclass
@@ -72,6 +75,12 @@ def _r() -> dict[str, re.Pattern[str]]:
     return regex_table("requirements.json")
 
 
+@functools.cache
+def _reach() -> dict[str, int]:
+    """How far before the end of a text a match can start, per pattern (:func:`end_reach`)."""
+    return {k: end_reach(rx) for k, rx in _r().items()}
+
+
 def _abs_cue(c: Cue, offset: int) -> Cue:
     return Cue(c.start + offset, c.end + offset, c.word, c.modality, c.weak)
 
@@ -81,14 +90,15 @@ def _clause_cue(seg: Segment, quotes: Intervals | None = None) -> Cue | None:
     found = cues(body)
     if not found:
         return None
-    r = _r()
-    if r["prefix_end"].search(body) and body.rstrip(_TRAIL).endswith("的"):
+    r, reach = _r(), _reach()
+    prefix_end = r["prefix_end"].search(body, len(body) - reach["prefix_end"])
+    if prefix_end and body.rstrip(_TRAIL).endswith("的"):
         return None  # …的, : a relative or topic clause, its cues are not directives
     if r["conditional"].match(body):
         return None  # 如果…: a condition, not a directive
-    if r["prefix_start"].match(body) and r["prefix_end"].search(body):
+    if r["prefix_start"].match(body) and prefix_end:
         return None  # 在…的同时, : an adverbial, not a directive
-    rel = r["relative_clause"].search(body)
+    rel = r["relative_clause"].search(body, len(body) - reach["relative_clause"])
     for c in found:
         at = c.start + seg.start
         if quotes is not None and quotes.holds_inside(at):
@@ -119,8 +129,11 @@ def _own_subject(seg: Segment, cue: Cue) -> bool:
 
 
 def _is_prefix(seg: Segment) -> bool:
-    r = _r()
-    return bool(r["prefix_start"].match(seg.text) or r["prefix_end"].search(seg.text))
+    r, body = _r(), seg.text
+    return bool(
+        r["prefix_start"].match(body)
+        or r["prefix_end"].search(body, len(body) - _reach()["prefix_end"])
+    )
 
 
 def _sentence_units(
@@ -230,7 +243,13 @@ def _sentence_units(
         elif (
             cue is None
             and not enum
-            and (_is_prefix(seg) or (opens_next and r["topic_clause"].search(body)))
+            and (
+                _is_prefix(seg)
+                or (
+                    opens_next
+                    and r["topic_clause"].search(body, len(body) - _reach()["topic_clause"])
+                )
+            )
         ):
             pending.append(seg)
         else:
@@ -276,7 +295,7 @@ def _finish(u: Unit, text: str) -> None:
     s, e = u.clauses[0].start, u.clauses[-1].end
     if (m := opening_enumerator(text[s:e])) and m.lastgroup != "enum_keep":
         s += m.end()  # an enumerator of a heading or an item (not 首先, 一方面)
-    while s < e and text[s] in _TRAIL + "×":
+    while s < e and text[s] in _LEAD:
         s += 1
     if len(u.clauses) > 1 and (m := _r()["speech_lead"].match(text, s, e)):
         s += m.end() - m.start()  # 他强调，要…: the span starts after the speaker
@@ -313,7 +332,8 @@ def _filter(u: Unit, sent_has_strong: bool, sent_has_cue: bool) -> str:
     if u.duty_lead:
         u.lead_in = True  # 督导组的主要职责是：its subject carries to the items
         return "duty list lead-in"
-    if r["question_end"].search(sent.text.rstrip('”"’ ')):
+    asked = sent.text.rstrip('”"’ ')
+    if r["question_end"].search(asked, len(asked) - _reach()["question_end"]):
         return "question"
     if r["purpose_start"].match(sent.text) or r["significance"].search(u.text):
         return "purpose or significance"
@@ -401,7 +421,7 @@ def directive_units(
         sent_duty = duty.search(sent.text) is not None  # else none of its units names duties
         duty_next = sent_duty and not sent.heading
         all_cues = [c for seg in sent.clauses for c in cues(seg.text)] if cued else []
-        strong = any(
+        strong = bool(all_cues) and any(
             c.word in strong_words and not (sent.review and c.word == "要求") for c in all_cues
         )
         for u in units:
