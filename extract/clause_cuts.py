@@ -21,6 +21,7 @@ from extract.modality import Cue, cues
 from extract.prefilter import required_literals
 
 
+@functools.cache  # one call of a cache instead of two
 def _r() -> dict[str, re.Pattern[str]]:
     return regex_table("requirements.json")
 

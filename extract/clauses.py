@@ -100,6 +100,7 @@ class Sentence:
         return tuple(out)
 
 
+@functools.cache  # one call of a cache instead of two
 def _t() -> dict[str, re.Pattern[str]]:
     return regex_table("clauses.json")
 

@@ -42,7 +42,7 @@ _TRAIL = "，,；;。！？!?：:、 \n"
 _LEAD = _TRAIL + "×"  # what a unit's span does not open with
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """One directive clause (or a candidate that a filter may drop).
 
@@ -71,6 +71,7 @@ class Unit:
         self.clauses.extend(segs)
 
 
+@functools.cache  # one call of a cache instead of two
 def _r() -> dict[str, re.Pattern[str]]:
     return regex_table("requirements.json")
 
