@@ -209,11 +209,17 @@ def opening_enumerator(text: str) -> re.Match[str] | None:
 def _cut(pattern: re.Pattern[str], text: str, offset: int) -> list[Segment]:
     out = []
     for m in pattern.finditer(text):
-        chunk = m.group()
-        stripped = chunk.strip()
-        if stripped:
-            s = m.start() + len(chunk) - len(chunk.lstrip())
-            out.append(Segment(offset + s, offset + s + len(stripped), stripped))
+        a, b = m.span()
+        if a == b:
+            continue
+        chunk = text[a:b]
+        if text[a].isspace() or text[b - 1].isspace():  # else the chunk is its own strip
+            stripped = chunk.strip()
+            if not stripped:
+                continue
+            a += len(chunk) - len(chunk.lstrip())
+            chunk = stripped
+        out.append(Segment(offset + a, offset + a + len(chunk), chunk))
     return out
 
 
