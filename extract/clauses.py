@@ -84,17 +84,23 @@ class Sentence:
     @_cached
     def clauses(self) -> tuple[Segment, ...]:
         """The sentence's clauses (cut at commas, semicolons and colons), in text order."""
-        text, out = self._text, []
-        for m in _t()["clause"].finditer(self._work, self.start, self.end):
-            chunk = m.group()
-            stripped = chunk.strip()
-            if stripped:
-                a = m.start() + len(chunk) - len(chunk.lstrip())
+        text, work, out = self._text, self._work, []
+        for m in _t()["clause"].finditer(work, self.start, self.end):
+            a, b = m.span()
+            if a == b:
+                continue
+            if work[a].isspace() or work[b - 1].isspace():  # else the chunk is its own strip
+                chunk = work[a:b]
+                stripped = chunk.strip()
+                if not stripped:
+                    continue
+                a += len(chunk) - len(chunk.lstrip())
                 b = a + len(stripped)
-                out.append(Segment(a, b, text[a:b]))
+            out.append(Segment(a, b, text[a:b]))
         return tuple(out)
 
 
+@functools.cache  # one call of a cache instead of two
 def _t() -> dict[str, re.Pattern[str]]:
     return regex_table("clauses.json")
 
@@ -187,14 +193,33 @@ def _enum(text: str) -> tuple[str, str]:
     return "", ""
 
 
+def opening_enumerator(text: str) -> re.Match[str] | None:
+    """The enumerator ``text`` opens with, its kind (``enum_l1``, ``enum_l2``,
+    ``enum_l3``, ``enum_item`` or ``enum_keep``, the first that matches) as ``lastgroup``.
+
+    Examples
+    --------
+    >>> m = opening_enumerator("（二）加强领导")
+    >>> m.group(), m.lastgroup, opening_enumerator("加强领导")
+    ('（二）', 'enum_l2', None)
+    """
+    return _enum_re().match(text)
+
+
 def _cut(pattern: re.Pattern[str], text: str, offset: int) -> list[Segment]:
     out = []
     for m in pattern.finditer(text):
-        chunk = m.group()
-        stripped = chunk.strip()
-        if stripped:
-            s = m.start() + len(chunk) - len(chunk.lstrip())
-            out.append(Segment(offset + s, offset + s + len(stripped), stripped))
+        a, b = m.span()
+        if a == b:
+            continue
+        chunk = text[a:b]
+        if text[a].isspace() or text[b - 1].isspace():  # else the chunk is its own strip
+            stripped = chunk.strip()
+            if not stripped:
+                continue
+            a += len(chunk) - len(chunk.lstrip())
+            chunk = stripped
+        out.append(Segment(offset + a, offset + a + len(chunk), chunk))
     return out
 
 

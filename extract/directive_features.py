@@ -45,6 +45,8 @@ def _d() -> dict:
         "^(?:" + "|".join(sorted(d["adverbs"], key=len, reverse=True)) + ")*"
     )
     out["frames"] = tuple(d["frame_words"])
+    out["cue_set"] = frozenset(d["cue_words"])
+    out["imperative_set"] = frozenset(d["imperative_verbs"])
     markers = ("perfective", "pledge", "significance", "announce")
     out["markers_re"] = skipping("|".join(f"(?P<{k}>{d[k + '_re']})" for k in markers))
     return out
@@ -198,11 +200,34 @@ _CROSSED_NAMES = (
     "head:directive",
     "head:review",
 )
-# by bare (no cue) or not: (feature, its name crossed with bare/cued), in this order
+# by bare (no cue) or not: feature -> its name crossed with bare/cued
 _CROSSED = {
-    bare: tuple((n, f"{'bare' if bare else 'cued'}&{n}") for n in _CROSSED_NAMES)
-    for bare in (False, True)
+    bare: {n: f"{'bare' if bare else 'cued'}&{n}" for n in _CROSSED_NAMES} for bare in (False, True)
 }
+_CROSSED_SET = frozenset(_CROSSED_NAMES)
+_CROSSED_RANK = {n: k for k, n in enumerate(_CROSSED_NAMES)}.__getitem__
+
+
+def _doc_features(ctx: DocContext) -> dict[str, float]:
+    """The features a unit takes from its document, in the order of
+    :func:`unit_features` (built once for the document the last unit came from)."""
+    if _LAST_DOC[0] is ctx:
+        return _LAST_DOC[1]
+    f: dict[str, float] = {}
+    if ctx.directive_title:
+        f["doc_directive_title"] = 1.0
+    if ctx.report_title:
+        f["doc_report_title"] = 1.0
+    if ctx.salutation:
+        f["doc_salutation"] = 1.0
+    if ctx.speech_relay:
+        f["doc_relay"] = 1.0
+    f["doc_perfective"] = min(ctx.perfective_density, 10.0) / 10.0
+    _LAST_DOC[:] = [ctx, f]
+    return f
+
+
+_LAST_DOC: list = [None, {}]
 
 
 def unit_features(
@@ -215,25 +240,24 @@ def unit_features(
     d = _d()
     sent = u.sent
     text = u.text
-    f: dict[str, float] = {"bias": 1.0}
-    f[f"kind:{u.kind}"] = 1.0
-    f[f"drop:{u.drop or 'kept'}"] = 1.0
-    if u.cue is None:
+    cue = u.cue
+    f: dict[str, float] = {"bias": 1.0, f"kind:{u.kind}": 1.0, f"drop:{u.drop or 'kept'}": 1.0}
+    if cue is None:
         f["cue:none"] = 1.0
     else:
-        f[f"modality:{u.cue.modality}"] = 1.0
-        f["cue:weak" if u.cue.weak else "cue:strong"] = 1.0
-        word = u.cue.word if u.cue.word in d["cue_words"] else "other"
+        f[f"modality:{cue.modality}"] = 1.0
+        f["cue:weak" if cue.weak else "cue:strong"] = 1.0
+        word = cue.word if cue.word in d["cue_set"] else "other"
         f[f"cue:{word}"] = 1.0
-        if u.cue_clause is not None and u.cue.start - u.cue_clause.start <= 2:
+        if u.cue_clause is not None and cue.start - u.cue_clause.start <= 2:
             f["cue_opens_clause"] = 1.0
-        if u.cue.start - u.start <= 2:
+        if cue.start - u.start <= 2:
             f["cue_opens_unit"] = 1.0
     body = text[d["adverb_re"].match(text).end() :]  # the adverbs it opens with (^…*) go
     word, tag = first_word(body)
     if body[:1] and body.startswith(d["frames"]):
         f["starts_with_frame"] = 1.0
-    elif (tag is not None and tag.startswith("v")) or word in d["imperative_verbs"]:
+    elif (tag is not None and tag.startswith("v")) or word in d["imperative_set"]:
         f["starts_with_verb"] = 1.0
     elif tag is not None and tag.startswith("n"):
         f["starts_with_noun"] = 1.0
@@ -243,9 +267,8 @@ def unit_features(
         f[_MARKER_NAMES[m.lastgroup or ""]] = 1.0
     if d["copula_re"].search(text):
         f["copula"] = 1.0
-    if d["speech_re"].search(sent.text[: max(0, u.start - sent.start) + 2]) or d[
-        "speech_re"
-    ].search(text[:6]):
+    speech = d["speech_re"]  # over the sentence up to the unit, and the unit's opening
+    if speech.search(sent.text, 0, max(0, u.start - sent.start) + 2) or speech.search(text, 0, 6):
         f["after_speech_verb"] = 1.0
     if d["label_re"].match(text) or d["label_re"].match(sent.text):
         f["label_line"] = 1.0
@@ -269,22 +292,17 @@ def unit_features(
         f["question"] = 1.0
     if u.start >= ctx.attachments_from:
         f["in_attachments"] = 1.0
-    if ctx.directive_title:
-        f["doc_directive_title"] = 1.0
-    if ctx.report_title:
-        f["doc_report_title"] = 1.0
-    if ctx.salutation:
-        f["doc_salutation"] = 1.0
-    if ctx.speech_relay:
-        f["doc_relay"] = 1.0
-    f["doc_perfective"] = min(ctx.perfective_density, 10.0) / 10.0
-    f.update(context or {})
-    bare = u.cue is None
+    doc_f = _doc_features(ctx)
+    f.update(doc_f)
+    if context:
+        f.update(context)
+    bare = cue is None
     if sent.heading and not sent.topic and "starts_with_verb" in f:
         f["imperative_heading"] = 1.0
-    for name, crossed in _CROSSED[bare]:
-        if name in f:
-            f[crossed] = 1.0
-    f["bare&doc_perfective"] = f["doc_perfective"] if bare else 0.0
+    if present := f.keys() & _CROSSED_SET:  # crossed in the order of _CROSSED_NAMES
+        crossed = _CROSSED[bare]
+        for name in sorted(present, key=_CROSSED_RANK) if len(present) > 1 else present:
+            f[crossed[name]] = 1.0
+    f["bare&doc_perfective"] = doc_f["doc_perfective"] if bare else 0.0
     f["bare&para_cued"] = f.get("para_cued", 0.0) if bare else 0.0
     return f

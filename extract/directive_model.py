@@ -20,6 +20,9 @@ import functools
 import json
 import math
 from collections.abc import Mapping
+from functools import reduce
+from itertools import repeat
+from operator import add, mul
 
 from extract.lexicon import data_path
 
@@ -35,10 +38,10 @@ class DirectiveModel:
 
     def probability(self, features: Mapping[str, float]) -> float:
         """The model's probability that the unit is a requirement."""
-        weight = self.weights.get
-        z = 0.0  # summed in the features' order, as sum() would
-        for k, v in features.items():
-            z += weight(k, 0.0) * v
+        # summed one by one in the features' order: reduce(add), not sum(), whose float
+        # total is compensated from Python 3.12 on and would differ between versions
+        terms = map(mul, map(self.weights.get, features, repeat(0.0)), features.values())
+        z = reduce(add, terms, 0.0)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def keep(self, features: Mapping[str, float]) -> bool:

@@ -18,33 +18,38 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from extract.clause_cuts import (
+    end_reach,
+    may_negate,
     negation_runs,
     opens_list,
     parallel_pieces,
     quoted_spans,
     trim_quote,
 )
-from extract.clauses import Segment, Sentence, sentences
+from extract.clauses import Segment, Sentence, opening_enumerator, sentences
 from extract.intervals import Intervals
 from extract.lexicon import regex_table, word_table
 from extract.modality import Cue, cues, is_framing, may_have_cue
 from extract.quantities import find_quantities
 
 _TRAIL = "，,；;。！？!?：:、 \n"
+_LEAD = _TRAIL + "×"  # what a unit's span does not open with
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """One directive clause (or a candidate that a filter may drop).
 
     ``start``/``end`` are offsets of the normalized text; ``cue`` has absolute
     offsets; ``kind`` is ``heading``, ``item`` (enumerated or split off without a
-    cue), ``duty`` (an item of a duty list) or ``cue``.
+    cue), ``duty`` (an item of a duty list) or ``cue``. ``duty_lead``: the unit
+    leads in a duty list (督导组的主要职责是：).
     """
 
     sent: Sentence
@@ -60,13 +65,21 @@ class Unit:
     text: str = ""
     start: int = 0
     end: int = 0
+    duty_lead: bool = False
 
     def add(self, segs: list[Segment]) -> None:
         self.clauses.extend(segs)
 
 
+@functools.cache  # one call of a cache instead of two
 def _r() -> dict[str, re.Pattern[str]]:
     return regex_table("requirements.json")
+
+
+@functools.cache
+def _reach() -> dict[str, int]:
+    """How far before the end of a text a match can start, per pattern (:func:`end_reach`)."""
+    return {k: end_reach(rx) for k, rx in _r().items()}
 
 
 def _abs_cue(c: Cue, offset: int) -> Cue:
@@ -78,14 +91,15 @@ def _clause_cue(seg: Segment, quotes: Intervals | None = None) -> Cue | None:
     found = cues(body)
     if not found:
         return None
-    r = _r()
-    if r["prefix_end"].search(body) and body.rstrip(_TRAIL).endswith("的"):
+    r, reach = _r(), _reach()
+    prefix_end = r["prefix_end"].search(body, len(body) - reach["prefix_end"])
+    if prefix_end and body.rstrip(_TRAIL).endswith("的"):
         return None  # …的, : a relative or topic clause, its cues are not directives
     if r["conditional"].match(body):
         return None  # 如果…: a condition, not a directive
-    if r["prefix_start"].match(body) and r["prefix_end"].search(body):
+    if r["prefix_start"].match(body) and prefix_end:
         return None  # 在…的同时, : an adverbial, not a directive
-    rel = r["relative_clause"].search(body)
+    rel = r["relative_clause"].search(body, len(body) - reach["relative_clause"])
     for c in found:
         at = c.start + seg.start
         if quotes is not None and quotes.holds_inside(at):
@@ -116,8 +130,11 @@ def _own_subject(seg: Segment, cue: Cue) -> bool:
 
 
 def _is_prefix(seg: Segment) -> bool:
-    r = _r()
-    return bool(r["prefix_start"].match(seg.text) or r["prefix_end"].search(seg.text))
+    r, body = _r(), seg.text
+    return bool(
+        r["prefix_start"].match(body)
+        or r["prefix_end"].search(body, len(body) - _reach()["prefix_end"])
+    )
 
 
 def _sentence_units(
@@ -149,7 +166,7 @@ def _sentence_units(
     else:  # no cue anywhere: no clause cut at a repeated cue either
         segs = list(sent.clauses)
         seg_cues = [None] * len(segs)
-    breaks = negation_runs(segs, seg_cues)
+    breaks = negation_runs(segs, seg_cues) if may_negate(sent.text) else set()
     for k, seg in enumerate(segs):
         body = seg.text
         enum = clauses_t["enum_item"].match(body) or clauses_t["enum_keep"].match(body)
@@ -227,7 +244,13 @@ def _sentence_units(
         elif (
             cue is None
             and not enum
-            and (_is_prefix(seg) or (opens_next and r["topic_clause"].search(body)))
+            and (
+                _is_prefix(seg)
+                or (
+                    opens_next
+                    and r["topic_clause"].search(body, len(body) - _reach()["topic_clause"])
+                )
+            )
         ):
             pending.append(seg)
         else:
@@ -270,14 +293,10 @@ def _duty_units(sent: Sentence) -> list[Unit]:
 
 
 def _finish(u: Unit, text: str) -> None:
-    enum_rx = regex_table("clauses.json")
     s, e = u.clauses[0].start, u.clauses[-1].end
-    head = text[s:e]
-    for kind in ("enum_l1", "enum_l2", "enum_l3", "enum_item"):
-        if m := enum_rx[kind].match(head):
-            s += m.end()
-            break
-    while s < e and text[s] in _TRAIL + "×":
+    if (m := opening_enumerator(text[s:e])) and m.lastgroup != "enum_keep":
+        s += m.end()  # an enumerator of a heading or an item (not 首先, 一方面)
+    while s < e and text[s] in _LEAD:
         s += 1
     if len(u.clauses) > 1 and (m := _r()["speech_lead"].match(text, s, e)):
         s += m.end() - m.start()  # 他强调，要…: the span starts after the speaker
@@ -311,10 +330,11 @@ def _filter(u: Unit, sent_has_strong: bool, sent_has_cue: bool) -> str:
     if r["lead_in"].search(u.text) or r["lead_in_from"].search(u.text):
         u.lead_in = True
         return "lead-in"
-    if u.kind != "duty" and r["duty"].search(u.text):
+    if u.duty_lead:
         u.lead_in = True  # 督导组的主要职责是：its subject carries to the items
         return "duty list lead-in"
-    if r["question_end"].search(sent.text.rstrip('”"’ ')):
+    asked = sent.text.rstrip('”"’ ')
+    if r["question_end"].search(asked, len(asked) - _reach()["question_end"]):
         return "question"
     if r["purpose_start"].match(sent.text) or r["significance"].search(u.text):
         return "purpose or significance"
@@ -384,6 +404,7 @@ def directive_units(
     timed_at = Intervals(timed)
     duty_next = False
     label_before = False
+    duty, strong_words = r["duty"], word_table("modality.json")["strong"]
     for sent in sents:
         after_label, label_before = label_before, bool(r["label_sentence"].match(sent.text))
         cued = may_have_cue(sent.text)
@@ -398,10 +419,10 @@ def directive_units(
             if duty_next and not sent.heading
             else _sentence_units(sent, text, quotes, timed_at, cued)
         )
-        duty_next = bool(r["duty"].search(sent.text)) and not sent.heading
+        sent_duty = duty.search(sent.text) is not None  # else none of its units names duties
+        duty_next = sent_duty and not sent.heading
         all_cues = [c for seg in sent.clauses for c in cues(seg.text)] if cued else []
-        strong_words = word_table("modality.json")["strong"]
-        strong = any(
+        strong = bool(all_cues) and any(
             c.word in strong_words and not (sent.review and c.word == "要求") for c in all_cues
         )
         for u in units:
@@ -411,6 +432,7 @@ def directive_units(
             if not u.text:
                 continue
             u.timed = timed_at.any_within(u.start, u.end)
+            u.duty_lead = sent_duty and u.kind != "duty" and duty.search(u.text) is not None
             u.drop = _filter(u, strong, bool(all_cues))
             if after_label and u.cue is None and timed_at.any_start_in(u.start, u.start + 1):
                 u.drop = "label value"  # 第一阶段：/ 3月1日至20日，主题是…: a schedule

@@ -224,8 +224,9 @@ def find_requirements(
             carry_para, carry_sent_para = sent.start, sent.para
         if u.start > carry_until:
             carry = None
-        subj = explicit[id(u)]
-        if u.kind != "duty" and r["duty"].search(u.text):
+        own = subj = explicit[id(u)]  # the unit's own subject
+        is_kept = kept[id(u)]
+        if u.duty_lead:
             duty_lead = subj  # 督导组的主要职责是：only its own items
             if subj is None and (k := order[id(sent)]) > 0 and u.start - sent.start <= 2:
                 prev = sents[k - 1]  # X承办…。主要职责是：the topic of the sentence before
@@ -239,24 +240,24 @@ def find_requirements(
             head_stage = {k: v for k, v in head_stage.items() if k < sent.heading}
             head_stage[sent.heading] = _stage_of(u.start, u.end, phases)
         if (
-            explicit[id(u)]
+            own
             and sent.text.rstrip().endswith(("：", ":"))
             and u.end >= sent.end - 2
             and not r["speech_clause"].search(u.text)
-            and all((a := idx.get(k)) is None or a.type != "Person" for k in explicit[id(u)])
+            and all((a := idx.get(k)) is None or a.type != "Person" for k in own)
         ):
-            lead = explicit[id(u)]  # 每位党员围绕四个方面进行盘点：its subject carries to the items
-        enum_lead = item_lead(u, enum_lead, order[id(sent)], explicit[id(u)])
+            lead = own  # 每位党员围绕四个方面进行盘点：its subject carries to the items
         k = order[id(sent)]
+        enum_lead = item_lead(u, enum_lead, k, own)
         if (
-            explicit[id(u)]
-            and (kept[id(u)] or u.lead_in)
+            own
+            and (is_kept or u.lead_in)
             and k not in run[1]
             and (steps := enumeration_run(sents, k))
-            and all((a := idx.get(x)) is None or a.type != "Person" for x in explicit[id(u)])
+            and all((a := idx.get(x)) is None or a.type != "Person" for x in own)
         ):
-            run = (explicit[id(u)], steps)  # 各级纪检监察机关要…。第一，…第二，…
-        if not kept[id(u)]:
+            run = (own, steps)  # 各级纪检监察机关要…。第一，…第二，…
+        if not is_kept:
             if u.drop == "label value" and (
                 w := _opening_window(u, due, due_at, times, time_offsets)
             ):
@@ -295,14 +296,14 @@ def find_requirements(
             subj = defaults.at(u.start)
             if defaults.speech_at(u.start):  # a speech: the audience its section addresses
                 subj = section_default.get(sent.section, subj)
-        if (explicit[id(u)] is not None or u.kind in ("heading", "item")) and not r[
-            "part_of"
-        ].match(u.text):  # 其中各单位…不得少于3天: a part's own subject stays in its clause
+        if (own is not None or u.kind in ("heading", "item")) and not r["part_of"].match(
+            u.text
+        ):  # 其中各单位…不得少于3天: a part's own subject stays in its clause
             carry = subj
             carry_until = quote_end(text, _said_at(u, subj, idx))
-        if explicit[id(u)] is None and (first := starting_with(u, text, idx)):
+        if own is None and (first := starting_with(u, text, idx)):
             subj, begun = first, (id(sent), first)  # 要从X抓起，…: X acts to the sentence's end
-        elif explicit[id(u)] is None and begun[0] == id(sent):
+        elif own is None and begun[0] == id(sent):
             subj = begun[1]
         if (by := agent(u, text, idx))[0]:  # 由X负责: the agent acts here, and carries no further
             subj = by[0] if by[1] else tuple(dict.fromkeys((*(subj or ()), *by[0])))
@@ -311,7 +312,7 @@ def find_requirements(
         ):
             ordered_topic = (id(sent), keys)  # the ordered party acts in the clauses after
         if (
-            explicit[id(u)] is None
+            own is None
             and (
                 u.continues
                 or (u.cue is not None and u.cue.word in goal_cues and u.cue_clause is u.clauses[0])

@@ -23,11 +23,15 @@ Examples
 
 from __future__ import annotations
 
+import functools
+import re
+
 from extract.actors import ActorIndex
 from extract.clauses import Sentence
 from extract.directives import Unit, pronoun_words
 from extract.lexicon import regex_table
 from extract.modality import cues
+from extract.prefilter import Prefiltered, required_literals
 
 Subject = tuple[str, ...] | None
 
@@ -230,9 +234,19 @@ def we_stands_for(text: str, idx: ActorIndex) -> tuple[str, ...]:
     return ()
 
 
+@functools.cache
+def _audience_sentence() -> re.Pattern[str]:
+    """The audience pattern, skipping a sentence without a word every match holds (it
+    opens with ``^``, so the engine tries one place, but there it reads the sentence
+    to its end for each candidate verb)."""
+    rx = regex_table("requirements.json")["audience_sentence"]
+    words = required_literals(rx.pattern)
+    return rx if words is None else Prefiltered(rx, words)  # type: ignore[return-value]
+
+
 def speech_audience(text: str, sents, idx: ActorIndex) -> tuple[str, ...]:
     """Actors the speech addresses: the object of the opening 召开…会/对…进行培训."""
-    rx = regex_table("requirements.json")["audience_sentence"]
+    rx = _audience_sentence()
     for s in sents:
         if s.section > 0:
             break

@@ -59,3 +59,30 @@ def test_segments_are_slices_of_the_text(text: str) -> None:
         assert text[s.start : s.end] == s.text and s.text == s.text.strip() and s.text
         for c in s.clauses:
             assert text[c.start : c.end] == c.text and s.start <= c.start <= c.end <= s.end
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("一、加强领导", "enum_l1"),
+        ("（三）抓好整改", "enum_l2"),
+        ("2、时间安排", "enum_l3"),
+        ("二是抓好学习", "enum_item"),
+        ("首先，要学习", "enum_keep"),
+        ("加强领导", None),
+    ],
+)
+def test_opening_enumerator_gives_the_first_kind_that_matches(text: str, kind: str | None) -> None:
+    from extract.clauses import _t, opening_enumerator
+
+    m = opening_enumerator(text)
+    assert (m.lastgroup if m else None) == kind
+    first = next(
+        (
+            k
+            for k in ("enum_l1", "enum_l2", "enum_l3", "enum_item", "enum_keep")
+            if _t()[k].match(text)
+        ),
+        None,
+    )
+    assert first == kind

@@ -296,3 +296,34 @@ def test_the_agent_after_you(text: str, needle: str, actors: set[str]) -> None:
     ex = extract(document_from_bytes("a.txt", (BODY + text).encode()))
     found = [set(r.actors) for r in ex.requirements if needle in r.span.text]
     assert found == [actors]
+
+
+@pytest.mark.parametrize("text", ["不推诿、不扯皮", "决不姑息", "要抓好学习，也不放松整改"])
+def test_a_bare_negation_needs_the_word_may_negate_looks_for(text: str) -> None:
+    from extract.clause_cuts import _r, may_negate
+
+    assert may_negate(text)
+    assert not may_negate(text.replace("不", "没"))
+    assert _r()["bare_negation"].match(text.replace("不", "没")) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在学习的过程中，",
+        "对于以来，\n",
+        "要抓好学习",
+        "的",
+        "",
+        "各单位要求，",
+        "是不是？",
+        "情况如何?\n",
+    ],
+)
+def test_a_search_from_the_end_reach_finds_what_a_full_search_finds(text: str) -> None:
+    from extract.clause_cuts import end_reach
+    from extract.lexicon import regex_table
+
+    for rx in regex_table("requirements.json").values():
+        full, tail = rx.search(text), rx.search(text, len(text) - end_reach(rx))
+        assert (full and full.span()) == (tail and tail.span()), rx.pattern

@@ -564,3 +564,21 @@ def test_a_preamble_organiser_leads_the_arrangements(text: str, clause: str, act
 )
 def test_the_role_named_by_zuowei_acts(text: str, clause: str, actors) -> None:
     assert actors_of(text, clause) == actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "学校组织全体党员进行培训。",
+        "县委召开全县党员干部大会。",
+        "各单位要抓好学习。",
+        "对教师进行了培训。",
+    ],
+)
+def test_the_prefiltered_audience_pattern_finds_what_the_pattern_finds(text: str) -> None:
+    from extract.lexicon import regex_table
+    from extract.subjects import _audience_sentence
+
+    rx, fast_rx = regex_table("requirements.json")["audience_sentence"], _audience_sentence()
+    want, got = rx.search(text), fast_rx.search(text)
+    assert (want and want.span("who")) == (got and got.span("who"))
