@@ -51,7 +51,7 @@ from extract.phase_relations import phase_relations
 from extract.prefilter import fast
 from extract.records import Actor, Document, Phase, Relation, Requirement
 from extract.relation_frames import frame_relations
-from extract.relation_names import independent
+from extract.relation_names import independent_keys
 from extract.relation_set import RelationSet
 from extract.relations_directed import RequirementSubjects, directed_relations
 from extract.rules import prov
@@ -350,7 +350,7 @@ def _actor_relations(
 
 def _name_relations(doc: Document, idx: ActorIndex, out: RelationSet) -> None:
     c = _cues()
-    free = {b.key for b in idx.actors if independent(idx, b.key)}
+    free = independent_keys(idx)
     by_form: dict[str, list[Actor]] = {}  # the bodies' names, in the actors' order
     for b in idx.actors:
         if b.type not in _BODY or b.key not in free:
