@@ -64,6 +64,8 @@ def _p() -> dict[str, re.Pattern[str]]:
 def _mentions(text: str, labels: set[str], three_stage: bool) -> tuple[list[Mention], list]:
     from extract.phases import find_phases
 
+    if not labels:
+        return [], []  # no stage or step to find
     found = [p for p in find_phases(text, three_stage) if p.label in labels]
     return [(p.start, p.end, p.label, p.kind) for p in found], found
 

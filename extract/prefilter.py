@@ -34,7 +34,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from re import _constants as C
 from re import _parser
 
@@ -112,6 +112,34 @@ def required_literals(source: str, most: int = _MAX_WORDS) -> tuple[str, ...] | 
     if tree.state.flags & C.SRE_FLAG_IGNORECASE:
         return None
     return _seq(tree, most)
+
+
+def any_required(
+    patterns: Iterable[str | re.Pattern[str]], most: int = 64
+) -> re.Pattern[str] | None:
+    """A pattern finding any of the words some match of one of ``patterns`` needs.
+
+    A window where it finds nothing holds no match of any of the patterns (each
+    match holds one of its :func:`required_literals`), so a caller can skip them
+    all. None when a pattern has no such short list (or is case-insensitive).
+
+    Examples
+    --------
+    >>> any_required(["(?:主要)?职责", "(?:成立|组建)了"]).pattern
+    '成立|组建|职责'
+    >>> any_required(["职责", "[^，]+"]) is None
+    True
+    """
+    words: set[str] = set()
+    for p in patterns:
+        if getattr(p, "flags", 0) & re.IGNORECASE:
+            return None
+        found = required_literals(p if isinstance(p, str) else p.pattern, most)
+        if found is None:
+            return None
+        words.update(found)
+    kept = sorted(w for w in words if not any(v != w and v in w for v in words))
+    return re.compile("|".join(map(re.escape, kept)))
 
 
 def _scans_fast(source: str) -> bool:

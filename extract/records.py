@@ -118,8 +118,12 @@ class Document:
         The end maps through the last character, so a line break the normalized
         text left out after it is not part of the span.
         """
-        rs = self.to_raw(start)
-        re_ = self.to_raw(end - 1) + 1 if end > start else rs
+        o = self.offsets  # to_raw, read inline (a span is built for every record)
+        if o is None:
+            rs, re_ = start, (end if end > start else start)
+        else:
+            rs = o[start]
+            re_ = o[end - 1] + 1 if end > start else rs
         return Span(rs, re_, self.raw[rs:re_])
 
     def raw_span(self, start: int, end: int) -> Span:

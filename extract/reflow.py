@@ -119,6 +119,10 @@ def _soft():
     fragment = r["fragment"].search
     date_open, date_next = r["date_open"].search, r["date_next"].match
     ellipses = ("...", "．．．")
+    # a line of letters, digits and ideographs only (str.isalnum) holds no mark: the
+    # searches for marks in it are skipped
+    marks = set(any_punct) | set(hard_end) | set(r["opening"].pattern)
+    unmarked = str.isalnum if not any(c.isalnum() for c in marks) else _no_line
     # the characters a line must open with to match (a set test, before the regex)
     heading_at, enum_at, date_at = (
         _opening_chars(r[k].pattern) for k in ("heading", "enum_only", "date_line")
@@ -130,7 +134,7 @@ def _soft():
             return True
         if (
             a in hard_end
-            or prev_line.endswith(ellipses)
+            or (a in ".．" and prev_line.endswith(ellipses))
             or (a in _CLOSING and _closed(prev_line, r))
         ):
             return False
@@ -145,7 +149,12 @@ def _soft():
             return True
         if a in open_end or enum_only or a in function_end:
             return True
-        if opening(prev_line) and any(prev_line.count(o) > prev_line.count(c) for o, c in pairs):
+        plain_prev = unmarked(prev_line)
+        if (
+            not plain_prev
+            and opening(prev_line)
+            and any(prev_line.count(o) > prev_line.count(c) for o, c in pairs)
+        ):
             return True  # inside quotation marks or brackets
         b_digit, a_digit = b.isdigit(), a.isdigit()
         if (
@@ -174,18 +183,33 @@ def _soft():
             and not after_date(next_line)
         ):
             return False  # 2019年6月10日 / 绍办通报: a line that is a date ends there
-        if not b_digit and fragment(prev_line, max(0, len(prev_line) - short - 1)) is not None:
+        if (
+            not b_digit
+            and not plain_prev
+            and fragment(prev_line, max(0, len(prev_line) - short - 1)) is not None
+        ):
             return True  # …参加。请 / 各支部…: a sentence begun at the line's end goes on
-        if joined and a not in any_punct and punct(next_line):
-            return True  # a sentence already broken goes on until its punctuation
-        if len(prev_line) <= short and a not in any_punct:
-            # a fragment, unless it is a whole line such as a letterhead above a title
-            return joined or len(next_line) <= short or bool(punct(next_line))
+        if a not in any_punct:
+            if joined:
+                if len(prev_line) <= short or (
+                    not unmarked(next_line) and punct(next_line) is not None
+                ):
+                    return True  # a sentence already broken goes on until its punctuation
+            elif len(prev_line) <= short:
+                # a fragment, unless it is a whole line such as a letterhead above a title
+                return len(next_line) <= short or (
+                    not unmarked(next_line) and punct(next_line) is not None
+                )
         if len(next_line) <= short and next_line[-1] not in any_punct:
             return True
         return length >= wrapped
 
     return test
+
+
+def _no_line(line: str) -> bool:
+    """No line is known to hold no mark (a mark that is a letter or digit is listed)."""
+    return False
 
 
 class _Any:
@@ -255,8 +279,8 @@ def reflow(text: str, keep: Iterable[tuple[int, int]] = ()) -> tuple[str, tuple[
     soft = _soft()
     head, length, joined, tail = lines[0][:16], len(lines[0]), False, ""
     line_start = 0  # where the line before the break starts
-    for k, span in enumerate(spans):
-        prev_line, next_line = lines[k], lines[k + 1]
+    # lines holds one more entry than spans (the last line ends no break)
+    for span, prev_line, next_line in zip(spans, lines, lines[1:], strict=False):
         if (
             not prev_line
             or not next_line

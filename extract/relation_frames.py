@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from extract.actors import ActorIndex, ActorMention
 from extract.addressee import Defaults
 from extract.lexicon import data_json
-from extract.prefilter import fast
+from extract.prefilter import any_required, fast
 from extract.records import Document, Requirement
 from extract.relation_set import RelationSet
 from extract.relations_directed import Subjects, chain
@@ -50,6 +50,14 @@ def _c() -> dict:
     for k in ("lead_gap_re", "coord_re"):  # as chain() reads them
         d[k] = data_json("relations_directed.json")[k]
     return {k: fast(v) if k.endswith("_re") else v for k, v in d.items()}
+
+
+@functools.cache
+def _sentence_cue():
+    """Any word a frame, a leadership, an over or a system match needs (None: no list):
+    a sentence without one is not read."""
+    c = _c()
+    return any_required(c[k] for k in ("frame_re", "leadership_re", "over_re", "system_re"))
 
 
 def _clause_start(text: str, pos: int, floor: int, marks: str) -> int:
@@ -137,7 +145,10 @@ def frame_relations(
     text = doc.text
     subjects = Subjects(doc, idx, requirements, defaults)
     issuer = defaults.issuer if defaults is not None else ()
+    cue = _sentence_cue()
     for ss, se in spans:
+        if cue is not None and cue.search(text, ss, se) is None:
+            continue
         ments = idx.mentions_in(ss, se)
         if not ments:
             continue

@@ -34,8 +34,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
-from extract.actors import ActorIndex
+from extract.actors import ActorIndex, ActorMention
 from extract.lexicon import data_json
 from extract.records import Actor
 from extract.relation_set import RelationSet
@@ -68,6 +69,21 @@ def independent(idx: ActorIndex, key: str) -> bool:
     (True, False)
     """
     return any(m.key == key and not m.nested for m in idx.mentions)
+
+
+def independent_keys(idx: ActorIndex) -> set[str]:
+    """The keys of the actors :func:`independent` holds for, read in one pass.
+
+    Examples
+    --------
+    >>> from extract.ingest.reader import document_from_bytes
+    >>> from extract.actors import actor_index
+    >>> idx = actor_index(document_from_bytes("a.txt", "市委宣传部要加强指导。".encode()))
+    >>> sorted(independent_keys(idx))
+    ['市委宣传部']
+    """
+    own = {m.key for m in idx.mentions if not m.nested}
+    return {a.key for a in idx.actors if a.key in own}
 
 
 def _owner_ok(head: str, a: Actor, b: Actor) -> bool:
@@ -128,12 +144,23 @@ def addressed_branches(
 def name_parts(idx: ActorIndex, out: RelationSet) -> None:
     """Add the ``rel.suborg.member``, ``rel.suborg.prefix`` and ``rel.suborg.inner`` edges."""
     c = _c()
-    forms = _forms(idx)
-    free = {a.key for a in idx.actors if independent(idx, a.key)}
+    by_first: dict[str, list[tuple[str, Actor]]] = {}  # a prefix opens with the name's first
+    for f, b in _forms(idx):
+        by_first.setdefault(f[0], []).append((f, b))
+    free = independent_keys(idx)
+    own: dict[str, list[ActorMention]] = {}  # the mentions of each actor on its own
+    for m in idx.mentions:
+        if not m.nested:
+            own.setdefault(m.key, []).append(m)
+    inside = [  # the bodies named inside other names that a part can belong to
+        (n, b)
+        for n in idx.mentions
+        if n.nested and (b := idx.get(n.key)) is not None and b.type in _BODIES and n.key in free
+    ]
     for a in idx.actors:
         if a.type in ("Person", "Public"):
             continue
-        for f, b in forms:
+        for f, b in by_first.get(a.label[:1], ()):
             if b is a or a.label == f or not a.label.startswith(f) or b.key not in free:
                 continue
             rest = a.label[len(f) :]
@@ -150,12 +177,19 @@ def name_parts(idx: ActorIndex, out: RelationSet) -> None:
             _edge(out, a, b, rule)
             break
         else:
-            _inner(idx, a, free, out)
+            _inner(idx, a, own.get(a.key, ()), inside, out)
 
 
-def _inner(idx: ActorIndex, a: Actor, free: set[str], out: RelationSet) -> None:
+def _inner(
+    idx: ActorIndex,
+    a: Actor,
+    own: Sequence[ActorMention],
+    inside: Sequence[tuple[ActorMention, Actor]],
+    out: RelationSet,
+) -> None:
     """``rel.suborg.inner`` for ``a``: a fixed other name of a body opening its name, or
-    another body's name inside it."""
+    another body's name inside it (``own``: the mentions of ``a`` on its own; ``inside``:
+    the nested mentions of the bodies that may be a parent, with their actors)."""
     c = _c()
     if a.type not in _BODIES:
         return
@@ -165,10 +199,10 @@ def _inner(idx: ActorIndex, a: Actor, free: set[str], out: RelationSet) -> None:
                 if b.label in parents and b is not a:
                     _edge(out, a, b, "rel.suborg.inner")
                     return
-    own = [m for m in idx.mentions if m.key == a.key and not m.nested]
-    for n in idx.mentions:
-        b = idx.get(n.key)
-        if not n.nested or b is None or b is a or b.type not in _BODIES or n.key not in free:
+    if not own:
+        return
+    for n, b in inside:
+        if b is a:
             continue
         for m in own:
             if m.start < n.start and n.end < m.end:

@@ -48,10 +48,10 @@ from extract.addressee import Defaults
 from extract.clauses import Sentence, sentences
 from extract.lexicon import data_json, word_alternation
 from extract.phase_relations import phase_relations
-from extract.prefilter import fast
+from extract.prefilter import any_required, fast
 from extract.records import Actor, Document, Phase, Relation, Requirement
 from extract.relation_frames import frame_relations
-from extract.relation_names import independent
+from extract.relation_names import independent_keys
 from extract.relation_set import RelationSet
 from extract.relations_directed import RequirementSubjects, directed_relations
 from extract.rules import prov
@@ -65,7 +65,7 @@ _APPROVER = _BODY | {"Person", "GovernmentBody"}  # who can approve a request
 @functools.cache
 def _cues() -> dict:
     d = data_json("relations.json")
-    return {
+    c = {
         **d,
         "supervise": re.compile(word_alternation(d["supervise_verbs"])),
         "passive": re.compile(d["supervise_passive_re"]),
@@ -85,6 +85,11 @@ def _cues() -> dict:
         "speaker_after": re.compile(d["speaker_after_re"]),
         "object_residue": re.compile(d["object_residue_re"]),
     }
+    # a clause holding none of the words the clause rules need is not read by them
+    c["clause_cue"] = any_required(
+        c[k] for k in ("approve_by", "approve_submit", "report", "passive", "supervise", "approve")
+    )
+    return c
 
 
 def _coordinated(text: str, a: ActorMention, b: ActorMention) -> bool:
@@ -210,6 +215,7 @@ def _actor_relations(
     sents: Sequence[Sentence] | None = None,
 ) -> None:
     c = _cues()
+    clause_cue = c["clause_cue"]
     text = doc.text
     topic: list[str] = []
     for us, ue, unit_clauses in _units(sentences(text) if sents is None else sents):
@@ -224,6 +230,8 @@ def _actor_relations(
         decider: list[str] = []
         requester: list[str] = subj_unit
         for cl in unit_clauses:
+            if clause_cue is not None and clause_cue.search(text, cl.start, cl.end) is None:
+                continue
             ments = idx.mentions_in(cl.start, cl.end)
             subj = _lead(ments, text, cl.start, 6) or subj_unit
             span = (cl.start, cl.end)
@@ -350,7 +358,7 @@ def _actor_relations(
 
 def _name_relations(doc: Document, idx: ActorIndex, out: RelationSet) -> None:
     c = _cues()
-    free = {b.key for b in idx.actors if independent(idx, b.key)}
+    free = independent_keys(idx)
     by_form: dict[str, list[Actor]] = {}  # the bodies' names, in the actors' order
     for b in idx.actors:
         if b.type not in _BODY or b.key not in free:

@@ -33,7 +33,7 @@ from extract.addressee import Defaults
 from extract.clauses import Sentence, sentences
 from extract.intervals import Intervals
 from extract.lexicon import data_json
-from extract.prefilter import fast
+from extract.prefilter import any_required, fast
 from extract.records import Document, Requirement
 from extract.relation_names import addressed_branches, name_parts
 from extract.relation_set import RelationSet
@@ -52,6 +52,14 @@ _BODIES = {
 def _c() -> dict:
     d = data_json("relations_directed.json")
     return {k: fast(v) if k.endswith("_re") else v for k, v in d.items()}
+
+
+@functools.cache
+def _sentence_cue():
+    """Any word a causee, a visit or a handover match needs (None: no list): a
+    sentence without one is not read by those rules."""
+    c = _c()
+    return any_required(c[k] for k in ("causee_re", "visit_re", "handover_re"))
 
 
 class RequirementSubjects:
@@ -129,7 +137,10 @@ def directed_relations(
     text = doc.text
     subjects = Subjects(doc, idx, requirements, defaults)
     spans = [(x.start, x.end) for x in (sents or sentences(text))]
+    cue = _sentence_cue()
     for ss, se in spans:
+        if cue is not None and cue.search(text, ss, se) is None:
+            continue
         ments = idx.mentions_in(ss, se)
         if not ments:
             continue
@@ -213,6 +224,8 @@ def _approvals_of_the_supervised(
     for (typ, _, s, _, t), rel in list(out.rel.items()):
         if typ == "supervises" and rel.prov.rule == "rel.supervises.name":
             supervised.setdefault(s, []).append(t)  # the units a group is assigned to
+    if not supervised:
+        return  # no one supervised by name: an approval has no one to approve
     for ss, se in spans:
         for m in c["approval_re"].finditer(text, ss, se):
             before = [x for x in idx.mentions_in(ss, m.start()) if m.start() - x.end <= 4]

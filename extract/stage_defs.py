@@ -25,10 +25,12 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from extract.lexicon import regex_table, word_table
+from extract.prefilter import any_required
 from extract.timex import find_times
 from extract.timex_value import cn_number
 
@@ -46,6 +48,15 @@ class StageDef:
 
 def _t() -> dict[str, re.Pattern[str]]:
     return regex_table("phases.json")
+
+
+_KEYS = ("numbered_named", "numbered_titled", "division", "listed", "numbered")
+
+
+@functools.cache
+def _cue() -> re.Pattern[str] | None:
+    """Any of the words a match of one of the phase patterns needs (None: no list)."""
+    return any_required(_t()[k] for k in _KEYS)
 
 
 def _name_ok(name: str) -> bool:
@@ -102,6 +113,8 @@ def stage_defs(text: str, numbered: bool = True) -> list[StageDef]:
     campaign maps those onto its canonical stages).
     """
     t = _t()
+    if (cue := _cue()) is not None and cue.search(text) is None:
+        return []  # none of the words every phase pattern needs (阶段)
     found: list[tuple[int, int, str | None, int | None]] = []  # start, end, name, number
     taken: list[tuple[int, int]] = []
 

@@ -51,6 +51,19 @@ _KINDS = (
 )
 _BLANKS = re.compile(r"\s+")
 _BROKEN = re.compile(r"[0-9０-９](\s+)(?=[0-9０-９])")
+_DIGIT_GAP = re.compile(r"(?<=[0-9０-９])\s+(?=[0-9０-９])")
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_LABEL_END = re.compile(r"[。；;！？!?）)]")
+_MONTH_PART = re.compile("[旬底末初]")
+_CLAUSE_MARK = re.compile("[。；，]")
+_MONTH_VALUE = re.compile(r"(\d{4}|-)-(\d{2})")
+
+
+@functools.cache
+def _role_forms() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The connective of a range, and a deadline word at an expression's end, compiled once."""
+    p = _p()
+    return re.compile(p["split_conn"].pattern), re.compile(p["before"].pattern + "$")
 
 
 def _t() -> dict[str, re.Pattern[str]]:
@@ -79,12 +92,11 @@ def role_of(text: str, before: str, after: str) -> str:
     ('schedule', 'schedule')
     """
     t, p = _t(), _p()
+    conn, ends_before = _role_forms()
     text = _BLANKS.sub("", text)
     stripped = after.lstrip("，, ")
     ranged = bool(
-        p["anchored"].fullmatch(text)
-        or p["anchored_open"].fullmatch(text)
-        or re.search(p["split_conn"].pattern, text[1:])
+        p["anchored"].fullmatch(text) or p["anchored_open"].fullmatch(text) or conn.search(text[1:])
     )
     if text.endswith("以来") or stripped.startswith("以来"):
         return "event"
@@ -92,7 +104,7 @@ def role_of(text: str, before: str, after: str) -> str:
         return "deadline"
     if t["label_schedule"].search(before):
         return "schedule"
-    if re.search(p["before"].pattern + "$", text):
+    if ends_before.search(text):
         if text.endswith("前夕") and t["eve_event_after"].search(stripped):
             return "event"
         return "schedule" if ranged else "deadline"
@@ -117,14 +129,14 @@ def role_of(text: str, before: str, after: str) -> str:
 
 def _loose(surface: str) -> bool:
     """A match with blanks inside that is only a month (12\\n月): a list number, no date."""
-    if not _BLANKS.search(re.sub(r"(?<=[0-9０-９])\s+(?=[0-9０-９])", "", surface)):
+    if not _BLANKS.search(surface) or not _BLANKS.search(_DIGIT_GAP.sub("", surface)):
         return False  # 1\n0月: a number the page broke, not a list number
     body = _BLANKS.sub("", surface)
     p = _p()
     return not (
         p["parse_year"].search(body)
         or p["parse_day"].search(body)
-        or re.search("[旬底末初]", body)
+        or _MONTH_PART.search(body)
         or p["dotted"].search(body)
     )
 
@@ -147,7 +159,7 @@ def _in_attachment(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line = text[line_start : len(text) if line_end < 0 else line_end].strip()
-    if not t["genre_end"].search(line) or re.search("[。；，]", line):
+    if not t["genre_end"].search(line) or _CLAUSE_MARK.search(line):
         return False
     head = text[max(0, line_start - 200) : line_start]
     return bool(t["attachment_label"].search(head)) or bool(t["attachment_label"].match(line))
@@ -183,7 +195,7 @@ def _context_ok(surface: str, text: str, start: int, end: int) -> bool:
 
 def _previous_month(done: list[tuple[str | None, int]], at: int) -> tuple[int | None, int] | None:
     for value, pos in reversed(done):
-        if pos < at and value and (m := re.match(r"(\d{4}|-)-(\d{2})", value)):
+        if pos < at and value and (m := _MONTH_VALUE.match(value)):
             return (None if m[1] == "-" else int(m[1])), int(m[2])
     return None
 
@@ -200,7 +212,7 @@ def _label_before(text: str, start: int) -> str:
         return own
     prev_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
     prev = text[prev_start : max(prev_start, line_start - 1)].strip()
-    tail = re.split(r"[。；;！？!?）)]", prev)[-1]
+    tail = _LABEL_END.split(prev)[-1]
     return tail if tail.endswith(("：", ":")) and len(tail) <= 12 else ""
 
 
@@ -279,11 +291,11 @@ def find_times(
         value = _normalized(m.group(), doc_year, anchor, month_of)
         done.append((value, start))
         ctx_start = max(0, m.start() - 12)
-        before = re.split(r"[。；;！？!?\n]", text[ctx_start : m.start()])[-1]
+        before = _SENTENCE_END.split(text[ctx_start : m.start()])[-1]
         label = _label_before(text, m.start())
         if t["label_any"].search(label):
             before = label
-        after = re.split(r"[。；;！？!?\n]", text[m.end() : m.end() + 30])[0]
+        after = _SENTENCE_END.split(text[m.end() : m.end() + 30])[0]
         role = role_of(m.group(), before, after)
         if role == "event" and year_value(m.group()) is None and _opens_line(text, start, after):
             role = "schedule"

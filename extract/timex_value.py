@@ -61,6 +61,16 @@ _BLANKS = re.compile(r"\s+")
 _QUOTES = re.compile(r"[“”\"‘’'「」『』]")
 
 
+_CALENDAR = re.compile("[月日号旬]")
+
+
+@functools.cache
+def _forms() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The suffix at an expression's end, and the connective of a range, compiled once."""
+    t = _t()
+    return re.compile(t["suffix"].pattern + "$"), re.compile(t["split_conn"].pattern)
+
+
 def _t() -> dict[str, re.Pattern[str]]:
     return regex_table("timex.json")
 
@@ -151,7 +161,7 @@ def _named(text: str, year: int | None) -> _Point | bool | None:
     t, days = _t(), _days()
     if m := t["parse_lunar"].search(text):
         return _lunar(year, cn_number(m["d"]) - 1 if m["d"] else 0, m["mo"])
-    if re.search("[月日号旬]", text):
+    if _CALENDAR.search(text):
         return False  # 十一月, 三十一日: a calendar date, not a named day
     if m := t["parse_dotted"].search(text):
         month, day = _digits(m["m"]), cn_number(m["d"])
@@ -186,7 +196,7 @@ def _point(
     """One end of a date: ``year``/``month`` are inherited from the range's left end."""
     t = _t()
     text = _QUOTES.sub("", t["tod_strip"].sub("", t["weekday_paren"].sub("", text)))
-    text = re.sub(t["suffix"].pattern + "$", "", text)
+    text = _forms()[0].sub("", text)
     own, stated = _year_of(text, doc_year)
     if t["parse_year"].search(text) and own is None:
         doc_year = None  # a redacted year (20xx) is not replaced by the speech's year
@@ -283,7 +293,7 @@ def normalize(
     if t["anchored_open"].fullmatch(text):
         return None if anchor is None else f"{anchor}/.."
     if t["anchored"].fullmatch(text):
-        end = _point(re.split(t["split_conn"].pattern, text, maxsplit=1)[-1], doc_year)
+        end = _point(_forms()[1].split(text, maxsplit=1)[-1], doc_year)
         if end is None:
             return None
         return f"{anchor or '..'}/{_fmt(end.year, end.month, end.last)}"
@@ -291,7 +301,7 @@ def normalize(
         if month_of is None:
             return None
         year, month = month_of
-        parts = re.split(t["split_conn"].pattern, text, maxsplit=1)
+        parts = _forms()[1].split(text, maxsplit=1)
         a = _point(parts[0], doc_year, month=month, year=year)
         b = _point(parts[-1], doc_year, month=month, year=year)
         return None if a is None or b is None else _fmt_range(a, b)
@@ -299,9 +309,10 @@ def normalize(
         text += "日"  # a signature date the page cut after its day number
     elif not (t["date"].fullmatch(text) or t["lunar"].fullmatch(text)):
         return None
-    body = re.sub(t["suffix"].pattern + "$", "", text)
+    suffix, conn = _forms()
+    body = suffix.sub("", text)
     _, stated = _year_of(body, doc_year)
-    parts = re.split(f"(?:{t['split_conn'].pattern})", body, maxsplit=1)
+    parts = conn.split(body, maxsplit=1)
     a = _point(parts[0], doc_year)
     if a is None:
         return None

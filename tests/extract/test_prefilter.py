@@ -10,6 +10,7 @@ import pytest
 from extract.lexicon import data_json
 from extract.prefilter import (
     Prefiltered,
+    any_required,
     fast,
     first_chars,
     opens_anchored,
@@ -160,3 +161,22 @@ def test_anchored_match_equals_search(pattern, text):
     rx = re.compile(pattern)
     a, b = rx.search(text), rx.match(text)
     assert (a and a.span()) == (b and b.span())
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_any_required_absent_means_no_match(seed):
+    patterns = [p for p in _PATTERNS if required_literals(p, 64) is not None]
+    cue = any_required([*patterns, fast(patterns[0])])
+    assert cue is not None
+    rnd = random.Random(5000 + seed)
+    alphabet = [*"甲乙丙丁，。对的派出是主要职责有领导监督", "派出的", "职责是"]
+    text = "".join(rnd.choices(alphabet, k=rnd.randint(0, 40)))
+    for pos, endpos in [(0, len(text)), (rnd.randint(0, 20), rnd.randint(0, 40))]:
+        if cue.search(text, pos, endpos) is None:
+            assert all(re.compile(p).search(text, pos, endpos) is None for p in patterns)
+
+
+def test_any_required_needs_every_pattern_to_have_words():
+    assert any_required(["职责", "[^，]+"]) is None
+    assert any_required(["(?i)abc"]) is None
+    assert any_required(["职责是", "职责"]).pattern == "职责"  # a word holding another adds nothing

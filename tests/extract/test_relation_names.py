@@ -7,7 +7,7 @@ import pytest
 from extract.actors import actor_index
 from extract.ingest.reader import document_from_bytes
 from extract.pipeline import extract
-from extract.relation_names import independent
+from extract.relation_names import independent, independent_keys
 
 
 def suborgs(text: str) -> set[tuple[str, str]]:
@@ -66,6 +66,13 @@ def test_no_part_where_the_name_says_none(text: str, absent: tuple[str, str]) ->
 def test_independent_mention(text: str, key: str, expected: bool) -> None:
     idx = actor_index(document_from_bytes("t.txt", text.encode()))
     assert independent(idx, key) is expected
+    assert (key in independent_keys(idx)) is expected
+
+
+def test_independent_keys_are_the_independent_actors() -> None:
+    text = "市委宣传部要加强指导。市委、市政府召开会议。区委办公室负责协调。"
+    idx = actor_index(document_from_bytes("t.txt", text.encode()))
+    assert independent_keys(idx) == {a.key for a in idx.actors if independent(idx, a.key)}
 
 
 SIGNED = "关于召开组织生活会的通知\n{who}：\n要认真准备。\n{by}\n2021年7月5日"

@@ -88,3 +88,15 @@ def test_a_theme_name_may_hold_a_particle() -> None:
 )
 def test_numbered_phase_with_its_name(text: str, expected: list[str]) -> None:
     assert [label for label, _ in defs(text)] == expected
+
+
+def test_cue_is_needed_by_every_phase_pattern() -> None:
+    from extract.prefilter import required_literals
+    from extract.stage_defs import _KEYS, _cue, _t
+
+    cue = _cue()
+    assert cue is not None
+    for k in _KEYS:  # each pattern's own words are among the cue's
+        words = required_literals(_t()[k].pattern, 64)
+        assert words is not None and all(cue.search(w) for w in words)
+    assert stage_defs("第一批单位分三步开展学习。") == []
