@@ -25,136 +25,19 @@ Examples
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-from dataclasses import dataclass
 
 from extract.actor_grammar import RawMention, lends_last_char
-from extract.actor_tables import SECTOR_WINDOW, head_word_table, sector_table
-from extract.lexicon import data_json, word_alternation
-from extract.prefilter import fast
+from extract.actor_np_heads import FUNCTION_CHARS, NpHeads, np_heads
+from extract.actor_tables import SECTOR_WINDOW
 
 _ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}")
-_FUNCTION_CHARS = frozenset("和与及或在对向为从把被将由经的了")
-_IDIOM_TAGS = frozenset({"i", "l", "d", "v", "a", "ad", "vd"})
 _QUOTED = re.compile("“[^“”\n]{1,12}”")
 _CLOSERS = ("）", ")")  # the last character of every match of ``level_alt_re``
 _OPEN = frozenset({"open"})
 
 
-@dataclass(frozen=True)
-class _Heads:
-    strong: dict[str, tuple[str, str]]  # head -> (type, kind)
-    weak: dict[str, tuple[str, str]]
-    head_re: re.Pattern[str]
-    freq: dict[str, int]
-    tags: dict[str, str]
-    stop_words: frozenset[str]
-    stop_tags: frozenset[str]
-    modifier_words: frozenset[str]
-    body_modifiers: frozenset[str]
-    body_endings: tuple[str, ...]  # body_modifiers, for str.endswith
-    people_modifiers: frozenset[str]
-    modifier_chars: frozenset[str]
-    sectors: frozenset[str]
-    level_chars: frozenset[str]
-    roles: tuple[str, ...]
-    roles_at: dict[str, tuple[str, ...]]  # the role titles by their first character
-    org_suffix: frozenset[str]
-    rank: re.Pattern[str]
-    coordinate: dict[str, tuple[str, ...]]
-    rank_lead: re.Pattern[str]
-    level_token: re.Pattern[str]
-    level_alt: re.Pattern[str]
-    members_of: re.Pattern[str]
-    listed_levels: re.Pattern[str]
-    school_words: frozenset[str]
-    quantifiers: tuple[str, ...]
-    quant_by_end: dict[str, tuple[str, ...]]
-    not_heads: frozenset[str]
-    not_head_re: re.Pattern[str]
-    after_stop: re.Pattern[str]
-    not_after: dict[str, tuple[str, ...]]
-    max_chars: int
-    max_words: int
-    modifier_memo: dict[str, bool]  # _is_modifier by word (a pure test of the word)
-    before_memo: dict[str, str]  # _word_before by the six characters before the position
-    modifier_before_memo: dict[str, str]  # _modifier_before by the seven before the position
-    sector_memo: dict[tuple[str, bool], int]  # _sector_len's word by the eight before the head
-    sector_words: tuple[dict[str, int], dict[str, int]]  # _sector_word_len's table (see there)
-    head_words: dict[str, int]  # _head_in_word's table (see there)
-
-
-@functools.cache
-def _heads() -> _Heads:
-    from extract.tokenize import pos_tags, tokenizer
-
-    d = data_json("actors.json")["open_np"]
-    strong = {h: (t, k) for h, t, k, s in d["heads"] if s == "strong"}
-    weak = {h: (t, k) for h, t, k, s in d["heads"] if s == "weak"}
-    alt = sorted({*strong, *weak}, key=lambda w: (-len(w), w))
-    tk = tokenizer()
-    quants = tuple(sorted(data_json("actors.json")["quantifiers"], key=len, reverse=True))
-    roles = tuple(sorted(d["role_titles"], key=len, reverse=True))
-    camps = data_json("actors.json")["campaigns"]
-    modifier_words = (
-        frozenset(d["modifier_words"]) | frozenset(camps) | frozenset(k + "活动" for k in camps)
-    )
-    return _Heads(
-        strong=strong,
-        weak=weak,
-        head_re=re.compile(word_alternation(alt)),
-        freq=tk.FREQ,
-        tags=pos_tags(),
-        stop_words=frozenset(d["stop_words"]),
-        stop_tags=frozenset(d["stop_tags"]),
-        modifier_words=modifier_words,
-        body_modifiers=frozenset(d["body_modifiers"]),
-        body_endings=tuple(d["body_modifiers"]),
-        people_modifiers=frozenset(d["people_modifiers"]),
-        modifier_chars=frozenset(d["modifier_chars"]),
-        sectors=frozenset(d["sector_words"]),
-        level_chars=frozenset(d["level_chars"]),
-        roles=roles,
-        roles_at={r[0]: tuple(x for x in roles if x[0] == r[0]) for r in roles},
-        org_suffix=frozenset(d["org_suffix_chars"]),
-        rank=re.compile(d["rank_re"]),
-        coordinate={k: tuple(v) for k, v in d["coordinate_heads"].items()},
-        rank_lead=re.compile(d["rank_lead_re"]),
-        level_token=re.compile(d["level_token_re"]),
-        level_alt=re.compile(d["level_alt_re"]),
-        members_of=fast(d["members_of_re"]),  # one search per text: skips a text without 的同志
-        listed_levels=re.compile(
-            f"(?P<p>{d['listed_prefix_re']})?(?P<levels>(?:(?:{d['level_token_re']})[、和])+)$"
-        ),
-        school_words=frozenset(d["school_words"]),
-        quantifiers=quants,
-        quant_by_end={
-            ch: tuple(q for q in quants if q.endswith(ch)) for ch in {q[-1] for q in quants}
-        },
-        not_heads=frozenset(d["not_heads"]),
-        not_head_re=re.compile(word_alternation(d["not_heads"])),
-        after_stop=re.compile(d["after_stop_re"]),
-        not_after={k: tuple(v) for k, v in data_json("actors.json")["not_actor_after"].items()},
-        max_chars=int(d["max_chars"]),
-        max_words=int(d["max_words"]),
-        modifier_memo={},
-        before_memo={},
-        modifier_before_memo={},
-        sector_memo={},
-        sector_words=sector_table(d, strong, weak, pos_tags(), modifier_words, _FUNCTION_CHARS),
-        head_words=head_word_table(
-            {*strong, *weak},
-            tk.FREQ,
-            modifier_words,
-            frozenset(d["not_heads"]),
-            pos_tags(),
-            _IDIOM_TAGS,
-        ),
-    )
-
-
-def _head_in_word(h: _Heads, text: str, he: int, size: int) -> bool:
+def _head_in_word(h: NpHeads, text: str, he: int, size: int) -> bool:
     """Whether the longest dictionary word of up to 6 characters ending at ``he`` is
     longer than the head of ``size`` characters there and no body (干部 ends in 部,
     全部 is no body, 时时处处 an idiom): what :func:`_word_before` would say."""
@@ -168,7 +51,7 @@ def _head_in_word(h: _Heads, text: str, he: int, size: int) -> bool:
     return bad != 0
 
 
-def _word_before(h: _Heads, text: str, pos: int, lo: int) -> str:
+def _word_before(h: NpHeads, text: str, pos: int, lo: int) -> str:
     """The longest dictionary word of up to 6 characters ending at ``pos`` (else one char)."""
     if pos - lo < 2:
         return text[pos - 1 : pos]
@@ -180,7 +63,7 @@ def _word_before(h: _Heads, text: str, pos: int, lo: int) -> str:
     return w
 
 
-def _longest_word_ending(h: _Heads, window: str) -> str:
+def _longest_word_ending(h: NpHeads, window: str) -> str:
     for n in range(len(window), 1, -1):
         w = window[-n:]
         if h.freq.get(w, 0) > 0 or w in h.modifier_words:
@@ -188,7 +71,7 @@ def _longest_word_ending(h: _Heads, window: str) -> str:
     return window[-1:]
 
 
-def _modifier_before(h: _Heads, text: str, pos: int, lo: int) -> str:
+def _modifier_before(h: NpHeads, text: str, pos: int, lo: int) -> str:
     """The longest word ending at ``pos`` that may be a modifier (学校|领导, not 学|校领导),
     else the longest dictionary word there."""
     if (
@@ -205,7 +88,7 @@ def _modifier_before(h: _Heads, text: str, pos: int, lo: int) -> str:
     return w
 
 
-def _modifier_ending(h: _Heads, text: str) -> str:
+def _modifier_ending(h: NpHeads, text: str) -> str:
     """:func:`_modifier_before` at the end of ``text`` (no level in brackets there)."""
     pos, lo = len(text), 0
     freq, listed = h.freq, h.modifier_words
@@ -229,12 +112,12 @@ def _modifier_ending(h: _Heads, text: str) -> str:
     return text[pos - (found or 1) : pos]  # what _word_before gives
 
 
-def _is_word_modifier(h: _Heads, w: str) -> bool:
+def _is_word_modifier(h: NpHeads, w: str) -> bool:
     """A dictionary word (or a listed one) that may be a modifier."""
     return (h.freq.get(w, 0) > 0 or w in h.modifier_words) and _is_modifier(h, w)
 
 
-def _is_modifier(h: _Heads, w: str) -> bool:
+def _is_modifier(h: NpHeads, w: str) -> bool:
     """A word that may stand before a head inside a name (:func:`_modifier_word`, memoized)."""
     known = h.modifier_memo.get(w)
     if known is None:
@@ -244,7 +127,7 @@ def _is_modifier(h: _Heads, w: str) -> bool:
     return known
 
 
-def _modifier_word(h: _Heads, w: str) -> bool:
+def _modifier_word(h: NpHeads, w: str) -> bool:
     """A word that may stand before a head inside a name: a place, a body, a sector,
     a level, an ordinal or a rank qualifier (nouns in general may not: 评价党员)."""
     if w in h.stop_words:
@@ -257,12 +140,12 @@ def _modifier_word(h: _Heads, w: str) -> bool:
         return w in h.modifier_chars
     tag = h.tags.get(w)
     if tag in ("ns", "nt"):
-        return w[0] not in _FUNCTION_CHARS  # a place or an organization (和州 is 和 + 州)
+        return w[0] not in FUNCTION_CHARS  # a place or an organization (和州 is 和 + 州)
     return w[-1] in h.org_suffix and tag in ("n", "j", "nz", "s") and w not in h.not_heads
 
 
 def _left(
-    h: _Heads, text: str, hs: int, weak: bool = False, head: str = "", sector: int = -1
+    h: NpHeads, text: str, hs: int, weak: bool = False, head: str = "", sector: int = -1
 ) -> tuple[int, str]:
     """Start of the phrase whose head starts at ``hs``, and its quantifier.
 
@@ -308,13 +191,13 @@ def _left(
     return pos, ""
 
 
-def _party_body(h: _Heads, head: str) -> bool:
+def _party_body(h: NpHeads, head: str) -> bool:
     """Whether ``head`` names a body of the Party (党组织, 纪委, 党委), not people or a unit."""
     typ = (h.strong.get(head) or h.weak.get(head) or ("", ""))[0]
     return typ in ("PartyBranch", "PartyCommittee", "SupervisoryGroup")
 
 
-def _sector_len(h: _Heads, text: str, lo: int, hs: int, people: bool = False) -> int:
+def _sector_len(h: NpHeads, text: str, lo: int, hs: int, people: bool = False) -> int:
     """Length of the sector, level, body or ordinal word just before a weak head (0: none).
 
     Before a weak head of people (领导, 对象) a rank or role qualifier (分管, 考察) will do.
@@ -340,12 +223,12 @@ def _ordinal(w: str) -> bool:
     return w[:1] == "第" and _ORDINAL.fullmatch(w) is not None
 
 
-def _rank(h: _Heads, w: str) -> bool:
+def _rank(h: NpHeads, w: str) -> bool:
     """A rank qualifier (科级, 处级以上): every one holds 级 or 以上."""
     return ("级" in w or "以上" in w) and h.rank.match(w) is not None
 
 
-def _sector_word_len(h: _Heads, window: str, people: bool) -> int:
+def _sector_word_len(h: NpHeads, window: str, people: bool) -> int:
     """The length of the longest word ending ``window`` that is a sector, a level, an
     ordinal, a body or a place (before people also a modifier or a rank), else 0."""
     if not people or ("级" not in window and "以上" not in window):
@@ -367,14 +250,14 @@ def _sector_word_len(h: _Heads, window: str, people: bool) -> int:
             (w in h.strong and h.strong[w][0] not in ("MemberGroup", "Public")) or w in h.weak
         ):
             return n  # a body (教育局), not a group of people (群众办实事)
-        if n >= 2 and h.tags.get(w) == "ns" and w[0] not in _FUNCTION_CHARS:
+        if n >= 2 and h.tags.get(w) == "ns" and w[0] not in FUNCTION_CHARS:
             return n  # a place before a school: 某地一中 (和州 is 和 + 州委)
     return 0
 
 
 def np_mentions(text: str) -> list[RawMention]:
     """Open-class actor mentions of a normalized text, in text order (see module docstring)."""
-    h = _heads()
+    h = np_heads()
     quoted = [q.span() for q in _QUOTED.finditer(text)]
     q_starts = [a for a, _ in quoted]
     out: list[RawMention] = []
@@ -447,7 +330,7 @@ def np_mentions(text: str) -> list[RawMention]:
 _LIST_REACH = 400  # characters before a head searched for its list of levels (各区、县（市）)
 
 
-def _distribute(h: _Heads, text: str, ms: list[RawMention]) -> list[RawMention]:
+def _distribute(h: NpHeads, text: str, ms: list[RawMention]) -> list[RawMention]:
     """A head shared by listed levels (各区、县（市）委宣传部; 各团区、县（市）委): one
     mention per level, the earlier levels' labels built from the head."""
     out = list(ms)

@@ -137,9 +137,10 @@ def test_no_members_of_an_adjective() -> None:
 
 
 def test_sector_word_table_and_lengths() -> None:
-    from extract.actor_np import _heads, _sector_word_len
+    from extract.actor_np import _sector_word_len
+    from extract.actor_np_heads import np_heads
 
-    h = _heads()
+    h = np_heads()
     table = h.sector_words[False]
     assert table["教育"] & 1 and table["育"] & 2  # a sector word and one of its suffixes
     assert _sector_word_len(h, "全市教育", False) == 2
