@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import functools
 import re
-from re import _constants as C
-from re import _parser
 
 from extract.clauses import Segment
 from extract.lexicon import regex_table, word_table
@@ -99,48 +97,6 @@ def parallel_pieces(seg: Segment) -> list[Segment]:
         return [seg]
     out.append(Segment(seg.start + start, seg.end, seg.text[start:]))
     return out
-
-
-def _ends_at_end(items: list) -> bool:
-    """Whether every match of the sequence ``items`` ends with ``$`` or ``\\Z``."""
-    if not items:
-        return False
-    op, av = items[-1]
-    if op is C.AT:
-        return av in (C.AT_END, C.AT_END_STRING)
-    if op is C.SUBPATTERN:
-        return _ends_at_end(list(av[3]))
-    if op is C.BRANCH:
-        return all(_ends_at_end(list(alt)) for alt in av[1])
-    return False
-
-
-_UNBOUNDED = 1 << 30
-
-
-def end_reach(rx: re.Pattern[str]) -> int:
-    """How far before the end of a text a match of ``rx`` can start.
-
-    When every match ends at the end of the text (the pattern closes with ``$``, not
-    in multi-line mode) and spans a bounded number of characters,
-    ``rx.search(text, len(text) - reach)`` finds what ``rx.search(text)`` finds
-    without trying each position before (the engine reads a negative start as 0, and
-    look-behinds still see the characters before it); else a reach no text has.
-
-    Examples
-    --------
-    >>> end_reach(re.compile("(?:的|以来)[，,]?$")), end_reach(re.compile("的.*$"))
-    (4, 1073741824)
-    >>> rx = re.compile("(?:的|以来)[，,]?$")
-    >>> t = "在学习的过程中，对于以来，"
-    >>> rx.search(t, len(t) - end_reach(rx)).span() == rx.search(t).span()
-    True
-    """
-    tree = _parser.parse(rx.pattern)
-    if (rx.flags | tree.state.flags) & re.MULTILINE or not _ends_at_end(list(tree)):
-        return _UNBOUNDED
-    most = tree.getwidth()[1]
-    return most + 1 if most < _UNBOUNDED else _UNBOUNDED  # +1: $ also matches before a final \n
 
 
 @functools.cache

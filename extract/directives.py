@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from extract.clause_cuts import (
-    end_reach,
     may_negate,
     negation_runs,
     opens_list,
@@ -36,6 +35,7 @@ from extract.clauses import Segment, Sentence, opening_enumerator, sentences
 from extract.intervals import Intervals
 from extract.lexicon import regex_table, word_table
 from extract.modality import Cue, cues, is_framing, may_have_cue
+from extract.prefilter import end_reach
 from extract.quantities import find_quantities
 
 _TRAIL = "，,；;。！？!?：:、 \n"

@@ -305,25 +305,3 @@ def test_a_bare_negation_needs_the_word_may_negate_looks_for(text: str) -> None:
     assert may_negate(text)
     assert not may_negate(text.replace("不", "没"))
     assert _r()["bare_negation"].match(text.replace("不", "没")) is None
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "在学习的过程中，",
-        "对于以来，\n",
-        "要抓好学习",
-        "的",
-        "",
-        "各单位要求，",
-        "是不是？",
-        "情况如何?\n",
-    ],
-)
-def test_a_search_from_the_end_reach_finds_what_a_full_search_finds(text: str) -> None:
-    from extract.clause_cuts import end_reach
-    from extract.lexicon import regex_table
-
-    for rx in regex_table("requirements.json").values():
-        full, tail = rx.search(text), rx.search(text, len(text) - end_reach(rx))
-        assert (full and full.span()) == (tail and tail.span()), rx.pattern

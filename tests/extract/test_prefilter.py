@@ -180,3 +180,25 @@ def test_any_required_needs_every_pattern_to_have_words():
     assert any_required(["职责", "[^，]+"]) is None
     assert any_required(["(?i)abc"]) is None
     assert any_required(["职责是", "职责"]).pattern == "职责"  # a word holding another adds nothing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在学习的过程中，",
+        "对于以来，\n",
+        "要抓好学习",
+        "的",
+        "",
+        "各单位要求，",
+        "是不是？",
+        "情况如何?\n",
+    ],
+)
+def test_a_search_from_the_end_reach_finds_what_a_full_search_finds(text: str) -> None:
+    from extract.lexicon import regex_table
+    from extract.prefilter import end_reach
+
+    for rx in regex_table("requirements.json").values():
+        full, tail = rx.search(text), rx.search(text, len(text) - end_reach(rx))
+        assert (full and full.span()) == (tail and tail.span()), rx.pattern
