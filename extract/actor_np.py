@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import TypeVar
 
 from extract.actor_grammar import RawMention, lends_last_char
 from extract.actor_np_heads import FUNCTION_CHARS, NpHeads, np_heads
@@ -33,6 +34,8 @@ from extract.actor_tables import SECTOR_WINDOW
 
 _ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}")
 _QUOTED = re.compile("“[^“”\n]{1,12}”")
+K = TypeVar("K")
+V = TypeVar("V")
 _CLOSERS = ("）", ")")  # the last character of every match of ``level_alt_re``
 _OPEN = frozenset({"open"})
 
@@ -51,15 +54,24 @@ def _head_in_word(h: NpHeads, text: str, he: int, size: int) -> bool:
     return bad != 0
 
 
+_MEMO_BOUND = 200_000  # entries a memo table holds before it starts afresh
+
+
+def _remember(memo: dict[K, V], key: K, value: V) -> V:
+    """Store ``value`` under ``key`` in ``memo`` (emptied first when full) and return it."""
+    if len(memo) > _MEMO_BOUND:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
 def _word_before(h: NpHeads, text: str, pos: int, lo: int) -> str:
     """The longest dictionary word of up to 6 characters ending at ``pos`` (else one char)."""
     if pos - lo < 2:
         return text[pos - 1 : pos]
     window = text[max(pos - 6, lo) : pos]  # all the answer depends on
     if (w := h.before_memo.get(window)) is None:
-        if len(h.before_memo) > 200_000:
-            h.before_memo.clear()
-        w = h.before_memo[window] = _longest_word_ending(h, window)
+        w = _remember(h.before_memo, window, _longest_word_ending(h, window))
     return w
 
 
@@ -82,9 +94,7 @@ def _modifier_before(h: NpHeads, text: str, pos: int, lo: int) -> str:
         return lv.group()  # 县（市、区）: one level with its alternatives
     window = text[max(pos - 7, lo) : pos]  # all the rest depends on (lo where it is shorter)
     if (w := h.modifier_before_memo.get(window)) is None:
-        if len(h.modifier_before_memo) > 200_000:
-            h.modifier_before_memo.clear()
-        w = h.modifier_before_memo[window] = _modifier_ending(h, window)
+        w = _remember(h.modifier_before_memo, window, _modifier_ending(h, window))
     return w
 
 
@@ -121,9 +131,7 @@ def _is_modifier(h: NpHeads, w: str) -> bool:
     """A word that may stand before a head inside a name (:func:`_modifier_word`, memoized)."""
     known = h.modifier_memo.get(w)
     if known is None:
-        if len(h.modifier_memo) > 200_000:
-            h.modifier_memo.clear()
-        known = h.modifier_memo[w] = _modifier_word(h, w)
+        known = _remember(h.modifier_memo, w, _modifier_word(h, w))
     return known
 
 
@@ -213,9 +221,7 @@ def _sector_len(h: NpHeads, text: str, lo: int, hs: int, people: bool = False) -
     window = text[max(hs - SECTOR_WINDOW, lo) : hs]  # all the rest depends on
     key = (window, people)
     if (n := h.sector_memo.get(key)) is None:
-        if len(h.sector_memo) > 200_000:
-            h.sector_memo.clear()
-        n = h.sector_memo[key] = _sector_word_len(h, window, people)
+        n = _remember(h.sector_memo, key, _sector_word_len(h, window, people))
     return n
 
 

@@ -71,6 +71,22 @@ class DocContext:
     speech_relay: bool
     attachments_from: int = 1 << 62
 
+    @functools.cached_property
+    def features(self) -> dict[str, float]:
+        """The features every unit takes from its document, in the order of
+        :func:`unit_features` (built once per document)."""
+        f: dict[str, float] = {}
+        if self.directive_title:
+            f["doc_directive_title"] = 1.0
+        if self.report_title:
+            f["doc_report_title"] = 1.0
+        if self.salutation:
+            f["doc_salutation"] = 1.0
+        if self.speech_relay:
+            f["doc_relay"] = 1.0
+        f["doc_perfective"] = min(self.perfective_density, 10.0) / 10.0
+        return f
+
 
 @functools.lru_cache(maxsize=4)  # asked by the requirements and the actor filter
 def document_context(text: str) -> DocContext:
@@ -208,28 +224,6 @@ _CROSSED_SET = frozenset(_CROSSED_NAMES)
 _CROSSED_RANK = {n: k for k, n in enumerate(_CROSSED_NAMES)}.__getitem__
 
 
-def _doc_features(ctx: DocContext) -> dict[str, float]:
-    """The features a unit takes from its document, in the order of
-    :func:`unit_features` (built once for the document the last unit came from)."""
-    if _LAST_DOC[0] is ctx:
-        return _LAST_DOC[1]
-    f: dict[str, float] = {}
-    if ctx.directive_title:
-        f["doc_directive_title"] = 1.0
-    if ctx.report_title:
-        f["doc_report_title"] = 1.0
-    if ctx.salutation:
-        f["doc_salutation"] = 1.0
-    if ctx.speech_relay:
-        f["doc_relay"] = 1.0
-    f["doc_perfective"] = min(ctx.perfective_density, 10.0) / 10.0
-    _LAST_DOC[:] = [ctx, f]
-    return f
-
-
-_LAST_DOC: list = [None, {}]
-
-
 def unit_features(
     u: Unit,
     ctx: DocContext,
@@ -292,7 +286,7 @@ def unit_features(
         f["question"] = 1.0
     if u.start >= ctx.attachments_from:
         f["in_attachments"] = 1.0
-    doc_f = _doc_features(ctx)
+    doc_f = ctx.features
     f.update(doc_f)
     if context:
         f.update(context)
